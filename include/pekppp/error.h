@@ -1,0 +1,46 @@
+/**
+ * @file pekppp/error.h
+ * @brief Located errors and diagnostics, with no global state.
+ *
+ * A loading function takes a caller-owned ::pekppp_error (which may be NULL)
+ * and fills it with the first error.  Validation finds every problem; each one
+ * is also passed to an optional ::pekppp_diag_cb, so `lint` can list them all.
+ * Messages are one lower-case line without the file prefix: the front end
+ * formats `file:line:column: error: message`.
+ */
+#ifndef PEKPPP_ERROR_H
+#define PEKPPP_ERROR_H
+
+#include "common.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** Severity of a diagnostic. */
+typedef enum {
+    PEKPPP_SEV_ERROR = 0,
+    PEKPPP_SEV_WARNING = 1
+} pekppp_severity;
+
+/** One located problem.  Fixed-size fields: reporting never allocates. */
+typedef struct {
+    int code;               /**< a ::pekppp_error_code, 0 when no error */
+    pekppp_severity severity;
+    char file[512];         /**< the file name as given, or "" */
+    unsigned line;          /**< 1-based; 0 when not tied to a place */
+    unsigned column;        /**< 1-based; 0 when not tied to a place */
+    char path[256];         /**< e.g. "aspects[2].indicators[0].weight", or "" */
+    char message[512];      /**< one line, lower case, no trailing period */
+} pekppp_error;
+
+/** Called once per problem found.  @p payload is the caller's pointer. */
+typedef void (*pekppp_diag_cb)(const pekppp_error *diag, void *payload);
+
+/** Reset an error record to "no error". Accepts NULL. */
+PEKPPP_EXTERN(void) pekppp_error_clear(pekppp_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

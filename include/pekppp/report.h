@@ -1,0 +1,69 @@
+/**
+ * @file pekppp/report.h
+ * @brief Writing results: one entry point, many formats, two sinks.
+ *
+ * pekppp_report_write() renders a result into a ::pekppp_sink, which appends
+ * to a growable buffer or writes to a `FILE *`.  A sink remembers its first
+ * failure (sticky), so emitters write on and check once at the end.
+ */
+#ifndef PEKPPP_REPORT_H
+#define PEKPPP_REPORT_H
+
+#include <stdio.h>
+#include "common.h"
+#include "error.h"
+#include "score.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum {
+    PEKPPP_FORMAT_TEXT = 0,
+    PEKPPP_FORMAT_JSON = 1
+} pekppp_report_format;
+
+/** Language of the tool's own words (labels from the rubric are used as they are). */
+typedef enum {
+    PEKPPP_LANG_ID = 0,
+    PEKPPP_LANG_EN = 1
+} pekppp_lang;
+
+/** Where report text goes. Use pekppp_sink_init_buffer() or pekppp_sink_init_file(). */
+typedef struct {
+    FILE *file;      /**< when non-NULL, write here */
+    char *data;      /**< else a growable buffer, NUL-terminated, owned by the sink */
+    size_t len;
+    size_t cap;
+    int error;       /**< the first failure (a ::pekppp_error_code), sticky */
+} pekppp_sink;
+
+PEKPPP_EXTERN(void) pekppp_sink_init_buffer(pekppp_sink *sink);
+PEKPPP_EXTERN(void) pekppp_sink_init_file(pekppp_sink *sink, FILE *file);
+/** Release a buffer sink's memory (a file sink's FILE stays open). */
+PEKPPP_EXTERN(void) pekppp_sink_dispose(pekppp_sink *sink);
+PEKPPP_EXTERN(void) pekppp_sink_write(pekppp_sink *sink, const char *data, size_t len);
+PEKPPP_EXTERN(void) pekppp_sink_puts(pekppp_sink *sink, const char *s);
+
+/** Report options. Initialise with ::PEKPPP_REPORT_OPTIONS_INIT. */
+typedef struct {
+    unsigned version;
+    pekppp_lang lang;
+} pekppp_report_options;
+
+#define PEKPPP_REPORT_OPTIONS_VERSION 1
+#define PEKPPP_REPORT_OPTIONS_INIT { PEKPPP_REPORT_OPTIONS_VERSION, PEKPPP_LANG_ID }
+
+/**
+ * Render one unit's result.
+ * @return 0, PEKPPP_EINVALID for an unknown format, or the sink's error
+ *         (PEKPPP_EIO, PEKPPP_ENOMEM)
+ */
+PEKPPP_EXTERN(int) pekppp_report_write(pekppp_sink *sink, const pekppp_result *res,
+                                       pekppp_report_format format,
+                                       const pekppp_report_options *opts);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

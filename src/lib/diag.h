@@ -1,0 +1,35 @@
+/*
+ * Collecting located problems while loading.
+ *
+ * A pk_report is the one place loaders send problems to: it passes each to the
+ * caller's callback, keeps the first error in the caller's pekppp_error, and
+ * counts errors and warnings.  Loaders report and keep going where they can,
+ * so lint sees every problem in one run.
+ */
+#ifndef PK_DIAG_H
+#define PK_DIAG_H
+
+#include "pekppp/error.h"
+
+typedef struct {
+    const char *file;
+    pekppp_diag_cb cb;
+    void *payload;
+    pekppp_error *err;   /* first error, may be NULL */
+    int errors;
+    int warnings;
+    int first_code;      /* code of the first error, 0 while none */
+} pk_report;
+
+void pk_report_init(pk_report *r, const char *file, pekppp_diag_cb cb, void *payload,
+                    pekppp_error *err);
+
+/* Report one problem at line:col (1-based; 0 for none) with an optional path. */
+void pk_diag(pk_report *r, int code, pekppp_severity sev, unsigned line, unsigned col,
+             const char *path, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 7, 8)))
+#endif
+    ;
+
+#endif

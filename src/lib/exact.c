@@ -1,0 +1,261 @@
+/*
+ * Exact arithmetic for scores: see exact.h for the contract.
+ *
+ * Rationals are kept in lowest terms after every operation, which keeps the
+ * parts small for the sums SCORING.md needs (denominators are products of a
+ * few weight sums and respondent counts).  Overflow is detected with the
+ * compiler's checked builtins and reported as PEKPPP_ERANGE.
+ */
+#include "exact.h"
+
+#include <string.h>
+
+static pk_i128 i128_abs(pk_i128 v)
+{
+    return v < 0 ? -v : v;
+}
+
+static pk_i128 gcd128(pk_i128 a, pk_i128 b)
+{
+    a = i128_abs(a);
+    b = i128_abs(b);
+    while (b != 0) {
+        pk_i128 t = a % b;
+        a = b;
+        b = t;
+    }
+    return a;
+}
+
+/* The largest magnitude we allow, so that negation never overflows. */
+#define PK_I128_LIMIT (((pk_i128)1 << 126) - 1 + ((pk_i128)1 << 126))
+
+pk_dec_status pk_dec_parse(const char *s, size_t len, int max_places, int allow_negative,
+                           int64_t *out)
+{
+    size_t i = 0;
+    int negative = 0;
+    int64_t whole = 0;
+    int64_t frac = 0;
+    int int_digits = 0;
+    int places = 0;
+
+    if (len > 0 && s[0] == '-' && allow_negative) {
+        negative = 1;
+        i = 1;
+    }
+    if (i >= len || s[i] < '0' || s[i] > '9')
+        return PK_DEC_SYNTAX;
+    if (s[i] == '0' && i + 1 < len && s[i + 1] >= '0' && s[i + 1] <= '9')
+        return PK_DEC_LEADING0;
+    for (; i < len && s[i] >= '0' && s[i] <= '9'; i++) {
+        if (++int_digits > 12)
+            return PK_DEC_RANGE;
+        whole = whole * 10 + (s[i] - '0');
+    }
+    if (i < len && s[i] == '.') {
+        i++;
+        if (i >= len || s[i] < '0' || s[i] > '9')
+            return PK_DEC_SYNTAX;
+        for (; i < len && s[i] >= '0' && s[i] <= '9'; i++) {
+            if (++places > max_places) {
+                /* Keep scanning so that "1.2x" is a syntax error, not a places one. */
+                size_t j = i;
+                while (j < len && s[j] >= '0' && s[j] <= '9')
+                    j++;
+                return j == len ? PK_DEC_PLACES : PK_DEC_SYNTAX;
+            }
+            frac = frac * 10 + (s[i] - '0');
+        }
+    }
+    if (i != len)
+        return PK_DEC_SYNTAX;
+    for (; places < 4; places++)
+        frac *= 10;
+    *out = (whole * 10000 + frac) * (negative ? -1 : 1);
+    return PK_DEC_OK;
+}
+
+pk_rat pk_rat_int(int64_t v)
+{
+    pk_rat r = { v, 1 };
+    return r;
+}
+
+pk_rat pk_rat_dec(int64_t scaled)
+{
+    pk_rat r;
+    pk_i128 g = gcd128(scaled, 10000);
+    r.num = scaled / g;
+    r.den = 10000 / g;
+    return r;
+}
+
+int pk_rat_make(pk_rat *out, pk_i128 num, pk_i128 den)
+{
+    pk_i128 g;
+    if (den == 0)
+        return PEKPPP_ERANGE;
+    if (num > PK_I128_LIMIT || num < -PK_I128_LIMIT || den > PK_I128_LIMIT || den < -PK_I128_LIMIT)
+        return PEKPPP_ERANGE;
+    if (den < 0) {
+        num = -num;
+        den = -den;
+    }
+    g = gcd128(num, den);
+    if (g > 1) {
+        num /= g;
+        den /= g;
+    }
+    if (num == 0)
+        den = 1;
+    out->num = num;
+    out->den = den;
+    return 0;
+}
+
+int pk_rat_add(pk_rat *out, pk_rat a, pk_rat b)
+{
+    pk_i128 g = gcd128(a.den, b.den);
+    pk_i128 bd = b.den / g, ad = a.den / g;
+    pk_i128 x, y, num, den;
+    if (__builtin_mul_overflow(a.num, bd, &x) || __builtin_mul_overflow(b.num, ad, &y) ||
+        __builtin_add_overflow(x, y, &num) || __builtin_mul_overflow(a.den, bd, &den))
+        return PEKPPP_ERANGE;
+    return pk_rat_make(out, num, den);
+}
+
+int pk_rat_sub(pk_rat *out, pk_rat a, pk_rat b)
+{
+    b.num = -b.num;
+    return pk_rat_add(out, a, b);
+}
+
+int pk_rat_mul(pk_rat *out, pk_rat a, pk_rat b)
+{
+    /* Cross-reduce first so the products stay as small as they can. */
+    pk_i128 g1 = gcd128(a.num, b.den), g2 = gcd128(b.num, a.den);
+    pk_i128 num, den;
+    if (g1 == 0)
+        g1 = 1;
+    if (g2 == 0)
+        g2 = 1;
+    if (__builtin_mul_overflow(a.num / g1, b.num / g2, &num) ||
+        __builtin_mul_overflow(a.den / g2, b.den / g1, &den))
+        return PEKPPP_ERANGE;
+    return pk_rat_make(out, num, den);
+}
+
+int pk_rat_div(pk_rat *out, pk_rat a, pk_rat b)
+{
+    pk_rat inv;
+    if (b.num == 0)
+        return PEKPPP_ERANGE;
+    inv.num = b.den;
+    inv.den = b.num;
+    if (inv.den < 0) {
+        inv.num = -inv.num;
+        inv.den = -inv.den;
+    }
+    return pk_rat_mul(out, a, inv);
+}
+
+/* floor(n / d) for d > 0 */
+static pk_i128 floor_div(pk_i128 n, pk_i128 d)
+{
+    pk_i128 q = n / d;
+    if ((n % d != 0) && (n < 0))
+        q--;
+    return q;
+}
+
+int pk_rat_cmp(pk_rat a, pk_rat b)
+{
+    /* Compare integer parts; on a tie compare the reciprocals of the
+     * fractional parts, reversed.  Every quantity shrinks, so nothing overflows. */
+    int sign = 1;
+    for (;;) {
+        pk_i128 qa = floor_div(a.num, a.den), qb = floor_div(b.num, b.den);
+        pk_i128 ra, rb;
+        if (qa != qb)
+            return (qa < qb ? -1 : 1) * sign;
+        ra = a.num - qa * a.den;
+        rb = b.num - qb * b.den;
+        if (ra == 0 || rb == 0) {
+            if (ra == rb)
+                return 0;
+            return (ra == 0 ? -1 : 1) * sign;
+        }
+        /* a = qa + ra/a.den; compare a.den/ra with b.den/rb, reversed */
+        a.num = a.den;
+        a.den = ra;
+        b.num = b.den;
+        b.den = rb;
+        sign = -sign;
+    }
+}
+
+int pk_rat_is_zero(pk_rat a)
+{
+    return a.num == 0;
+}
+
+int pk_rat_round(int64_t *out, pk_rat v, int decimals)
+{
+    pk_i128 scale = 1, n, q;
+    int negative = v.num < 0;
+    int i;
+    if (decimals < 0 || decimals > 4)
+        return PEKPPP_ERANGE;
+    for (i = 0; i < decimals; i++)
+        scale *= 10;
+    n = i128_abs(v.num);
+    if (__builtin_mul_overflow(n, scale, &n))
+        return PEKPPP_ERANGE;
+    /* floor(n/den + 1/2) = floor((2n + den) / (2 den)) */
+    {
+        pk_i128 two_n, two_d, top;
+        if (__builtin_mul_overflow(n, 2, &two_n) || __builtin_mul_overflow(v.den, 2, &two_d) ||
+            __builtin_add_overflow(two_n, v.den, &top))
+            return PEKPPP_ERANGE;
+        q = top / two_d;
+    }
+    if (q > INT64_MAX)
+        return PEKPPP_ERANGE;
+    *out = negative ? -(int64_t)q : (int64_t)q;
+    return 0;
+}
+
+int pk_fixed_format(char *buf, size_t size, int64_t units, int decimals)
+{
+    char digits[32];
+    size_t nd = 0, pos = 0, i;
+    uint64_t mag = units < 0 ? (uint64_t)0 - (uint64_t)units : (uint64_t)units;
+    do {
+        digits[nd++] = (char)('0' + mag % 10);
+        mag /= 10;
+    } while (mag > 0);
+    while (nd <= (size_t)decimals)
+        digits[nd++] = '0';
+    if (nd + 3 > size)
+        return -1;
+    if (units < 0)
+        buf[pos++] = '-';
+    for (i = nd; i > 0; i--) {
+        if (i == (size_t)decimals && decimals > 0)
+            buf[pos++] = '.';
+        buf[pos++] = digits[i - 1];
+    }
+    buf[pos] = '\0';
+    return (int)pos;
+}
+
+int pk_dec_format_short(char *buf, size_t size, int64_t scaled)
+{
+    int decimals = 4;
+    while (decimals > 0 && scaled % 10 == 0) {
+        scaled /= 10;
+        decimals--;
+    }
+    return pk_fixed_format(buf, size, scaled, decimals);
+}

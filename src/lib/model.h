@@ -1,0 +1,102 @@
+/*
+ * The library's private view of its handles: rubric, assessment and result.
+ *
+ * Public headers keep these opaque; the loaders, the scorer and the emitters
+ * share the definitions here.  A rubric and an assessment each own an arena
+ * holding everything they point to.
+ */
+#ifndef PK_MODEL_H
+#define PK_MODEL_H
+
+#include <stdbool.h>
+#include "pekppp/rubric.h"
+#include "pekppp/assessment.h"
+#include "pekppp/score.h"
+#include "arena.h"
+#include "exact.h"
+
+struct pekppp_rubric {
+    pk_arena arena;
+    const char *file;
+    const char *id, *version, *title, *regulation, *lang;
+    char sha256[65];
+    int scale_min, scale_max;
+    int decimals;
+    bool combines_survey;        /* combine given with survey > 0 */
+    int64_t combine_evaluator;   /* percent, scaled 10^4 */
+    int64_t combine_survey;
+    pekppp_band *bands;
+    size_t nbands;
+    pekppp_aspect *aspects;
+    size_t naspects;
+    pekppp_indicator *indicators;
+    size_t nindicators;
+    pekppp_supplement *supplements;
+    size_t nsupplements;
+    pekppp_survey_item *survey_items;
+    size_t nsurvey_items;
+    long min_respondents;
+    bool has_survey;
+};
+
+/* Number of levels on the rubric's scale. */
+#define PK_NLEVELS(r) ((size_t)((r)->scale_max - (r)->scale_min + 1))
+
+typedef struct {
+    int level;            /* or PEKPPP_LEVEL_MISSING / PEKPPP_LEVEL_NA */
+    const char *note;     /* or NULL */
+    const char *const *evidence;
+    size_t nevidence;
+    unsigned line, col;   /* where the answer is, 0 when missing */
+} pk_answer;
+
+typedef enum { PK_SURVEY_NONE, PK_SURVEY_SCORE, PK_SURVEY_RESPONSES } pk_survey_kind;
+
+struct pekppp_assessment {
+    pk_arena arena;
+    const pekppp_rubric *rubric;  /* borrowed */
+    const char *file;
+    char sha256[65];
+    const char *unit_id, *unit_name, *institution, *category, *mode;
+    const char *period, *assessor;
+    pk_answer *answers;           /* one per scored indicator */
+    int *supplement_levels;       /* one per supplementary item, MISSING when absent */
+    bool incomplete;              /* some answer missing, allowed by the caller */
+    pk_survey_kind survey_kind;
+    int64_t survey_score;         /* scaled 10^4, PK_SURVEY_SCORE */
+    long respondents;
+    int64_t *item_sums;           /* per survey item, PK_SURVEY_RESPONSES */
+    int64_t *item_counts;
+};
+
+typedef struct {
+    pk_rat score;       /* exact aspect score */
+    bool left_out;      /* every indicator na */
+    int64_t rounded;    /* score, rounded */
+    int64_t contribution; /* W(a) S(a) / sum W, rounded */
+} pk_aspect_result;
+
+typedef struct {
+    size_t indicator;
+    int from, to;
+    pk_rat gain;
+    int64_t gain_rounded;
+} pk_recommendation;
+
+struct pekppp_result {
+    const pekppp_assessment *assessment; /* borrowed */
+    const pekppp_rubric *rubric;         /* borrowed */
+    pk_aspect_result *aspects;
+    pk_rat evaluator, survey, index;
+    bool survey_counts;
+    int64_t evaluator_rounded, survey_rounded, index_rounded;
+    const pekppp_band *band;
+    unsigned flags;
+    pk_recommendation *recs;
+    size_t nrecs;
+};
+
+/* Round an exact value to the rubric's places; PEKPPP_ERANGE on overflow. */
+int pk_round(const pekppp_rubric *r, pk_rat v, int64_t *out);
+
+#endif

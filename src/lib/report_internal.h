@@ -1,0 +1,21 @@
+/* Shared by the report emitters: one static writer per format. */
+#ifndef PK_REPORT_INTERNAL_H
+#define PK_REPORT_INTERNAL_H
+
+#include "pekppp/report.h"
+#include "model.h"
+
+void pk_sink_printf(pekppp_sink *sink, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+
+/* The text of a recommendation: the rubric's advice for its level, else the
+ * description of the next level (*is_advice says which). */
+const char *pk_rec_advice(const pekppp_rubric *r, const pk_recommendation *rec, int *is_advice);
+
+void pk_report_text(pekppp_sink *sink, const pekppp_result *res, const pekppp_report_options *o);
+void pk_report_json(pekppp_sink *sink, const pekppp_result *res, const pekppp_report_options *o);
+
+#endif

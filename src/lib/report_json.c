@@ -1,0 +1,243 @@
+/*
+ * The JSON result (FORMATS.md section 4), built with cJSON.
+ *
+ * Key order is fixed by construction order.  Every number is inserted as raw
+ * text that we formatted ourselves from exact values, so no double ever sits
+ * between the score and its digits ("4.40", never 4.4000000000000004).  Any
+ * allocation failure marks the sink with PEKPPP_ENOMEM.
+ */
+#include "report_internal.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <cjson/cJSON.h>
+
+typedef struct {
+    int failed;
+} jb;
+
+static cJSON *chk(jb *b, cJSON *item)
+{
+    if (!item)
+        b->failed = 1;
+    return item;
+}
+
+static void add_str(jb *b, cJSON *o, const char *k, const char *v)
+{
+    if (v)
+        chk(b, cJSON_AddStringToObject(o, k, v));
+    else
+        chk(b, cJSON_AddNullToObject(o, k));
+}
+
+static void add_raw(jb *b, cJSON *o, const char *k, const char *raw)
+{
+    chk(b, cJSON_AddRawToObject(o, k, raw));
+}
+
+static void add_fixed(jb *b, cJSON *o, const char *k, int64_t units, int decimals)
+{
+    char buf[48];
+    pk_fixed_format(buf, sizeof(buf), units, decimals);
+    add_raw(b, o, k, buf);
+}
+
+static void add_dec(jb *b, cJSON *o, const char *k, int64_t scaled)
+{
+    char buf[48];
+    pk_dec_format_short(buf, sizeof(buf), scaled);
+    add_raw(b, o, k, buf);
+}
+
+static void add_long(jb *b, cJSON *o, const char *k, long v)
+{
+    char buf[32];
+    snprintf(buf, sizeof(buf), "%ld", v);
+    add_raw(b, o, k, buf);
+}
+
+/* Create an object or array and attach it at once, so it is never orphaned. */
+static cJSON *add_child(jb *b, cJSON *parent, const char *k, int array)
+{
+    cJSON *c = array ? cJSON_CreateArray() : cJSON_CreateObject();
+    if (!c) {
+        b->failed = 1;
+        return NULL;
+    }
+    if (k ? !cJSON_AddItemToObject(parent, k, c) : !cJSON_AddItemToArray(parent, c)) {
+        cJSON_Delete(c);
+        b->failed = 1;
+        return NULL;
+    }
+    return c;
+}
+
+static void head(jb *b, cJSON *root, const pekppp_result *res)
+{
+    const pekppp_assessment *a = res->assessment;
+    const pekppp_rubric *r = res->rubric;
+    cJSON *o;
+    add_str(b, root, "schema", "pekppp/result/v1");
+    if ((o = add_child(b, root, "unit", 0))) {
+        add_str(b, o, "id", a->unit_id);
+        add_str(b, o, "name", a->unit_name);
+        add_str(b, o, "institution", a->institution);
+        add_str(b, o, "category", a->category);
+        add_str(b, o, "mode", a->mode);
+    }
+    add_str(b, root, "period", a->period);
+    if ((o = add_child(b, root, "rubric", 0))) {
+        add_str(b, o, "id", r->id);
+        add_str(b, o, "version", r->version);
+        add_str(b, o, "sha256", r->sha256);
+    }
+    if ((o = add_child(b, root, "input", 0))) {
+        add_str(b, o, "file", a->file);
+        add_str(b, o, "sha256", a->sha256);
+    }
+    if ((o = add_child(b, root, "tool", 0))) {
+        add_str(b, o, "name", "pekppp");
+        add_str(b, o, "version", PEKPPP_VERSION);
+    }
+}
+
+static void totals(jb *b, cJSON *root, const pekppp_result *res)
+{
+    const pekppp_rubric *r = res->rubric;
+    cJSON *flags;
+    add_fixed(b, root, "index", res->index_rounded, r->decimals);
+    add_str(b, root, "grade", res->band ? res->band->grade : NULL);
+    add_str(b, root, "label", res->band ? res->band->label : NULL);
+    add_fixed(b, root, "evaluator", res->evaluator_rounded, r->decimals);
+    if (res->survey_counts) {
+        add_fixed(b, root, "survey", res->survey_rounded, r->decimals);
+        add_long(b, root, "respondents", res->assessment->respondents);
+    } else {
+        chk(b, cJSON_AddNullToObject(root, "survey"));
+        chk(b, cJSON_AddNullToObject(root, "respondents"));
+    }
+    chk(b, cJSON_AddBoolToObject(root, "complete", !(res->flags & PEKPPP_FLAG_INCOMPLETE)));
+    if ((flags = add_child(b, root, "flags", 1))) {
+        static const struct {
+            unsigned flag;
+            const char *name;
+        } map[] = { { PEKPPP_FLAG_SURVEY_MISSING, "survey-missing" },
+                    { PEKPPP_FLAG_SURVEY_BELOW_MIN, "survey-below-min-respondents" },
+                    { PEKPPP_FLAG_INCOMPLETE, "incomplete" },
+                    { PEKPPP_FLAG_NA_RENORMALISED, "na-renormalised" } };
+        size_t i;
+        for (i = 0; i < sizeof(map) / sizeof(map[0]); i++) {
+            cJSON *s;
+            if (!(res->flags & map[i].flag))
+                continue;
+            if (!(s = chk(b, cJSON_CreateString(map[i].name))))
+                continue;
+            if (!cJSON_AddItemToArray(flags, s)) {
+                cJSON_Delete(s);
+                b->failed = 1;
+            }
+        }
+    }
+}
+
+static void aspects(jb *b, cJSON *root, const pekppp_result *res)
+{
+    const pekppp_rubric *r = res->rubric;
+    const pekppp_assessment *a = res->assessment;
+    cJSON *list = add_child(b, root, "aspects", 1);
+    size_t i, j;
+    if (!list)
+        return;
+    for (i = 0; i < r->naspects; i++) {
+        const pekppp_aspect *asp = &r->aspects[i];
+        const pk_aspect_result *ar = &res->aspects[i];
+        cJSON *o = add_child(b, list, NULL, 0), *inds;
+        if (!o)
+            return;
+        add_str(b, o, "id", asp->id);
+        add_str(b, o, "code", asp->code);
+        add_str(b, o, "name", asp->name);
+        add_dec(b, o, "weight", asp->weight);
+        if (ar->left_out) {
+            chk(b, cJSON_AddNullToObject(o, "score"));
+            chk(b, cJSON_AddNullToObject(o, "contribution"));
+        } else {
+            add_fixed(b, o, "score", ar->rounded, r->decimals);
+            add_fixed(b, o, "contribution", ar->contribution, r->decimals);
+        }
+        if (!(inds = add_child(b, o, "indicators", 1)))
+            return;
+        for (j = asp->first; j < asp->first + asp->count; j++) {
+            const pekppp_indicator *ind = &r->indicators[j];
+            int level = a->answers[j].level;
+            cJSON *io = add_child(b, inds, NULL, 0);
+            if (!io)
+                return;
+            add_str(b, io, "id", ind->id);
+            add_str(b, io, "name", ind->name);
+            add_dec(b, io, "weight", ind->weight);
+            if (level == PEKPPP_LEVEL_NA || level == PEKPPP_LEVEL_MISSING)
+                chk(b, cJSON_AddNullToObject(io, "level"));
+            else
+                add_long(b, io, "level", level);
+            add_long(b, io, "max", r->scale_max);
+            chk(b, cJSON_AddBoolToObject(io, "na", level == PEKPPP_LEVEL_NA));
+        }
+    }
+}
+
+static void tail(jb *b, cJSON *root, const pekppp_result *res)
+{
+    const pekppp_rubric *r = res->rubric;
+    const pekppp_assessment *a = res->assessment;
+    cJSON *list = add_child(b, root, "supplementary", 1);
+    size_t i;
+    for (i = 0; list && i < r->nsupplements; i++) {
+        cJSON *o = add_child(b, list, NULL, 0);
+        if (!o)
+            break;
+        add_str(b, o, "id", r->supplements[i].id);
+        if (a->supplement_levels[i] == PEKPPP_LEVEL_MISSING)
+            chk(b, cJSON_AddNullToObject(o, "level"));
+        else
+            add_long(b, o, "level", a->supplement_levels[i]);
+    }
+    list = add_child(b, root, "recommendations", 1);
+    for (i = 0; list && i < res->nrecs; i++) {
+        const pk_recommendation *rec = &res->recs[i];
+        cJSON *o = add_child(b, list, NULL, 0);
+        int is_advice;
+        if (!o)
+            break;
+        add_str(b, o, "indicator", r->indicators[rec->indicator].id);
+        add_long(b, o, "from", rec->from);
+        add_long(b, o, "to", rec->to);
+        add_fixed(b, o, "gain", rec->gain_rounded, r->decimals);
+        add_str(b, o, "advice", pk_rec_advice(r, rec, &is_advice));
+    }
+}
+
+void pk_report_json(pekppp_sink *sink, const pekppp_result *res, const pekppp_report_options *o)
+{
+    jb b = { 0 };
+    cJSON *root = cJSON_CreateObject();
+    char *text;
+    (void)o;
+    if (!root) {
+        sink->error = sink->error ? sink->error : PEKPPP_ENOMEM;
+        return;
+    }
+    head(&b, root, res);
+    totals(&b, root, res);
+    aspects(&b, root, res);
+    tail(&b, root, res);
+    if (!b.failed && (text = cJSON_Print(root))) {
+        pekppp_sink_puts(sink, text);
+        pekppp_sink_puts(sink, "\n");
+        cJSON_free(text);
+    } else if (!sink->error) {
+        sink->error = PEKPPP_ENOMEM;
+    }
+    cJSON_Delete(root);
+}

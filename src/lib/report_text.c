@@ -1,0 +1,222 @@
+/*
+ * The text report, for a person at a terminal.
+ *
+ * Columns are measured in characters (UTF-8 code points), not bytes, so
+ * Indonesian names line up.  Text from input files is printed with control
+ * characters replaced, so a unit file cannot send escape sequences to the
+ * terminal.
+ */
+#include "report_internal.h"
+
+#include <string.h>
+
+#include "msg.h"
+
+#define TOP_RECS 5
+
+/* Write @p s, at most @p width characters (cut with "..."), padded to @p width
+ * when @p pad.  width 0 means no limit. */
+static void put_cell(pekppp_sink *sink, const char *s, size_t width, int pad)
+{
+    size_t chars = 0, i = 0, len = s ? strlen(s) : 0, total = 0;
+    for (i = 0; i < len; i++)
+        if (((unsigned char)s[i] & 0xC0) != 0x80)
+            total++;
+    for (i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if ((c & 0xC0) != 0x80) {
+            if (width && total > width && chars + 3 >= width) {
+                pekppp_sink_puts(sink, "...");
+                chars += 3;
+                break;
+            }
+            chars++;
+        }
+        if (c < 0x20 || c == 0x7f)
+            pekppp_sink_write(sink, "?", 1);
+        else
+            pekppp_sink_write(sink, (const char *)&s[i], 1);
+    }
+    while (pad && chars < width) {
+        pekppp_sink_write(sink, " ", 1);
+        chars++;
+    }
+}
+
+static void put_fixed(pekppp_sink *sink, int64_t units, int decimals)
+{
+    char buf[48];
+    if (pk_fixed_format(buf, sizeof(buf), units, decimals) > 0)
+        pekppp_sink_puts(sink, buf);
+}
+
+static void put_dec(pekppp_sink *sink, int64_t scaled)
+{
+    char buf[48];
+    if (pk_dec_format_short(buf, sizeof(buf), scaled) > 0)
+        pekppp_sink_puts(sink, buf);
+}
+
+static void field(pekppp_sink *sink, pekppp_lang lang, pk_msg_id label, const char *value)
+{
+    if (!value)
+        return;
+    put_cell(sink, pk_msg(lang, label), 10, 1);
+    pekppp_sink_puts(sink, ": ");
+    put_cell(sink, value, 0, 0);
+    pekppp_sink_puts(sink, "\n");
+}
+
+static void header(pekppp_sink *sink, const pekppp_result *res, pekppp_lang lang)
+{
+    const pekppp_assessment *a = res->assessment;
+    const pekppp_rubric *r = res->rubric;
+    put_cell(sink, pk_msg(lang, M_UNIT), 10, 1);
+    pekppp_sink_puts(sink, ": ");
+    put_cell(sink, a->unit_name, 0, 0);
+    pekppp_sink_puts(sink, " (");
+    put_cell(sink, a->unit_id, 0, 0);
+    pekppp_sink_puts(sink, ")\n");
+    field(sink, lang, M_INSTITUTION, a->institution);
+    field(sink, lang, M_CATEGORY, a->category);
+    field(sink, lang, M_PERIOD, a->period);
+    field(sink, lang, M_ASSESSOR, a->assessor);
+    put_cell(sink, pk_msg(lang, M_RUBRIC), 10, 1);
+    pekppp_sink_puts(sink, ": ");
+    put_cell(sink, r->id, 0, 0);
+    pk_sink_printf(sink, " (%s ", pk_msg(lang, M_VERSION));
+    put_cell(sink, r->version, 0, 0);
+    pekppp_sink_puts(sink, ")\n\n");
+}
+
+static void scores(pekppp_sink *sink, const pekppp_result *res, pekppp_lang lang)
+{
+    const pekppp_rubric *r = res->rubric;
+    pk_sink_printf(sink, "%s: ", pk_msg(lang, M_INDEX));
+    put_fixed(sink, res->index_rounded, r->decimals);
+    if (res->band) {
+        pekppp_sink_puts(sink, "  ");
+        put_cell(sink, res->band->grade, 0, 0);
+        pekppp_sink_puts(sink, "  ");
+        put_cell(sink, res->band->label, 0, 0);
+    }
+    pekppp_sink_puts(sink, "\n  ");
+    put_cell(sink, pk_msg(lang, M_EVALUATOR), 24, 1);
+    pekppp_sink_puts(sink, ": ");
+    put_fixed(sink, res->evaluator_rounded, r->decimals);
+    if (res->survey_counts) {
+        pk_sink_printf(sink, "  (%s ", pk_msg(lang, M_WEIGHT_OF));
+        put_dec(sink, r->combine_evaluator);
+        pekppp_sink_puts(sink, "%)\n  ");
+        put_cell(sink, pk_msg(lang, M_SURVEY), 24, 1);
+        pekppp_sink_puts(sink, ": ");
+        put_fixed(sink, res->survey_rounded, r->decimals);
+        pk_sink_printf(sink, "  (%ld %s, %s ", res->assessment->respondents,
+                       pk_msg(lang, M_RESPONDENTS), pk_msg(lang, M_WEIGHT_OF));
+        put_dec(sink, r->combine_survey);
+        pekppp_sink_puts(sink, "%)");
+    }
+    pekppp_sink_puts(sink, "\n\n");
+}
+
+static void aspects(pekppp_sink *sink, const pekppp_result *res, pekppp_lang lang)
+{
+    const pekppp_rubric *r = res->rubric;
+    size_t i;
+    put_cell(sink, pk_msg(lang, M_ASPECT), 41, 1);
+    pk_sink_printf(sink, "%7s%7s%12s\n", pk_msg(lang, M_WEIGHT), pk_msg(lang, M_SCORE),
+                   pk_msg(lang, M_CONTRIBUTION));
+    for (i = 0; i < r->naspects; i++) {
+        const pekppp_aspect *a = &r->aspects[i];
+        const pk_aspect_result *ar = &res->aspects[i];
+        char w[32], s[48], c[48];
+        put_cell(sink, a->code ? a->code : "", 5, 1);
+        put_cell(sink, a->name, 36, 1);
+        pk_dec_format_short(w, sizeof(w), a->weight);
+        if (ar->left_out) {
+            pk_sink_printf(sink, "%7s  %s\n", w, pk_msg(lang, M_LEFT_OUT));
+            continue;
+        }
+        pk_fixed_format(s, sizeof(s), ar->rounded, r->decimals);
+        pk_fixed_format(c, sizeof(c), ar->contribution, r->decimals);
+        pk_sink_printf(sink, "%7s%7s%12s\n", w, s, c);
+    }
+    pekppp_sink_puts(sink, "\n");
+}
+
+static void below_max(pekppp_sink *sink, const pekppp_result *res, pekppp_lang lang)
+{
+    const pekppp_rubric *r = res->rubric;
+    const pekppp_assessment *a = res->assessment;
+    size_t i, shown = 0;
+    pk_sink_printf(sink, "%s (%d):\n", pk_msg(lang, M_BELOW_MAX), r->scale_max);
+    for (i = 0; i < r->nindicators; i++) {
+        int level = a->answers[i].level;
+        if (level == PEKPPP_LEVEL_NA || level == r->scale_max)
+            continue;
+        pekppp_sink_puts(sink, "  ");
+        put_cell(sink, r->indicators[i].id, 9, 1);
+        put_cell(sink, r->indicators[i].name, 50, 1);
+        if (level == PEKPPP_LEVEL_MISSING)
+            pk_sink_printf(sink, " -/%d (%s)\n", r->scale_max, pk_msg(lang, M_NOT_ANSWERED));
+        else
+            pk_sink_printf(sink, " %d/%d\n", level, r->scale_max);
+        shown++;
+    }
+    if (!shown)
+        pk_sink_printf(sink, "  %s\n", pk_msg(lang, M_ALL_MAX));
+    pekppp_sink_puts(sink, "\n");
+}
+
+static void recommendations(pekppp_sink *sink, const pekppp_result *res, pekppp_lang lang)
+{
+    const pekppp_rubric *r = res->rubric;
+    size_t i;
+    pk_sink_printf(sink, "%s:\n", pk_msg(lang, M_RECOMMENDATIONS));
+    if (res->nrecs == 0)
+        pk_sink_printf(sink, "  %s\n", pk_msg(lang, M_NO_RECS));
+    for (i = 0; i < res->nrecs && i < TOP_RECS; i++) {
+        const pk_recommendation *rec = &res->recs[i];
+        int is_advice;
+        const char *text = pk_rec_advice(r, rec, &is_advice);
+        pk_sink_printf(sink, "  %zu. ", i + 1);
+        put_cell(sink, r->indicators[rec->indicator].id, 0, 0);
+        pk_sink_printf(sink, "  %d -> %d  +", rec->from, rec->to);
+        put_fixed(sink, rec->gain_rounded, r->decimals);
+        pekppp_sink_puts(sink, "\n     ");
+        if (!is_advice)
+            pk_sink_printf(sink, "%s %d: ", pk_msg(lang, M_REACH_LEVEL), rec->to);
+        put_cell(sink, text, 0, 0);
+        pekppp_sink_puts(sink, "\n");
+    }
+    if (res->nrecs > TOP_RECS)
+        pk_sink_printf(sink, "  (+%zu %s)\n", res->nrecs - TOP_RECS, pk_msg(lang, M_MORE_RECS));
+}
+
+static void notes(pekppp_sink *sink, const pekppp_result *res, pekppp_lang lang)
+{
+    static const struct {
+        unsigned flag;
+        pk_msg_id msg;
+    } map[] = { { PEKPPP_FLAG_INCOMPLETE, M_FLAG_INCOMPLETE },
+                { PEKPPP_FLAG_NA_RENORMALISED, M_FLAG_NA },
+                { PEKPPP_FLAG_SURVEY_MISSING, M_FLAG_SURVEY_MISSING },
+                { PEKPPP_FLAG_SURVEY_BELOW_MIN, M_FLAG_SURVEY_BELOW } };
+    size_t i;
+    if (!res->flags)
+        return;
+    pk_sink_printf(sink, "\n%s:\n", pk_msg(lang, M_NOTES));
+    for (i = 0; i < sizeof(map) / sizeof(map[0]); i++)
+        if (res->flags & map[i].flag)
+            pk_sink_printf(sink, "  - %s\n", pk_msg(lang, map[i].msg));
+}
+
+void pk_report_text(pekppp_sink *sink, const pekppp_result *res, const pekppp_report_options *o)
+{
+    header(sink, res, o->lang);
+    scores(sink, res, o->lang);
+    aspects(sink, res, o->lang);
+    below_max(sink, res, o->lang);
+    recommendations(sink, res, o->lang);
+    notes(sink, res, o->lang);
+}

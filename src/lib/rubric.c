@@ -1,0 +1,776 @@
+/*
+ * Rubric loading and validation (FORMATS.md section 1).
+ *
+ * The document is parsed into a node tree, then decoded section by section.
+ * Decoding reports every problem it finds and keeps going, so `lint` lists
+ * them all; the rubric is handed out only when there was no error.  The
+ * cross-checks (weights summing to exactly 100, bands on the rounding grid
+ * and strictly decreasing, unique ids) use exact scaled integers.
+ */
+#include "model.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "decode.h"
+#include "yaml_tree.h"
+
+#define PK_RUBRIC_SCHEMA "pekppp/rubric/v1"
+#define PK_HUNDRED ((int64_t)100 * PEKPPP_DEC_SCALE)
+
+/* Scale limits: levels are small integers with one description each. */
+#define PK_SCALE_LIMIT 100
+
+static int valid_slug(const char *s, int allow_upper)
+{
+    if (!*s)
+        return 0;
+    for (; *s; s++) {
+        char c = *s;
+        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' ||
+              c == '-' || (allow_upper && c >= 'A' && c <= 'Z')))
+            return 0;
+    }
+    return 1;
+}
+
+static int64_t pow10_i(int n)
+{
+    int64_t v = 1;
+    while (n-- > 0)
+        v *= 10;
+    return v;
+}
+
+typedef struct {
+    pk_dec d;
+    pekppp_rubric *r;
+    int scale_ok;
+    const char **ids;   /* every indicator and supplementary id seen, for uniqueness */
+    const pk_node **id_nodes;
+    size_t nids;
+} rctx;
+
+/* Report an id that was already used; remember it otherwise. */
+static void claim_id(rctx *c, const pk_node *n, const char *id)
+{
+    size_t i;
+    for (i = 0; i < c->nids; i++) {
+        if (strcmp(c->ids[i], id) == 0) {
+            pk_err(&c->d, n, PEKPPP_EINVALID, "indicator id '%s' is already used at line %u", id,
+                   c->id_nodes[i]->line);
+            return;
+        }
+    }
+    if (c->nids < PEKPPP_MAX_INDICATORS * 2) {
+        c->ids[c->nids] = id;
+        c->id_nodes[c->nids] = n;
+        c->nids++;
+    }
+}
+
+static void decode_scale(rctx *c, const pk_node *n)
+{
+    static const pk_field f[] = { { "min", true }, { "max", true } };
+    const pk_node *v[2];
+    long mn = 0, mx = 0;
+    int ok;
+    size_t old = pk_path_key(&c->d, "scale");
+    ok = pk_fields(&c->d, n, f, 2, v) == 0;
+    if (v[0]) {
+        size_t o = pk_path_key(&c->d, "min");
+        ok &= pk_get_int(&c->d, v[0], 0, PK_SCALE_LIMIT, &mn) == 0;
+        pk_path_pop(&c->d, o);
+    }
+    if (v[1]) {
+        size_t o = pk_path_key(&c->d, "max");
+        ok &= pk_get_int(&c->d, v[1], 0, PK_SCALE_LIMIT, &mx) == 0;
+        pk_path_pop(&c->d, o);
+    }
+    if (ok && v[0] && v[1] && mn >= mx) {
+        pk_err(&c->d, n, PEKPPP_EINVALID, "scale.min (%ld) must be below scale.max (%ld)", mn, mx);
+        ok = 0;
+    }
+    if (ok && v[0] && v[1]) {
+        c->r->scale_min = (int)mn;
+        c->r->scale_max = (int)mx;
+        c->scale_ok = 1;
+    }
+    pk_path_pop(&c->d, old);
+}
+
+static void decode_rounding(rctx *c, const pk_node *n)
+{
+    static const pk_field f[] = { { "decimals", false } };
+    const pk_node *v[1];
+    size_t old = pk_path_key(&c->d, "rounding");
+    c->r->decimals = 2;
+    if (pk_fields(&c->d, n, f, 1, v) == 0 && v[0]) {
+        long dec;
+        size_t o = pk_path_key(&c->d, "decimals");
+        if (pk_get_int(&c->d, v[0], 0, 4, &dec) == 0)
+            c->r->decimals = (int)dec;
+        pk_path_pop(&c->d, o);
+    }
+    pk_path_pop(&c->d, old);
+}
+
+static void decode_combine(rctx *c, const pk_node *n)
+{
+    static const pk_field f[] = { { "evaluator", true }, { "survey", true } };
+    const pk_node *v[2];
+    int64_t ev = 0, sv = 0;
+    int ok;
+    size_t old = pk_path_key(&c->d, "combine");
+    ok = pk_fields(&c->d, n, f, 2, v) == 0;
+    if (v[0]) {
+        size_t o = pk_path_key(&c->d, "evaluator");
+        ok &= pk_get_dec(&c->d, v[0], 4, false, &ev) == 0;
+        pk_path_pop(&c->d, o);
+    }
+    if (v[1]) {
+        size_t o = pk_path_key(&c->d, "survey");
+        ok &= pk_get_dec(&c->d, v[1], 4, false, &sv) == 0;
+        pk_path_pop(&c->d, o);
+    }
+    if (ok && ev + sv != PK_HUNDRED) {
+        char a[32], b[32], s[32];
+        pk_dec_format_short(a, sizeof(a), ev);
+        pk_dec_format_short(b, sizeof(b), sv);
+        pk_dec_format_short(s, sizeof(s), ev + sv);
+        pk_err(&c->d, n, PEKPPP_EINVALID,
+               "combine.evaluator (%s) and combine.survey (%s) must sum to 100, not %s", a, b, s);
+        ok = 0;
+    }
+    if (ok) {
+        c->r->combine_evaluator = ev;
+        c->r->combine_survey = sv;
+        c->r->combines_survey = sv > 0;
+    }
+    pk_path_pop(&c->d, old);
+}
+
+static void decode_bands(rctx *c, const pk_node *n)
+{
+    static const pk_field f[] = { { "grade", true }, { "label", true }, { "min", true } };
+    size_t i, old = pk_path_key(&c->d, "bands");
+    pekppp_rubric *r = c->r;
+    int all_ok = 1;
+
+    if (pk_want_seq(&c->d, n) < 0 || n->count == 0) {
+        if (n->kind == PK_SEQ)
+            pk_err(&c->d, n, PEKPPP_EINVALID, "expected at least one band");
+        pk_path_pop(&c->d, old);
+        return;
+    }
+    r->bands = pk_arena_alloc(&r->arena, n->count * sizeof(*r->bands));
+    if (!r->bands) {
+        pk_err(&c->d, NULL, PEKPPP_ENOMEM, "out of memory");
+        pk_path_pop(&c->d, old);
+        return;
+    }
+    memset(r->bands, 0, n->count * sizeof(*r->bands));
+    r->nbands = n->count;
+    for (i = 0; i < n->count; i++) {
+        const pk_node *v[3];
+        pekppp_band *b = &r->bands[i];
+        size_t o = pk_path_index(&c->d, i), o2;
+        int ok = pk_fields(&c->d, n->items[i], f, 3, v) == 0;
+        o2 = pk_path_key(&c->d, "grade");
+        ok &= pk_get_text(&c->d, v[0], &b->grade) == 0;
+        pk_path_pop(&c->d, o2);
+        o2 = pk_path_key(&c->d, "label");
+        ok &= pk_get_text(&c->d, v[1], &b->label) == 0;
+        pk_path_pop(&c->d, o2);
+        if (v[2]) {
+            o2 = pk_path_key(&c->d, "min");
+            if (pk_get_dec(&c->d, v[2], 4, false, &b->min) < 0) {
+                ok = 0;
+            } else if (b->min % pow10_i(4 - r->decimals) != 0) {
+                pk_err(&c->d, v[2], PEKPPP_EINVALID,
+                       "band minimum %s is not on the rounding grid of %d decimal places: no "
+                       "rounded index can equal it",
+                       v[2]->str, r->decimals);
+                ok = 0;
+            } else if (c->scale_ok && b->min > (int64_t)r->scale_max * PEKPPP_DEC_SCALE) {
+                pk_err(&c->d, v[2], PEKPPP_EINVALID,
+                       "band '%s' is unreachable: its minimum %s is above scale.max %d",
+                       b->grade ? b->grade : "?", v[2]->str, r->scale_max);
+                ok = 0;
+            } else if (i > 0 && all_ok && b->min >= r->bands[i - 1].min) {
+                pk_err(&c->d, v[2], PEKPPP_EINVALID,
+                       "band minimums must strictly decrease: %s is not below the previous band's",
+                       v[2]->str);
+                ok = 0;
+            }
+            pk_path_pop(&c->d, o2);
+        }
+        if (ok && b->grade) {
+            size_t j;
+            for (j = 0; j < i; j++)
+                if (r->bands[j].grade && strcmp(r->bands[j].grade, b->grade) == 0)
+                    pk_err(&c->d, v[0], PEKPPP_EINVALID, "grade '%s' appears twice", b->grade);
+        }
+        all_ok &= ok;
+        pk_path_pop(&c->d, o);
+    }
+    if (all_ok && c->scale_ok && r->bands[r->nbands - 1].min != (int64_t)r->scale_min * PEKPPP_DEC_SCALE) {
+        const pk_node *last = n->items[n->count - 1];
+        size_t o = pk_path_index(&c->d, n->count - 1);
+        pk_path_key(&c->d, "min");
+        pk_err(&c->d, pk_map_get(last, "min"), PEKPPP_EINVALID,
+               "the last band's minimum must equal scale.min (%d), so every index has a grade",
+               r->scale_min);
+        pk_path_pop(&c->d, o);
+    }
+    pk_path_pop(&c->d, old);
+}
+
+/* Read `levels`: exactly one text per level of the scale; warn on repeats. */
+static void decode_levels(rctx *c, const pk_node *n, const char *const **out)
+{
+    size_t count = 0, i, j, want;
+    size_t old = pk_path_key(&c->d, "levels");
+    if (pk_get_text_list(&c->d, n, out, &count) == 0 && c->scale_ok) {
+        want = PK_NLEVELS(c->r);
+        if (count != want) {
+            pk_err(&c->d, n, PEKPPP_EINVALID,
+                   "expected exactly %zu level descriptions (levels %d to %d), got %zu", want,
+                   c->r->scale_min, c->r->scale_max, count);
+            *out = NULL;
+        } else {
+            for (i = 1; i < count; i++)
+                for (j = 0; j < i; j++)
+                    if (strcmp((*out)[i], (*out)[j]) == 0) {
+                        size_t o = pk_path_index(&c->d, i);
+                        pk_warn(&c->d, n->items[i], "level %d repeats the text of level %d",
+                                c->r->scale_min + (int)i, c->r->scale_min + (int)j);
+                        pk_path_pop(&c->d, o);
+                    }
+        }
+    } else {
+        *out = NULL;
+    }
+    pk_path_pop(&c->d, old);
+}
+
+static void decode_advice(rctx *c, const pk_node *n, pekppp_indicator *ind)
+{
+    size_t i, old = pk_path_key(&c->d, "advice");
+    const char **advice;
+    if (pk_want_map(&c->d, n) < 0 || !c->scale_ok) {
+        pk_path_pop(&c->d, old);
+        return;
+    }
+    advice = pk_arena_alloc(&c->r->arena, PK_NLEVELS(c->r) * sizeof(*advice));
+    if (!advice) {
+        pk_err(&c->d, NULL, PEKPPP_ENOMEM, "out of memory");
+        pk_path_pop(&c->d, old);
+        return;
+    }
+    memset(advice, 0, PK_NLEVELS(c->r) * sizeof(*advice));
+    for (i = 0; i < n->count; i++) {
+        const pk_node *k = n->items[2 * i];
+        long level;
+        size_t o = pk_path_key(&c->d, k->str);
+        if (pk_get_int(&c->d, k, c->r->scale_min, c->r->scale_max, &level) == 0) {
+            if (level == c->r->scale_max)
+                pk_err(&c->d, k, PEKPPP_EINVALID,
+                       "advice for level %ld: it is the top level, there is nothing above it",
+                       level);
+            else
+                (void)pk_get_text(&c->d, n->items[2 * i + 1],
+                                  &advice[level - c->r->scale_min]);
+        }
+        pk_path_pop(&c->d, o);
+    }
+    ind->advice = advice;
+    pk_path_pop(&c->d, old);
+}
+
+static void decode_indicator(rctx *c, const pk_node *n, pekppp_indicator *ind)
+{
+    static const pk_field f[] = { { "id", true },        { "name", true },  { "weight", true },
+                                  { "levels", true },    { "na", false },   { "evidence", false },
+                                  { "advice", false },   { "ref", false } };
+    const pk_node *v[8];
+    size_t o;
+    (void)pk_fields(&c->d, n, f, 8, v);
+    if (v[0]) {
+        o = pk_path_key(&c->d, "id");
+        if (pk_get_text(&c->d, v[0], &ind->id) == 0) {
+            if (!valid_slug(ind->id, 1))
+                pk_err(&c->d, v[0], PEKPPP_EINVALID,
+                       "indicator id '%s' may hold only letters, digits, '.', '_' and '-'",
+                       ind->id);
+            claim_id(c, v[0], ind->id);
+        }
+        pk_path_pop(&c->d, o);
+    }
+    o = pk_path_key(&c->d, "name");
+    (void)pk_get_text(&c->d, v[1], &ind->name);
+    pk_path_pop(&c->d, o);
+    if (v[2]) {
+        o = pk_path_key(&c->d, "weight");
+        if (pk_get_dec(&c->d, v[2], 4, false, &ind->weight) == 0 && ind->weight == 0)
+            pk_err(&c->d, v[2], PEKPPP_EINVALID,
+                   "weight must be above 0 (an unscored item belongs under 'supplementary')");
+        pk_path_pop(&c->d, o);
+    }
+    if (v[3])
+        decode_levels(c, v[3], &ind->levels);
+    if (v[4]) {
+        o = pk_path_key(&c->d, "na");
+        (void)pk_get_bool(&c->d, v[4], &ind->na_allowed);
+        pk_path_pop(&c->d, o);
+    }
+    if (v[5]) {
+        o = pk_path_key(&c->d, "evidence");
+        (void)pk_get_text_list(&c->d, v[5], &ind->evidence, &ind->evidence_count);
+        pk_path_pop(&c->d, o);
+    }
+    if (!v[5] || ind->evidence_count == 0)
+        pk_warn(&c->d, n, "indicator '%s' lists no evidence (bukti dukung)",
+                ind->id ? ind->id : "?");
+    if (v[6])
+        decode_advice(c, v[6], ind);
+    if (v[7]) {
+        o = pk_path_key(&c->d, "ref");
+        (void)pk_get_text(&c->d, v[7], &ind->ref);
+        pk_path_pop(&c->d, o);
+    }
+}
+
+/* Check that weights sum to exactly 100; @p what names the group. */
+static void check_hundred(rctx *c, const pk_node *at, int64_t sum, const char *what)
+{
+    if (sum != PK_HUNDRED) {
+        char s[32];
+        pk_dec_format_short(s, sizeof(s), sum);
+        pk_err(&c->d, at, PEKPPP_EINVALID, "%s weights sum to %s, not exactly 100", what, s);
+    }
+}
+
+static void decode_aspects(rctx *c, const pk_node *n)
+{
+    static const pk_field f[] = { { "id", true },     { "code", false },      { "name", true },
+                                  { "weight", true }, { "indicators", true } };
+    pekppp_rubric *r = c->r;
+    size_t i, total = 0, old = pk_path_key(&c->d, "aspects");
+    int64_t wsum = 0;
+    int weights_ok = 1;
+
+    if (pk_want_seq(&c->d, n) < 0 || n->count == 0) {
+        if (n->kind == PK_SEQ)
+            pk_err(&c->d, n, PEKPPP_EINVALID, "expected at least one aspect");
+        pk_path_pop(&c->d, old);
+        return;
+    }
+    for (i = 0; i < n->count; i++) {
+        const pk_node *ind = pk_map_get(n->items[i], "indicators");
+        if (ind && ind->kind == PK_SEQ)
+            total += ind->count;
+    }
+    if (total > PEKPPP_MAX_INDICATORS) {
+        pk_err(&c->d, n, PEKPPP_ELIMIT, "%zu indicators is more than the limit of %d", total,
+               PEKPPP_MAX_INDICATORS);
+        pk_path_pop(&c->d, old);
+        return;
+    }
+    r->aspects = pk_arena_alloc(&r->arena, n->count * sizeof(*r->aspects));
+    r->indicators = pk_arena_alloc(&r->arena, (total ? total : 1) * sizeof(*r->indicators));
+    if (!r->aspects || !r->indicators) {
+        pk_err(&c->d, NULL, PEKPPP_ENOMEM, "out of memory");
+        pk_path_pop(&c->d, old);
+        return;
+    }
+    memset(r->aspects, 0, n->count * sizeof(*r->aspects));
+    memset(r->indicators, 0, (total ? total : 1) * sizeof(*r->indicators));
+    r->naspects = n->count;
+
+    for (i = 0; i < n->count; i++) {
+        const pk_node *v[5];
+        pekppp_aspect *a = &r->aspects[i];
+        size_t o = pk_path_index(&c->d, i), o2, j;
+        (void)pk_fields(&c->d, n->items[i], f, 5, v);
+        o2 = pk_path_key(&c->d, "id");
+        if (pk_get_text(&c->d, v[0], &a->id) == 0 && v[0]) {
+            if (!valid_slug(a->id, 0))
+                pk_err(&c->d, v[0], PEKPPP_EINVALID,
+                       "aspect id '%s' may hold only a-z, 0-9, '.', '_' and '-'", a->id);
+            for (j = 0; j < i; j++)
+                if (r->aspects[j].id && strcmp(r->aspects[j].id, a->id) == 0)
+                    pk_err(&c->d, v[0], PEKPPP_EINVALID, "aspect id '%s' appears twice", a->id);
+        }
+        pk_path_pop(&c->d, o2);
+        o2 = pk_path_key(&c->d, "code");
+        (void)pk_get_text(&c->d, v[1], &a->code);
+        pk_path_pop(&c->d, o2);
+        o2 = pk_path_key(&c->d, "name");
+        (void)pk_get_text(&c->d, v[2], &a->name);
+        pk_path_pop(&c->d, o2);
+        if (v[3]) {
+            o2 = pk_path_key(&c->d, "weight");
+            if (pk_get_dec(&c->d, v[3], 4, false, &a->weight) < 0)
+                weights_ok = 0;
+            else if (a->weight == 0)
+                pk_err(&c->d, v[3], PEKPPP_EINVALID, "aspect weight must be above 0");
+            wsum += a->weight;
+            pk_path_pop(&c->d, o2);
+        } else {
+            weights_ok = 0;
+        }
+        a->first = r->nindicators;
+        if (v[4]) {
+            o2 = pk_path_key(&c->d, "indicators");
+            if (pk_want_seq(&c->d, v[4]) == 0) {
+                int64_t isum = 0;
+                int iok = 1;
+                if (v[4]->count == 0)
+                    pk_err(&c->d, v[4], PEKPPP_EINVALID, "expected at least one indicator");
+                for (j = 0; j < v[4]->count; j++) {
+                    pekppp_indicator *ind = &r->indicators[r->nindicators++];
+                    size_t o3 = pk_path_index(&c->d, j);
+                    const pk_node *w = pk_map_get(v[4]->items[j], "weight");
+                    ind->aspect = i;
+                    decode_indicator(c, v[4]->items[j], ind);
+                    if (!w || w->kind != PK_SCALAR || !w->plain)
+                        iok = 0;
+                    isum += ind->weight;
+                    pk_path_pop(&c->d, o3);
+                }
+                a->count = v[4]->count;
+                if (iok && v[4]->count > 0) {
+                    char what[160];
+                    snprintf(what, sizeof(what), "the indicator weights of aspect '%s'",
+                             a->id ? a->id : "?");
+                    /* "the indicator weights of aspect 'x' weights sum" reads badly: */
+                    if (isum != PK_HUNDRED) {
+                        char s[32];
+                        pk_dec_format_short(s, sizeof(s), isum);
+                        pk_err(&c->d, v[4], PEKPPP_EINVALID,
+                               "%s sum to %s, not exactly 100", what, s);
+                    }
+                }
+            }
+            pk_path_pop(&c->d, o2);
+        }
+        pk_path_pop(&c->d, o);
+    }
+    if (weights_ok)
+        check_hundred(c, n, wsum, "aspect");
+    pk_path_pop(&c->d, old);
+}
+
+static void decode_supplementary(rctx *c, const pk_node *n)
+{
+    static const pk_field f[] = { { "id", true }, { "name", true }, { "levels", true } };
+    pekppp_rubric *r = c->r;
+    size_t i, old = pk_path_key(&c->d, "supplementary");
+    if (pk_want_seq(&c->d, n) < 0 || n->count > PEKPPP_MAX_INDICATORS) {
+        if (n->kind == PK_SEQ)
+            pk_err(&c->d, n, PEKPPP_ELIMIT, "more than %d supplementary items",
+                   PEKPPP_MAX_INDICATORS);
+        pk_path_pop(&c->d, old);
+        return;
+    }
+    r->supplements = pk_arena_alloc(&r->arena, (n->count ? n->count : 1) * sizeof(*r->supplements));
+    if (!r->supplements) {
+        pk_err(&c->d, NULL, PEKPPP_ENOMEM, "out of memory");
+        pk_path_pop(&c->d, old);
+        return;
+    }
+    memset(r->supplements, 0, (n->count ? n->count : 1) * sizeof(*r->supplements));
+    r->nsupplements = n->count;
+    for (i = 0; i < n->count; i++) {
+        const pk_node *v[3];
+        pekppp_supplement *s = &r->supplements[i];
+        size_t o = pk_path_index(&c->d, i), o2;
+        (void)pk_fields(&c->d, n->items[i], f, 3, v);
+        o2 = pk_path_key(&c->d, "id");
+        if (pk_get_text(&c->d, v[0], &s->id) == 0 && s->id) {
+            if (!valid_slug(s->id, 1))
+                pk_err(&c->d, v[0], PEKPPP_EINVALID,
+                       "indicator id '%s' may hold only letters, digits, '.', '_' and '-'", s->id);
+            claim_id(c, v[0], s->id);
+        }
+        pk_path_pop(&c->d, o2);
+        o2 = pk_path_key(&c->d, "name");
+        (void)pk_get_text(&c->d, v[1], &s->name);
+        pk_path_pop(&c->d, o2);
+        if (v[2])
+            decode_levels(c, v[2], &s->levels);
+        pk_path_pop(&c->d, o);
+    }
+    pk_path_pop(&c->d, old);
+}
+
+static void decode_survey(rctx *c, const pk_node *n)
+{
+    static const pk_field f[] = { { "min_respondents", true }, { "items", true } };
+    static const pk_field fi[] = { { "id", true }, { "aspect", true }, { "text", true } };
+    pekppp_rubric *r = c->r;
+    const pk_node *v[2];
+    size_t i, old = pk_path_key(&c->d, "survey");
+    (void)pk_fields(&c->d, n, f, 2, v);
+    r->has_survey = true;
+    if (v[0]) {
+        size_t o = pk_path_key(&c->d, "min_respondents");
+        (void)pk_get_int(&c->d, v[0], 1, 1000000, &r->min_respondents);
+        pk_path_pop(&c->d, o);
+    }
+    if (v[1]) {
+        size_t o = pk_path_key(&c->d, "items");
+        if (pk_want_seq(&c->d, v[1]) == 0) {
+            const pk_node *items = v[1];
+            if (items->count == 0 || items->count > PEKPPP_MAX_INDICATORS)
+                pk_err(&c->d, items, PEKPPP_EINVALID, "expected 1 to %d survey items",
+                       PEKPPP_MAX_INDICATORS);
+            else if (!(r->survey_items =
+                           pk_arena_alloc(&r->arena, items->count * sizeof(*r->survey_items))))
+                pk_err(&c->d, NULL, PEKPPP_ENOMEM, "out of memory");
+            else {
+                memset(r->survey_items, 0, items->count * sizeof(*r->survey_items));
+                r->nsurvey_items = items->count;
+                for (i = 0; i < items->count; i++) {
+                    const pk_node *iv[3];
+                    pekppp_survey_item *it = &r->survey_items[i];
+                    const char *aspect = NULL;
+                    size_t o2 = pk_path_index(&c->d, i), o3, j;
+                    (void)pk_fields(&c->d, items->items[i], fi, 3, iv);
+                    o3 = pk_path_key(&c->d, "id");
+                    if (pk_get_text(&c->d, iv[0], &it->id) == 0 && it->id)
+                        for (j = 0; j < i; j++)
+                            if (r->survey_items[j].id && strcmp(r->survey_items[j].id, it->id) == 0)
+                                pk_err(&c->d, iv[0], PEKPPP_EINVALID,
+                                       "survey item id '%s' appears twice", it->id);
+                    pk_path_pop(&c->d, o3);
+                    o3 = pk_path_key(&c->d, "aspect");
+                    if (pk_get_text(&c->d, iv[1], &aspect) == 0 && aspect) {
+                        const char *names[64];
+                        size_t na = 0;
+                        for (j = 0; j < r->naspects; j++) {
+                            if (r->aspects[j].id && strcmp(r->aspects[j].id, aspect) == 0)
+                                break;
+                            if (na < 64 && r->aspects[j].id)
+                                names[na++] = r->aspects[j].id;
+                        }
+                        it->aspect = j;
+                        if (j == r->naspects && r->naspects > 0) {
+                            const char *near = pk_nearest(aspect, names, na);
+                            if (near)
+                                pk_err(&c->d, iv[1], PEKPPP_EINVALID,
+                                       "no aspect '%s': did you mean '%s'?", aspect, near);
+                            else
+                                pk_err(&c->d, iv[1], PEKPPP_EINVALID, "no aspect '%s'", aspect);
+                        }
+                    }
+                    pk_path_pop(&c->d, o3);
+                    o3 = pk_path_key(&c->d, "text");
+                    (void)pk_get_text(&c->d, iv[2], &it->text);
+                    pk_path_pop(&c->d, o3);
+                    pk_path_pop(&c->d, o2);
+                }
+            }
+        }
+        pk_path_pop(&c->d, o);
+    }
+    pk_path_pop(&c->d, old);
+}
+
+static void decode_rubric(rctx *c, const pk_node *root)
+{
+    static const pk_field f[] = {
+        { "schema", true },    { "id", true },       { "version", true },  { "title", false },
+        { "regulation", false }, { "lang", false },  { "scale", true },    { "rounding", false },
+        { "combine", false },  { "bands", true },    { "aspects", true },  { "supplementary", false },
+        { "survey", false }
+    };
+    const pk_node *v[13];
+    pekppp_rubric *r = c->r;
+    size_t o;
+
+    if (pk_fields(&c->d, root, f, 13, v) < 0 && root->kind != PK_MAP)
+        return;
+    if (v[0]) {
+        o = pk_path_key(&c->d, "schema");
+        if (!pk_scalar_is(v[0], PK_RUBRIC_SCHEMA)) {
+            char buf[64];
+            pk_err(&c->d, v[0], PEKPPP_EINVALID, "schema is %s: expected '%s'",
+                   pk_show(v[0], buf, sizeof(buf)), PK_RUBRIC_SCHEMA);
+        }
+        pk_path_pop(&c->d, o);
+    }
+    o = pk_path_key(&c->d, "id");
+    if (pk_get_text(&c->d, v[1], &r->id) == 0 && r->id && !valid_slug(r->id, 0))
+        pk_err(&c->d, v[1], PEKPPP_EINVALID,
+               "rubric id '%s' may hold only a-z, 0-9, '.', '_' and '-'", r->id);
+    pk_path_pop(&c->d, o);
+    o = pk_path_key(&c->d, "version");
+    (void)pk_get_text(&c->d, v[2], &r->version);
+    pk_path_pop(&c->d, o);
+    o = pk_path_key(&c->d, "title");
+    (void)pk_get_text(&c->d, v[3], &r->title);
+    pk_path_pop(&c->d, o);
+    o = pk_path_key(&c->d, "regulation");
+    (void)pk_get_text(&c->d, v[4], &r->regulation);
+    pk_path_pop(&c->d, o);
+    o = pk_path_key(&c->d, "lang");
+    (void)pk_get_text(&c->d, v[5], &r->lang);
+    pk_path_pop(&c->d, o);
+    if (v[6])
+        decode_scale(c, v[6]);
+    r->decimals = 2;
+    if (v[7])
+        decode_rounding(c, v[7]);
+    r->combine_evaluator = PK_HUNDRED;
+    if (v[8])
+        decode_combine(c, v[8]);
+    if (v[9])
+        decode_bands(c, v[9]);
+    if (v[10])
+        decode_aspects(c, v[10]);
+    if (v[11])
+        decode_supplementary(c, v[11]);
+    if (v[12])
+        decode_survey(c, v[12]);
+    if (r->combines_survey && !v[12])
+        pk_err(&c->d, v[8], PEKPPP_EINVALID,
+               "combine.survey is above 0 but the rubric has no 'survey' section");
+}
+
+int pekppp_rubric_load_buffer(pekppp_rubric **out, const char *data, size_t len, const char *name,
+                              const pekppp_load_options *opts, pekppp_error *err)
+{
+    pk_report rep;
+    pk_doc doc;
+    rctx c;
+    pekppp_rubric *r = NULL;
+    int error;
+
+    *out = NULL;
+    pk_report_init(&rep, name, opts ? opts->diag : NULL, opts ? opts->payload : NULL, err);
+    memset(&c, 0, sizeof(c));
+    error = pk_doc_parse(&doc, data, len, &rep);
+    if (error < 0)
+        goto done;
+    if (!(r = pk_malloc(sizeof(*r)))) {
+        error = PEKPPP_ENOMEM;
+        pk_diag(&rep, error, PEKPPP_SEV_ERROR, 0, 0, NULL, "out of memory");
+        goto done;
+    }
+    memset(r, 0, sizeof(*r));
+    memcpy(r->sha256, doc.sha256, sizeof(r->sha256));
+    c.r = r;
+    pk_dec_init(&c.d, &rep, &r->arena);
+    c.ids = pk_malloc(sizeof(*c.ids) * PEKPPP_MAX_INDICATORS * 2);
+    c.id_nodes = pk_malloc(sizeof(*c.id_nodes) * PEKPPP_MAX_INDICATORS * 2);
+    if (!c.ids || !c.id_nodes || !(r->file = pk_arena_strndup(&r->arena, name, strlen(name)))) {
+        error = PEKPPP_ENOMEM;
+        pk_diag(&rep, error, PEKPPP_SEV_ERROR, 0, 0, NULL, "out of memory");
+        goto done;
+    }
+    decode_rubric(&c, doc.root);
+    if (rep.errors > 0) {
+        error = rep.first_code;
+        goto done;
+    }
+    *out = r;
+    r = NULL;
+done:
+    pk_free(c.ids);
+    pk_free(c.id_nodes);
+    pekppp_rubric_free(r);
+    pk_doc_free(&doc);
+    return error;
+}
+
+int pekppp_rubric_load_file(pekppp_rubric **out, const char *path, const pekppp_load_options *opts,
+                            pekppp_error *err)
+{
+    pk_report rep;
+    char *data = NULL;
+    size_t len = 0;
+    int error;
+    *out = NULL;
+    pk_report_init(&rep, path, opts ? opts->diag : NULL, opts ? opts->payload : NULL, err);
+    if ((error = pk_read_file(&data, &len, path, &rep)) < 0)
+        return error;
+    error = pekppp_rubric_load_buffer(out, data, len, path, opts, err);
+    pk_free(data);
+    return error;
+}
+
+void pekppp_rubric_free(pekppp_rubric *r)
+{
+    if (!r)
+        return;
+    pk_arena_free(&r->arena);
+    pk_free(r);
+}
+
+const char *pekppp_rubric_id(const pekppp_rubric *r) { return r->id; }
+const char *pekppp_rubric_version(const pekppp_rubric *r) { return r->version; }
+const char *pekppp_rubric_title(const pekppp_rubric *r) { return r->title; }
+const char *pekppp_rubric_sha256(const pekppp_rubric *r) { return r->sha256; }
+int pekppp_rubric_scale_min(const pekppp_rubric *r) { return r->scale_min; }
+int pekppp_rubric_scale_max(const pekppp_rubric *r) { return r->scale_max; }
+int pekppp_rubric_decimals(const pekppp_rubric *r) { return r->decimals; }
+size_t pekppp_rubric_aspect_count(const pekppp_rubric *r) { return r->naspects; }
+size_t pekppp_rubric_indicator_count(const pekppp_rubric *r) { return r->nindicators; }
+size_t pekppp_rubric_band_count(const pekppp_rubric *r) { return r->nbands; }
+size_t pekppp_rubric_supplement_count(const pekppp_rubric *r) { return r->nsupplements; }
+size_t pekppp_rubric_survey_item_count(const pekppp_rubric *r) { return r->nsurvey_items; }
+
+const pekppp_aspect *pekppp_rubric_aspect(const pekppp_rubric *r, size_t i)
+{
+    return i < r->naspects ? &r->aspects[i] : NULL;
+}
+
+const pekppp_indicator *pekppp_rubric_indicator(const pekppp_rubric *r, size_t i)
+{
+    return i < r->nindicators ? &r->indicators[i] : NULL;
+}
+
+const pekppp_band *pekppp_rubric_band(const pekppp_rubric *r, size_t i)
+{
+    return i < r->nbands ? &r->bands[i] : NULL;
+}
+
+const pekppp_supplement *pekppp_rubric_supplement(const pekppp_rubric *r, size_t i)
+{
+    return i < r->nsupplements ? &r->supplements[i] : NULL;
+}
+
+const pekppp_survey_item *pekppp_rubric_survey_item(const pekppp_rubric *r, size_t i)
+{
+    return i < r->nsurvey_items ? &r->survey_items[i] : NULL;
+}
+
+const pekppp_band *pekppp_rubric_band_for(const pekppp_rubric *r, int64_t scaled)
+{
+    size_t i;
+    for (i = 0; i < r->nbands; i++)
+        if (r->bands[i].min <= scaled)
+            return &r->bands[i];
+    return NULL;
+}
+
+long pekppp_rubric_find_indicator(const pekppp_rubric *r, const char *id)
+{
+    size_t i;
+    for (i = 0; i < r->nindicators; i++)
+        if (strcmp(r->indicators[i].id, id) == 0)
+            return (long)i;
+    return -1;
+}
+
+const char *pekppp_version(void)
+{
+    return PEKPPP_VERSION;
+}
+
+int pk_round(const pekppp_rubric *r, pk_rat v, int64_t *out)
+{
+    return pk_rat_round(out, v, r->decimals);
+}

@@ -1,0 +1,259 @@
+/*
+ * The scorer: SCORING.md, exactly.
+ *
+ * Pure: it reads a checked assessment and its rubric and builds a result,
+ * with no I/O, no globals and no floating point.  Every sum is an exact
+ * rational; values are rounded once, half-up, only for display, and the grade
+ * comes from the rounded index (rule 6).  Recommendations are one-level steps
+ * with their exact gain on the index, highest first, ties in rubric order.
+ */
+#include "model.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+
+#define TRY(expr)                      \
+    do {                               \
+        if ((error = (expr)) < 0)      \
+            goto done;                 \
+    } while (0)
+
+/* The level an answer counts as: missing answers (allowed) count as scale.min. */
+static int counted_level(const pekppp_rubric *r, int level)
+{
+    return level == PEKPPP_LEVEL_MISSING ? r->scale_min : level;
+}
+
+/* U, the survey score, when the responses form gives one; 0 when no item was answered. */
+static int survey_from_responses(const pekppp_assessment *a, pk_rat *out, bool *any)
+{
+    const pekppp_rubric *r = a->rubric;
+    pk_rat sum = pk_rat_int(0), mean;
+    int64_t items = 0;
+    size_t i;
+    int error = 0;
+    *any = false;
+    for (i = 0; i < r->nsurvey_items; i++) {
+        if (a->item_counts[i] == 0)
+            continue;
+        TRY(pk_rat_make(&mean, a->item_sums[i], a->item_counts[i]));
+        TRY(pk_rat_add(&sum, sum, mean));
+        items++;
+    }
+    if (items > 0) {
+        *any = true;
+        TRY(pk_rat_div(out, sum, pk_rat_int(items)));
+    }
+done:
+    return error;
+}
+
+static int cmp_recs(const void *pa, const void *pb)
+{
+    const pk_recommendation *a = pa, *b = pb;
+    int c = pk_rat_cmp(b->gain, a->gain);
+    if (c)
+        return c;
+    return a->indicator < b->indicator ? -1 : a->indicator > b->indicator;
+}
+
+/* One recommendation per indicator below the top level and not na. */
+static int recommend(pekppp_result *res, const pk_rat *aspect_weight_sum, pk_rat weight_total)
+{
+    const pekppp_assessment *a = res->assessment;
+    const pekppp_rubric *r = res->rubric;
+    size_t i;
+    int error = 0;
+    res->recs = pk_malloc((r->nindicators ? r->nindicators : 1) * sizeof(*res->recs));
+    if (!res->recs)
+        return PEKPPP_ENOMEM;
+    for (i = 0; i < r->nindicators; i++) {
+        const pekppp_indicator *ind = &r->indicators[i];
+        int level = a->answers[i].level;
+        pk_recommendation *rec;
+        pk_rat g;
+        if (level == PEKPPP_LEVEL_NA)
+            continue;
+        level = counted_level(r, level);
+        if (level >= r->scale_max)
+            continue;
+        /* gain = W(a) w(i) / (sum w' in aspect * sum W' over aspects) [* evaluator share] */
+        TRY(pk_rat_mul(&g, pk_rat_dec(r->aspects[ind->aspect].weight), pk_rat_dec(ind->weight)));
+        TRY(pk_rat_div(&g, g, aspect_weight_sum[ind->aspect]));
+        TRY(pk_rat_div(&g, g, weight_total));
+        if (res->survey_counts) {
+            TRY(pk_rat_mul(&g, g, pk_rat_dec(r->combine_evaluator)));
+            TRY(pk_rat_div(&g, g, pk_rat_int(100)));
+        }
+        rec = &res->recs[res->nrecs++];
+        rec->indicator = i;
+        rec->from = level;
+        rec->to = level + 1;
+        rec->gain = g;
+        TRY(pk_round(r, g, &rec->gain_rounded));
+    }
+    qsort(res->recs, res->nrecs, sizeof(*res->recs), cmp_recs);
+done:
+    return error;
+}
+
+int pekppp_score(pekppp_result **out, const pekppp_assessment *a, pekppp_error *err)
+{
+    const pekppp_rubric *r = a->rubric;
+    pekppp_result *res = NULL;
+    pk_rat *wsum = NULL; /* per aspect: sum of the weights of its non-na indicators */
+    pk_rat evaluator_num = pk_rat_int(0), weight_total = pk_rat_int(0);
+    size_t i, j;
+    int error = 0;
+
+    *out = NULL;
+    if (!(res = pk_malloc(sizeof(*res)))) {
+        error = PEKPPP_ENOMEM;
+        goto done;
+    }
+    memset(res, 0, sizeof(*res));
+    res->assessment = a;
+    res->rubric = r;
+    res->aspects = pk_malloc(r->naspects * sizeof(*res->aspects));
+    wsum = pk_malloc(r->naspects * sizeof(*wsum));
+    if (!res->aspects || !wsum) {
+        error = PEKPPP_ENOMEM;
+        goto done;
+    }
+    memset(res->aspects, 0, r->naspects * sizeof(*res->aspects));
+    if (a->incomplete)
+        res->flags |= PEKPPP_FLAG_INCOMPLETE;
+
+    /* Rules 1 and 2: aspect scores, then the evaluator score. */
+    for (i = 0; i < r->naspects; i++) {
+        const pekppp_aspect *asp = &r->aspects[i];
+        pk_aspect_result *ar = &res->aspects[i];
+        pk_rat num = pk_rat_int(0), den = pk_rat_int(0), t;
+        for (j = asp->first; j < asp->first + asp->count; j++) {
+            int level = a->answers[j].level;
+            if (level == PEKPPP_LEVEL_NA) {
+                res->flags |= PEKPPP_FLAG_NA_RENORMALISED;
+                continue;
+            }
+            TRY(pk_rat_mul(&t, pk_rat_dec(r->indicators[j].weight),
+                           pk_rat_int(counted_level(r, level))));
+            TRY(pk_rat_add(&num, num, t));
+            TRY(pk_rat_add(&den, den, pk_rat_dec(r->indicators[j].weight)));
+        }
+        wsum[i] = den;
+        if (pk_rat_is_zero(den)) {
+            ar->left_out = true;
+            continue;
+        }
+        TRY(pk_rat_div(&ar->score, num, den));
+        TRY(pk_round(r, ar->score, &ar->rounded));
+        TRY(pk_rat_mul(&t, pk_rat_dec(asp->weight), ar->score));
+        TRY(pk_rat_add(&evaluator_num, evaluator_num, t));
+        TRY(pk_rat_add(&weight_total, weight_total, pk_rat_dec(asp->weight)));
+    }
+    if (pk_rat_is_zero(weight_total)) {
+        /* Every indicator answered na: nothing to score. */
+        pekppp_error e;
+        pk_report rep;
+        pk_report_init(&rep, a->file, NULL, NULL, err ? err : &e);
+        pk_diag(&rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, 0, 0, NULL,
+                "every indicator is answered 'na': there is nothing to score");
+        error = PEKPPP_EINVALID;
+        goto done;
+    }
+    TRY(pk_rat_div(&res->evaluator, evaluator_num, weight_total));
+    TRY(pk_round(r, res->evaluator, &res->evaluator_rounded));
+    for (i = 0; i < r->naspects; i++) {
+        pk_aspect_result *ar = &res->aspects[i];
+        pk_rat t;
+        if (ar->left_out)
+            continue;
+        TRY(pk_rat_mul(&t, pk_rat_dec(r->aspects[i].weight), ar->score));
+        TRY(pk_rat_div(&t, t, weight_total));
+        TRY(pk_round(r, t, &ar->contribution));
+    }
+
+    /* Rule 3: the survey, when the rubric combines one. */
+    if (r->combines_survey) {
+        bool any = a->survey_kind != PK_SURVEY_NONE;
+        if (a->survey_kind == PK_SURVEY_SCORE)
+            res->survey = pk_rat_dec(a->survey_score);
+        else if (a->survey_kind == PK_SURVEY_RESPONSES)
+            TRY(survey_from_responses(a, &res->survey, &any));
+        if (!any)
+            res->flags |= PEKPPP_FLAG_SURVEY_MISSING;
+        else if (a->respondents < r->min_respondents)
+            res->flags |= PEKPPP_FLAG_SURVEY_BELOW_MIN;
+        else
+            res->survey_counts = true;
+    }
+
+    /* Rule 4: the index; rules 5 and 6: round once, grade the rounded value. */
+    if (res->survey_counts) {
+        pk_rat e, s;
+        TRY(pk_round(r, res->survey, &res->survey_rounded));
+        TRY(pk_rat_mul(&e, pk_rat_dec(r->combine_evaluator), res->evaluator));
+        TRY(pk_rat_mul(&s, pk_rat_dec(r->combine_survey), res->survey));
+        TRY(pk_rat_add(&e, e, s));
+        TRY(pk_rat_div(&res->index, e, pk_rat_int(100)));
+    } else {
+        res->index = res->evaluator;
+    }
+    TRY(pk_round(r, res->index, &res->index_rounded));
+    {
+        int64_t scaled = res->index_rounded;
+        for (i = (size_t)r->decimals; i < 4; i++)
+            scaled *= 10;
+        res->band = pekppp_rubric_band_for(r, scaled);
+    }
+    TRY(recommend(res, wsum, weight_total));
+
+    *out = res;
+    res = NULL;
+done:
+    if (error == PEKPPP_ERANGE || error == PEKPPP_ENOMEM) {
+        pekppp_error e;
+        pk_report rep;
+        pk_report_init(&rep, a->file, NULL, NULL, err ? err : &e);
+        pk_diag(&rep, error, PEKPPP_SEV_ERROR, 0, 0, NULL, "%s",
+                error == PEKPPP_ENOMEM ? "out of memory"
+                                       : "an exact value outgrew 128-bit arithmetic; no "
+                                         "rounded approximation is given");
+    }
+    pk_free(wsum);
+    pekppp_result_free(res);
+    return error;
+}
+
+void pekppp_result_free(pekppp_result *res)
+{
+    if (!res)
+        return;
+    pk_free(res->aspects);
+    pk_free(res->recs);
+    pk_free(res);
+}
+
+pekppp_fixed pekppp_result_index(const pekppp_result *res)
+{
+    pekppp_fixed f;
+    f.units = res->index_rounded;
+    f.decimals = res->rubric->decimals;
+    return f;
+}
+
+const pekppp_band *pekppp_result_band(const pekppp_result *res) { return res->band; }
+unsigned pekppp_result_flags(const pekppp_result *res) { return res->flags; }
+const pekppp_assessment *pekppp_result_assessment(const pekppp_result *res) { return res->assessment; }
+
+int pekppp_result_compare_index(const pekppp_result *res, int64_t scaled)
+{
+    return pk_rat_cmp(res->index, pk_rat_dec(scaled));
+}
+
+int pekppp_fixed_format(char *buf, size_t size, pekppp_fixed v)
+{
+    return pk_fixed_format(buf, size, v.units, v.decimals);
+}
