@@ -1,7 +1,8 @@
 /*
  * The JSON result (FORMATS.md section 4), built with cJSON.
  *
- * Key order is fixed by construction order.  Every number is inserted as raw
+ * Key order is fixed by construction order, and the tree is printed by our
+ * own two-space printer so the layout is ours to keep stable.  Every number is inserted as raw
  * text that we formatted ourselves from exact values, so no double ever sits
  * between the score and its digits ("4.40", never 4.4000000000000004).  Any
  * allocation failure marks the sink with PEKPPP_ENOMEM.
@@ -218,11 +219,91 @@ static void tail(jb *b, cJSON *root, const pekppp_result *res)
     }
 }
 
+/* JSON string escaping: quotes, backslashes and control characters; UTF-8
+ * passes through unchanged. */
+static void put_string(pekppp_sink *sink, const char *s)
+{
+    static const char hex[] = "0123456789abcdef";
+    const char *run = s;
+    pekppp_sink_write(sink, "\"", 1);
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        char esc[7] = { '\\', 0, 0, 0, 0, 0, 0 };
+        size_t n = 2;
+        if (c >= 0x20 && c != '"' && c != '\\')
+            continue;
+        pekppp_sink_write(sink, run, (size_t)(s - run));
+        run = s + 1;
+        switch (c) {
+        case '"': esc[1] = '"'; break;
+        case '\\': esc[1] = '\\'; break;
+        case '\n': esc[1] = 'n'; break;
+        case '\r': esc[1] = 'r'; break;
+        case '\t': esc[1] = 't'; break;
+        default:
+            esc[1] = 'u';
+            esc[2] = '0';
+            esc[3] = '0';
+            esc[4] = hex[c >> 4];
+            esc[5] = hex[c & 15];
+            n = 6;
+        }
+        pekppp_sink_write(sink, esc, n);
+    }
+    pekppp_sink_write(sink, run, (size_t)(s - run));
+    pekppp_sink_write(sink, "\"", 1);
+}
+
+static void indent(pekppp_sink *sink, int depth)
+{
+    static const char spaces[] = "                                ";
+    while (depth > 0) {
+        int n = depth > 16 ? 16 : depth;
+        pekppp_sink_write(sink, spaces, (size_t)n * 2);
+        depth -= n;
+    }
+}
+
+/* Print a tree of our own making with two-space indentation (jq's layout);
+ * empty containers stay on one line. */
+static void print_value(pekppp_sink *sink, const cJSON *v, int depth)
+{
+    const cJSON *c;
+    if (cJSON_IsObject(v) || cJSON_IsArray(v)) {
+        int obj = cJSON_IsObject(v);
+        if (!v->child) {
+            pekppp_sink_puts(sink, obj ? "{}" : "[]");
+            return;
+        }
+        pekppp_sink_puts(sink, obj ? "{\n" : "[\n");
+        for (c = v->child; c; c = c->next) {
+            indent(sink, depth + 1);
+            if (obj) {
+                put_string(sink, c->string);
+                pekppp_sink_puts(sink, ": ");
+            }
+            print_value(sink, c, depth + 1);
+            pekppp_sink_puts(sink, c->next ? ",\n" : "\n");
+        }
+        indent(sink, depth);
+        pekppp_sink_puts(sink, obj ? "}" : "]");
+    } else if (cJSON_IsString(v)) {
+        put_string(sink, v->valuestring);
+    } else if (cJSON_IsRaw(v)) {
+        pekppp_sink_puts(sink, v->valuestring);
+    } else if (cJSON_IsTrue(v)) {
+        pekppp_sink_puts(sink, "true");
+    } else if (cJSON_IsFalse(v)) {
+        pekppp_sink_puts(sink, "false");
+    } else {
+        pekppp_sink_puts(sink, "null");
+    }
+}
+
 void pk_report_json(pekppp_sink *sink, const pekppp_result *res, const pekppp_report_options *o)
 {
     jb b = { 0 };
     cJSON *root = cJSON_CreateObject();
-    char *text;
     (void)o;
     if (!root) {
         sink->error = sink->error ? sink->error : PEKPPP_ENOMEM;
@@ -232,10 +313,9 @@ void pk_report_json(pekppp_sink *sink, const pekppp_result *res, const pekppp_re
     totals(&b, root, res);
     aspects(&b, root, res);
     tail(&b, root, res);
-    if (!b.failed && (text = cJSON_Print(root))) {
-        pekppp_sink_puts(sink, text);
+    if (!b.failed) {
+        print_value(sink, root, 0);
         pekppp_sink_puts(sink, "\n");
-        cJSON_free(text);
     } else if (!sink->error) {
         sink->error = PEKPPP_ENOMEM;
     }

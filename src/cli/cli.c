@@ -1,0 +1,335 @@
+/*
+ * Shared CLI services; see cli.h.  This is the only layer that talks to the
+ * terminal and the file system on the user's behalf.
+ */
+#include "cli.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "exitcode.h"
+
+#ifndef PEKPPP_DATADIR
+#define PEKPPP_DATADIR "/usr/local/share/pekppp"
+#endif
+
+static const char *const messages[CM_COUNT][2] = {
+    [CM_USAGE_ERROR] = { "pekppp: %s", "pekppp: %s" },
+    [CM_TRY_HELP] = { "Coba 'pekppp help %s'.", "Try 'pekppp help %s'." },
+    [CM_LINT_SUMMARY] = { "%d berkas diperiksa: %d kesalahan, %d peringatan",
+                          "%d file(s) checked: %d error(s), %d warning(s)" },
+    [CM_ONE_INPUT] = { "penilaian banyak unit sekaligus belum tersedia: berikan satu berkas unit",
+                       "scoring several units at once is not available yet: give one unit file" },
+    [CM_NO_INPUT] = { "berkas unit belum diberikan", "no unit file given" },
+    [CM_BAD_FORMAT] = { "format '%s' tidak dikenal (pilih: %s)",
+                        "unknown format '%s' (choose: %s)" },
+    [CM_BAD_LANG] = { "bahasa '%s' tidak dikenal (pilih: id, en)",
+                      "unknown language '%s' (choose: id, en)" },
+    [CM_BAD_FAIL_UNDER] = { "--fail-under '%s' bukan predikat rubrik atau angka",
+                            "--fail-under '%s' is neither a grade of the rubric nor a number" },
+    [CM_BELOW] = { "indeks %s di bawah ambang %s", "index %s is below the threshold %s" },
+    [CM_WRITE_FAILED] = { "gagal menulis '%s': %s", "cannot write '%s': %s" },
+    [CM_RUBRIC_NOT_FOUND] = { "rubrik '%s' tidak ditemukan (dicari di: %s)",
+                              "rubric '%s' not found (searched: %s)" },
+    [CM_RUBRIC_BAD] = { "rubrik '%s' tidak valid (lihat kesalahan di atas)",
+                        "rubric '%s' is invalid (see the errors above)" },
+    [CM_UNKNOWN_COMMAND] = { "perintah '%s' tidak dikenal", "unknown command '%s'" },
+};
+
+const char *cli_msg(int lang, cli_msg_id id)
+{
+    return messages[id][lang ? 1 : 0];
+}
+
+int cli_lang_parse(const char *s, int *out)
+{
+    if (strcmp(s, "id") == 0)
+        *out = 0;
+    else if (strcmp(s, "en") == 0)
+        *out = 1;
+    else
+        return -1;
+    return 0;
+}
+
+int cli_lang_default(void)
+{
+    static const char *const vars[] = { "LC_ALL", "LC_MESSAGES", "LANG" };
+    size_t i;
+    for (i = 0; i < 3; i++) {
+        const char *v = getenv(vars[i]);
+        if (v && *v)
+            return strncmp(v, "en", 2) == 0 ? 1 : 0;
+    }
+    return 0;
+}
+
+void cli_fail(const char *fmt, ...)
+{
+    va_list ap;
+    fputs("pekppp: ", stderr);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+}
+
+/* Print line @p line of @p file with a caret under column @p col. */
+static void print_source(const char *file, unsigned line, unsigned col)
+{
+    FILE *f;
+    char buf[512];
+    unsigned n = 1;
+    size_t len, i;
+    unsigned c = 1;
+    if (!file[0] || line == 0 || !(f = fopen(file, "rb")))
+        return;
+    while (n < line && fgets(buf, sizeof(buf), f))
+        if (strchr(buf, '\n'))
+            n++;
+    if (n != line || !fgets(buf, sizeof(buf), f)) {
+        fclose(f);
+        return;
+    }
+    fclose(f);
+    len = strcspn(buf, "\r\n");
+    buf[len] = '\0';
+    for (i = 0; i < len; i++)
+        if ((unsigned char)buf[i] < 0x20 && buf[i] != '\t')
+            buf[i] = '?';
+    fprintf(stderr, " %5u | %s\n       | ", line, buf);
+    for (i = 0; i < len && c < col; i++) {
+        if (((unsigned char)buf[i] & 0xC0) == 0x80)
+            continue;
+        fputc(buf[i] == '\t' ? '\t' : ' ', stderr);
+        c++;
+    }
+    fputs("^\n", stderr);
+}
+
+void cli_print_diag(const pekppp_error *d)
+{
+    const char *sev = d->severity == PEKPPP_SEV_WARNING ? "warning" : "error";
+    if (d->line)
+        fprintf(stderr, "%s:%u:%u: %s: ", d->file, d->line, d->column, sev);
+    else if (d->file[0])
+        fprintf(stderr, "%s: %s: ", d->file, sev);
+    else
+        fprintf(stderr, "pekppp: %s: ", sev);
+    if (d->path[0])
+        fprintf(stderr, "%s: ", d->path);
+    fprintf(stderr, "%s\n", d->message);
+    print_source(d->file, d->line, d->column);
+}
+
+void cli_diag_cb(const pekppp_error *d, void *payload)
+{
+    (void)payload;
+    cli_print_diag(d);
+}
+
+void cli_rubrics_init(cli_rubrics *rs, int lang)
+{
+    memset(rs, 0, sizeof(*rs));
+    rs->lang = lang;
+}
+
+void cli_rubrics_free(cli_rubrics *rs)
+{
+    size_t i;
+    for (i = 0; i < rs->nloaded; i++)
+        pekppp_rubric_free(rs->loaded[i]);
+    rs->nloaded = 0;
+}
+
+static int load_rubric(cli_rubrics *rs, const char *path, const pekppp_rubric **out,
+                       pekppp_error *err)
+{
+    pekppp_load_options opts = PEKPPP_LOAD_OPTIONS_INIT;
+    pekppp_rubric *r = NULL;
+    int error;
+    if (rs->nloaded == sizeof(rs->loaded) / sizeof(rs->loaded[0]))
+        return PEKPPP_ELIMIT;
+    opts.diag = cli_diag_cb;
+    error = pekppp_rubric_load_file(&r, path, &opts, err);
+    if (error < 0)
+        return error;
+    rs->loaded[rs->nloaded++] = r;
+    *out = r;
+    return 0;
+}
+
+int cli_rubrics_load_given(cli_rubrics *rs, const pekppp_rubric **out)
+{
+    pekppp_error err;
+    int error = load_rubric(rs, rs->rubric_file, out, &err);
+    return error < 0 ? cli_exit_for(error) : 0;
+}
+
+/* An id is safe to put in a file name: [a-z0-9._-]+, not starting with '.'. */
+static int safe_id(const char *id)
+{
+    const char *p;
+    if (!*id || *id == '.')
+        return 0;
+    for (p = id; *p; p++)
+        if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '.' || *p == '_' ||
+              *p == '-'))
+            return 0;
+    return 1;
+}
+
+/* Try "<dir>/<id>.yaml" for each dir of a ':'-separated list. */
+static int try_dirs(cli_rubrics *rs, const char *list, const char *id, const pekppp_rubric **out,
+                    pekppp_error *err, char *searched, size_t ssize)
+{
+    while (list && *list) {
+        const char *end = strchr(list, ':');
+        size_t len = end ? (size_t)(end - list) : strlen(list);
+        char path[4096];
+        struct stat st;
+        if (len > 0 && len < 3000) {
+            snprintf(path, sizeof(path), "%.*s/%s.yaml", (int)len, list, id);
+            if (stat(path, &st) == 0 && S_ISREG(st.st_mode)) {
+                int error = load_rubric(rs, path, out, err);
+                if (error < 0)
+                    snprintf(err->message, sizeof(err->message), cli_msg(rs->lang, CM_RUBRIC_BAD),
+                             path);
+                return error < 0 ? error : 1;
+            }
+            if (strlen(searched) + len + 3 < ssize) {
+                if (searched[0])
+                    strcat(searched, ", ");
+                strncat(searched, list, len);
+            }
+        }
+        list = end ? end + 1 : NULL;
+    }
+    return 0;
+}
+
+int cli_rubrics_resolve(const pekppp_rubric **out, const char *id, void *payload,
+                        pekppp_error *err)
+{
+    cli_rubrics *rs = payload;
+    const char *lists[4];
+    char searched[1024] = "";
+    size_t i;
+    for (i = 0; i < rs->nloaded; i++)
+        if (strcmp(pekppp_rubric_id(rs->loaded[i]), id) == 0) {
+            *out = rs->loaded[i];
+            return 0;
+        }
+    if (!safe_id(id)) {
+        snprintf(err->message, sizeof(err->message), cli_msg(rs->lang, CM_RUBRIC_NOT_FOUND), id,
+                 "-");
+        return PEKPPP_ENOTFOUND;
+    }
+    lists[0] = rs->rubric_path;
+    lists[1] = getenv("PEKPPP_RUBRIC_PATH");
+    lists[2] = "rubrics";
+    lists[3] = PEKPPP_DATADIR "/rubrics";
+    for (i = 0; i < 4; i++) {
+        int found = try_dirs(rs, lists[i], id, out, err, searched, sizeof(searched));
+        if (found != 0)
+            return found < 0 ? found : 0;
+    }
+    snprintf(err->message, sizeof(err->message), cli_msg(rs->lang, CM_RUBRIC_NOT_FOUND), id,
+             searched);
+    return PEKPPP_ENOTFOUND;
+}
+
+int cli_exit_for(int code)
+{
+    switch (code) {
+    case 0:
+        return CLI_EXIT_OK;
+    case PEKPPP_EIO:
+    case PEKPPP_ENOTFOUND:
+        return CLI_EXIT_IO;
+    case PEKPPP_ENOMEM:
+    case PEKPPP_ERROR:
+        return CLI_EXIT_INTERNAL;
+    default:
+        return CLI_EXIT_INVALID;
+    }
+}
+
+static int write_all(int fd, const char *data, size_t len)
+{
+    while (len > 0) {
+        ssize_t n = write(fd, data, len);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            return -1;
+        }
+        data += n;
+        len -= (size_t)n;
+    }
+    return 0;
+}
+
+int cli_write_output(const char *path, const char *data, size_t len)
+{
+    struct stat st;
+    char tmp[4096];
+    const char *slash;
+    int fd, saved;
+    mode_t mask;
+
+    if (!path || strcmp(path, "-") == 0) {
+        if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0) {
+            cli_fail("cannot write standard output: %s", strerror(errno));
+            return CLI_EXIT_IO;
+        }
+        return 0;
+    }
+    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+        /* A device, FIFO or the like: write in place, never replace it. */
+        fd = open(path, O_WRONLY | O_CLOEXEC);
+        if (fd < 0 || write_all(fd, data, len) < 0) {
+            saved = errno;
+            if (fd >= 0)
+                close(fd);
+            cli_fail("cannot write '%s': %s", path, strerror(saved));
+            return CLI_EXIT_IO;
+        }
+        if (close(fd) != 0) {
+            cli_fail("cannot write '%s': %s", path, strerror(errno));
+            return CLI_EXIT_IO;
+        }
+        return 0;
+    }
+    slash = strrchr(path, '/');
+    if (slash)
+        snprintf(tmp, sizeof(tmp), "%.*s/.%s.XXXXXX", (int)(slash - path), path, slash + 1);
+    else
+        snprintf(tmp, sizeof(tmp), ".%s.XXXXXX", path);
+    fd = mkstemp(tmp);
+    if (fd < 0) {
+        cli_fail("cannot write '%s': %s", path, strerror(errno));
+        return CLI_EXIT_IO;
+    }
+    mask = umask(0);
+    umask(mask);
+    if (write_all(fd, data, len) < 0 || fchmod(fd, 0666 & ~mask) != 0 || fsync(fd) != 0) {
+        saved = errno;
+        close(fd);
+        unlink(tmp);
+        cli_fail("cannot write '%s': %s", path, strerror(saved));
+        return CLI_EXIT_IO;
+    }
+    if (close(fd) != 0 || rename(tmp, path) != 0) {
+        saved = errno;
+        unlink(tmp);
+        cli_fail("cannot write '%s': %s", path, strerror(saved));
+        return CLI_EXIT_IO;
+    }
+    return 0;
+}

@@ -1,0 +1,62 @@
+/*
+ * What the commands share: the language, the command's own messages,
+ * printing located diagnostics with a caret, finding rubrics, and writing
+ * output atomically.
+ */
+#ifndef CLI_H
+#define CLI_H
+
+#include <stdio.h>
+#include "pekppp.h"
+
+/* 0 Indonesian, 1 English: from --lang, else LC_ALL / LC_MESSAGES / LANG. */
+int cli_lang_default(void);
+int cli_lang_parse(const char *s, int *out);
+
+typedef enum {
+    CM_USAGE_ERROR, CM_TRY_HELP, CM_LINT_SUMMARY, CM_ONE_INPUT, CM_NO_INPUT, CM_BAD_FORMAT,
+    CM_BAD_LANG, CM_BAD_FAIL_UNDER, CM_BELOW, CM_WRITE_FAILED, CM_RUBRIC_NOT_FOUND,
+    CM_RUBRIC_BAD, CM_UNKNOWN_COMMAND, CM_COUNT
+} cli_msg_id;
+
+const char *cli_msg(int lang, cli_msg_id id);
+
+/* Print "pekppp: <msg>" to stderr. */
+void cli_fail(const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 1, 2)))
+#endif
+    ;
+
+/* Print one diagnostic, compiler style, with the source line and a caret. */
+void cli_print_diag(const pekppp_error *d);
+/* A pekppp_diag_cb that prints with cli_print_diag; payload unused. */
+void cli_diag_cb(const pekppp_error *d, void *payload);
+
+/* Finding rubrics by id: -r FILE, --rubric-path, $PEKPPP_RUBRIC_PATH,
+ * ./rubrics, then the installed data directory. */
+typedef struct {
+    const char *rubric_file;     /* -r, or NULL */
+    const char *rubric_path;     /* --rubric-path, or NULL */
+    pekppp_rubric *loaded[16];   /* cache: each rubric loaded once */
+    size_t nloaded;
+    int lang;
+} cli_rubrics;
+
+void cli_rubrics_init(cli_rubrics *rs, int lang);
+void cli_rubrics_free(cli_rubrics *rs);
+/* Load the -r rubric (printing its problems); returns 0 or an exit code. */
+int cli_rubrics_load_given(cli_rubrics *rs, const pekppp_rubric **out);
+/* A pekppp_rubric_resolve_cb over a cli_rubrics. */
+int cli_rubrics_resolve(const pekppp_rubric **out, const char *id, void *payload,
+                        pekppp_error *err);
+
+/* The exit code for a library error code. */
+int cli_exit_for(int code);
+
+/* Write @p len bytes to @p path ("-" or NULL: stdout).  A regular file is
+ * replaced atomically (temp file in the same folder, then rename); a device or
+ * FIFO is written in place.  Returns 0 or CLI_EXIT_IO after printing why. */
+int cli_write_output(const char *path, const char *data, size_t len);
+
+#endif

@@ -1,0 +1,113 @@
+/*
+ * `pekppp`: the command table, help, version, and the final check of stdout.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+#include "cmd.h"
+#include "exitcode.h"
+#include "opt.h"
+
+extern const cli_opt score_opts[];
+extern const cli_opt lint_opts[];
+
+typedef struct {
+    const char *name;
+    int (*fn)(int argc, char **argv);
+    const char *usage;
+    const char *summary[2];
+    const cli_opt *opts;
+} cli_command;
+
+static const cli_command commands[] = {
+    { "score", cmd_score, "pekppp score [OPTIONS] UNIT",
+      { "nilai satu unit: indeks, predikat, aspek, rekomendasi",
+        "score one unit: index, grade, aspects, recommendations" },
+      score_opts },
+    { "lint", cmd_lint, "pekppp lint [OPTIONS] FILE...",
+      { "periksa berkas rubrik dan unit, tampilkan semua masalah",
+        "check rubric and unit files, listing every problem" },
+      lint_opts },
+};
+#define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
+
+static const char *const exit_codes[2] =
+    { "Kode keluar: 0 berhasil; 1 di bawah --fail-under atau lint menemukan kesalahan;\n"
+      "2 salah pemakaian; 3 masukan atau rubrik tidak valid; 4 gagal baca/tulis;\n"
+      "5 kehabisan memori atau kesalahan internal.\n",
+      "Exit codes: 0 ok; 1 below --fail-under, or lint found errors; 2 usage;\n"
+      "3 invalid input or rubric; 4 read/write failure; 5 out of memory or internal error.\n" };
+
+static void overview(FILE *out, int lang)
+{
+    size_t i;
+    fprintf(out, "%s\n\n",
+            lang ? "pekppp: exact scoring of the PEKPPP public-service evaluation "
+                   "(PermenPANRB 29/2022)"
+                 : "pekppp: penilaian PEKPPP (PermenPANRB 29/2022) yang tepat dan dapat dijelaskan");
+    fprintf(out, "%s: pekppp COMMAND [OPTIONS] ...\n\n", lang ? "Usage" : "Pemakaian");
+    fprintf(out, "%s:\n", lang ? "Commands" : "Perintah");
+    for (i = 0; i < NCOMMANDS; i++)
+        fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].summary[lang ? 1 : 0]);
+    fprintf(out, "  %-10s %s\n", "help", lang ? "help on a command" : "bantuan sebuah perintah");
+    fprintf(out, "  %-10s %s\n\n", "version", lang ? "print the version" : "tampilkan versi");
+    fputs(exit_codes[lang ? 1 : 0], out);
+}
+
+int cmd_help_for(const char *name, int lang)
+{
+    size_t i;
+    if (!name) {
+        overview(stdout, lang);
+        return CLI_EXIT_OK;
+    }
+    for (i = 0; i < NCOMMANDS; i++) {
+        if (strcmp(commands[i].name, name) != 0)
+            continue;
+        printf("%s: %s\n%s\n\n", lang ? "Usage" : "Pemakaian", commands[i].usage,
+               commands[i].summary[lang ? 1 : 0]);
+        printf("%s:\n", lang ? "Options" : "Opsi");
+        cli_opt_help(stdout, commands[i].opts, lang);
+        printf("\n");
+        fputs(exit_codes[lang ? 1 : 0], stdout);
+        return CLI_EXIT_OK;
+    }
+    cli_fail(cli_msg(lang, CM_UNKNOWN_COMMAND), name);
+    return CLI_EXIT_USAGE;
+}
+
+static int run(int argc, char **argv)
+{
+    int lang = cli_lang_default();
+    size_t i;
+    if (argc < 2) {
+        overview(stderr, lang);
+        return CLI_EXIT_USAGE;
+    }
+    if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "version") == 0) {
+        printf("pekppp %s\n", pekppp_version());
+        return CLI_EXIT_OK;
+    }
+    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)
+        return cmd_help_for(NULL, lang);
+    if (strcmp(argv[1], "help") == 0)
+        return cmd_help_for(argc > 2 ? argv[2] : NULL, lang);
+    for (i = 0; i < NCOMMANDS; i++)
+        if (strcmp(commands[i].name, argv[1]) == 0)
+            return commands[i].fn(argc - 1, argv + 1);
+    cli_fail(cli_msg(lang, CM_UNKNOWN_COMMAND), argv[1]);
+    fprintf(stderr, lang ? "Try 'pekppp help'.\n" : "Coba 'pekppp help'.\n");
+    return CLI_EXIT_USAGE;
+}
+
+int main(int argc, char **argv)
+{
+    int rc = run(argc, argv);
+    /* A write error on stdout (a full disk, a closed pipe) must not pass as success. */
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        if (rc == CLI_EXIT_OK)
+            rc = CLI_EXIT_IO;
+    }
+    return rc;
+}
