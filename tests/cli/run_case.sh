@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Run one golden CLI case: tests/cli/<behaviour>/ holds
+#   args             the arguments, one per line (no shell quoting needed)
+#   stdin            optional standard input
+#   expected.stdout  expected.stderr  expected.rc
+# The command runs inside the case directory with a fixed environment, and its
+# output must match byte for byte.  UPDATE_GOLDEN=1 rewrites the expected files
+# instead (review the diff before committing).
+set -u
+bin=$1
+case_dir=$2
+repo=$3
+cd "$case_dir" || exit 2
+mapfile -t args < args
+out=$(mktemp) err=$(mktemp)
+trap 'rm -f "$out" "$err"' EXIT
+stdin=/dev/null
+[ -f stdin ] && stdin=stdin
+env -i PATH=/usr/bin:/bin LANG=C PEKPPP_RUBRIC_PATH="$repo/rubrics" \
+    "$bin" "${args[@]}" <"$stdin" >"$out" 2>"$err"
+rc=$?
+if [ "${UPDATE_GOLDEN:-0}" = 1 ]; then
+    cp "$out" expected.stdout
+    cp "$err" expected.stderr
+    echo "$rc" > expected.rc
+    exit 0
+fi
+fail=0
+if ! diff -u expected.stdout "$out" > /dev/null; then
+    echo "--- stdout differs:"; diff -u expected.stdout "$out" | head -40; fail=1
+fi
+if ! diff -u expected.stderr "$err" > /dev/null; then
+    echo "--- stderr differs:"; diff -u expected.stderr "$err" | head -40; fail=1
+fi
+if [ "$rc" != "$(cat expected.rc)" ]; then
+    echo "--- exit code $rc, expected $(cat expected.rc)"; fail=1
+fi
+exit $fail
