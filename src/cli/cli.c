@@ -87,7 +87,10 @@ static void print_source(const char *file, unsigned line, unsigned col)
     unsigned n = 1;
     size_t len, i;
     unsigned c = 1;
-    if (!file[0] || line == 0 || !(f = fopen(file, "rb")))
+    struct stat st;
+    /* Only a regular file can be read a second time: never reopen a FIFO. */
+    if (!file[0] || line == 0 || stat(file, &st) != 0 || !S_ISREG(st.st_mode) ||
+        !(f = fopen(file, "rb")))
         return;
     while (n < line && fgets(buf, sizeof(buf), f))
         if (strchr(buf, '\n'))

@@ -21,16 +21,34 @@ typedef struct {
     const pekppp_rubric *r;
 } actx;
 
-/* Names for "did you mean": scored ids, then supplementary ids. */
+/* The nearest scored or supplementary id to @p id, for "did you mean"; NULL
+ * when none is close or memory is short (the hint is only a courtesy). */
 static const char *nearest_id(const pekppp_rubric *r, const char *id)
 {
-    const char *best = NULL;
+    size_t i, n = r->nindicators + r->nsupplements;
+    const char **names = pk_malloc((n ? n : 1) * sizeof(*names));
+    const char *best;
+    if (!names)
+        return NULL;
+    for (i = 0; i < n; i++)
+        names[i] = i < r->nindicators ? r->indicators[i].id : r->supplements[i - r->nindicators].id;
+    best = pk_nearest(id, names, n);
+    pk_free(names);
+    return best;
+}
+
+/* The nearest survey item id, likewise. */
+static const char *nearest_item(const pekppp_rubric *r, const char *id)
+{
     size_t i;
-    for (i = 0; i < r->nindicators + r->nsupplements && !best; i++) {
-        const char *name = i < r->nindicators ? r->indicators[i].id
-                                               : r->supplements[i - r->nindicators].id;
-        best = pk_nearest(id, &name, 1);
-    }
+    const char **names = pk_malloc((r->nsurvey_items ? r->nsurvey_items : 1) * sizeof(*names));
+    const char *best;
+    if (!names)
+        return NULL;
+    for (i = 0; i < r->nsurvey_items; i++)
+        names[i] = r->survey_items[i].id;
+    best = pk_nearest(id, names, r->nsurvey_items);
+    pk_free(names);
     return best;
 }
 
@@ -202,13 +220,7 @@ static void decode_responses(actx *c, const pk_node *n)
                 long item = find_item(r, k->str), level;
                 size_t o3 = pk_path_key(&c->d, k->str);
                 if (item < 0) {
-                    const char *names[1];
-                    const char *near = NULL;
-                    size_t m;
-                    for (m = 0; m < r->nsurvey_items && !near; m++) {
-                        names[0] = r->survey_items[m].id;
-                        near = pk_nearest(k->str, names, 1);
-                    }
+                    const char *near = nearest_item(r, k->str);
                     if (near)
                         pk_err(&c->d, k, PEKPPP_EINVALID,
                                "no survey item '%s': did you mean '%s'?", k->str, near);
