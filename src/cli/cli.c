@@ -79,14 +79,36 @@ void cli_fail(const char *fmt, ...)
     fputc('\n', stderr);
 }
 
-/* Print line @p line of @p file with a caret under column @p col. */
+/* Whether @p s (length @p len) is valid UTF-8 without control characters
+ * other than tab: only such a line is echoed to the terminal. */
+static int printable_utf8(const unsigned char *s, size_t len)
+{
+    size_t i = 0;
+    while (i < len) {
+        unsigned char c = s[i];
+        size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+        size_t k;
+        if (n == 0 || i + n > len || (c < 0x20 && c != '\t') || c == 0x7f)
+            return 0;
+        for (k = 1; k < n; k++)
+            if ((s[i + k] & 0xC0) != 0x80)
+                return 0;
+        i += n;
+    }
+    return 1;
+}
+
+#define SOURCE_WINDOW 100 /* characters of a long line shown around the column */
+
+/* Print line @p line of @p file with a caret under column @p col.  A long
+ * line is shown as a window around the column; a line that is not clean
+ * UTF-8 text is not shown at all. */
 static void print_source(const char *file, unsigned line, unsigned col)
 {
     FILE *f;
-    char buf[512];
-    unsigned n = 1;
-    size_t len, i;
-    unsigned c = 1;
+    static char buf[8192];
+    unsigned n = 1, c;
+    size_t len, i, start = 0, end;
     struct stat st;
     /* Only a regular file can be read a second time: never reopen a FIFO. */
     if (!file[0] || line == 0 || stat(file, &st) != 0 || !S_ISREG(st.st_mode) ||
@@ -101,15 +123,31 @@ static void print_source(const char *file, unsigned line, unsigned col)
     }
     fclose(f);
     len = strcspn(buf, "\r\n");
+    if (len == sizeof(buf) - 1) /* cut inside a character: back off to its start */
+        while (len > 0 && ((unsigned char)buf[len] & 0xC0) == 0x80)
+            len--;
     buf[len] = '\0';
-    for (i = 0; i < len; i++)
-        if ((unsigned char)buf[i] < 0x20 && buf[i] != '\t')
-            buf[i] = '?';
-    fprintf(stderr, " %5u | %s\n       | ", line, buf);
-    for (i = 0; i < len && c < col; i++) {
+    if (len == 0 || !printable_utf8((const unsigned char *)buf, len))
+        return;
+    /* Byte offsets of the window [col - 60, col + 40) in characters. */
+    for (i = 0, c = 1; i < len; i++) {
         if (((unsigned char)buf[i] & 0xC0) == 0x80)
             continue;
-        fputc(buf[i] == '\t' ? '\t' : ' ', stderr);
+        if (c + 60 == col)
+            start = i;
+        c++;
+    }
+    for (end = start, c = 0; end < len; end++) {
+        if (((unsigned char)buf[end] & 0xC0) != 0x80 && c++ == SOURCE_WINDOW)
+            break;
+    }
+    fprintf(stderr, " %5u | %s%.*s%s\n       | %s", line, start ? "..." : "", (int)(end - start),
+            buf + start, end < len ? "..." : "", start ? "   " : "");
+    for (i = 0, c = 1; i < len && c < col; i++) {
+        if (((unsigned char)buf[i] & 0xC0) == 0x80)
+            continue;
+        if (i >= start)
+            fputc(buf[i] == '\t' ? '\t' : ' ', stderr);
         c++;
     }
     fputs("^\n", stderr);
