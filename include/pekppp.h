@@ -15,5 +15,6 @@
 #include "pekppp/score.h"
 #include "pekppp/report.h"
 #include "pekppp/detect.h"
+#include "pekppp/batch.h"
 
 #endif

@@ -20,8 +20,15 @@ extern "C" {
 
 typedef enum {
     PEKPPP_FORMAT_TEXT = 0,
-    PEKPPP_FORMAT_JSON = 1
+    PEKPPP_FORMAT_JSON = 1,
+    PEKPPP_FORMAT_CSV = 2  /**< batches only: one row per unit */
 } pekppp_report_format;
+
+/** CSV dialects: what Excel reads in an English or an Indonesian locale. */
+typedef enum {
+    PEKPPP_CSV_PLAIN = 0,  /**< ',' between cells, '.' in numbers */
+    PEKPPP_CSV_ID = 1      /**< ';' between cells, ',' in numbers */
+} pekppp_csv_dialect;
 
 /** Language of the tool's own words (labels from the rubric are used as they are). */
 typedef enum {
@@ -49,10 +56,13 @@ PEKPPP_EXTERN(void) pekppp_sink_puts(pekppp_sink *sink, const char *s);
 typedef struct {
     unsigned version;
     pekppp_lang lang;
+    unsigned json_depth;          /**< JSON: indentation depth of the outermost object */
+    pekppp_csv_dialect csv_dialect;
 } pekppp_report_options;
 
 #define PEKPPP_REPORT_OPTIONS_VERSION 1
-#define PEKPPP_REPORT_OPTIONS_INIT { PEKPPP_REPORT_OPTIONS_VERSION, PEKPPP_LANG_ID }
+#define PEKPPP_REPORT_OPTIONS_INIT \
+    { PEKPPP_REPORT_OPTIONS_VERSION, PEKPPP_LANG_ID, 0, PEKPPP_CSV_PLAIN }
 
 /**
  * Render one unit's result.

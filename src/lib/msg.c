@@ -40,6 +40,21 @@ static const char *const table[M_COUNT][2] = {
     [M_SUPPLEMENTARY] = { "Informasi tambahan (tidak dinilai)", "Supplementary (not scored)" },
     [M_NOT_ANSWERED] = { "tidak dijawab", "not answered" },
     [M_NA] = { "na", "na" },
+    [M_RANKING] = { "Peringkat", "Ranking" },
+    [M_RANK] = { "No", "No" },
+    [M_INDEX_SHORT] = { "Indeks", "Index" },
+    [M_GRADE] = { "Predikat", "Grade" },
+    [M_SUMMARY] = { "Ringkasan", "Summary" },
+    [M_UNITS_COUNT] = { "unit", "units" },
+    [M_SCORED] = { "dinilai", "scored" },
+    [M_FAILED_LOAD] = { "gagal dimuat", "failed to load" },
+    [M_MEAN] = { "Rata-rata indeks", "Mean index" },
+    [M_GRADES] = { "Sebaran predikat", "Grades" },
+    [M_BY_CATEGORY] = { "Per kategori", "By category" },
+    [M_BY_INSTITUTION] = { "Per instansi", "By institution" },
+    [M_BY_MODE] = { "Per skema (mandiri/nasional)", "By scheme (mandiri/nasional)" },
+    [M_FAILED] = { "Gagal dimuat", "Failed to load" },
+    [M_NO_UNITS] = { "Tidak ada unit yang dinilai.", "No unit was scored." },
 };
 
 const char *pk_msg(pekppp_lang lang, pk_msg_id id)

@@ -15,6 +15,10 @@ void pk_sink_printf(pekppp_sink *sink, const char *fmt, ...)
  * description of the next level (*is_advice says which). */
 const char *pk_rec_advice(const pekppp_rubric *r, const pk_recommendation *rec, int *is_advice);
 
+/* A JSON string literal with escapes; two spaces per depth of indentation. */
+void pk_json_string(pekppp_sink *sink, const char *s);
+void pk_json_indent(pekppp_sink *sink, int depth);
+
 void pk_report_text(pekppp_sink *sink, const pekppp_result *res, const pekppp_report_options *o);
 void pk_report_json(pekppp_sink *sink, const pekppp_result *res, const pekppp_report_options *o);
 

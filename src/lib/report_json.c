@@ -221,7 +221,7 @@ static void tail(jb *b, cJSON *root, const pekppp_result *res)
 
 /* JSON string escaping: quotes, backslashes and control characters; UTF-8
  * passes through unchanged. */
-static void put_string(pekppp_sink *sink, const char *s)
+void pk_json_string(pekppp_sink *sink, const char *s)
 {
     static const char hex[] = "0123456789abcdef";
     const char *run = s;
@@ -254,7 +254,7 @@ static void put_string(pekppp_sink *sink, const char *s)
     pekppp_sink_write(sink, "\"", 1);
 }
 
-static void indent(pekppp_sink *sink, int depth)
+void pk_json_indent(pekppp_sink *sink, int depth)
 {
     static const char spaces[] = "                                ";
     while (depth > 0) {
@@ -277,18 +277,18 @@ static void print_value(pekppp_sink *sink, const cJSON *v, int depth)
         }
         pekppp_sink_puts(sink, obj ? "{\n" : "[\n");
         for (c = v->child; c; c = c->next) {
-            indent(sink, depth + 1);
+            pk_json_indent(sink, depth + 1);
             if (obj) {
-                put_string(sink, c->string);
+                pk_json_string(sink, c->string);
                 pekppp_sink_puts(sink, ": ");
             }
             print_value(sink, c, depth + 1);
             pekppp_sink_puts(sink, c->next ? ",\n" : "\n");
         }
-        indent(sink, depth);
+        pk_json_indent(sink, depth);
         pekppp_sink_puts(sink, obj ? "}" : "]");
     } else if (cJSON_IsString(v)) {
-        put_string(sink, v->valuestring);
+        pk_json_string(sink, v->valuestring);
     } else if (cJSON_IsRaw(v)) {
         pekppp_sink_puts(sink, v->valuestring);
     } else if (cJSON_IsTrue(v)) {
@@ -304,7 +304,6 @@ void pk_report_json(pekppp_sink *sink, const pekppp_result *res, const pekppp_re
 {
     jb b = { 0 };
     cJSON *root = cJSON_CreateObject();
-    (void)o;
     if (!root) {
         sink->error = sink->error ? sink->error : PEKPPP_ENOMEM;
         return;
@@ -314,8 +313,9 @@ void pk_report_json(pekppp_sink *sink, const pekppp_result *res, const pekppp_re
     aspects(&b, root, res);
     tail(&b, root, res);
     if (!b.failed) {
-        print_value(sink, root, 0);
-        pekppp_sink_puts(sink, "\n");
+        print_value(sink, root, (int)o->json_depth);
+        if (o->json_depth == 0)
+            pekppp_sink_puts(sink, "\n");
     } else if (!sink->error) {
         sink->error = PEKPPP_ENOMEM;
     }

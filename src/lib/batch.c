@@ -1,0 +1,315 @@
+/*
+ * Many units: a small summary per scored unit, then ranks and exact means.
+ *
+ * pekppp_batch_add copies only what the batch reports need (names, the exact
+ * index, rounded scores, flags) into the batch's arena, so memory grows by a
+ * small record per unit whatever the unit files hold.  Means are exact sums
+ * divided once and rounded once.  Unit ids are kept in an open-addressing
+ * hash set so a repeated id is caught in constant time.
+ */
+#include "batch_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+
+static uint64_t hash_str(const char *s)
+{
+    uint64_t h = 1469598103934665603ULL; /* FNV-1a */
+    for (; *s; s++) {
+        h ^= (unsigned char)*s;
+        h *= 1099511628211ULL;
+    }
+    return h;
+}
+
+int pekppp_batch_new(pekppp_batch **out, const pekppp_rubric *rubric,
+                     const pekppp_batch_options *opts)
+{
+    pekppp_batch *b = pk_malloc(sizeof(*b));
+    *out = NULL;
+    if (!b)
+        return PEKPPP_ENOMEM;
+    memset(b, 0, sizeof(*b));
+    b->rubric = rubric;
+    b->group_by = opts ? opts->group_by : PEKPPP_GROUP_CATEGORY;
+    b->sum = pk_rat_int(0);
+    b->grade_counts = pk_malloc((rubric->nbands ? rubric->nbands : 1) * sizeof(size_t));
+    if (!b->grade_counts) {
+        pk_free(b);
+        return PEKPPP_ENOMEM;
+    }
+    memset(b->grade_counts, 0, rubric->nbands * sizeof(size_t));
+    *out = b;
+    return 0;
+}
+
+void pekppp_batch_free(pekppp_batch *b)
+{
+    if (!b)
+        return;
+    pk_free(b->units);
+    pk_free(b->ids);
+    pk_free(b->errors);
+    pk_free(b->groups);
+    pk_free(b->grade_counts);
+    pk_arena_free(&b->arena);
+    pk_free(b);
+}
+
+/* Find @p id in the set; insert it when absent.  Returns the unit that had it
+ * already, NULL when newly inserted; sets *oom on allocation failure. */
+static pk_unit *claim_id(pekppp_batch *b, pk_unit *u, int *oom)
+{
+    size_t i, mask;
+    *oom = 0;
+    if ((b->nids + 1) * 2 > b->idcap) {
+        size_t cap = b->idcap ? b->idcap * 2 : 256, j;
+        pk_unit **t = pk_malloc(cap * sizeof(*t));
+        if (!t) {
+            *oom = 1;
+            return NULL;
+        }
+        memset(t, 0, cap * sizeof(*t));
+        for (j = 0; j < b->idcap; j++) {
+            if (!b->ids[j])
+                continue;
+            for (i = hash_str(b->ids[j]->id) & (cap - 1); t[i]; i = (i + 1) & (cap - 1))
+                ;
+            t[i] = b->ids[j];
+        }
+        pk_free(b->ids);
+        b->ids = t;
+        b->idcap = cap;
+    }
+    mask = b->idcap - 1;
+    for (i = hash_str(u->id) & mask; b->ids[i]; i = (i + 1) & mask)
+        if (strcmp(b->ids[i]->id, u->id) == 0)
+            return b->ids[i];
+    b->ids[i] = u;
+    b->nids++;
+    return NULL;
+}
+
+static const char *copy(pekppp_batch *b, const char *s, int *oom)
+{
+    char *c;
+    if (!s)
+        return NULL;
+    if (!(c = pk_arena_strndup(&b->arena, s, strlen(s))))
+        *oom = 1;
+    return c;
+}
+
+/* Add @p u's index to the group (kind, key), creating it when new. */
+static int add_to_group(pekppp_batch *b, unsigned kind, const char *key, pk_rat index)
+{
+    size_t i;
+    pk_group *g;
+    if (!key)
+        return 0;
+    for (i = 0; i < b->ngroups; i++)
+        if (b->groups[i].kind == kind && strcmp(b->groups[i].key, key) == 0)
+            break;
+    if (i == b->ngroups) {
+        if (b->ngroups == b->gcap) {
+            size_t cap = b->gcap ? b->gcap * 2 : 16;
+            pk_group *ng = pk_realloc(b->groups, cap * sizeof(*ng));
+            if (!ng)
+                return PEKPPP_ENOMEM;
+            b->groups = ng;
+            b->gcap = cap;
+        }
+        g = &b->groups[b->ngroups++];
+        memset(g, 0, sizeof(*g));
+        g->kind = kind;
+        g->key = key;
+        g->sum = pk_rat_int(0);
+    }
+    g = &b->groups[i];
+    g->units++;
+    return pk_rat_add(&g->sum, g->sum, index);
+}
+
+int pekppp_batch_add(pekppp_batch *b, const pekppp_result *res, pekppp_error *err)
+{
+    const pekppp_assessment *a = res->assessment;
+    const pekppp_rubric *r = b->rubric;
+    pk_report rep;
+    pk_unit *u, *prev;
+    size_t i;
+    int oom = 0, error;
+
+    pk_report_init(&rep, a->file, NULL, NULL, err);
+    if (res->rubric != r && strcmp(res->rubric->id, r->id) != 0) {
+        pk_diag(&rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, 0, 0, NULL,
+                "unit '%s' is for rubric '%s', but this batch scores rubric '%s'", a->unit_id,
+                res->rubric->id, r->id);
+        return PEKPPP_EINVALID;
+    }
+    if (!(u = pk_arena_alloc(&b->arena, sizeof(*u) + r->naspects * sizeof(int64_t))))
+        goto oom;
+    memset(u, 0, sizeof(*u));
+    u->id = copy(b, a->unit_id, &oom);
+    u->name = copy(b, a->unit_name, &oom);
+    u->institution = copy(b, a->institution, &oom);
+    u->category = copy(b, a->category, &oom);
+    u->mode = copy(b, a->mode, &oom);
+    u->period = copy(b, a->period, &oom);
+    u->file = copy(b, a->file, &oom);
+    if (oom)
+        goto oom;
+    if ((prev = claim_id(b, u, &oom)) != NULL) {
+        pk_diag(&rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, 0, 0, NULL,
+                "unit id '%s' was already used by %s: this unit is left out", u->id, prev->file);
+        return PEKPPP_EINVALID;
+    }
+    if (oom)
+        goto oom;
+    u->index = res->index;
+    u->index_rounded = res->index_rounded;
+    u->evaluator_rounded = res->evaluator_rounded;
+    u->survey_rounded = res->survey_rounded;
+    u->survey_counts = res->survey_counts;
+    u->band = res->band;
+    u->flags = res->flags;
+    for (i = 0; i < r->naspects; i++)
+        u->aspects[i] = res->aspects[i].left_out ? INT64_MIN : res->aspects[i].rounded;
+    if (b->nunits == b->ucap) {
+        size_t cap = b->ucap ? b->ucap * 2 : 64;
+        pk_unit **nu = pk_realloc(b->units, cap * sizeof(*nu));
+        if (!nu)
+            goto oom;
+        b->units = nu;
+        b->ucap = cap;
+    }
+    b->units[b->nunits++] = u;
+    if ((error = pk_rat_add(&b->sum, b->sum, u->index)) < 0 ||
+        ((b->group_by & PEKPPP_GROUP_CATEGORY) &&
+         (error = add_to_group(b, PEKPPP_GROUP_CATEGORY, u->category, u->index)) < 0) ||
+        ((b->group_by & PEKPPP_GROUP_INSTITUTION) &&
+         (error = add_to_group(b, PEKPPP_GROUP_INSTITUTION, u->institution, u->index)) < 0) ||
+        ((b->group_by & PEKPPP_GROUP_MODE) &&
+         (error = add_to_group(b, PEKPPP_GROUP_MODE, u->mode, u->index)) < 0)) {
+        pk_diag(&rep, error, PEKPPP_SEV_ERROR, 0, 0, NULL, "%s",
+                error == PEKPPP_ENOMEM ? "out of memory"
+                                       : "an exact sum outgrew 128-bit arithmetic");
+        b->broken = error;
+        return error;
+    }
+    for (i = 0; i < r->nbands; i++)
+        if (&r->bands[i] == u->band)
+            b->grade_counts[i]++;
+    return 0;
+oom:
+    pk_diag(&rep, PEKPPP_ENOMEM, PEKPPP_SEV_ERROR, 0, 0, NULL, "out of memory");
+    return PEKPPP_ENOMEM;
+}
+
+int pekppp_batch_add_failure(pekppp_batch *b, const pekppp_error *e)
+{
+    pk_failure *f;
+    int oom = 0;
+    if (b->nerrors == b->ecap) {
+        size_t cap = b->ecap ? b->ecap * 2 : 16;
+        pk_failure *ne = pk_realloc(b->errors, cap * sizeof(*ne));
+        if (!ne)
+            return PEKPPP_ENOMEM;
+        b->errors = ne;
+        b->ecap = cap;
+    }
+    f = &b->errors[b->nerrors];
+    f->file = copy(b, e->file, &oom);
+    f->path = copy(b, e->path, &oom);
+    f->message = copy(b, e->message, &oom);
+    f->line = e->line;
+    f->column = e->column;
+    if (oom)
+        return PEKPPP_ENOMEM;
+    b->nerrors++;
+    return 0;
+}
+
+size_t pekppp_batch_scored(const pekppp_batch *b) { return b->nunits; }
+size_t pekppp_batch_failed(const pekppp_batch *b) { return b->nerrors; }
+
+static int cmp_rank(const void *pa, const void *pb)
+{
+    const pk_unit *a = *(pk_unit *const *)pa, *b = *(pk_unit *const *)pb;
+    int c = pk_rat_cmp(b->index, a->index);
+    return c ? c : strcmp(a->id, b->id);
+}
+
+/* Mean of @p n exact values summing to @p sum, rounded, with its band. */
+static int mean_of(const pekppp_batch *b, pk_rat sum, size_t n, int64_t *rounded,
+                   const pekppp_band **band)
+{
+    pk_rat mean;
+    int64_t scaled;
+    int i, error;
+    if ((error = pk_rat_div(&mean, sum, pk_rat_int((int64_t)n))) < 0 ||
+        (error = pk_round(b->rubric, mean, rounded)) < 0)
+        return error;
+    scaled = *rounded;
+    for (i = b->rubric->decimals; i < 4; i++)
+        scaled *= 10;
+    *band = pekppp_rubric_band_for(b->rubric, scaled);
+    return 0;
+}
+
+static int cmp_group(const void *pa, const void *pb)
+{
+    const pk_group *a = pa, *b = pb;
+    if (a->kind != b->kind)
+        return a->kind < b->kind ? -1 : 1;
+    return strcmp(a->key, b->key);
+}
+
+int pekppp_batch_finish(pekppp_batch *b, pekppp_error *err)
+{
+    size_t i;
+    int error = b->broken;
+    pk_report rep;
+    pk_report_init(&rep, "", NULL, NULL, err);
+    if (error < 0)
+        goto done;
+    if (b->nunits > 1)
+        qsort(b->units, b->nunits, sizeof(*b->units), cmp_rank);
+    for (i = 0; i < b->nunits; i++)
+        b->units[i]->rank = (i > 0 && pk_rat_cmp(b->units[i]->index, b->units[i - 1]->index) == 0)
+                                ? b->units[i - 1]->rank
+                                : i + 1;
+    if (b->nunits > 0 && (error = mean_of(b, b->sum, b->nunits, &b->mean_rounded, &b->mean_band)) < 0)
+        goto done;
+    qsort(b->groups, b->ngroups, sizeof(*b->groups), cmp_group);
+    for (i = 0; i < b->ngroups; i++)
+        if ((error = mean_of(b, b->groups[i].sum, b->groups[i].units, &b->groups[i].mean_rounded,
+                             &b->groups[i].band)) < 0)
+            goto done;
+    b->finished = 1;
+done:
+    if (error < 0)
+        pk_diag(&rep, error, PEKPPP_SEV_ERROR, 0, 0, NULL, "%s",
+                error == PEKPPP_ENOMEM ? "out of memory"
+                                       : "an exact mean outgrew 128-bit arithmetic; no rounded "
+                                         "approximation is given");
+    return error;
+}
+
+size_t pekppp_batch_below(const pekppp_batch *b, int64_t threshold, const char **ids, size_t max)
+{
+    size_t i, n = 0;
+    for (i = 0; i < b->nunits; i++) {
+        int64_t scaled = b->units[i]->index_rounded;
+        int k;
+        for (k = b->rubric->decimals; k < 4; k++)
+            scaled *= 10;
+        if (scaled < threshold) {
+            if (n < max)
+                ids[n] = b->units[i]->id;
+            n++;
+        }
+    }
+    return n;
+}

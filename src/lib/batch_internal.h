@@ -1,0 +1,54 @@
+/* The batch's private layout, shared by batch.c and report_batch.c. */
+#ifndef PK_BATCH_INTERNAL_H
+#define PK_BATCH_INTERNAL_H
+
+#include "pekppp/batch.h"
+#include "model.h"
+
+/* What a batch keeps of one scored unit. */
+typedef struct {
+    const char *id, *name, *institution, *category, *mode, *period, *file;
+    pk_rat index;
+    int64_t index_rounded, evaluator_rounded, survey_rounded;
+    bool survey_counts;
+    const pekppp_band *band;
+    unsigned flags;
+    size_t rank;
+    int64_t aspects[]; /* rounded score per aspect; INT64_MIN when left out */
+} pk_unit;
+
+typedef struct {
+    unsigned kind; /* PEKPPP_GROUP_* */
+    const char *key;
+    size_t units;
+    pk_rat sum;
+    int64_t mean_rounded;
+    const pekppp_band *band;
+} pk_group;
+
+typedef struct {
+    const char *file, *path, *message;
+    unsigned line, column;
+} pk_failure;
+
+struct pekppp_batch {
+    pk_arena arena;
+    const pekppp_rubric *rubric;
+    unsigned group_by;
+    pk_unit **units;      /* input order until finish, then ranking order */
+    size_t nunits, ucap;
+    pk_unit **ids;        /* hash set by id */
+    size_t nids, idcap;
+    pk_failure *errors;
+    size_t nerrors, ecap;
+    pk_group *groups;
+    size_t ngroups, gcap;
+    size_t *grade_counts; /* per band */
+    pk_rat sum;
+    int64_t mean_rounded;
+    const pekppp_band *mean_band;
+    int broken;           /* a sum overflowed: finish fails */
+    int finished;
+};
+
+#endif

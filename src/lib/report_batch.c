@@ -1,0 +1,384 @@
+/*
+ * Batch reports: text (ranking, summary, groups, failures), JSON (FORMATS.md
+ * section 5) and CSV (one row per unit).
+ *
+ * The JSON is written directly, in the contract's key order; the unit
+ * objects come from the caller's callback, so a batch of any size is written
+ * without holding its units in memory.  CSV cells are quoted as RFC 4180
+ * says, and a cell that a spreadsheet would read as a formula (starting with
+ * = + - @, tab or CR) is neutralised with a leading apostrophe.
+ */
+#include "batch_internal.h"
+#include "report_internal.h"
+
+#include <string.h>
+
+#include "msg.h"
+
+static void put_fixed(pekppp_sink *sink, int64_t units, int decimals, char point)
+{
+    char buf[48], *dot;
+    pk_fixed_format(buf, sizeof(buf), units, decimals);
+    if (point != '.' && (dot = strchr(buf, '.')) != NULL)
+        *dot = point;
+    pekppp_sink_puts(sink, buf);
+}
+
+/* Text cell: control characters shown as '?', cut and padded to @p width characters. */
+static void put_cell(pekppp_sink *sink, const char *s, size_t width)
+{
+    size_t chars = 0, i, len = s ? strlen(s) : 0, total = 0;
+    for (i = 0; i < len; i++)
+        if (((unsigned char)s[i] & 0xC0) != 0x80)
+            total++;
+    for (i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if ((c & 0xC0) != 0x80) {
+            if (width && total > width && chars + 3 >= width) {
+                pekppp_sink_puts(sink, "...");
+                chars += 3;
+                break;
+            }
+            chars++;
+        }
+        pekppp_sink_write(sink, c < 0x20 || c == 0x7f ? "?" : &s[i], 1);
+    }
+    while (width && chars < width) {
+        pekppp_sink_write(sink, " ", 1);
+        chars++;
+    }
+}
+
+static const struct {
+    unsigned kind;
+    const char *name;
+    pk_msg_id title;
+} group_kinds[] = { { PEKPPP_GROUP_CATEGORY, "category", M_BY_CATEGORY },
+                    { PEKPPP_GROUP_INSTITUTION, "institution", M_BY_INSTITUTION },
+                    { PEKPPP_GROUP_MODE, "mode", M_BY_MODE } };
+
+static void text_report(pekppp_sink *sink, const pekppp_batch *b, pekppp_lang lang)
+{
+    const pekppp_rubric *r = b->rubric;
+    size_t i, k;
+    pk_sink_printf(sink, "%s (%s %s %s)\n", pk_msg(lang, M_RANKING), r->id, pk_msg(lang, M_VERSION),
+                   r->version);
+    pk_sink_printf(sink, "%4s  ", pk_msg(lang, M_RANK));
+    put_cell(sink, pk_msg(lang, M_UNIT), 52);
+    pk_sink_printf(sink, "%7s  %s\n", pk_msg(lang, M_INDEX_SHORT), pk_msg(lang, M_GRADE));
+    for (i = 0; i < b->nunits; i++) {
+        const pk_unit *u = b->units[i];
+        char name[600];
+        snprintf(name, sizeof(name), "%s (%s)", u->name ? u->name : "", u->id);
+        pk_sink_printf(sink, "%4zu  ", u->rank);
+        put_cell(sink, name, 52);
+        pekppp_sink_puts(sink, " ");
+        {
+            char idx[48];
+            pk_fixed_format(idx, sizeof(idx), u->index_rounded, r->decimals);
+            pk_sink_printf(sink, "%6s  ", idx);
+        }
+        put_cell(sink, u->band ? u->band->grade : "", 0);
+        pekppp_sink_puts(sink, "\n");
+    }
+    if (b->nunits == 0)
+        pk_sink_printf(sink, "  %s\n", pk_msg(lang, M_NO_UNITS));
+    pk_sink_printf(sink, "\n%s\n  ", pk_msg(lang, M_SUMMARY));
+    pk_sink_printf(sink, "%zu %s: %zu %s, %zu %s", b->nunits + b->nerrors,
+                   pk_msg(lang, M_UNITS_COUNT), b->nunits, pk_msg(lang, M_SCORED), b->nerrors,
+                   pk_msg(lang, M_FAILED_LOAD));
+    pekppp_sink_puts(sink, "\n");
+    if (b->nunits > 0) {
+        pk_sink_printf(sink, "  %s: ", pk_msg(lang, M_MEAN));
+        put_fixed(sink, b->mean_rounded, r->decimals, '.');
+        if (b->mean_band) {
+            pekppp_sink_puts(sink, "  ");
+            put_cell(sink, b->mean_band->grade, 0);
+            pekppp_sink_puts(sink, "  ");
+            put_cell(sink, b->mean_band->label, 0);
+        }
+        pk_sink_printf(sink, "\n  %s:", pk_msg(lang, M_GRADES));
+        for (i = 0; i < r->nbands; i++) {
+            pekppp_sink_puts(sink, i ? ", " : " ");
+            put_cell(sink, r->bands[i].grade, 0);
+            pk_sink_printf(sink, " %zu", b->grade_counts[i]);
+        }
+        pekppp_sink_puts(sink, "\n");
+    }
+    for (k = 0; k < sizeof(group_kinds) / sizeof(group_kinds[0]); k++) {
+        int any = 0;
+        for (i = 0; i < b->ngroups; i++) {
+            const pk_group *g = &b->groups[i];
+            if (g->kind != group_kinds[k].kind)
+                continue;
+            if (!any++)
+                pk_sink_printf(sink, "\n%s\n", pk_msg(lang, group_kinds[k].title));
+            pekppp_sink_puts(sink, "  ");
+            put_cell(sink, g->key, 40);
+            pk_sink_printf(sink, " %5zu  ", g->units);
+            put_fixed(sink, g->mean_rounded, r->decimals, '.');
+            pekppp_sink_puts(sink, "  ");
+            put_cell(sink, g->band ? g->band->grade : "", 0);
+            pekppp_sink_puts(sink, "\n");
+        }
+    }
+    if (b->nerrors > 0) {
+        pk_sink_printf(sink, "\n%s\n", pk_msg(lang, M_FAILED));
+        for (i = 0; i < b->nerrors; i++) {
+            const pk_failure *f = &b->errors[i];
+            pekppp_sink_puts(sink, "  ");
+            put_cell(sink, f->file, 0);
+            if (f->line)
+                pk_sink_printf(sink, ":%u:%u", f->line, f->column);
+            pekppp_sink_puts(sink, ": ");
+            if (f->path && f->path[0]) {
+                put_cell(sink, f->path, 0);
+                pekppp_sink_puts(sink, ": ");
+            }
+            put_cell(sink, f->message, 0);
+            pekppp_sink_puts(sink, "\n");
+        }
+    }
+}
+
+static void json_key(pekppp_sink *sink, int depth, const char *key)
+{
+    pk_json_indent(sink, depth);
+    pk_json_string(sink, key);
+    pekppp_sink_puts(sink, ": ");
+}
+
+static void json_str_or_null(pekppp_sink *sink, const char *s)
+{
+    if (s)
+        pk_json_string(sink, s);
+    else
+        pekppp_sink_puts(sink, "null");
+}
+
+static int json_report(pekppp_sink *sink, const pekppp_batch *b, pekppp_units_cb units,
+                       void *payload)
+{
+    const pekppp_rubric *r = b->rubric;
+    size_t i;
+    int error = 0;
+    pekppp_sink_puts(sink, "{\n");
+    json_key(sink, 1, "schema");
+    pekppp_sink_puts(sink, "\"pekppp/batch/v1\",\n");
+    json_key(sink, 1, "rubric");
+    pekppp_sink_puts(sink, "{\n");
+    json_key(sink, 2, "id");
+    pk_json_string(sink, r->id);
+    pekppp_sink_puts(sink, ",\n");
+    json_key(sink, 2, "version");
+    pk_json_string(sink, r->version);
+    pekppp_sink_puts(sink, ",\n");
+    json_key(sink, 2, "sha256");
+    pk_json_string(sink, r->sha256);
+    pekppp_sink_puts(sink, "\n  },\n");
+    json_key(sink, 1, "tool");
+    pekppp_sink_puts(sink, "{\n    \"name\": \"pekppp\",\n    \"version\": \"" PEKPPP_VERSION "\"\n  },\n");
+    json_key(sink, 1, "summary");
+    pk_sink_printf(sink, "{\n    \"units\": %zu,\n    \"scored\": %zu,\n    \"failed\": %zu,\n",
+                   b->nunits + b->nerrors, b->nunits, b->nerrors);
+    json_key(sink, 2, "mean");
+    if (b->nunits > 0)
+        put_fixed(sink, b->mean_rounded, r->decimals, '.');
+    else
+        pekppp_sink_puts(sink, "null");
+    pekppp_sink_puts(sink, ",\n");
+    json_key(sink, 2, "grade");
+    json_str_or_null(sink, b->nunits && b->mean_band ? b->mean_band->grade : NULL);
+    pekppp_sink_puts(sink, ",\n");
+    json_key(sink, 2, "label");
+    json_str_or_null(sink, b->nunits && b->mean_band ? b->mean_band->label : NULL);
+    pekppp_sink_puts(sink, ",\n");
+    json_key(sink, 2, "grades");
+    pekppp_sink_puts(sink, "{");
+    for (i = 0; i < r->nbands; i++) {
+        pekppp_sink_puts(sink, i ? ", " : "");
+        pk_json_string(sink, r->bands[i].grade);
+        pk_sink_printf(sink, ": %zu", b->grade_counts[i]);
+    }
+    pekppp_sink_puts(sink, "}\n  },\n");
+    json_key(sink, 1, "groups");
+    pekppp_sink_puts(sink, b->ngroups ? "[\n" : "[]");
+    for (i = 0; i < b->ngroups; i++) {
+        const pk_group *g = &b->groups[i];
+        size_t k;
+        const char *by = "";
+        for (k = 0; k < sizeof(group_kinds) / sizeof(group_kinds[0]); k++)
+            if (group_kinds[k].kind == g->kind)
+                by = group_kinds[k].name;
+        pk_json_indent(sink, 2);
+        pk_sink_printf(sink, "{\"by\": \"%s\", \"key\": ", by);
+        pk_json_string(sink, g->key);
+        pk_sink_printf(sink, ", \"units\": %zu, \"mean\": ", g->units);
+        put_fixed(sink, g->mean_rounded, r->decimals, '.');
+        pekppp_sink_puts(sink, ", \"grade\": ");
+        json_str_or_null(sink, g->band ? g->band->grade : NULL);
+        pekppp_sink_puts(sink, i + 1 < b->ngroups ? "},\n" : "}\n  ]");
+    }
+    pekppp_sink_puts(sink, ",\n");
+    json_key(sink, 1, "ranking");
+    pekppp_sink_puts(sink, b->nunits ? "[\n" : "[]");
+    for (i = 0; i < b->nunits; i++) {
+        const pk_unit *u = b->units[i];
+        pk_json_indent(sink, 2);
+        pk_sink_printf(sink, "{\"rank\": %zu, \"unit\": ", u->rank);
+        pk_json_string(sink, u->id);
+        pekppp_sink_puts(sink, ", \"name\": ");
+        json_str_or_null(sink, u->name);
+        pekppp_sink_puts(sink, ", \"index\": ");
+        put_fixed(sink, u->index_rounded, r->decimals, '.');
+        pekppp_sink_puts(sink, ", \"grade\": ");
+        json_str_or_null(sink, u->band ? u->band->grade : NULL);
+        pekppp_sink_puts(sink, i + 1 < b->nunits ? "},\n" : "}\n  ]");
+    }
+    pekppp_sink_puts(sink, ",\n");
+    json_key(sink, 1, "units");
+    if (units && b->nunits > 0) {
+        pekppp_sink_puts(sink, "[\n");
+        if ((error = units(sink, payload)) < 0)
+            return error;
+        pekppp_sink_puts(sink, "\n  ]");
+    } else {
+        pekppp_sink_puts(sink, "[]");
+    }
+    pekppp_sink_puts(sink, ",\n");
+    json_key(sink, 1, "errors");
+    pekppp_sink_puts(sink, b->nerrors ? "[\n" : "[]");
+    for (i = 0; i < b->nerrors; i++) {
+        const pk_failure *f = &b->errors[i];
+        pk_json_indent(sink, 2);
+        pekppp_sink_puts(sink, "{\"file\": ");
+        pk_json_string(sink, f->file);
+        if (f->line)
+            pk_sink_printf(sink, ", \"line\": %u, \"column\": %u", f->line, f->column);
+        else
+            pekppp_sink_puts(sink, ", \"line\": null, \"column\": null");
+        pekppp_sink_puts(sink, ", \"path\": ");
+        json_str_or_null(sink, f->path && f->path[0] ? f->path : NULL);
+        pekppp_sink_puts(sink, ", \"message\": ");
+        pk_json_string(sink, f->message);
+        pekppp_sink_puts(sink, i + 1 < b->nerrors ? "},\n" : "}\n  ]");
+    }
+    pekppp_sink_puts(sink, "\n}\n");
+    return 0;
+}
+
+/* One CSV cell: quoted when needed, formula-looking text neutralised. */
+static void csv_cell(pekppp_sink *sink, const char *s, char delim, int first)
+{
+    const char *p;
+    int quote = 0, guard;
+    if (!first)
+        pekppp_sink_write(sink, &delim, 1);
+    if (!s)
+        return;
+    guard = s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' ||
+            s[0] == '\r';
+    for (p = s; *p; p++)
+        if (*p == delim || *p == '"' || *p == '\n' || *p == '\r')
+            quote = 1;
+    if (quote)
+        pekppp_sink_write(sink, "\"", 1);
+    if (guard)
+        pekppp_sink_write(sink, "'", 1);
+    for (p = s; *p; p++) {
+        if (*p == '"')
+            pekppp_sink_write(sink, "\"", 1);
+        pekppp_sink_write(sink, p, 1);
+    }
+    if (quote)
+        pekppp_sink_write(sink, "\"", 1);
+}
+
+static void csv_number(pekppp_sink *sink, int64_t units, int decimals, char delim, char point)
+{
+    pekppp_sink_write(sink, &delim, 1);
+    put_fixed(sink, units, decimals, point);
+}
+
+static void csv_report(pekppp_sink *sink, const pekppp_batch *b, pekppp_csv_dialect dialect)
+{
+    static const char *const head[] = { "rank",   "unit_id", "unit_name", "institution",
+                                        "category", "mode",  "period",    "index",
+                                        "grade",  "label",   "evaluator", "survey" };
+    static const struct {
+        unsigned flag;
+        const char *name;
+    } flags[] = { { PEKPPP_FLAG_SURVEY_MISSING, "survey-missing" },
+                  { PEKPPP_FLAG_SURVEY_BELOW_MIN, "survey-below-min-respondents" },
+                  { PEKPPP_FLAG_INCOMPLETE, "incomplete" },
+                  { PEKPPP_FLAG_NA_RENORMALISED, "na-renormalised" } };
+    const pekppp_rubric *r = b->rubric;
+    char delim = dialect == PEKPPP_CSV_ID ? ';' : ',';
+    char point = dialect == PEKPPP_CSV_ID ? ',' : '.';
+    size_t i, k;
+    for (i = 0; i < sizeof(head) / sizeof(head[0]); i++)
+        csv_cell(sink, head[i], delim, i == 0);
+    for (i = 0; i < r->naspects; i++)
+        csv_cell(sink, r->aspects[i].id, delim, 0);
+    csv_cell(sink, "flags", delim, 0);
+    pekppp_sink_puts(sink, "\r\n");
+    for (i = 0; i < b->nunits; i++) {
+        const pk_unit *u = b->units[i];
+        char rank[32], fl[160] = "";
+        snprintf(rank, sizeof(rank), "%zu", u->rank);
+        csv_cell(sink, rank, delim, 1);
+        csv_cell(sink, u->id, delim, 0);
+        csv_cell(sink, u->name, delim, 0);
+        csv_cell(sink, u->institution, delim, 0);
+        csv_cell(sink, u->category, delim, 0);
+        csv_cell(sink, u->mode, delim, 0);
+        csv_cell(sink, u->period, delim, 0);
+        csv_number(sink, u->index_rounded, r->decimals, delim, point);
+        csv_cell(sink, u->band ? u->band->grade : NULL, delim, 0);
+        csv_cell(sink, u->band ? u->band->label : NULL, delim, 0);
+        csv_number(sink, u->evaluator_rounded, r->decimals, delim, point);
+        if (u->survey_counts)
+            csv_number(sink, u->survey_rounded, r->decimals, delim, point);
+        else
+            csv_cell(sink, NULL, delim, 0);
+        for (k = 0; k < r->naspects; k++) {
+            if (u->aspects[k] == INT64_MIN)
+                csv_cell(sink, NULL, delim, 0);
+            else
+                csv_number(sink, u->aspects[k], r->decimals, delim, point);
+        }
+        for (k = 0; k < sizeof(flags) / sizeof(flags[0]); k++)
+            if (u->flags & flags[k].flag) {
+                if (fl[0])
+                    strcat(fl, " ");
+                strcat(fl, flags[k].name);
+            }
+        csv_cell(sink, fl[0] ? fl : NULL, delim, 0);
+        pekppp_sink_puts(sink, "\r\n");
+    }
+}
+
+int pekppp_batch_write(pekppp_sink *sink, const pekppp_batch *b, pekppp_report_format format,
+                       const pekppp_report_options *opts, pekppp_units_cb units, void *payload)
+{
+    pekppp_report_options defaults = PEKPPP_REPORT_OPTIONS_INIT;
+    int error = 0;
+    if (!opts)
+        opts = &defaults;
+    if (!b->finished)
+        return PEKPPP_EINVALID;
+    switch (format) {
+    case PEKPPP_FORMAT_TEXT:
+        text_report(sink, b, opts->lang);
+        break;
+    case PEKPPP_FORMAT_JSON:
+        error = json_report(sink, b, units, payload);
+        break;
+    case PEKPPP_FORMAT_CSV:
+        csv_report(sink, b, opts->csv_dialect);
+        break;
+    default:
+        return PEKPPP_EINVALID;
+    }
+    return error < 0 ? error : sink->error;
+}

@@ -1,0 +1,488 @@
+/*
+ * CSV sheets: one unit per row (FORMATS.md section 3).
+ *
+ * The header is read and checked when the sheet opens; each call to
+ * pekppp_sheet_next turns one row into an assessment with its own arena,
+ * checked against the rubric with the same rules (and messages) as a unit
+ * file.  A bad row is reported at its cells and skipped; the next call reads
+ * on.
+ */
+#include "model.h"
+
+#include <string.h>
+
+#include "pekppp/batch.h"
+#include "csv.h"
+#include "decode.h"
+#include "yaml_tree.h"
+#include "sha256.h"
+
+typedef enum {
+    COL_UNIT_ID, COL_UNIT_NAME, COL_INSTITUTION, COL_CATEGORY, COL_MODE, COL_PERIOD,
+    COL_SURVEY_SCORE, COL_SURVEY_RESPONDENTS, COL_INDICATOR, COL_SUPPLEMENT
+} col_kind;
+
+static const char *const fixed_names[] = { "unit_id",  "unit_name", "institution",  "category",
+                                           "mode",     "period",    "survey_score",
+                                           "survey_respondents" };
+#define NFIXED 8
+
+typedef struct {
+    col_kind kind;
+    size_t index; /* indicator or supplement index */
+} column;
+
+struct pekppp_sheet {
+    char *data;
+    size_t len;
+    char *name;
+    char sha256[65];
+    pk_csv csv;
+    const pekppp_rubric *rubric;
+    bool allow_incomplete;
+    pekppp_diag_cb diag;
+    void *payload;
+    column *cols;
+    size_t ncols;
+    size_t rows;
+};
+
+/* Map the header's cells to columns; report every problem. */
+static int read_header(pekppp_sheet *s, pk_report *rep)
+{
+    pk_csv_cell *cells;
+    size_t n, i, j, nnames = 0;
+    const pekppp_rubric *r = s->rubric;
+    const char **names = NULL;
+    unsigned char *seen_ind = NULL, *seen_fixed;
+    unsigned char fixed[NFIXED] = { 0 };
+    int rc = pk_csv_next(&s->csv, &cells, &n, rep), error = 0;
+    if (rc == 0) {
+        pk_diag(rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, 1, 1, NULL,
+                "the sheet is empty: expected a header row");
+        return PEKPPP_EINVALID;
+    }
+    if (rc < 0)
+        return rc;
+    seen_fixed = fixed;
+    s->cols = pk_malloc(n * sizeof(*s->cols));
+    seen_ind = pk_malloc(r->nindicators + r->nsupplements + 1);
+    names = pk_malloc((NFIXED + r->nindicators + r->nsupplements) * sizeof(*names));
+    if (!s->cols || !seen_ind || !names) {
+        pk_diag(rep, PEKPPP_ENOMEM, PEKPPP_SEV_ERROR, 0, 0, NULL, "out of memory");
+        error = PEKPPP_ENOMEM;
+        goto done;
+    }
+    memset(seen_ind, 0, r->nindicators + r->nsupplements + 1);
+    for (i = 0; i < NFIXED; i++)
+        names[nnames++] = fixed_names[i];
+    for (i = 0; i < r->nindicators; i++)
+        names[nnames++] = r->indicators[i].id;
+    for (i = 0; i < r->nsupplements; i++)
+        names[nnames++] = r->supplements[i].id;
+    s->ncols = n;
+    for (i = 0; i < n; i++) {
+        const char *h = cells[i].text;
+        column *c = &s->cols[i];
+        unsigned char *seen = NULL;
+        for (j = 0; j < NFIXED; j++)
+            if (strcmp(h, fixed_names[j]) == 0)
+                break;
+        if (j < NFIXED) {
+            c->kind = (col_kind)j;
+            seen = &seen_fixed[j];
+        } else {
+            long k = pekppp_rubric_find_indicator(r, h);
+            if (k >= 0) {
+                c->kind = COL_INDICATOR;
+                c->index = (size_t)k;
+                seen = &seen_ind[k];
+            } else {
+                for (j = 0; j < r->nsupplements; j++)
+                    if (strcmp(h, r->supplements[j].id) == 0)
+                        break;
+                if (j < r->nsupplements) {
+                    c->kind = COL_SUPPLEMENT;
+                    c->index = j;
+                    seen = &seen_ind[r->nindicators + j];
+                }
+            }
+        }
+        if (!seen) {
+            const char *near = pk_nearest(h, names, nnames);
+            if (near)
+                pk_diag(rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, cells[i].line, cells[i].col, NULL,
+                        "unknown column '%s': did you mean '%s'?", h, near);
+            else
+                pk_diag(rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, cells[i].line, cells[i].col, NULL,
+                        "unknown column '%s' (not a unit field nor an indicator of rubric '%s')",
+                          h, r->id);
+            error = PEKPPP_EINVALID;
+        } else if (*seen) {
+            pk_diag(rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, cells[i].line, cells[i].col, NULL,
+                        "column '%s' appears twice", h);
+            error = PEKPPP_EINVALID;
+        } else {
+            *seen = 1;
+        }
+    }
+    if (!seen_fixed[COL_UNIT_ID] || !seen_fixed[COL_UNIT_NAME]) {
+        pk_diag(rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, 1, 1, NULL,
+                "the header needs the columns 'unit_id' and 'unit_name'");
+        error = PEKPPP_EINVALID;
+    }
+    if (!s->allow_incomplete)
+        for (i = 0; i < r->nindicators; i++)
+            if (!seen_ind[i]) {
+                pk_diag(rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, 1, 1, NULL,
+                        "no column for indicator '%s' (use --allow-incomplete to count it as %d)",
+                        r->indicators[i].id, r->scale_min);
+                error = PEKPPP_EINVALID;
+            }
+done:
+    pk_free(seen_ind);
+    pk_free(names);
+    return error;
+}
+
+int pekppp_sheet_open_buffer(pekppp_sheet **out, const char *data, size_t len, const char *name,
+                             const pekppp_assessment_options *opts, pekppp_error *err)
+{
+    pekppp_sheet *s = NULL;
+    pk_report rep;
+    int error = 0;
+    *out = NULL;
+    pk_report_init(&rep, name, opts->diag, opts->payload, err);
+    if (!opts->rubric) {
+        pk_diag(&rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, 0, 0, NULL,
+                "a sheet needs a rubric to be read against");
+        return PEKPPP_EINVALID;
+    }
+    if (!(s = pk_malloc(sizeof(*s)))) {
+        pk_diag(&rep, PEKPPP_ENOMEM, PEKPPP_SEV_ERROR, 0, 0, NULL, "out of memory");
+        return PEKPPP_ENOMEM;
+    }
+    memset(s, 0, sizeof(*s));
+    s->data = pk_malloc(len + 1);
+    s->name = pk_malloc(strlen(name) + 1);
+    if (!s->data || !s->name) {
+        pk_diag(&rep, PEKPPP_ENOMEM, PEKPPP_SEV_ERROR, 0, 0, NULL, "out of memory");
+        error = PEKPPP_ENOMEM;
+        goto done;
+    }
+    memcpy(s->data, data, len);
+    s->data[len] = '\0';
+    s->len = len;
+    strcpy(s->name, name);
+    pk_sha256_hex(data, len, s->sha256);
+    s->rubric = opts->rubric;
+    s->allow_incomplete = opts->allow_incomplete;
+    s->diag = opts->diag;
+    s->payload = opts->payload;
+    pk_csv_init(&s->csv, s->data, s->len);
+    if ((error = read_header(s, &rep)) < 0)
+        goto done;
+    *out = s;
+    s = NULL;
+done:
+    pekppp_sheet_free(s);
+    return error;
+}
+
+int pekppp_sheet_open_file(pekppp_sheet **out, const char *path,
+                           const pekppp_assessment_options *opts, pekppp_error *err)
+{
+    pk_report rep;
+    char *data = NULL;
+    size_t len = 0;
+    int error;
+    *out = NULL;
+    pk_report_init(&rep, path, opts->diag, opts->payload, err);
+    if ((error = pk_read_file(&data, &len, path, &rep)) < 0)
+        return error;
+    error = pekppp_sheet_open_buffer(out, data, len, path, opts, err);
+    pk_free(data);
+    return error;
+}
+
+void pekppp_sheet_free(pekppp_sheet *s)
+{
+    if (!s)
+        return;
+    pk_csv_free(&s->csv);
+    pk_free(s->cols);
+    pk_free(s->data);
+    pk_free(s->name);
+    pk_free(s);
+}
+
+size_t pekppp_sheet_rows(const pekppp_sheet *s)
+{
+    return s->rows;
+}
+
+/* Copy a cell's text into the unit's arena; empty cells give NULL. */
+static int cell_text(pekppp_assessment *a, const pk_csv_cell *c, const char **out)
+{
+    if (c->len == 0) {
+        *out = NULL;
+        return 0;
+    }
+    *out = pk_arena_strndup(&a->arena, c->text, c->len);
+    return *out ? 0 : PEKPPP_ENOMEM;
+}
+
+/* A cell's text without surrounding spaces, for levels and numbers. */
+static void trimmed(const pk_csv_cell *c, const char **s, size_t *len)
+{
+    const char *p = c->text;
+    size_t n = c->len;
+    while (n > 0 && (*p == ' ' || *p == '\t')) {
+        p++;
+        n--;
+    }
+    while (n > 0 && (p[n - 1] == ' ' || p[n - 1] == '\t'))
+        n--;
+    *s = p;
+    *len = n;
+}
+
+/* Read an answer cell: a level, "na", or empty (missing). */
+static int read_answer(pekppp_sheet *s, pk_report *rep, const pk_csv_cell *c, const char *id,
+                       bool na_ok, bool scored, int *out)
+{
+    const pekppp_rubric *r = s->rubric;
+    const char *t;
+    size_t n;
+    int64_t v;
+    trimmed(c, &t, &n);
+    if (n == 0) {
+        *out = PEKPPP_LEVEL_MISSING;
+        return 0;
+    }
+    if (n == 2 && t[0] == 'n' && t[1] == 'a') {
+        if (!scored || !na_ok) {
+            pk_diag(rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, c->line, c->col, id,
+                    scored ? "indicator '%s' does not allow 'na'"
+                           : "'na' is not an answer for supplementary item '%s'", id);
+            return PEKPPP_EINVALID;
+        }
+        *out = PEKPPP_LEVEL_NA;
+        return 0;
+    }
+    if (pk_dec_parse(t, n, 0, 1, &v) != PK_DEC_OK) {
+        pk_diag(rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, c->line, c->col, id,
+                "expected a level from %d to %d, 'na' or an empty cell, got '%.*s'", r->scale_min,
+                r->scale_max, (int)(n > 40 ? 40 : n), t);
+        return PEKPPP_EINVALID;
+    }
+    v /= 10000;
+    if (v < r->scale_min || v > r->scale_max) {
+        pk_diag(rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, c->line, c->col, id,
+                "level %.*s of '%s' is outside the scale %d to %d", (int)n, t, id, r->scale_min,
+                r->scale_max);
+        return PEKPPP_EINVALID;
+    }
+    *out = (int)v;
+    return 0;
+}
+
+/* survey_score: a decimal of up to 4 places; with ';' sheets, ',' may be the point. */
+static int read_score(pekppp_sheet *s, pk_report *rep, const pk_csv_cell *c, int64_t *out)
+{
+    const char *t;
+    size_t n, i;
+    char buf[64];
+    pk_dec_status st;
+    trimmed(c, &t, &n);
+    if (n >= sizeof(buf))
+        n = sizeof(buf) - 1;
+    memcpy(buf, t, n);
+    buf[n] = '\0';
+    if (s->csv.delim == ';')
+        for (i = 0; i < n; i++)
+            if (buf[i] == ',')
+                buf[i] = '.';
+    st = pk_dec_parse(buf, n, 4, false, out);
+    if (st != PK_DEC_OK) {
+        pk_diag(rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, c->line, c->col, "survey_score",
+                "expected a survey score with at most 4 decimal places%s, got '%s'",
+                s->csv.delim == ';' ? " (decimal comma or point)" : " (decimal point)", buf);
+        return PEKPPP_EINVALID;
+    }
+    if (*out > (int64_t)s->rubric->scale_max * PEKPPP_DEC_SCALE ||
+        *out < (int64_t)s->rubric->scale_min * PEKPPP_DEC_SCALE) {
+        pk_diag(rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, c->line, c->col, "survey_score",
+                "survey score %s is outside the scale %d to %d", buf, s->rubric->scale_min,
+                s->rubric->scale_max);
+        return PEKPPP_EINVALID;
+    }
+    return 0;
+}
+
+static int fill_row(pekppp_sheet *s, pekppp_assessment *a, pk_csv_cell *cells, size_t n,
+                    pk_report *rep)
+{
+    const pekppp_rubric *r = s->rubric;
+    const pk_csv_cell *score = NULL, *resp = NULL;
+    size_t i;
+    int error = 0;
+    const char **fixed[6];
+    fixed[COL_UNIT_ID] = &a->unit_id;
+    fixed[COL_UNIT_NAME] = &a->unit_name;
+    fixed[COL_INSTITUTION] = &a->institution;
+    fixed[COL_CATEGORY] = &a->category;
+    fixed[COL_MODE] = &a->mode;
+    fixed[COL_PERIOD] = &a->period;
+    for (i = 0; i < n; i++) {
+        const column *c = &s->cols[i];
+        int level;
+        switch (c->kind) {
+        case COL_SURVEY_SCORE:
+            score = &cells[i];
+            break;
+        case COL_SURVEY_RESPONDENTS:
+            resp = &cells[i];
+            break;
+        case COL_INDICATOR:
+            if (read_answer(s, rep, &cells[i], r->indicators[c->index].id,
+                            r->indicators[c->index].na_allowed, true, &level) < 0) {
+                error = PEKPPP_EINVALID;
+                a->answers[c->index].line = cells[i].line; /* reported: not "missing" too */
+                break;
+            }
+            a->answers[c->index].level = level;
+            a->answers[c->index].line = cells[i].line;
+            a->answers[c->index].col = cells[i].col;
+            if (level != PEKPPP_LEVEL_MISSING)
+                break;
+            if (s->allow_incomplete) {
+                a->incomplete = true;
+            } else {
+                pk_diag(rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, cells[i].line, cells[i].col,
+                        r->indicators[c->index].id,
+                        "no answer for indicator '%s' (use --allow-incomplete to count it as %d)",
+                        r->indicators[c->index].id, r->scale_min);
+                error = PEKPPP_EINVALID;
+            }
+            break;
+        case COL_SUPPLEMENT:
+            if (read_answer(s, rep, &cells[i], r->supplements[c->index].id, false, false,
+                            &level) < 0)
+                error = PEKPPP_EINVALID;
+            else
+                a->supplement_levels[c->index] = level;
+            break;
+        default:
+            if (cell_text(a, &cells[i], fixed[c->kind]) < 0)
+                return PEKPPP_ENOMEM;
+            break;
+        }
+    }
+    for (i = 0; i < n; i++) {
+        if (s->cols[i].kind == COL_UNIT_ID && !a->unit_id) {
+            pk_diag(rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, cells[i].line, cells[i].col,
+                    "unit_id", "the unit id is empty");
+            error = PEKPPP_EINVALID;
+        }
+        if (s->cols[i].kind == COL_UNIT_NAME && !a->unit_name) {
+            pk_diag(rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, cells[i].line, cells[i].col,
+                    "unit_name", "the unit name is empty");
+            error = PEKPPP_EINVALID;
+        }
+        if (s->cols[i].kind == COL_MODE && a->mode && strcmp(a->mode, "mandiri") != 0 &&
+            strcmp(a->mode, "nasional") != 0) {
+            pk_diag(rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, cells[i].line, cells[i].col, "mode",
+                    "mode '%s' is not 'mandiri' or 'nasional'", a->mode);
+            error = PEKPPP_EINVALID;
+        }
+    }
+    if (score && score->len > 0) {
+        int64_t v;
+        if (read_score(s, rep, score, &v) < 0) {
+            error = PEKPPP_EINVALID;
+        } else {
+            a->survey_kind = PK_SURVEY_SCORE;
+            a->survey_score = v;
+        }
+        if (!resp || resp->len == 0) {
+            pk_diag(rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, score->line, score->col,
+                    "survey_respondents", "a survey score needs survey_respondents");
+            error = PEKPPP_EINVALID;
+        } else {
+            const char *t;
+            size_t tn;
+            int64_t v2;
+            trimmed(resp, &t, &tn);
+            if (pk_dec_parse(t, tn, 0, false, &v2) != PK_DEC_OK || v2 / 10000 > 100000000) {
+                pk_diag(rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, resp->line, resp->col,
+                        "survey_respondents", "expected a whole number of respondents, got '%.*s'",
+                        (int)(tn > 40 ? 40 : tn), t);
+                error = PEKPPP_EINVALID;
+            } else {
+                a->respondents = (long)(v2 / 10000);
+            }
+        }
+    } else if (resp && resp->len > 0) {
+        pk_diag(rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, resp->line, resp->col,
+                "survey_respondents", "survey_respondents is given without a survey_score");
+        error = PEKPPP_EINVALID;
+    }
+    /* An indicator without a column (allowed only with allow_incomplete). */
+    for (i = 0; i < r->nindicators; i++)
+        if (a->answers[i].line == 0)
+            a->incomplete = true;
+    return error;
+}
+
+int pekppp_sheet_next(pekppp_sheet *s, pekppp_assessment **out, pekppp_error *err)
+{
+    pk_report rep;
+    pk_csv_cell *cells;
+    size_t n, i;
+    pekppp_assessment *a = NULL;
+    const pekppp_rubric *r = s->rubric;
+    int rc, error;
+
+    *out = NULL;
+    pk_report_init(&rep, s->name, s->diag, s->payload, err);
+    rc = pk_csv_next(&s->csv, &cells, &n, &rep);
+    if (rc <= 0) {
+        if (rc < 0)
+            s->csv.pos = s->csv.len; /* an unclosed quote swallows the rest */
+        return rc;
+    }
+    s->rows++;
+    if (n != s->ncols) {
+        pk_diag(&rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, cells[0].line, 1, NULL,
+                "this row has %zu cells, the header has %zu", n, s->ncols);
+        return PEKPPP_EINVALID;
+    }
+    if (!(a = pk_malloc(sizeof(*a))))
+        goto oom;
+    memset(a, 0, sizeof(*a));
+    a->rubric = r;
+    memcpy(a->sha256, s->sha256, sizeof(a->sha256));
+    a->file = pk_arena_strndup(&a->arena, s->name, strlen(s->name));
+    a->answers = pk_arena_alloc(&a->arena, (r->nindicators ? r->nindicators : 1) * sizeof(*a->answers));
+    a->supplement_levels =
+        pk_arena_alloc(&a->arena, (r->nsupplements ? r->nsupplements : 1) * sizeof(int));
+    if (!a->file || !a->answers || !a->supplement_levels)
+        goto oom;
+    memset(a->answers, 0, r->nindicators * sizeof(*a->answers));
+    for (i = 0; i < r->nindicators; i++)
+        a->answers[i].level = PEKPPP_LEVEL_MISSING;
+    for (i = 0; i < r->nsupplements; i++)
+        a->supplement_levels[i] = PEKPPP_LEVEL_MISSING;
+    error = fill_row(s, a, cells, n, &rep);
+    if (error < 0) {
+        pekppp_assessment_free(a);
+        return error;
+    }
+    *out = a;
+    return 1;
+oom:
+    pekppp_assessment_free(a);
+    pk_diag(&rep, PEKPPP_ENOMEM, PEKPPP_SEV_ERROR, 0, 0, NULL, "out of memory");
+    return PEKPPP_ENOMEM;
+}
