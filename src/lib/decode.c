@@ -78,6 +78,9 @@ const char *pk_show(const pk_node *n, char *buf, size_t size)
         return buf;
     }
     len = n->len > 40 ? 40 : n->len;
+    /* Never cut inside a UTF-8 character: messages must stay valid text. */
+    while (len > 0 && len < n->len && ((unsigned char)n->str[len] & 0xC0) == 0x80)
+        len--;
     snprintf(buf, size, "'%.*s%s'", (int)len, n->str, n->len > 40 ? "..." : "");
     return buf;
 }
@@ -233,12 +236,14 @@ int pk_get_int(pk_dec *d, const pk_node *n, long min, long max, long *out)
 {
     int64_t v;
     pk_dec_status st = PK_DEC_SYNTAX;
+    if (!n)
+        return PEKPPP_EINVALID;
     if (n->kind == PK_SCALAR && n->plain &&
         (st = pk_dec_parse(n->str, n->len, 0, 1, &v)) == PK_DEC_OK) {
         v /= 10000;
         if (v < min || v > max) {
-            pk_err(d, n, PEKPPP_EINVALID, "expected a whole number from %ld to %ld, got %s", min,
-                   max, n->str);
+            pk_err(d, n, PEKPPP_EINVALID, "expected a whole number from %ld to %ld, got '%s'",
+                   min, max, n->str);
             return PEKPPP_EINVALID;
         }
         *out = (long)v;
@@ -253,6 +258,8 @@ int pk_get_int(pk_dec *d, const pk_node *n, long min, long max, long *out)
 int pk_get_dec(pk_dec *d, const pk_node *n, int places, bool negative_ok, int64_t *out)
 {
     pk_dec_status st = PK_DEC_SYNTAX;
+    if (!n)
+        return PEKPPP_EINVALID;
     if (n->kind == PK_SCALAR && n->plain &&
         (st = pk_dec_parse(n->str, n->len, places, negative_ok, out)) == PK_DEC_OK)
         return 0;
@@ -263,6 +270,8 @@ int pk_get_dec(pk_dec *d, const pk_node *n, int places, bool negative_ok, int64_
 int pk_get_bool(pk_dec *d, const pk_node *n, bool *out)
 {
     char buf[64];
+    if (!n)
+        return PEKPPP_EINVALID;
     if (n->kind == PK_SCALAR && n->plain) {
         if (strcmp(n->str, "true") == 0) {
             *out = true;
@@ -273,7 +282,13 @@ int pk_get_bool(pk_dec *d, const pk_node *n, bool *out)
             return 0;
         }
     }
-    pk_err(d, n, PEKPPP_EINVALID, "expected true or false, got %s", pk_show(n, buf, sizeof(buf)));
+    if (n->kind == PK_SCALAR && !n->plain)
+        pk_err(d, n, PEKPPP_EINVALID,
+               "expected true or false, got the quoted text %s (write it without quotes)",
+               pk_show(n, buf, sizeof(buf)));
+    else
+        pk_err(d, n, PEKPPP_EINVALID, "expected true or false, got %s",
+               pk_show(n, buf, sizeof(buf)));
     return PEKPPP_EINVALID;
 }
 

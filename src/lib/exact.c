@@ -40,6 +40,8 @@ pk_dec_status pk_dec_parse(const char *s, size_t len, int max_places, int allow_
     int int_digits = 0;
     int places = 0;
 
+    if (max_places < 0 || max_places > 4)
+        return PK_DEC_PLACES;
     if (len > 0 && s[0] == '-' && allow_negative) {
         negative = 1;
         i = 1;
@@ -179,8 +181,14 @@ int pk_rat_cmp(pk_rat a, pk_rat b)
         pk_i128 ra, rb;
         if (qa != qb)
             return (qa < qb ? -1 : 1) * sign;
-        ra = a.num - qa * a.den;
-        rb = b.num - qb * b.den;
+        /* The remainders of floor division, computed without a product that
+         * could overflow for values near the 128-bit bound. */
+        ra = a.num % a.den;
+        if (ra < 0)
+            ra += a.den;
+        rb = b.num % b.den;
+        if (rb < 0)
+            rb += b.den;
         if (ra == 0 || rb == 0) {
             if (ra == rb)
                 return 0;
@@ -212,13 +220,13 @@ int pk_rat_round(int64_t *out, pk_rat v, int decimals)
     n = i128_abs(v.num);
     if (__builtin_mul_overflow(n, scale, &n))
         return PEKPPP_ERANGE;
-    /* floor(n/den + 1/2) = floor((2n + den) / (2 den)) */
+    /* floor(n/den + 1/2): round the quotient up when the remainder is at
+     * least half the denominator (r >= den - r avoids computing 2r). */
     {
-        pk_i128 two_n, two_d, top;
-        if (__builtin_mul_overflow(n, 2, &two_n) || __builtin_mul_overflow(v.den, 2, &two_d) ||
-            __builtin_add_overflow(two_n, v.den, &top))
-            return PEKPPP_ERANGE;
-        q = top / two_d;
+        pk_i128 r = n % v.den;
+        q = n / v.den;
+        if (r >= v.den - r)
+            q++;
     }
     if (q > INT64_MAX)
         return PEKPPP_ERANGE;
@@ -235,9 +243,11 @@ int pk_fixed_format(char *buf, size_t size, int64_t units, int decimals)
         digits[nd++] = (char)('0' + mag % 10);
         mag /= 10;
     } while (mag > 0);
+    if (decimals < 0 || decimals > 18)
+        return -1;
     while (nd <= (size_t)decimals)
         digits[nd++] = '0';
-    if (nd + 3 > size)
+    if (nd + (units < 0) + (decimals > 0) + 1 > size)
         return -1;
     if (units < 0)
         buf[pos++] = '-';

@@ -265,6 +265,11 @@ static int on_scalar(builder *b, const yaml_event_t *ev)
                 "tag '%s' is not supported (only !!str is)", tag);
         return PEKPPP_EINVALID;
     }
+    if (memchr(ev->data.scalar.value, '\0', ev->data.scalar.length)) {
+        pk_diag(b->rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, (unsigned)ev->start_mark.line + 1,
+                (unsigned)ev->start_mark.column + 1, NULL, "text contains a NUL character");
+        return PEKPPP_EINVALID;
+    }
     n = new_node(b, PK_SCALAR, ev->start_mark);
     if (!n)
         return b->rep->first_code;
@@ -298,12 +303,35 @@ static int on_alias(builder *b, const yaml_event_t *ev)
                         PEKPPP_MAX_ALIAS_NODES);
                 return PEKPPP_ELIMIT;
             }
+            if (target->kind == PK_SCALAR) {
+                /* A copy that knows where the alias stands, so a duplicate
+                 * key made through an alias is reported at the alias. */
+                pk_node *copy = new_node(b, PK_SCALAR, ev->start_mark);
+                if (!copy)
+                    return b->rep->first_code;
+                copy->plain = target->plain;
+                copy->str = target->str;
+                copy->len = target->len;
+                target = copy;
+            }
             return attach(b, target);
         }
     }
     pk_diag(b->rep, PEKPPP_EPARSE, PEKPPP_SEV_ERROR, line, col, NULL,
             "alias '*%s' refers to no earlier complete anchor", name);
     return PEKPPP_EPARSE;
+}
+
+/* Mappings and lists may carry no tag but their own (!!set, !!omap and
+ * application tags would change what the data means). */
+static int check_container_tag(builder *b, const yaml_char_t *tag, const char *own,
+                               yaml_mark_t mark)
+{
+    if (!tag || strcmp((const char *)tag, own) == 0)
+        return 0;
+    pk_diag(b->rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, (unsigned)mark.line + 1,
+            (unsigned)mark.column + 1, NULL, "tag '%s' is not supported here", (const char *)tag);
+    return PEKPPP_EINVALID;
 }
 
 /* Line and column of a byte offset, for libyaml reader errors. */
@@ -398,10 +426,14 @@ int pk_doc_parse(pk_doc *doc, const char *data, size_t len, pk_report *rep)
             error = on_alias(&b, &ev);
             break;
         case YAML_SEQUENCE_START_EVENT:
-            error = open_container(&b, PK_SEQ, ev.start_mark, ev.data.sequence_start.anchor);
+            if ((error = check_container_tag(&b, ev.data.sequence_start.tag, YAML_SEQ_TAG,
+                                             ev.start_mark)) == 0)
+                error = open_container(&b, PK_SEQ, ev.start_mark, ev.data.sequence_start.anchor);
             break;
         case YAML_MAPPING_START_EVENT:
-            error = open_container(&b, PK_MAP, ev.start_mark, ev.data.mapping_start.anchor);
+            if ((error = check_container_tag(&b, ev.data.mapping_start.tag, YAML_MAP_TAG,
+                                             ev.start_mark)) == 0)
+                error = open_container(&b, PK_MAP, ev.start_mark, ev.data.mapping_start.anchor);
             break;
         case YAML_SEQUENCE_END_EVENT:
         case YAML_MAPPING_END_EVENT:
