@@ -16,5 +16,6 @@
 #include "pekppp/report.h"
 #include "pekppp/detect.h"
 #include "pekppp/batch.h"
+#include "pekppp/template.h"
 
 #endif

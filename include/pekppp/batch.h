@@ -88,6 +88,9 @@ PEKPPP_EXTERN(int) pekppp_batch_add(pekppp_batch *b, const pekppp_result *res, p
 /** Record a unit that failed to load or score (copied). */
 PEKPPP_EXTERN(int) pekppp_batch_add_failure(pekppp_batch *b, const pekppp_error *e);
 
+/** The rubric the batch scores (borrowed). */
+PEKPPP_EXTERN(const pekppp_rubric *) pekppp_batch_rubric(const pekppp_batch *b);
+
 /** Number of units scored and failed so far. */
 PEKPPP_EXTERN(size_t) pekppp_batch_scored(const pekppp_batch *b);
 PEKPPP_EXTERN(size_t) pekppp_batch_failed(const pekppp_batch *b);

@@ -39,11 +39,29 @@ static const char *const messages[CM_COUNT][2] = {
     [CM_RUBRIC_BAD] = { "rubrik '%s' tidak valid (lihat kesalahan di atas)",
                         "rubric '%s' is invalid (see the errors above)" },
     [CM_UNKNOWN_COMMAND] = { "perintah '%s' tidak dikenal", "unknown command '%s'" },
+    [CM_WRITE_STDOUT] = { "gagal menulis keluaran standar: %s", "cannot write standard output: %s" },
+    [CM_NO_UNITS_FOUND] = { "tidak ada unit untuk dinilai: tidak ada berkas .yaml, .yml atau .json di '%s'",
+                            "nothing to score: no .yaml, .yml or .json file in '%s'" },
+    [CM_TEMP_FAILED] = { "gagal membuat berkas sementara: %s", "cannot create a temporary file: %s" },
 };
 
 const char *cli_msg(int lang, cli_msg_id id)
 {
     return messages[id][lang ? 1 : 0];
+}
+
+/* The front end's one piece of process state: the language chosen for
+ * messages printed by helpers that are not handed it. */
+static int current_lang;
+
+void cli_set_lang(int lang)
+{
+    current_lang = lang;
+}
+
+int cli_get_lang(void)
+{
+    return current_lang;
 }
 
 int cli_lang_parse(const char *s, int *out)
@@ -103,7 +121,7 @@ static int printable_utf8(const unsigned char *s, size_t len)
 /* Print line @p line of @p file with a caret under column @p col.  A long
  * line is shown as a window around the column; a line that is not clean
  * UTF-8 text is not shown at all. */
-static void print_source(const char *file, unsigned line, unsigned col)
+static void print_source(pekppp_sink *out, const char *file, unsigned line, unsigned col)
 {
     FILE *f;
     static char buf[8192];
@@ -141,31 +159,49 @@ static void print_source(const char *file, unsigned line, unsigned col)
         if (((unsigned char)buf[end] & 0xC0) != 0x80 && c++ == SOURCE_WINDOW)
             break;
     }
-    fprintf(stderr, " %5u | %s%.*s%s\n       | %s", line, start ? "..." : "", (int)(end - start),
-            buf + start, end < len ? "..." : "", start ? "   " : "");
+    {
+        char head[64];
+        snprintf(head, sizeof(head), " %5u | %s", line, start ? "..." : "");
+        pekppp_sink_puts(out, head);
+        pekppp_sink_write(out, buf + start, end - start);
+        pekppp_sink_puts(out, end < len ? "...\n       | " : "\n       | ");
+        pekppp_sink_puts(out, start ? "   " : "");
+    }
     for (i = 0, c = 1; i < len && c < col; i++) {
         if (((unsigned char)buf[i] & 0xC0) == 0x80)
             continue;
         if (i >= start)
-            fputc(buf[i] == '\t' ? '\t' : ' ', stderr);
+            pekppp_sink_write(out, buf[i] == '\t' ? "\t" : " ", 1);
         c++;
     }
-    fputs("^\n", stderr);
+    pekppp_sink_puts(out, "^\n");
+}
+
+void cli_format_diag(pekppp_sink *out, const pekppp_error *d)
+{
+    const char *sev = d->severity == PEKPPP_SEV_WARNING ? "warning" : "error";
+    char head[640];
+    if (d->line)
+        snprintf(head, sizeof(head), "%s:%u:%u: %s: ", d->file, d->line, d->column, sev);
+    else if (d->file[0])
+        snprintf(head, sizeof(head), "%s: %s: ", d->file, sev);
+    else
+        snprintf(head, sizeof(head), "pekppp: %s: ", sev);
+    pekppp_sink_puts(out, head);
+    if (d->path[0]) {
+        pekppp_sink_puts(out, d->path);
+        pekppp_sink_puts(out, ": ");
+    }
+    pekppp_sink_puts(out, d->message);
+    pekppp_sink_puts(out, "\n");
+    print_source(out, d->file, d->line, d->column);
 }
 
 void cli_print_diag(const pekppp_error *d)
 {
-    const char *sev = d->severity == PEKPPP_SEV_WARNING ? "warning" : "error";
-    if (d->line)
-        fprintf(stderr, "%s:%u:%u: %s: ", d->file, d->line, d->column, sev);
-    else if (d->file[0])
-        fprintf(stderr, "%s: %s: ", d->file, sev);
-    else
-        fprintf(stderr, "pekppp: %s: ", sev);
-    if (d->path[0])
-        fprintf(stderr, "%s: ", d->path);
-    fprintf(stderr, "%s\n", d->message);
-    print_source(d->file, d->line, d->column);
+    pekppp_sink sink;
+    pekppp_sink_init_file(&sink, stderr);
+    cli_format_diag(&sink, d);
 }
 
 void cli_diag_cb(const pekppp_error *d, void *payload)
@@ -301,76 +337,105 @@ int cli_exit_for(int code)
     }
 }
 
-static int write_all(int fd, const char *data, size_t len)
-{
-    while (len > 0) {
-        ssize_t n = write(fd, data, len);
-        if (n < 0) {
-            if (errno == EINTR)
-                continue;
-            return -1;
-        }
-        data += n;
-        len -= (size_t)n;
-    }
-    return 0;
-}
-
-int cli_write_output(const char *path, const char *data, size_t len)
+int cli_out_open(cli_out *o, const char *path)
 {
     struct stat st;
-    char tmp[4096];
     const char *slash;
-    int fd, saved;
-    mode_t mask;
-
+    int fd;
+    memset(o, 0, sizeof(*o));
+    o->path = path;
     if (!path || strcmp(path, "-") == 0) {
-        if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0) {
-            cli_fail("cannot write standard output: %s", strerror(errno));
-            return CLI_EXIT_IO;
-        }
+        o->file = stdout;
         return 0;
     }
     if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
         /* A device, FIFO or the like: write in place, never replace it. */
-        fd = open(path, O_WRONLY | O_CLOEXEC);
-        if (fd < 0 || write_all(fd, data, len) < 0) {
-            saved = errno;
-            if (fd >= 0)
-                close(fd);
-            cli_fail("cannot write '%s': %s", path, strerror(saved));
+        if (!(o->file = fopen(path, "wb"))) {
+            cli_fail(cli_msg(current_lang, CM_WRITE_FAILED), path, strerror(errno));
             return CLI_EXIT_IO;
         }
-        if (close(fd) != 0) {
-            cli_fail("cannot write '%s': %s", path, strerror(errno));
-            return CLI_EXIT_IO;
-        }
+        o->in_place = 1;
         return 0;
     }
     slash = strrchr(path, '/');
     if (slash)
-        snprintf(tmp, sizeof(tmp), "%.*s/.%s.XXXXXX", (int)(slash - path), path, slash + 1);
+        snprintf(o->tmp, sizeof(o->tmp), "%.*s/.%s.XXXXXX", (int)(slash - path), path, slash + 1);
     else
-        snprintf(tmp, sizeof(tmp), ".%s.XXXXXX", path);
-    fd = mkstemp(tmp);
-    if (fd < 0) {
-        cli_fail("cannot write '%s': %s", path, strerror(errno));
-        return CLI_EXIT_IO;
-    }
-    mask = umask(0);
-    umask(mask);
-    if (write_all(fd, data, len) < 0 || fchmod(fd, 0666 & ~mask) != 0 || fsync(fd) != 0) {
-        saved = errno;
-        close(fd);
-        unlink(tmp);
-        cli_fail("cannot write '%s': %s", path, strerror(saved));
-        return CLI_EXIT_IO;
-    }
-    if (close(fd) != 0 || rename(tmp, path) != 0) {
-        saved = errno;
-        unlink(tmp);
-        cli_fail("cannot write '%s': %s", path, strerror(saved));
+        snprintf(o->tmp, sizeof(o->tmp), ".%s.XXXXXX", path);
+    fd = mkstemp(o->tmp);
+    if (fd < 0 || !(o->file = fdopen(fd, "wb"))) {
+        cli_fail(cli_msg(current_lang, CM_WRITE_FAILED), path, strerror(errno));
+        if (fd >= 0) {
+            close(fd);
+            unlink(o->tmp);
+        }
+        o->tmp[0] = '\0';
         return CLI_EXIT_IO;
     }
     return 0;
+}
+
+int cli_out_commit(cli_out *o)
+{
+    int saved = 0;
+    mode_t mask;
+    if (o->file == stdout) {
+        if (fflush(stdout) != 0 || ferror(stdout)) {
+            cli_fail(cli_msg(current_lang, CM_WRITE_STDOUT), strerror(errno));
+            return CLI_EXIT_IO;
+        }
+        return 0;
+    }
+    if (o->in_place) {
+        if (fclose(o->file) != 0) {
+            o->file = NULL;
+            cli_fail(cli_msg(current_lang, CM_WRITE_FAILED), o->path, strerror(errno));
+            return CLI_EXIT_IO;
+        }
+        o->file = NULL;
+        return 0;
+    }
+    mask = umask(0);
+    umask(mask);
+    if (fflush(o->file) != 0 || ferror(o->file) || fchmod(fileno(o->file), 0666 & ~mask) != 0 ||
+        fsync(fileno(o->file)) != 0)
+        saved = errno ? errno : EIO;
+    if (fclose(o->file) != 0 && !saved)
+        saved = errno;
+    o->file = NULL;
+    if (!saved && rename(o->tmp, o->path) != 0)
+        saved = errno;
+    if (saved) {
+        unlink(o->tmp);
+        o->tmp[0] = '\0';
+        cli_fail(cli_msg(current_lang, CM_WRITE_FAILED), o->path, strerror(saved));
+        return CLI_EXIT_IO;
+    }
+    o->tmp[0] = '\0';
+    return 0;
+}
+
+void cli_out_abort(cli_out *o)
+{
+    if (o->file && o->file != stdout)
+        fclose(o->file);
+    o->file = NULL;
+    if (o->tmp[0])
+        unlink(o->tmp);
+    o->tmp[0] = '\0';
+}
+
+int cli_write_output(const char *path, const char *data, size_t len)
+{
+    cli_out o;
+    int rc = cli_out_open(&o, path);
+    if (rc != 0)
+        return rc;
+    if (fwrite(data, 1, len, o.file) != len) {
+        int saved = errno;
+        cli_out_abort(&o);
+        cli_fail(cli_msg(current_lang, CM_WRITE_FAILED), path ? path : "-", strerror(saved));
+        return CLI_EXIT_IO;
+    }
+    return cli_out_commit(&o);
 }

@@ -16,10 +16,15 @@ int cli_lang_parse(const char *s, int *out);
 typedef enum {
     CM_USAGE_ERROR, CM_TRY_HELP, CM_LINT_SUMMARY, CM_ONE_INPUT, CM_NO_INPUT, CM_BAD_FORMAT,
     CM_BAD_LANG, CM_BAD_FAIL_UNDER, CM_BELOW, CM_WRITE_FAILED, CM_RUBRIC_NOT_FOUND,
-    CM_RUBRIC_BAD, CM_UNKNOWN_COMMAND, CM_COUNT
+    CM_RUBRIC_BAD, CM_UNKNOWN_COMMAND, CM_WRITE_STDOUT, CM_NO_UNITS_FOUND, CM_TEMP_FAILED,
+    CM_COUNT
 } cli_msg_id;
 
 const char *cli_msg(int lang, cli_msg_id id);
+
+/* The language of messages printed by shared helpers (set once options are read). */
+void cli_set_lang(int lang);
+int cli_get_lang(void);
 
 /* Print "pekppp: <msg>" to stderr. */
 void cli_fail(const char *fmt, ...)
@@ -28,7 +33,9 @@ void cli_fail(const char *fmt, ...)
 #endif
     ;
 
-/* Print one diagnostic, compiler style, with the source line and a caret. */
+/* Format one diagnostic, compiler style, with the source line and a caret. */
+void cli_format_diag(pekppp_sink *out, const pekppp_error *d);
+/* The same, printed to stderr. */
 void cli_print_diag(const pekppp_error *d);
 /* A pekppp_diag_cb that prints with cli_print_diag; payload unused. */
 void cli_diag_cb(const pekppp_error *d, void *payload);
@@ -53,6 +60,22 @@ int cli_rubrics_resolve(const pekppp_rubric **out, const char *id, void *payload
 
 /* The exit code for a library error code. */
 int cli_exit_for(int code);
+
+/* An output being written: stdout, a device written in place, or a
+ * temporary file renamed over the target on commit. */
+typedef struct {
+    const char *path;
+    FILE *file;
+    char tmp[4096];
+    int in_place;
+} cli_out;
+
+/* Open the output; 0 or CLI_EXIT_IO (after printing why). */
+int cli_out_open(cli_out *o, const char *path);
+/* Flush and put the output in place; 0 or CLI_EXIT_IO (after printing why). */
+int cli_out_commit(cli_out *o);
+/* Give up: remove the temporary file, leave the target as it was. */
+void cli_out_abort(cli_out *o);
 
 /* Write @p len bytes to @p path ("-" or NULL: stdout).  A regular file is
  * replaced atomically (temp file in the same folder, then rename); a device or

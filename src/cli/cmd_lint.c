@@ -63,6 +63,7 @@ int cmd_lint(int argc, char **argv)
                 return CLI_EXIT_USAGE;
             }
             rubrics.lang = lang;
+            cli_set_lang(lang);
             break;
         case O_QUIET: quiet = 1; break;
         case O_HELP: return cmd_help_for("lint", lang);

@@ -4,21 +4,24 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "cmd.h"
 #include "exitcode.h"
 #include "opt.h"
+#include "batch_run.h"
 
 enum { O_RUBRIC = 1, O_RUBRIC_PATH, O_FORMAT, O_OUTPUT, O_LANG, O_INCOMPLETE, O_FAIL_UNDER,
-       O_QUIET, O_HELP };
+       O_JOBS, O_GROUP_BY, O_CSV_DIALECT, O_QUIET, O_HELP };
 
 const cli_opt score_opts[] = {
     { O_RUBRIC, 'r', "rubric", "FILE",
       { "pakai rubrik ini (id-nya tetap harus cocok)", "use this rubric file (its id must still match)" } },
     { O_RUBRIC_PATH, 0, "rubric-path", "DIRS",
       { "cari rubrik di folder ini dulu (dipisah ':')", "search these folders first (':'-separated)" } },
-    { O_FORMAT, 'f', "format", "FMT", { "text (bawaan) atau json", "text (default) or json" } },
+    { O_FORMAT, 'f', "format", "FMT",
+      { "text (bawaan), json, atau csv (banyak unit)", "text (default), json, or csv (batches)" } },
     { O_OUTPUT, 'o', "output", "FILE",
       { "tulis ke berkas (diganti secara atomik)", "write to a file (replaced atomically)" } },
     { O_LANG, 0, "lang", "LANG", { "bahasa laporan: id atau en", "report language: id or en" } },
@@ -26,116 +29,73 @@ const cli_opt score_opts[] = {
       { "indikator tanpa jawaban dihitung level minimum", "count unanswered indicators at the lowest level" } },
     { O_FAIL_UNDER, 0, "fail-under", "GRADE|N",
       { "keluar dengan kode 1 bila indeks di bawahnya", "exit 1 when the index is below it" } },
-    { O_QUIET, 'q', "quiet", NULL, { "tanpa pesan tambahan", "no extra messages" } },
+    { O_JOBS, 'j', "jobs", "N",
+      { "jumlah thread kerja (bawaan: jumlah inti)", "worker threads (default: the number of cores)" } },
+    { O_GROUP_BY, 0, "group-by", "FIELDS",
+      { "rata-rata per kelompok: category,institution,mode", "means per group: category,institution,mode" } },
+    { O_CSV_DIALECT, 0, "csv-dialect", "D",
+      { "plain (',' dan '.') atau id (';' dan ',' untuk Excel Indonesia)",
+        "plain (',' and '.') or id (';' and ',' for Indonesian Excel)" } },
+    { O_QUIET, 'q', "quiet", NULL, { "tanpa bilah kemajuan", "no progress bar" } },
     { O_HELP, 'h', "help", NULL, { "tampilkan bantuan ini", "show this help" } },
     { 0, 0, NULL, NULL, { NULL, NULL } }
 };
 
-/* The threshold of --fail-under as a 10^4-scaled decimal: a grade's band
- * minimum, or a number. */
-static int parse_threshold(const pekppp_rubric *r, const char *s, int64_t *out)
+/* Usage errors print the problem and where to find help. */
+static int usage(int lang, const char *msg)
 {
-    size_t i;
-    int64_t whole = 0, frac = 0, scale = 1000;
-    const char *p = s;
-    for (i = 0; i < pekppp_rubric_band_count(r); i++) {
-        const pekppp_band *b = pekppp_rubric_band(r, i);
-        if (strcmp(b->grade, s) == 0) {
-            *out = b->min;
-            return 0;
-        }
-    }
-    if (*p < '0' || *p > '9')
-        return -1;
-    for (; *p >= '0' && *p <= '9'; p++)
-        if ((whole = whole * 10 + (*p - '0')) > 1000000)
+    cli_fail("%s", msg);
+    fprintf(stderr, cli_msg(lang, CM_TRY_HELP), "score");
+    fputc('\n', stderr);
+    return CLI_EXIT_USAGE;
+}
+
+/* Parse "category,institution,mode" into PEKPPP_GROUP_* bits. */
+static int parse_group_by(const char *s, unsigned *out)
+{
+    *out = 0;
+    while (*s) {
+        size_t n = strcspn(s, ",");
+        if (n == 8 && strncmp(s, "category", 8) == 0)
+            *out |= PEKPPP_GROUP_CATEGORY;
+        else if (n == 11 && strncmp(s, "institution", 11) == 0)
+            *out |= PEKPPP_GROUP_INSTITUTION;
+        else if (n == 4 && strncmp(s, "mode", 4) == 0)
+            *out |= PEKPPP_GROUP_MODE;
+        else if (!(n == 4 && strncmp(s, "none", 4) == 0))
             return -1;
-    if (*p == '.') {
-        p++;
-        if (*p < '0' || *p > '9')
-            return -1;
-        for (; *p >= '0' && *p <= '9' && scale > 0; p++, scale /= 10)
-            frac += (*p - '0') * scale;
+        s += n;
+        if (*s == ',')
+            s++;
     }
-    if (*p)
-        return -1;
-    *out = whole * 10000 + frac;
     return 0;
 }
 
-int cmd_score(int argc, char **argv)
+/* One unit: the unit report (text or JSON). */
+static int score_one(const char *input, cli_rubrics *rubrics, pekppp_assessment_options *aopts,
+                     pekppp_report_format format, const pekppp_report_options *ropts,
+                     const char *output, const char *fail_under, int lang)
 {
-    cli_opt_state st;
-    cli_rubrics rubrics;
-    pekppp_assessment_options aopts = PEKPPP_ASSESSMENT_OPTIONS_INIT;
-    pekppp_report_options ropts = PEKPPP_REPORT_OPTIONS_INIT;
     pekppp_assessment *a = NULL;
     pekppp_result *res = NULL;
     pekppp_sink sink;
     pekppp_error err;
-    pekppp_report_format format = PEKPPP_FORMAT_TEXT;
-    const char *input = NULL, *output = NULL, *fail_under = NULL, *v;
-    int lang = cli_lang_default(), id, rc = CLI_EXIT_OK, error, extra = 0;
+    int64_t threshold = 0;
+    int rc = CLI_EXIT_OK, error;
 
     pekppp_sink_init_buffer(&sink);
-    cli_rubrics_init(&rubrics, lang);
-    cli_opt_init(&st, argc, argv);
-    while ((id = cli_opt_next(&st, score_opts, &v)) != CLI_OPT_END) {
-        switch (id) {
-        case CLI_OPT_POSITIONAL:
-            if (input)
-                extra = 1;
-            else
-                input = v;
-            break;
-        case CLI_OPT_ERROR:
-            cli_fail("%s", st.error);
-            fprintf(stderr, cli_msg(lang, CM_TRY_HELP), "score");
-            fputc('\n', stderr);
-            return CLI_EXIT_USAGE;
-        case O_RUBRIC: rubrics.rubric_file = v; break;
-        case O_RUBRIC_PATH: rubrics.rubric_path = v; break;
-        case O_FORMAT:
-            if (strcmp(v, "text") == 0)
-                format = PEKPPP_FORMAT_TEXT;
-            else if (strcmp(v, "json") == 0)
-                format = PEKPPP_FORMAT_JSON;
-            else {
-                cli_fail(cli_msg(lang, CM_BAD_FORMAT), v, "text, json");
-                return CLI_EXIT_USAGE;
-            }
-            break;
-        case O_OUTPUT: output = v; break;
-        case O_LANG:
-            if (cli_lang_parse(v, &lang) < 0) {
-                cli_fail(cli_msg(lang, CM_BAD_LANG), v);
-                return CLI_EXIT_USAGE;
-            }
-            rubrics.lang = lang;
-            break;
-        case O_INCOMPLETE: aopts.allow_incomplete = true; break;
-        case O_FAIL_UNDER: fail_under = v; break;
-        case O_QUIET: break;
-        case O_HELP: return cmd_help_for("score", lang);
-        default: break;
-        }
-    }
-    if (!input || extra) {
-        cli_fail("%s", cli_msg(lang, input ? CM_ONE_INPUT : CM_NO_INPUT));
-        fprintf(stderr, cli_msg(lang, CM_TRY_HELP), "score");
-        fputc('\n', stderr);
-        return CLI_EXIT_USAGE;
-    }
-    ropts.lang = lang ? PEKPPP_LANG_EN : PEKPPP_LANG_ID;
-
-    if (rubrics.rubric_file && (rc = cli_rubrics_load_given(&rubrics, &aopts.rubric)) != 0)
-        goto done;
-    aopts.resolve = cli_rubrics_resolve;
-    aopts.resolve_payload = &rubrics;
-    aopts.diag = cli_diag_cb;
-    error = pekppp_assessment_load_file(&a, input, &aopts, &err);
+    aopts->resolve = cli_rubrics_resolve;
+    aopts->resolve_payload = rubrics;
+    aopts->diag = cli_diag_cb;
+    error = pekppp_assessment_load_file(&a, input, aopts, &err);
     if (error < 0) {
         rc = err.line == 0 ? cli_exit_for(error) : CLI_EXIT_INVALID;
+        goto done;
+    }
+    /* Check the threshold before any output: a usage error writes no report. */
+    if (fail_under && cli_parse_threshold(pekppp_assessment_rubric(a), fail_under, &threshold) < 0) {
+        cli_fail(cli_msg(lang, CM_BAD_FAIL_UNDER), fail_under);
+        rc = CLI_EXIT_USAGE;
         goto done;
     }
     if ((error = pekppp_score(&res, a, &err)) < 0) {
@@ -143,21 +103,16 @@ int cmd_score(int argc, char **argv)
         rc = cli_exit_for(error);
         goto done;
     }
-    if ((error = pekppp_report_write(&sink, res, format, &ropts)) < 0) {
+    if ((error = pekppp_report_write(&sink, res, format, ropts)) < 0) {
         rc = cli_exit_for(error);
         goto done;
     }
     if ((rc = cli_write_output(output, sink.data, sink.len)) != 0)
         goto done;
     if (fail_under) {
-        int64_t threshold, rounded;
+        int64_t rounded;
         pekppp_fixed idx = pekppp_result_index(res);
         int k;
-        if (parse_threshold(pekppp_assessment_rubric(a), fail_under, &threshold) < 0) {
-            cli_fail(cli_msg(lang, CM_BAD_FAIL_UNDER), fail_under);
-            rc = CLI_EXIT_USAGE;
-            goto done;
-        }
         /* Compare the rounded index, the value the grade is read from. */
         rounded = idx.units;
         for (k = idx.decimals; k < 4; k++)
@@ -173,6 +128,128 @@ done:
     pekppp_sink_dispose(&sink);
     pekppp_result_free(res);
     pekppp_assessment_free(a);
+    return rc;
+}
+
+int cmd_score(int argc, char **argv)
+{
+    cli_opt_state st;
+    cli_rubrics rubrics;
+    cli_items items = { NULL, 0, 0, 0 };
+    pekppp_assessment_options aopts = PEKPPP_ASSESSMENT_OPTIONS_INIT;
+    pekppp_report_options ropts = PEKPPP_REPORT_OPTIONS_INIT;
+    pekppp_report_format format = PEKPPP_FORMAT_TEXT;
+    const char *output = NULL, *fail_under = NULL, *v;
+    char **inputs = NULL;
+    size_t ninputs = 0;
+    unsigned group_by = PEKPPP_GROUP_CATEGORY;
+    long jobs = sysconf(_SC_NPROCESSORS_ONLN);
+    int lang = cli_lang_default(), id, rc = CLI_EXIT_OK, quiet = 0;
+
+    if (!(inputs = calloc((size_t)argc, sizeof(*inputs))))
+        return CLI_EXIT_INTERNAL;
+    cli_rubrics_init(&rubrics, lang);
+    cli_opt_init(&st, argc, argv);
+    while ((id = cli_opt_next(&st, score_opts, &v)) != CLI_OPT_END) {
+        switch (id) {
+        case CLI_OPT_POSITIONAL: inputs[ninputs++] = (char *)v; break;
+        case CLI_OPT_ERROR: rc = usage(lang, st.error); goto done;
+        case O_RUBRIC: rubrics.rubric_file = v; break;
+        case O_RUBRIC_PATH: rubrics.rubric_path = v; break;
+        case O_FORMAT:
+            if (strcmp(v, "text") == 0)
+                format = PEKPPP_FORMAT_TEXT;
+            else if (strcmp(v, "json") == 0)
+                format = PEKPPP_FORMAT_JSON;
+            else if (strcmp(v, "csv") == 0)
+                format = PEKPPP_FORMAT_CSV;
+            else {
+                char msg[256];
+                snprintf(msg, sizeof(msg), cli_msg(lang, CM_BAD_FORMAT), v, "text, json, csv");
+                rc = usage(lang, msg);
+                goto done;
+            }
+            break;
+        case O_OUTPUT: output = v; break;
+        case O_LANG:
+            if (cli_lang_parse(v, &lang) < 0) {
+                char msg[256];
+                snprintf(msg, sizeof(msg), cli_msg(lang, CM_BAD_LANG), v);
+                rc = usage(lang, msg);
+                goto done;
+            }
+            rubrics.lang = lang;
+            cli_set_lang(lang);
+            break;
+        case O_INCOMPLETE: aopts.allow_incomplete = true; break;
+        case O_FAIL_UNDER: fail_under = v; break;
+        case O_JOBS: {
+            char *end;
+            jobs = strtol(v, &end, 10);
+            if (*v == '\0' || *end != '\0' || jobs < 1 || jobs > 256) {
+                rc = usage(lang, lang ? "--jobs takes a number from 1 to 256"
+                                      : "--jobs menerima angka 1 sampai 256");
+                goto done;
+            }
+            break;
+        }
+        case O_GROUP_BY:
+            if (parse_group_by(v, &group_by) < 0) {
+                rc = usage(lang, lang ? "--group-by takes category, institution, mode or none"
+                                      : "--group-by menerima category, institution, mode atau none");
+                goto done;
+            }
+            break;
+        case O_CSV_DIALECT:
+            if (strcmp(v, "plain") == 0)
+                ropts.csv_dialect = PEKPPP_CSV_PLAIN;
+            else if (strcmp(v, "id") == 0)
+                ropts.csv_dialect = PEKPPP_CSV_ID;
+            else {
+                rc = usage(lang, lang ? "--csv-dialect takes plain or id"
+                                      : "--csv-dialect menerima plain atau id");
+                goto done;
+            }
+            break;
+        case O_QUIET: quiet = 1; break;
+        case O_HELP: rc = cmd_help_for("score", lang); goto done;
+        default: break;
+        }
+    }
+    if (ninputs == 0) {
+        rc = usage(lang, cli_msg(lang, CM_NO_INPUT));
+        goto done;
+    }
+    ropts.lang = lang ? PEKPPP_LANG_EN : PEKPPP_LANG_ID;
+    if (rubrics.rubric_file && (rc = cli_rubrics_load_given(&rubrics, &aopts.rubric)) != 0)
+        goto done;
+    if (cli_items_expand(&items, inputs, ninputs) < 0) {
+        rc = CLI_EXIT_INTERNAL;
+        goto done;
+    }
+    /* One unit file gives a unit report; anything else is a batch. */
+    if (items.count == 1 && !items.saw_folder_or_sheet && format != PEKPPP_FORMAT_CSV) {
+        rc = score_one(items.items[0].path, &rubrics, &aopts, format, &ropts, output, fail_under,
+                       lang);
+    } else {
+        cli_batch_args args;
+        memset(&args, 0, sizeof(args));
+        args.rubrics = &rubrics;
+        args.given = aopts.rubric;
+        args.format = format;
+        args.ropts = ropts;
+        args.group_by = group_by;
+        args.allow_incomplete = aopts.allow_incomplete;
+        args.jobs = (int)(jobs > 0 ? jobs : 1);
+        args.quiet = quiet;
+        args.output = output;
+        args.fail_under = fail_under;
+        args.lang = lang;
+        rc = cli_run_batch(&items, &args);
+    }
+done:
+    cli_items_free(&items);
     cli_rubrics_free(&rubrics);
+    free(inputs);
     return rc;
 }

@@ -11,6 +11,7 @@
 
 extern const cli_opt score_opts[];
 extern const cli_opt lint_opts[];
+extern const cli_opt template_opts[];
 
 typedef struct {
     const char *name;
@@ -21,14 +22,18 @@ typedef struct {
 } cli_command;
 
 static const cli_command commands[] = {
-    { "score", cmd_score, "pekppp score [OPTIONS] UNIT",
-      { "nilai satu unit: indeks, predikat, aspek, rekomendasi",
-        "score one unit: index, grade, aspects, recommendations" },
+    { "score", cmd_score, "pekppp score [OPTIONS] INPUT...",
+      { "nilai unit (berkas, folder, lembar CSV): indeks, predikat, peringkat",
+        "score units (files, folders, CSV sheets): index, grade, ranking" },
       score_opts },
     { "lint", cmd_lint, "pekppp lint [OPTIONS] FILE...",
       { "periksa berkas rubrik dan unit, tampilkan semua masalah",
         "check rubric and unit files, listing every problem" },
       lint_opts },
+    { "template", cmd_template, "pekppp template [OPTIONS]",
+      { "formulir kosong: berkas unit YAML atau kepala lembar CSV",
+        "a blank form: a YAML unit file or a CSV sheet header" },
+      template_opts },
 };
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
 
@@ -81,6 +86,7 @@ static int run(int argc, char **argv)
 {
     int lang = cli_lang_default();
     size_t i;
+    cli_set_lang(lang);
     if (argc < 2) {
         overview(stderr, lang);
         return CLI_EXIT_USAGE;

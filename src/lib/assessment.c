@@ -8,6 +8,7 @@
  */
 #include "model.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "decode.h"
@@ -141,6 +142,11 @@ static void decode_answer(actx *c, const pk_node *key, const pk_node *val)
         o2 = pk_path_key(&c->d, "note");
         (void)pk_get_text(&c->d, v[2], &note);
         pk_path_pop(&c->d, o2);
+    } else if (val->kind == PK_SCALAR && val->plain &&
+               (val->len == 0 || strcmp(val->str, "~") == 0 || strcmp(val->str, "null") == 0)) {
+        /* Left blank (as `pekppp template` writes it): not answered yet. */
+        pk_path_pop(&c->d, o);
+        return;
     } else if (val->kind == PK_SCALAR) {
         (void)read_level(c, val, key->str, scored && r->indicators[idx].na_allowed, scored, &level);
     } else {
@@ -161,22 +167,55 @@ static void decode_answer(actx *c, const pk_node *key, const pk_node *val)
     pk_path_pop(&c->d, o);
 }
 
-static void decode_answers(actx *c, const pk_node *n, bool allow_incomplete, const pk_node *root)
+/* Report unanswered indicators: one by one when a few, else in one line. */
+static void report_missing(actx *c, const pk_node *at)
 {
     const pekppp_rubric *r = c->r;
-    size_t i, o = pk_path_key(&c->d, "answers");
-    if (n && pk_want_map(&c->d, n) == 0)
-        for (i = 0; i < n->count; i++)
-            decode_answer(c, n->items[2 * i], n->items[2 * i + 1]);
+    char list[400];
+    size_t i, n = 0, len = 0;
+    for (i = 0; i < r->nindicators; i++)
+        if (c->a->answers[i].level == PEKPPP_LEVEL_MISSING && !c->a->answers[i].line)
+            n++;
+    if (n == 0)
+        return;
+    if (n <= 3) {
+        for (i = 0; i < r->nindicators; i++)
+            if (c->a->answers[i].level == PEKPPP_LEVEL_MISSING && !c->a->answers[i].line)
+                pk_err(&c->d, at, PEKPPP_EINVALID,
+                       "no answer for indicator '%s' (use --allow-incomplete to count it as %d)",
+                       r->indicators[i].id, r->scale_min);
+        return;
+    }
+    list[0] = '\0';
     for (i = 0; i < r->nindicators; i++) {
         if (c->a->answers[i].level != PEKPPP_LEVEL_MISSING || c->a->answers[i].line)
             continue;
-        if (allow_incomplete)
-            c->a->incomplete = true;
-        else
-            pk_err(&c->d, n ? n : root, PEKPPP_EINVALID,
-                   "no answer for indicator '%s' (use --allow-incomplete to count it as %d)",
-                   r->indicators[i].id, r->scale_min);
+        if (len + strlen(r->indicators[i].id) + 8 >= sizeof(list)) {
+            snprintf(list + len, sizeof(list) - len, ", ...");
+            break;
+        }
+        len += (size_t)snprintf(list + len, sizeof(list) - len, "%s%s", len ? ", " : "",
+                                r->indicators[i].id);
+    }
+    pk_err(&c->d, at, PEKPPP_EINVALID,
+           "no answer for %zu indicators: %s (use --allow-incomplete to count them as %d)", n,
+           list, r->scale_min);
+}
+
+/* @p key is the `answers:` key, where unanswered indicators are reported. */
+static void decode_answers(actx *c, const pk_node *n, const pk_node *key, bool allow_incomplete)
+{
+    const pekppp_rubric *r = c->r;
+    size_t i, o = pk_path_key(&c->d, "answers");
+    if (pk_want_map(&c->d, n) == 0)
+        for (i = 0; i < n->count; i++)
+            decode_answer(c, n->items[2 * i], n->items[2 * i + 1]);
+    if (allow_incomplete) {
+        for (i = 0; i < r->nindicators; i++)
+            if (c->a->answers[i].level == PEKPPP_LEVEL_MISSING && !c->a->answers[i].line)
+                c->a->incomplete = true;
+    } else if (n->kind == PK_MAP) {
+        report_missing(c, key);
     }
     pk_path_pop(&c->d, o);
 }
@@ -309,7 +348,8 @@ static void decode_unit(actx *c, const pk_node *n)
     (void)pk_fields(&c->d, n, f, 5, v);
     for (i = 0; i < 5; i++) {
         o2 = pk_path_key(&c->d, names[i]);
-        (void)pk_get_text(&c->d, v[i], dst[i]);
+        if (!(f[i].required == false && pk_is_blank(v[i]))) /* optional fields may be blank */
+            (void)pk_get_text(&c->d, v[i], dst[i]);
         pk_path_pop(&c->d, o2);
     }
     if (a->mode && strcmp(a->mode, modes[0]) != 0 && strcmp(a->mode, modes[1]) != 0) {
@@ -370,22 +410,29 @@ static void decode_assessment(actx *c, const pk_node *root, const pekppp_assessm
     const pekppp_rubric *r;
     size_t i, o;
 
+    /* Another kind of file (a rubric, say) gets one clear error, not a list
+     * of every key that does not belong in a unit file. */
+    {
+        const pk_node *schema = pk_map_get(root, "schema");
+        if (schema && !pk_scalar_is(schema, PK_ASSESSMENT_SCHEMA)) {
+            char buf[64];
+            o = pk_path_key(&c->d, "schema");
+            pk_err(&c->d, schema, PEKPPP_EINVALID, "schema is %s: expected '%s'",
+                   pk_show(schema, buf, sizeof(buf)), PK_ASSESSMENT_SCHEMA);
+            pk_path_pop(&c->d, o);
+            return;
+        }
+    }
     if (pk_fields(&c->d, root, f, 7, v) < 0 && root->kind != PK_MAP)
         return;
-    if (v[0] && !pk_scalar_is(v[0], PK_ASSESSMENT_SCHEMA)) {
-        char buf[64];
-        o = pk_path_key(&c->d, "schema");
-        pk_err(&c->d, v[0], PEKPPP_EINVALID, "schema is %s: expected '%s'",
-               pk_show(v[0], buf, sizeof(buf)), PK_ASSESSMENT_SCHEMA);
-        pk_path_pop(&c->d, o);
-    }
     if (v[2])
         decode_unit(c, v[2]);
     o = pk_path_key(&c->d, "period");
     (void)pk_get_text(&c->d, v[3], &a->period);
     pk_path_pop(&c->d, o);
     o = pk_path_key(&c->d, "assessor");
-    (void)pk_get_text(&c->d, v[4], &a->assessor);
+    if (!pk_is_blank(v[4]))
+        (void)pk_get_text(&c->d, v[4], &a->assessor);
     pk_path_pop(&c->d, o);
     if (!v[1])
         return;
@@ -414,7 +461,9 @@ static void decode_assessment(actx *c, const pk_node *root, const pekppp_assessm
         a->answers[i].level = PEKPPP_LEVEL_MISSING;
     for (i = 0; i < r->nsupplements; i++)
         a->supplement_levels[i] = PEKPPP_LEVEL_MISSING;
-    decode_answers(c, v[5], opts && opts->allow_incomplete, root);
+    /* Without an answers mapping, "missing required key" has said it all. */
+    if (v[5])
+        decode_answers(c, v[5], pk_map_key(root, "answers"), opts && opts->allow_incomplete);
     if (v[6])
         decode_survey(c, v[6]);
 }

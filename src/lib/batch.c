@@ -231,6 +231,7 @@ int pekppp_batch_add_failure(pekppp_batch *b, const pekppp_error *e)
     return 0;
 }
 
+const pekppp_rubric *pekppp_batch_rubric(const pekppp_batch *b) { return b->rubric; }
 size_t pekppp_batch_scored(const pekppp_batch *b) { return b->nunits; }
 size_t pekppp_batch_failed(const pekppp_batch *b) { return b->nerrors; }
 

@@ -186,6 +186,12 @@ int pk_fields(pk_dec *d, const pk_node *map, const pk_field *fields, size_t nfie
     return error;
 }
 
+int pk_is_blank(const pk_node *n)
+{
+    return n && n->kind == PK_SCALAR && n->plain &&
+           (n->len == 0 || strcmp(n->str, "~") == 0 || strcmp(n->str, "null") == 0);
+}
+
 int pk_get_text(pk_dec *d, const pk_node *n, const char **out)
 {
     char buf[64];

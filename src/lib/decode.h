@@ -69,6 +69,9 @@ int pk_get_bool(pk_dec *d, const pk_node *n, bool *out);
 /* A list of texts, copied into the arena as a NULL-terminated array. */
 int pk_get_text_list(pk_dec *d, const pk_node *n, const char *const **out, size_t *count);
 
+/* Whether @p n is a plain empty value (`key:` with nothing, `~`, `null`). */
+int pk_is_blank(const pk_node *n);
+
 /* The closest of @p names to @p word within a small edit distance, or NULL. */
 const char *pk_nearest(const char *word, const char *const *names, size_t n);
 

@@ -57,11 +57,17 @@ static void put_dec(pekppp_sink *sink, int64_t scaled)
         pekppp_sink_puts(sink, buf);
 }
 
+/* Width of the header labels: the longest label of the language. */
+static size_t label_width(pekppp_lang lang)
+{
+    return lang == PEKPPP_LANG_EN ? 11 : 10;
+}
+
 static void field(pekppp_sink *sink, pekppp_lang lang, pk_msg_id label, const char *value)
 {
     if (!value)
         return;
-    put_cell(sink, pk_msg(lang, label), 10, 1);
+    put_cell(sink, pk_msg(lang, label), label_width(lang), 1);
     pekppp_sink_puts(sink, ": ");
     put_cell(sink, value, 0, 0);
     pekppp_sink_puts(sink, "\n");
@@ -71,7 +77,7 @@ static void header(pekppp_sink *sink, const pekppp_result *res, pekppp_lang lang
 {
     const pekppp_assessment *a = res->assessment;
     const pekppp_rubric *r = res->rubric;
-    put_cell(sink, pk_msg(lang, M_UNIT), 10, 1);
+    put_cell(sink, pk_msg(lang, M_UNIT), label_width(lang), 1);
     pekppp_sink_puts(sink, ": ");
     put_cell(sink, a->unit_name, 0, 0);
     pekppp_sink_puts(sink, " (");
@@ -81,7 +87,7 @@ static void header(pekppp_sink *sink, const pekppp_result *res, pekppp_lang lang
     field(sink, lang, M_CATEGORY, a->category);
     field(sink, lang, M_PERIOD, a->period);
     field(sink, lang, M_ASSESSOR, a->assessor);
-    put_cell(sink, pk_msg(lang, M_RUBRIC), 10, 1);
+    put_cell(sink, pk_msg(lang, M_RUBRIC), label_width(lang), 1);
     pekppp_sink_puts(sink, ": ");
     put_cell(sink, r->id, 0, 0);
     pk_sink_printf(sink, " (%s ", pk_msg(lang, M_VERSION));
@@ -123,8 +129,12 @@ static void aspects(pekppp_sink *sink, const pekppp_result *res, pekppp_lang lan
 {
     const pekppp_rubric *r = res->rubric;
     size_t i;
+    /* The last column is as wide as its heading needs, and at least 12. */
+    int cw = (int)strlen(pk_msg(lang, M_CONTRIBUTION)) + 1;
+    if (cw < 12)
+        cw = 12;
     put_cell(sink, pk_msg(lang, M_ASPECT), 41, 1);
-    pk_sink_printf(sink, "%7s%7s%12s\n", pk_msg(lang, M_WEIGHT), pk_msg(lang, M_SCORE),
+    pk_sink_printf(sink, "%7s%7s%*s\n", pk_msg(lang, M_WEIGHT), pk_msg(lang, M_SCORE), cw,
                    pk_msg(lang, M_CONTRIBUTION));
     for (i = 0; i < r->naspects; i++) {
         const pekppp_aspect *a = &r->aspects[i];
@@ -139,7 +149,7 @@ static void aspects(pekppp_sink *sink, const pekppp_result *res, pekppp_lang lan
         }
         pk_fixed_format(s, sizeof(s), ar->rounded, r->decimals);
         pk_fixed_format(c, sizeof(c), ar->contribution, r->decimals);
-        pk_sink_printf(sink, "%7s%7s%12s\n", w, s, c);
+        pk_sink_printf(sink, "%7s%7s%*s\n", w, s, cw, c);
     }
     pekppp_sink_puts(sink, "\n");
 }

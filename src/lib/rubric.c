@@ -198,9 +198,12 @@ static void decode_bands(rctx *c, const pk_node *n)
                        b->grade ? b->grade : "?", v[2]->str, r->scale_max);
                 ok = 0;
             } else if (i > 0 && all_ok && b->min >= r->bands[i - 1].min) {
+                char prev[32];
+                pk_dec_format_short(prev, sizeof(prev), r->bands[i - 1].min);
                 pk_err(&c->d, v[2], PEKPPP_EINVALID,
-                       "band minimums must strictly decrease: %s is not below the previous band's",
-                       v[2]->str);
+                       "band minimums must strictly decrease: %s is not below %s, the minimum of "
+                       "band '%s'",
+                       v[2]->str, prev, r->bands[i - 1].grade ? r->bands[i - 1].grade : "?");
                 ok = 0;
             }
             pk_path_pop(&c->d, o2);
@@ -351,7 +354,7 @@ static void check_hundred(rctx *c, const pk_node *at, int64_t sum, const char *w
     }
 }
 
-static void decode_aspects(rctx *c, const pk_node *n)
+static void decode_aspects(rctx *c, const pk_node *n, const pk_node *key)
 {
     static const pk_field f[] = { { "id", true },     { "code", false },      { "name", true },
                                   { "weight", true }, { "indicators", true } };
@@ -440,17 +443,13 @@ static void decode_aspects(rctx *c, const pk_node *n)
                     pk_path_pop(&c->d, o3);
                 }
                 a->count = v[4]->count;
-                if (iok && v[4]->count > 0) {
-                    char what[160];
-                    snprintf(what, sizeof(what), "the indicator weights of aspect '%s'",
-                             a->id ? a->id : "?");
-                    /* "the indicator weights of aspect 'x' weights sum" reads badly: */
-                    if (isum != PK_HUNDRED) {
-                        char s[32];
-                        pk_dec_format_short(s, sizeof(s), isum);
-                        pk_err(&c->d, v[4], PEKPPP_EINVALID,
-                               "%s sum to %s, not exactly 100", what, s);
-                    }
+                if (iok && v[4]->count > 0 && isum != PK_HUNDRED) {
+                    char sum[32];
+                    const pk_node *at = pk_map_key(n->items[i], "indicators");
+                    pk_dec_format_short(sum, sizeof(sum), isum);
+                    pk_err(&c->d, at ? at : v[4], PEKPPP_EINVALID,
+                           "the indicator weights of aspect '%s' sum to %s, not exactly 100",
+                           a->id ? a->id : "?", sum);
                 }
             }
             pk_path_pop(&c->d, o2);
@@ -458,7 +457,7 @@ static void decode_aspects(rctx *c, const pk_node *n)
         pk_path_pop(&c->d, o);
     }
     if (weights_ok)
-        check_hundred(c, n, wsum, "aspect");
+        check_hundred(c, key ? key : n, wsum, "aspect");
     pk_path_pop(&c->d, old);
 }
 
@@ -590,17 +589,19 @@ static void decode_rubric(rctx *c, const pk_node *root)
     pekppp_rubric *r = c->r;
     size_t o;
 
+    {
+        const pk_node *schema = pk_map_get(root, "schema");
+        if (schema && !pk_scalar_is(schema, PK_RUBRIC_SCHEMA)) {
+            char buf[64];
+            o = pk_path_key(&c->d, "schema");
+            pk_err(&c->d, schema, PEKPPP_EINVALID, "schema is %s: expected '%s'",
+                   pk_show(schema, buf, sizeof(buf)), PK_RUBRIC_SCHEMA);
+            pk_path_pop(&c->d, o);
+            return;
+        }
+    }
     if (pk_fields(&c->d, root, f, 13, v) < 0 && root->kind != PK_MAP)
         return;
-    if (v[0]) {
-        o = pk_path_key(&c->d, "schema");
-        if (!pk_scalar_is(v[0], PK_RUBRIC_SCHEMA)) {
-            char buf[64];
-            pk_err(&c->d, v[0], PEKPPP_EINVALID, "schema is %s: expected '%s'",
-                   pk_show(v[0], buf, sizeof(buf)), PK_RUBRIC_SCHEMA);
-        }
-        pk_path_pop(&c->d, o);
-    }
     o = pk_path_key(&c->d, "id");
     if (pk_get_text(&c->d, v[1], &r->id) == 0 && r->id && !valid_slug(r->id, 0))
         pk_err(&c->d, v[1], PEKPPP_EINVALID,
@@ -629,7 +630,7 @@ static void decode_rubric(rctx *c, const pk_node *root)
     if (v[9])
         decode_bands(c, v[9]);
     if (v[10])
-        decode_aspects(c, v[10]);
+        decode_aspects(c, v[10], pk_map_key(root, "aspects"));
     if (v[11])
         decode_supplementary(c, v[11]);
     if (v[12])

@@ -365,13 +365,17 @@ static int parser_error(builder *b, yaml_parser_t *p)
     }
     line = (unsigned)p->problem_mark.line + 1;
     col = (unsigned)p->problem_mark.column + 1;
-    if (p->context)
-        pk_diag(b->rep, PEKPPP_EPARSE, PEKPPP_SEV_ERROR, line, col, NULL,
-                "invalid YAML: %s %s (line %u)", problem, p->context,
-                (unsigned)p->context_mark.line + 1);
-    else
-        pk_diag(b->rep, PEKPPP_EPARSE, PEKPPP_SEV_ERROR, line, col, NULL, "invalid YAML: %s",
-                problem);
+    {
+        size_t fl = strlen(b->rep->file);
+        const char *what = fl > 5 && strcmp(b->rep->file + fl - 5, ".json") == 0 ? "JSON" : "YAML";
+        if (p->context)
+            pk_diag(b->rep, PEKPPP_EPARSE, PEKPPP_SEV_ERROR, line, col, NULL,
+                    "invalid %s: %s %s (line %u)", what, problem, p->context,
+                    (unsigned)p->context_mark.line + 1);
+        else
+            pk_diag(b->rep, PEKPPP_EPARSE, PEKPPP_SEV_ERROR, line, col, NULL, "invalid %s: %s",
+                    what, problem);
+    }
     return PEKPPP_EPARSE;
 }
 
@@ -564,6 +568,19 @@ const pk_node *pk_map_get(const pk_node *map, const char *key)
         const pk_node *k = map->items[2 * i];
         if (k->len == kl && memcmp(k->str, key, kl) == 0)
             return map->items[2 * i + 1];
+    }
+    return NULL;
+}
+
+const pk_node *pk_map_key(const pk_node *map, const char *key)
+{
+    size_t i, kl = strlen(key);
+    if (!map || map->kind != PK_MAP)
+        return NULL;
+    for (i = 0; i < map->count; i++) {
+        const pk_node *k = map->items[2 * i];
+        if (k->len == kl && memcmp(k->str, key, kl) == 0)
+            return k;
     }
     return NULL;
 }

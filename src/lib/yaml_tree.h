@@ -53,6 +53,8 @@ int pk_read_file(char **out, size_t *len, const char *path, pk_report *rep);
 
 /* Find the value of key @p key in a mapping, or NULL. */
 const pk_node *pk_map_get(const pk_node *map, const char *key);
+/* The key node of @p key in a mapping (for its position), or NULL. */
+const pk_node *pk_map_key(const pk_node *map, const char *key);
 /* Whether scalar @p n equals @p s. */
 int pk_scalar_is(const pk_node *n, const char *s);
 

@@ -4,12 +4,15 @@
 #   stdin            optional standard input
 #   expected.stdout  expected.stderr  expected.rc
 # The command runs inside the case directory with a fixed environment, and its
-# output must match byte for byte.  UPDATE_GOLDEN=1 rewrites the expected files
+# output must match byte for byte, once the checkout's path and the install
+# data directory are replaced by <repo> and <datadir> (so cases do not depend
+# on where the tree lives).  UPDATE_GOLDEN=1 rewrites the expected files
 # instead (review the diff before committing).
 set -u
 bin=$1
 case_dir=$2
 repo=$3
+datadir=${4:-/nonexistent}
 cd "$case_dir" || exit 2
 mapfile -t args < args
 out=$(mktemp) err=$(mktemp)
@@ -19,6 +22,9 @@ stdin=/dev/null
 env -i PATH=/usr/bin:/bin LANG=C PEKPPP_RUBRIC_PATH="$repo/rubrics" \
     "$bin" "${args[@]}" <"$stdin" >"$out" 2>"$err"
 rc=$?
+for f in "$out" "$err"; do
+    sed -i -e "s|$datadir|<datadir>|g" -e "s|$repo|<repo>|g" "$f"
+done
 if [ "${UPDATE_GOLDEN:-0}" = 1 ]; then
     cp "$out" expected.stdout
     cp "$err" expected.stderr

@@ -1,0 +1,636 @@
+/*
+ * Batch scoring; see batch_run.h.
+ *
+ * Workers take unit files in order and each fills a slot: the loaded unit,
+ * its result, its diagnostics (already formatted) and, for JSON, the
+ * rendered unit object.  The main thread waits for slot after slot in input
+ * order, adds the summary to the batch, appends the unit object to a spill
+ * file and frees everything, so memory holds at most a window of units.
+ * Sheets are read by the main thread when their turn comes.
+ */
+#include "batch_run.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "exitcode.h"
+
+#define DEFAULT_RUBRIC "pekppp-2022-luring"
+#define WINDOW_PER_JOB 16
+
+/* ---- inputs ---- */
+
+static int push_item(cli_items *it, item_kind kind, const char *path)
+{
+    char *copy;
+    if (it->count == it->cap) {
+        size_t cap = it->cap ? it->cap * 2 : 64;
+        cli_item *n = realloc(it->items, cap * sizeof(*n));
+        if (!n)
+            return -1;
+        it->items = n;
+        it->cap = cap;
+    }
+    if (!(copy = strdup(path)))
+        return -1;
+    it->items[it->count].kind = kind;
+    it->items[it->count].path = copy;
+    it->count++;
+    return 0;
+}
+
+static int has_suffix(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), m = strlen(suffix);
+    return n > m && strcmp(s + n - m, suffix) == 0;
+}
+
+static int cmp_names(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Walk @p dir in name order; hidden entries are skipped. */
+static int walk(cli_items *it, const char *dir, int depth)
+{
+    DIR *d;
+    struct dirent *e;
+    char **names = NULL;
+    size_t n = 0, cap = 0, i;
+    int rc = 0;
+    if (depth > 32 || !(d = opendir(dir)))
+        return depth > 32 ? 0 : -2;
+    while ((e = readdir(d)) != NULL) {
+        if (e->d_name[0] == '.')
+            continue;
+        if (n == cap) {
+            char **nn = realloc(names, (cap = cap ? cap * 2 : 64) * sizeof(*nn));
+            if (!nn) {
+                rc = -1;
+                break;
+            }
+            names = nn;
+        }
+        if (!(names[n] = strdup(e->d_name))) {
+            rc = -1;
+            break;
+        }
+        n++;
+    }
+    closedir(d);
+    if (rc == 0)
+        qsort(names, n, sizeof(*names), cmp_names);
+    for (i = 0; i < n; i++) {
+        char path[4096];
+        struct stat st;
+        if (rc == 0) {
+            snprintf(path, sizeof(path), "%s%s%s", dir, has_suffix(dir, "/") ? "" : "/", names[i]);
+            if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+                rc = walk(it, path, depth + 1) == -1 ? -1 : 0;
+            else if (has_suffix(names[i], ".yaml") || has_suffix(names[i], ".yml") ||
+                     has_suffix(names[i], ".json"))
+                rc = push_item(it, ITEM_UNIT, path);
+        }
+        free(names[i]);
+    }
+    free(names);
+    return rc;
+}
+
+int cli_items_expand(cli_items *out, char *const *inputs, size_t n)
+{
+    size_t i;
+    memset(out, 0, sizeof(*out));
+    for (i = 0; i < n; i++) {
+        struct stat st;
+        int rc;
+        if (stat(inputs[i], &st) == 0 && S_ISDIR(st.st_mode)) {
+            size_t before = out->count;
+            out->saw_folder_or_sheet = 1;
+            rc = walk(out, inputs[i], 0);
+            if (rc == -2)
+                rc = push_item(out, ITEM_MISSING, inputs[i]);
+            else if (rc == 0 && out->count == before)
+                rc = push_item(out, ITEM_EMPTY, inputs[i]);
+        } else if (has_suffix(inputs[i], ".csv")) {
+            out->saw_folder_or_sheet = 1;
+            rc = push_item(out, ITEM_SHEET, inputs[i]);
+        } else {
+            rc = push_item(out, ITEM_UNIT, inputs[i]);
+        }
+        if (rc == -1)
+            return -1;
+    }
+    return 0;
+}
+
+void cli_items_free(cli_items *items)
+{
+    size_t i;
+    for (i = 0; i < items->count; i++)
+        free(items->items[i].path);
+    free(items->items);
+    memset(items, 0, sizeof(*items));
+}
+
+int cli_parse_threshold(const pekppp_rubric *r, const char *s, int64_t *out)
+{
+    size_t i;
+    int64_t whole = 0, frac = 0, scale = 1000;
+    const char *p = s;
+    for (i = 0; i < pekppp_rubric_band_count(r); i++) {
+        const pekppp_band *b = pekppp_rubric_band(r, i);
+        if (strcmp(b->grade, s) == 0) {
+            *out = b->min;
+            return 0;
+        }
+    }
+    if (*p < '0' || *p > '9')
+        return -1;
+    for (; *p >= '0' && *p <= '9'; p++)
+        if ((whole = whole * 10 + (*p - '0')) > 1000000)
+            return -1;
+    if (*p == '.') {
+        p++;
+        if (*p < '0' || *p > '9')
+            return -1;
+        for (; *p >= '0' && *p <= '9'; p++, scale /= 10) {
+            if (scale == 0)
+                return -1;
+            frac += (*p - '0') * scale;
+        }
+    }
+    if (*p)
+        return -1;
+    *out = whole * 10000 + frac;
+    return 0;
+}
+
+/* ---- the pool ---- */
+
+typedef struct {
+    int ready;
+    int failed;                /* load or score failed: err holds the first error */
+    pekppp_assessment *a;
+    pekppp_result *res;
+    pekppp_error err;
+    pekppp_sink diags;         /* formatted diagnostics, in order */
+    pekppp_sink json;          /* the unit's JSON object (JSON format only) */
+} slot;
+
+typedef struct {
+    const cli_items *items;
+    const cli_batch_args *args;
+    slot *slots;
+    size_t window;
+    size_t next;               /* next item a worker takes */
+    size_t consumed;           /* items the main thread has finished */
+    int stop;
+    pthread_mutex_t lock;
+    pthread_cond_t cond;
+    pthread_mutex_t rubric_lock;
+} pool;
+
+static void diag_to_sink(const pekppp_error *d, void *payload)
+{
+    cli_format_diag(payload, d);
+}
+
+/* The rubric cache is shared: resolve under a lock. */
+static int locked_resolve(const pekppp_rubric **out, const char *id, void *payload,
+                          pekppp_error *err)
+{
+    pool *p = payload;
+    int rc;
+    pthread_mutex_lock(&p->rubric_lock);
+    rc = cli_rubrics_resolve(out, id, p->args->rubrics, err);
+    pthread_mutex_unlock(&p->rubric_lock);
+    return rc;
+}
+
+static void process_unit(pool *p, const cli_item *item, slot *s)
+{
+    pekppp_assessment_options o = PEKPPP_ASSESSMENT_OPTIONS_INIT;
+    int error;
+    o.rubric = p->args->given;
+    o.resolve = locked_resolve;
+    o.resolve_payload = p;
+    o.allow_incomplete = p->args->allow_incomplete != 0;
+    o.diag = diag_to_sink;
+    o.payload = &s->diags;
+    pekppp_error_clear(&s->err);
+    if (item->kind == ITEM_MISSING || item->kind == ITEM_EMPTY) {
+        snprintf(s->err.file, sizeof(s->err.file), "%s", item->path);
+        if (item->kind == ITEM_EMPTY)
+            snprintf(s->err.message, sizeof(s->err.message),
+                     cli_msg(p->args->lang, CM_NO_UNITS_FOUND), item->path);
+        else
+            snprintf(s->err.message, sizeof(s->err.message), "%s",
+                     p->args->lang ? "cannot read this folder" : "folder ini tidak dapat dibaca");
+        s->err.code = PEKPPP_EIO;
+        cli_format_diag(&s->diags, &s->err);
+        s->failed = 1;
+        return;
+    }
+    if (pekppp_assessment_load_file(&s->a, item->path, &o, &s->err) < 0) {
+        s->failed = 1;
+        return;
+    }
+    if ((error = pekppp_score(&s->res, s->a, &s->err)) < 0) {
+        cli_format_diag(&s->diags, &s->err);
+        s->failed = 1;
+        return;
+    }
+    if (p->args->format == PEKPPP_FORMAT_JSON) {
+        pekppp_report_options ro = p->args->ropts;
+        ro.json_depth = 2;
+        pekppp_sink_puts(&s->json, "    ");
+        (void)pekppp_report_write(&s->json, s->res, PEKPPP_FORMAT_JSON, &ro);
+    }
+}
+
+static void *worker(void *arg)
+{
+    pool *p = arg;
+    pthread_mutex_lock(&p->lock);
+    for (;;) {
+        size_t i;
+        slot *s;
+        while (!p->stop && p->next < p->items->count && p->next >= p->consumed + p->window)
+            pthread_cond_wait(&p->cond, &p->lock);
+        if (p->stop || p->next >= p->items->count)
+            break;
+        i = p->next++;
+        s = &p->slots[i % p->window];
+        pthread_mutex_unlock(&p->lock);
+        if (p->items->items[i].kind != ITEM_SHEET)
+            process_unit(p, &p->items->items[i], s);
+        pthread_mutex_lock(&p->lock);
+        s->ready = 1;
+        pthread_cond_broadcast(&p->cond);
+    }
+    pthread_mutex_unlock(&p->lock);
+    return NULL;
+}
+
+/* ---- the main thread ---- */
+
+typedef struct {
+    pekppp_batch *batch;
+    FILE *spill;               /* unit JSON objects, joined by ",\n" */
+    size_t spilled;
+    int failed_any;
+    int broken;                /* an exit code when the run itself failed */
+    size_t done, total;
+    struct timespec start, last;
+    int progress;
+    const cli_batch_args *args;
+} run_state;
+
+static double seconds_since(const struct timespec *t)
+{
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (double)(now.tv_sec - t->tv_sec) + (double)(now.tv_nsec - t->tv_nsec) / 1e9;
+}
+
+/* The progress bar (stderr is a terminal and -q is off), at most 10 times a second. */
+static void progress(run_state *st, int final)
+{
+    double since, rate;
+    size_t width = 30, filled;
+    char bar[64];
+    if (!st->progress)
+        return;
+    if (!final && seconds_since(&st->last) < 0.1)
+        return;
+    clock_gettime(CLOCK_MONOTONIC, &st->last);
+    since = seconds_since(&st->start);
+    rate = since > 0 ? (double)st->done / since : 0.0;
+    filled = st->total ? st->done * width / st->total : width;
+    memset(bar, '#', filled);
+    memset(bar + filled, '.', width - filled);
+    bar[width] = '\0';
+    fprintf(stderr, "\r[%s] %zu/%zu unit, %.0f/s ", bar, st->done, st->total, rate);
+    if (final)
+        fputs("\r\033[K", stderr);
+    fflush(stderr);
+}
+
+static int ensure_batch(run_state *st, const pekppp_rubric *r)
+{
+    pekppp_batch_options bo = PEKPPP_BATCH_OPTIONS_INIT;
+    if (st->batch)
+        return 0;
+    bo.group_by = st->args->group_by;
+    return pekppp_batch_new(&st->batch, r, &bo);
+}
+
+/* Take one scored unit into the batch, in input order. */
+static void take(run_state *st, pekppp_result *res, pekppp_sink *json)
+{
+    pekppp_error e2;
+    if (ensure_batch(st, pekppp_assessment_rubric(pekppp_result_assessment(res))) < 0) {
+        st->broken = CLI_EXIT_INTERNAL;
+        return;
+    }
+    if (pekppp_batch_add(st->batch, res, &e2) < 0) {
+        cli_print_diag(&e2);
+        st->failed_any = 1;
+        if (pekppp_batch_add_failure(st->batch, &e2) < 0)
+            st->broken = CLI_EXIT_INTERNAL;
+        return;
+    }
+    if (json && json->len > 0) {
+        if ((st->spilled++ && fputs(",\n", st->spill) == EOF) ||
+            fwrite(json->data, 1, json->len, st->spill) != json->len)
+            st->broken = CLI_EXIT_IO;
+    }
+}
+
+/* Failures seen before any rubric was known are kept here and added once the
+ * batch exists. */
+typedef struct {
+    pekppp_error *list;
+    size_t n, cap;
+} pending;
+
+static void take_failure(run_state *st, pending *pf, const pekppp_error *err)
+{
+    st->failed_any = 1;
+    if (st->batch) {
+        if (pekppp_batch_add_failure(st->batch, err) < 0)
+            st->broken = CLI_EXIT_INTERNAL;
+        return;
+    }
+    if (pf->n == pf->cap) {
+        size_t cap = pf->cap ? pf->cap * 2 : 16;
+        pekppp_error *l = realloc(pf->list, cap * sizeof(*l));
+        if (!l) {
+            st->broken = CLI_EXIT_INTERNAL;
+            return;
+        }
+        pf->list = l;
+        pf->cap = cap;
+    }
+    pf->list[pf->n++] = *err;
+}
+
+static void flush_pending(run_state *st, pending *pf)
+{
+    size_t i;
+    if (!st->batch)
+        return;
+    for (i = 0; i < pf->n; i++)
+        if (pekppp_batch_add_failure(st->batch, &pf->list[i]) < 0)
+            st->broken = CLI_EXIT_INTERNAL;
+    pf->n = 0;
+}
+
+static void run_sheet(run_state *st, pending *pf, const cli_item *item)
+{
+    const cli_batch_args *args = st->args;
+    pekppp_assessment_options o = PEKPPP_ASSESSMENT_OPTIONS_INIT;
+    pekppp_sheet *sheet = NULL;
+    pekppp_error err;
+    const pekppp_rubric *r = args->given;
+    int rc;
+    if (!r && cli_rubrics_resolve(&r, DEFAULT_RUBRIC, args->rubrics, &err) < 0) {
+        snprintf(err.file, sizeof(err.file), "%s", item->path);
+        err.line = err.column = 0;
+        err.path[0] = '\0';
+        cli_print_diag(&err);
+        take_failure(st, pf, &err);
+        return;
+    }
+    o.rubric = r;
+    o.allow_incomplete = args->allow_incomplete != 0;
+    o.diag = cli_diag_cb;
+    if (pekppp_sheet_open_file(&sheet, item->path, &o, &err) < 0) {
+        take_failure(st, pf, &err);
+        return;
+    }
+    for (;;) {
+        pekppp_assessment *a = NULL;
+        pekppp_result *res = NULL;
+        rc = pekppp_sheet_next(sheet, &a, &err);
+        if (rc == 0)
+            break;
+        if (rc < 0) {
+            take_failure(st, pf, &err);
+            st->done++;
+            continue;
+        }
+        if (pekppp_score(&res, a, &err) < 0) {
+            cli_print_diag(&err);
+            take_failure(st, pf, &err);
+        } else {
+            pekppp_sink json;
+            pekppp_sink_init_buffer(&json);
+            if (args->format == PEKPPP_FORMAT_JSON) {
+                pekppp_report_options ro = args->ropts;
+                ro.json_depth = 2;
+                pekppp_sink_puts(&json, "    ");
+                if (pekppp_report_write(&json, res, PEKPPP_FORMAT_JSON, &ro) < 0)
+                    st->broken = CLI_EXIT_INTERNAL;
+            }
+            take(st, res, &json);
+            flush_pending(st, pf);
+            pekppp_sink_dispose(&json);
+        }
+        pekppp_result_free(res);
+        pekppp_assessment_free(a);
+        st->done++;
+        st->total = st->done > st->total ? st->done : st->total;
+        progress(st, 0);
+    }
+    pekppp_sheet_free(sheet);
+}
+
+static int copy_spill(pekppp_sink *sink, void *payload)
+{
+    run_state *st = payload;
+    char buf[65536];
+    size_t n;
+    if (fflush(st->spill) != 0 || fseek(st->spill, 0, SEEK_SET) != 0)
+        return PEKPPP_EIO;
+    while ((n = fread(buf, 1, sizeof(buf), st->spill)) > 0)
+        pekppp_sink_write(sink, buf, n);
+    return ferror(st->spill) ? PEKPPP_EIO : 0;
+}
+
+static int finish(run_state *st, pending *pf)
+{
+    const cli_batch_args *args = st->args;
+    pekppp_error err;
+    cli_out out;
+    pekppp_sink sink;
+    int rc;
+
+    if (!st->batch) {
+        /* Nothing scored: the report still needs a rubric for its header. */
+        const pekppp_rubric *r = args->given;
+        if (!r && cli_rubrics_resolve(&r, DEFAULT_RUBRIC, args->rubrics, &err) < 0) {
+            cli_print_diag(&err);
+            return CLI_EXIT_INVALID;
+        }
+        if (ensure_batch(st, r) < 0)
+            return CLI_EXIT_INTERNAL;
+    }
+    flush_pending(st, pf);
+    if (st->broken)
+        return st->broken;
+    if (pekppp_batch_finish(st->batch, &err) < 0) {
+        cli_print_diag(&err);
+        return cli_exit_for(err.code);
+    }
+    if ((rc = cli_out_open(&out, args->output)) != 0)
+        return rc;
+    pekppp_sink_init_file(&sink, out.file);
+    if (pekppp_batch_write(&sink, st->batch, args->format, &args->ropts, copy_spill, st) < 0) {
+        cli_out_abort(&out);
+        cli_fail(cli_msg(args->lang, CM_WRITE_FAILED), args->output ? args->output : "-",
+                 strerror(errno));
+        return CLI_EXIT_IO;
+    }
+    if ((rc = cli_out_commit(&out)) != 0)
+        return rc;
+    if (st->failed_any)
+        return CLI_EXIT_INVALID;
+    if (args->fail_under) {
+        int64_t threshold;
+        const char *ids[10];
+        size_t n, i;
+        if (cli_parse_threshold(pekppp_batch_rubric(st->batch), args->fail_under, &threshold) < 0) {
+            cli_fail(cli_msg(args->lang, CM_BAD_FAIL_UNDER), args->fail_under);
+            return CLI_EXIT_USAGE;
+        }
+        n = pekppp_batch_below(st->batch, threshold, ids, 10);
+        if (n > 0) {
+            fprintf(stderr, args->lang ? "pekppp: %zu unit(s) below %s:" : "pekppp: %zu unit di bawah %s:",
+                    n, args->fail_under);
+            for (i = 0; i < n && i < 10; i++)
+                fprintf(stderr, " %s", ids[i]);
+            if (n > 10)
+                fprintf(stderr, " (+%zu)", n - 10);
+            fputc('\n', stderr);
+            return CLI_EXIT_BELOW;
+        }
+    }
+    return CLI_EXIT_OK;
+}
+
+int cli_run_batch(const cli_items *items, const cli_batch_args *args)
+{
+    pool p;
+    run_state st;
+    pending pf = { NULL, 0, 0 };
+    pthread_t *threads = NULL;
+    int jobs = args->jobs > 0 ? args->jobs : 1, started = 0, i, rc = CLI_EXIT_OK;
+    size_t k;
+
+    memset(&p, 0, sizeof(p));
+    memset(&st, 0, sizeof(st));
+    st.args = args;
+    st.total = items->count;
+    st.progress = !args->quiet && isatty(2);
+    clock_gettime(CLOCK_MONOTONIC, &st.start);
+    st.last = st.start;
+    if (args->format == PEKPPP_FORMAT_JSON && !(st.spill = tmpfile())) {
+        cli_fail(cli_msg(args->lang, CM_TEMP_FAILED), strerror(errno));
+        return CLI_EXIT_IO;
+    }
+    p.items = items;
+    p.args = args;
+    p.window = (size_t)jobs * WINDOW_PER_JOB;
+    p.slots = calloc(p.window, sizeof(*p.slots));
+    threads = calloc((size_t)jobs, sizeof(*threads));
+    if (!p.slots || !threads) {
+        rc = CLI_EXIT_INTERNAL;
+        goto done;
+    }
+    for (k = 0; k < p.window; k++) {
+        pekppp_sink_init_buffer(&p.slots[k].diags);
+        pekppp_sink_init_buffer(&p.slots[k].json);
+    }
+    pthread_mutex_init(&p.lock, NULL);
+    pthread_cond_init(&p.cond, NULL);
+    pthread_mutex_init(&p.rubric_lock, NULL);
+    for (i = 0; i < jobs; i++) {
+        if (pthread_create(&threads[i], NULL, worker, &p) != 0)
+            break;
+        started++;
+    }
+    if (started == 0) {
+        cli_fail("cannot start worker threads");
+        rc = CLI_EXIT_INTERNAL;
+        goto joined;
+    }
+    for (k = 0; k < items->count; k++) {
+        slot *s = &p.slots[k % p.window];
+        pthread_mutex_lock(&p.lock);
+        while (!s->ready)
+            pthread_cond_wait(&p.cond, &p.lock);
+        pthread_mutex_unlock(&p.lock);
+        if (items->items[k].kind == ITEM_SHEET) {
+            st.total--;
+            run_sheet(&st, &pf, &items->items[k]);
+        } else {
+            if (s->diags.len > 0)
+                fwrite(s->diags.data, 1, s->diags.len, stderr);
+            if (s->failed) {
+                take_failure(&st, &pf, &s->err);
+            } else {
+                take(&st, s->res, &s->json);
+                flush_pending(&st, &pf);
+            }
+            st.done++;
+        }
+        pekppp_result_free(s->res);
+        pekppp_assessment_free(s->a);
+        pekppp_sink_dispose(&s->diags);
+        pekppp_sink_dispose(&s->json);
+        memset(s, 0, sizeof(*s));
+        pekppp_sink_init_buffer(&s->diags);
+        pekppp_sink_init_buffer(&s->json);
+        progress(&st, 0);
+        pthread_mutex_lock(&p.lock);
+        p.consumed = k + 1;
+        pthread_cond_broadcast(&p.cond);
+        pthread_mutex_unlock(&p.lock);
+    }
+    progress(&st, 1);
+joined:
+    pthread_mutex_lock(&p.lock);
+    p.stop = 1;
+    pthread_cond_broadcast(&p.cond);
+    pthread_mutex_unlock(&p.lock);
+    for (i = 0; i < started; i++)
+        pthread_join(threads[i], NULL);
+    if (rc == CLI_EXIT_OK)
+        rc = finish(&st, &pf);
+    pthread_mutex_destroy(&p.lock);
+    pthread_cond_destroy(&p.cond);
+    pthread_mutex_destroy(&p.rubric_lock);
+done:
+    if (p.slots)
+        for (k = 0; k < p.window; k++) {
+            pekppp_result_free(p.slots[k].res);
+            pekppp_assessment_free(p.slots[k].a);
+            pekppp_sink_dispose(&p.slots[k].diags);
+            pekppp_sink_dispose(&p.slots[k].json);
+        }
+    free(p.slots);
+    free(threads);
+    free(pf.list);
+    pekppp_batch_free(st.batch);
+    if (st.spill)
+        fclose(st.spill);
+    return rc;
+}

@@ -1,0 +1,54 @@
+/*
+ * Scoring many units: expanding inputs (files, folders, sheets), a pool of
+ * worker threads that load, score and render units, and a main thread that
+ * consumes their results strictly in input order, so the output does not
+ * depend on the number of threads.
+ */
+#ifndef CLI_BATCH_RUN_H
+#define CLI_BATCH_RUN_H
+
+#include <stddef.h>
+#include "cli.h"
+
+/* ITEM_MISSING: a folder that cannot be read; ITEM_EMPTY: a folder without
+ * unit files.  Both are reported as failed inputs. */
+typedef enum { ITEM_UNIT, ITEM_SHEET, ITEM_MISSING, ITEM_EMPTY } item_kind;
+
+typedef struct {
+    item_kind kind;
+    char *path;
+} cli_item;
+
+typedef struct {
+    cli_item *items;
+    size_t count, cap;
+    int saw_folder_or_sheet;
+} cli_items;
+
+/* Expand the command line's inputs in order; folders are searched
+ * recursively for .yaml, .yml and .json files, sorted by name. */
+int cli_items_expand(cli_items *out, char *const *inputs, size_t n);
+void cli_items_free(cli_items *items);
+
+typedef struct {
+    cli_rubrics *rubrics;
+    const pekppp_rubric *given;        /* -r, or NULL */
+    pekppp_report_format format;
+    pekppp_report_options ropts;
+    unsigned group_by;
+    int allow_incomplete;
+    int jobs;
+    int quiet;
+    const char *output;
+    const char *fail_under;
+    int lang;
+} cli_batch_args;
+
+/* Score every item and write the batch report; returns the exit code. */
+int cli_run_batch(const cli_items *items, const cli_batch_args *args);
+
+/* The threshold of --fail-under as a 10^4-scaled decimal: a grade's band
+ * minimum, or a plain number.  -1 when it is neither. */
+int cli_parse_threshold(const pekppp_rubric *r, const char *s, int64_t *out);
+
+#endif

@@ -1,0 +1,113 @@
+/*
+ * `pekppp template`: a blank unit file (YAML) or a sheet header (CSV) for a
+ * rubric, ready to fill in.
+ */
+#include <string.h>
+
+#include "cli.h"
+#include "cmd.h"
+#include "exitcode.h"
+#include "opt.h"
+
+enum { O_RUBRIC = 1, O_RUBRIC_PATH, O_FORMAT, O_OUTPUT, O_LANG, O_CSV_DIALECT, O_HELP };
+
+const cli_opt template_opts[] = {
+    { O_RUBRIC, 'r', "rubric", "FILE|ID",
+      { "rubrik: berkas atau id (bawaan: pekppp-2022-luring)",
+        "the rubric: a file or an id (default: pekppp-2022-luring)" } },
+    { O_RUBRIC_PATH, 0, "rubric-path", "DIRS",
+      { "cari rubrik di folder ini dulu", "search these folders first" } },
+    { O_FORMAT, 'f', "format", "FMT", { "yaml (bawaan) atau csv", "yaml (default) or csv" } },
+    { O_OUTPUT, 'o', "output", "FILE",
+      { "tulis ke berkas (diganti secara atomik)", "write to a file (replaced atomically)" } },
+    { O_LANG, 0, "lang", "LANG", { "bahasa komentar: id atau en", "language of comments: id or en" } },
+    { O_CSV_DIALECT, 0, "csv-dialect", "D",
+      { "plain atau id (';' dan koma desimal)", "plain or id (';' and decimal comma)" } },
+    { O_HELP, 'h', "help", NULL, { "tampilkan bantuan ini", "show this help" } },
+    { 0, 0, NULL, NULL, { NULL, NULL } }
+};
+
+int cmd_template(int argc, char **argv)
+{
+    cli_opt_state st;
+    cli_rubrics rubrics;
+    pekppp_report_options ro = PEKPPP_REPORT_OPTIONS_INIT;
+    pekppp_report_format format = PEKPPP_FORMAT_TEXT;
+    const pekppp_rubric *r = NULL;
+    const char *rubric = "pekppp-2022-luring", *output = NULL, *v;
+    pekppp_sink sink;
+    pekppp_error err;
+    int lang = cli_lang_default(), id, rc = CLI_EXIT_OK;
+
+    cli_rubrics_init(&rubrics, lang);
+    pekppp_sink_init_buffer(&sink);
+    cli_opt_init(&st, argc, argv);
+    while ((id = cli_opt_next(&st, template_opts, &v)) != CLI_OPT_END) {
+        switch (id) {
+        case CLI_OPT_POSITIONAL:
+        case CLI_OPT_ERROR:
+            cli_fail("%s", id == CLI_OPT_ERROR ? st.error
+                                               : (lang ? "template takes no file arguments"
+                                                       : "template tidak menerima berkas"));
+            fprintf(stderr, cli_msg(lang, CM_TRY_HELP), "template");
+            fputc('\n', stderr);
+            rc = CLI_EXIT_USAGE;
+            goto done;
+        case O_RUBRIC: rubric = v; break;
+        case O_RUBRIC_PATH: rubrics.rubric_path = v; break;
+        case O_FORMAT:
+            if (strcmp(v, "yaml") == 0)
+                format = PEKPPP_FORMAT_TEXT;
+            else if (strcmp(v, "csv") == 0)
+                format = PEKPPP_FORMAT_CSV;
+            else {
+                cli_fail(cli_msg(lang, CM_BAD_FORMAT), v, "yaml, csv");
+                rc = CLI_EXIT_USAGE;
+                goto done;
+            }
+            break;
+        case O_OUTPUT: output = v; break;
+        case O_LANG:
+            if (cli_lang_parse(v, &lang) < 0) {
+                cli_fail(cli_msg(lang, CM_BAD_LANG), v);
+                rc = CLI_EXIT_USAGE;
+                goto done;
+            }
+            cli_set_lang(lang);
+            break;
+        case O_CSV_DIALECT:
+            if (strcmp(v, "plain") == 0 || strcmp(v, "id") == 0)
+                ro.csv_dialect = v[0] == 'i' ? PEKPPP_CSV_ID : PEKPPP_CSV_PLAIN;
+            else {
+                cli_fail("%s", lang ? "--csv-dialect takes plain or id"
+                                    : "--csv-dialect menerima plain atau id");
+                rc = CLI_EXIT_USAGE;
+                goto done;
+            }
+            break;
+        case O_HELP: rc = cmd_help_for("template", lang); goto done;
+        default: break;
+        }
+    }
+    ro.lang = lang ? PEKPPP_LANG_EN : PEKPPP_LANG_ID;
+    rubrics.lang = lang;
+    /* A value with a '/' or ending in .yaml is a file; otherwise an id. */
+    if (strchr(rubric, '/') || strstr(rubric, ".yaml") || strstr(rubric, ".yml")) {
+        rubrics.rubric_file = rubric;
+        if ((rc = cli_rubrics_load_given(&rubrics, &r)) != 0)
+            goto done;
+    } else if (cli_rubrics_resolve(&r, rubric, &rubrics, &err) < 0) {
+        cli_fail("%s", err.message);
+        rc = err.code == PEKPPP_ENOTFOUND || !err.code ? CLI_EXIT_IO : CLI_EXIT_INVALID;
+        goto done;
+    }
+    if (pekppp_template_write(&sink, r, format, &ro) < 0) {
+        rc = CLI_EXIT_INTERNAL;
+        goto done;
+    }
+    rc = cli_write_output(output, sink.data, sink.len);
+done:
+    pekppp_sink_dispose(&sink);
+    cli_rubrics_free(&rubrics);
+    return rc;
+}

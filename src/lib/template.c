@@ -1,0 +1,142 @@
+/*
+ * Blank forms for a rubric (`pekppp template`).
+ *
+ * The YAML form lists every indicator with its weight, level descriptions and
+ * evidence as comments, and the answer left blank: a blank answer counts as
+ * not answered, so a half-filled form can already be scored with
+ * --allow-incomplete.  The CSV form is the sheet header plus one example row.
+ */
+#include "pekppp/template.h"
+#include "report_internal.h"
+
+#include <string.h>
+
+#include "msg.h"
+
+/* A comment line: control characters and newlines of rubric text flattened. */
+static void comment(pekppp_sink *sink, const char *indent, const char *prefix, const char *text)
+{
+    const char *p;
+    pekppp_sink_puts(sink, indent);
+    pekppp_sink_puts(sink, "# ");
+    pekppp_sink_puts(sink, prefix);
+    for (p = text; p && *p; p++)
+        pekppp_sink_write(sink, (unsigned char)*p < 0x20 ? " " : p, 1);
+    pekppp_sink_puts(sink, "\n");
+}
+
+static void yaml_form(pekppp_sink *sink, const pekppp_rubric *r, pekppp_lang lang)
+{
+    size_t a, i, k;
+    char w[32], buf[160];
+    int id = lang != PEKPPP_LANG_EN;
+    pk_sink_printf(sink, "# %s: %s (%s %s)\n",
+                   id ? "Formulir penilaian unit untuk rubrik" : "Unit assessment form for rubric",
+                   r->id, pk_msg(lang, M_VERSION), r->version);
+    if (r->title)
+        comment(sink, "", "", r->title);
+    pk_sink_printf(sink, "# %s %d-%d%s\n",
+                   id ? "Isi setiap jawaban dengan level" : "Answer each indicator with a level",
+                   r->scale_min, r->scale_max,
+                   id ? "; jawaban yang dikosongkan dihitung belum dijawab."
+                      : "; a blank answer counts as not answered.");
+    pekppp_sink_puts(sink, "schema: pekppp/assessment/v1\nrubric: ");
+    pekppp_sink_puts(sink, r->id);
+    pk_sink_printf(sink, "\nunit:\n  id:            # %s\n  name:          # %s\n"
+                         "  institution:\n  category:\n  mode: mandiri  # mandiri | nasional\n"
+                         "period:          # %s\nassessor:\nanswers:\n",
+                   id ? "wajib: kode unik unit" : "required: the unit's unique code",
+                   id ? "wajib: nama unit" : "required: the unit's name",
+                   id ? "wajib, misalnya \"2025\"" : "required, e.g. \"2025\"");
+    for (a = 0; a < r->naspects; a++) {
+        const pekppp_aspect *asp = &r->aspects[a];
+        pk_dec_format_short(w, sizeof(w), asp->weight);
+        snprintf(buf, sizeof(buf), "%s%s%s (%s %s%%)", asp->code ? asp->code : "",
+                 asp->code ? ". " : "", "", pk_msg(lang, M_WEIGHT_OF), w);
+        pekppp_sink_puts(sink, "\n  # ");
+        if (asp->code) {
+            pekppp_sink_puts(sink, asp->code);
+            pekppp_sink_puts(sink, ". ");
+        }
+        pekppp_sink_puts(sink, asp->name);
+        pk_sink_printf(sink, " (%s %s%%)\n", pk_msg(lang, M_WEIGHT_OF), w);
+        for (i = asp->first; i < asp->first + asp->count; i++) {
+            const pekppp_indicator *ind = &r->indicators[i];
+            pk_dec_format_short(w, sizeof(w), ind->weight);
+            pk_sink_printf(sink, "  # %s: ", ind->id);
+            pekppp_sink_puts(sink, ind->name);
+            pk_sink_printf(sink, " (%s %s%%)\n", pk_msg(lang, M_WEIGHT_OF), w);
+            for (k = 0; k < PK_NLEVELS(r); k++) {
+                snprintf(buf, sizeof(buf), "  %d = ", r->scale_min + (int)k);
+                comment(sink, "  ", buf, ind->levels[k]);
+            }
+            for (k = 0; k < ind->evidence_count; k++)
+                comment(sink, "  ", id ? "  bukti: " : "  evidence: ", ind->evidence[k]);
+            if (ind->na_allowed)
+                comment(sink, "  ", "  ", id ? "boleh dijawab na" : "may be answered na");
+            pk_sink_printf(sink, "  \"%s\":\n", ind->id);
+        }
+    }
+    for (i = 0; i < r->nsupplements; i++) {
+        const pekppp_supplement *sp = &r->supplements[i];
+        pk_sink_printf(sink, "\n  # %s: ", sp->id);
+        pekppp_sink_puts(sink, sp->name);
+        pk_sink_printf(sink, " (%s)\n", pk_msg(lang, M_SUPPLEMENTARY));
+        for (k = 0; k < PK_NLEVELS(r); k++) {
+            snprintf(buf, sizeof(buf), "  %d = ", r->scale_min + (int)k);
+            comment(sink, "  ", buf, sp->levels[k]);
+        }
+        pk_sink_printf(sink, "  \"%s\":\n", sp->id);
+    }
+    if (r->combines_survey) {
+        pk_sink_printf(sink, "\n# %s\n#survey:\n#  score: 4.25\n#  respondents: %ld\n",
+                       id ? "Survei pengguna (F-03): hapus tanda # dan isi nilai rata-rata dan "
+                            "jumlah responden,"
+                          : "User survey (F-03): remove the # and give the mean score and the "
+                            "number of respondents,",
+                       r->min_respondents);
+        pk_sink_printf(sink, "# %s\n#  responses:\n#    - {",
+                       id ? "atau jawaban per responden:" : "or each respondent's answers:");
+        for (i = 0; i < r->nsurvey_items && i < 3; i++)
+            pk_sink_printf(sink, "%s%s: %d", i ? ", " : "", r->survey_items[i].id, r->scale_max);
+        pekppp_sink_puts(sink, r->nsurvey_items > 3 ? ", ...}\n" : "}\n");
+    }
+}
+
+static void csv_form(pekppp_sink *sink, const pekppp_rubric *r, pekppp_csv_dialect dialect)
+{
+    const char *d = dialect == PEKPPP_CSV_ID ? ";" : ",";
+    size_t i;
+    char score[16];
+    pk_sink_printf(sink, "unit_id%sunit_name%sinstitution%scategory%smode%speriod", d, d, d, d, d);
+    for (i = 0; i < r->nindicators; i++)
+        pk_sink_printf(sink, "%s%s", d, r->indicators[i].id);
+    for (i = 0; i < r->nsupplements; i++)
+        pk_sink_printf(sink, "%s%s", d, r->supplements[i].id);
+    if (r->combines_survey)
+        pk_sink_printf(sink, "%ssurvey_score%ssurvey_respondents", d, d);
+    pk_sink_printf(sink, "\r\ncontoh-001%sContoh Unit%sPemerintah Kabupaten Contoh%spuskesmas%s"
+                         "mandiri%s2025",
+                   d, d, d, d, d);
+    for (i = 0; i < r->nindicators + r->nsupplements; i++)
+        pk_sink_printf(sink, "%s%d", d, r->scale_min + (r->scale_max - r->scale_min) / 2);
+    snprintf(score, sizeof(score), dialect == PEKPPP_CSV_ID ? "4,25" : "4.25");
+    if (r->combines_survey)
+        pk_sink_printf(sink, "%s%s%s%ld", d, score, d, r->min_respondents);
+    pekppp_sink_puts(sink, "\r\n");
+}
+
+int pekppp_template_write(pekppp_sink *sink, const pekppp_rubric *r, pekppp_report_format format,
+                          const pekppp_report_options *opts)
+{
+    pekppp_report_options defaults = PEKPPP_REPORT_OPTIONS_INIT;
+    if (!opts)
+        opts = &defaults;
+    if (format == PEKPPP_FORMAT_TEXT)
+        yaml_form(sink, r, opts->lang);
+    else if (format == PEKPPP_FORMAT_CSV)
+        csv_form(sink, r, opts->csv_dialect);
+    else
+        return PEKPPP_EINVALID;
+    return sink->error;
+}
