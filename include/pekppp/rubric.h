@@ -123,7 +123,8 @@ PEKPPP_EXTERN(size_t) pekppp_rubric_survey_item_count(const pekppp_rubric *r);
 PEKPPP_EXTERN(const pekppp_survey_item *) pekppp_rubric_survey_item(const pekppp_rubric *r, size_t i);
 
 /**
- * Find the band of a rounded index given in units of 10^-decimals.
+ * Find the band of a rounded index, given like band minimums: as an integer
+ * scaled by 10^4 (an index rounded to 4.01 is 40100).
  * @return the band (borrowed), or NULL only for an index below every band
  */
 PEKPPP_EXTERN(const pekppp_band *) pekppp_rubric_band_for(const pekppp_rubric *r, int64_t rounded);

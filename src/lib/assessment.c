@@ -99,8 +99,10 @@ static void decode_answer(actx *c, const pk_node *key, const pk_node *val)
     static const pk_field f[] = { { "level", true }, { "evidence", false }, { "note", false } };
     const pekppp_rubric *r = c->r;
     pekppp_assessment *a = c->a;
-    long idx = pekppp_rubric_find_indicator(r, key->str);
-    size_t s, o = pk_path_key(&c->d, key->str);
+    long pos = pk_rubric_lookup(r, key->str);
+    long idx = pos >= 0 && (size_t)pos < r->nindicators ? pos : -1;
+    size_t s = pos >= 0 ? (size_t)pos - r->nindicators : r->nsupplements;
+    size_t o = pk_path_key(&c->d, key->str);
     bool scored = idx >= 0;
     const char *const *evidence = NULL;
     size_t nevidence = 0;
@@ -108,10 +110,7 @@ static void decode_answer(actx *c, const pk_node *key, const pk_node *val)
     int level = PEKPPP_LEVEL_MISSING;
 
     if (!scored) {
-        for (s = 0; s < r->nsupplements; s++)
-            if (strcmp(r->supplements[s].id, key->str) == 0)
-                break;
-        if (s == r->nsupplements) {
+        if (pos < 0) {
             const char *near = nearest_id(r, key->str);
             if (near)
                 pk_err(&c->d, key, PEKPPP_EINVALID,

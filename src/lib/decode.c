@@ -21,22 +21,38 @@ void pk_dec_init(pk_dec *d, pk_report *rep, pk_arena *arena)
     d->arena = arena;
 }
 
+/* Append @p s to the path, cut at the buffer's end (paths are only shown). */
+static void path_append(pk_dec *d, const char *s, size_t n)
+{
+    size_t room = sizeof(d->path) - 1 - d->plen;
+    if (n > room)
+        n = room;
+    memcpy(d->path + d->plen, s, n);
+    d->plen += n;
+    d->path[d->plen] = '\0';
+}
+
 size_t pk_path_key(pk_dec *d, const char *key)
 {
     size_t old = d->plen;
-    int n = snprintf(d->path + d->plen, sizeof(d->path) - d->plen, "%s%s", d->plen ? "." : "",
-                     key);
-    if (n > 0)
-        d->plen += (size_t)n < sizeof(d->path) - d->plen ? (size_t)n : sizeof(d->path) - d->plen - 1;
+    if (d->plen)
+        path_append(d, ".", 1);
+    path_append(d, key, strlen(key));
     return old;
 }
 
 size_t pk_path_index(pk_dec *d, size_t i)
 {
     size_t old = d->plen;
-    int n = snprintf(d->path + d->plen, sizeof(d->path) - d->plen, "[%zu]", i);
-    if (n > 0)
-        d->plen += (size_t)n < sizeof(d->path) - d->plen ? (size_t)n : sizeof(d->path) - d->plen - 1;
+    char digits[24];
+    size_t n = sizeof(digits);
+    digits[--n] = ']';
+    do {
+        digits[--n] = (char)('0' + i % 10);
+        i /= 10;
+    } while (i > 0);
+    digits[--n] = '[';
+    path_append(d, digits + n, sizeof(digits) - n);
     return old;
 }
 

@@ -19,6 +19,16 @@ static pk_i128 gcd128(pk_i128 a, pk_i128 b)
 {
     a = i128_abs(a);
     b = i128_abs(b);
+    /* Most values fit in 64 bits, where division is far cheaper. */
+    if (b != 0 && (a >> 64) == 0 && (b >> 64) == 0) {
+        uint64_t x = (uint64_t)a, y = (uint64_t)b;
+        while (y != 0) {
+            uint64_t t = x % y;
+            x = y;
+            y = t;
+        }
+        return (pk_i128)x;
+    }
     while (b != 0) {
         pk_i128 t = a % b;
         a = b;

@@ -37,7 +37,13 @@ struct pekppp_rubric {
     size_t nsurvey_items;
     long min_respondents;
     bool has_survey;
+    size_t *id_table;            /* open addressing: 1 + position, 0 empty (see rubric.c) */
+    size_t id_cap;               /* a power of two */
 };
+
+/* Position of an indicator id: scored ones 0..nindicators-1, then the
+ * supplementary ones; -1 when the rubric has no such id. */
+long pk_rubric_lookup(const pekppp_rubric *r, const char *id);
 
 /* Number of levels on the rubric's scale. */
 #define PK_NLEVELS(r) ((size_t)((r)->scale_max - (r)->scale_min + 1))

@@ -249,6 +249,7 @@ static void decode_levels(rctx *c, const pk_node *n, const char *const **out)
                         pk_warn(&c->d, n->items[i], "level %d repeats the text of level %d",
                                 c->r->scale_min + (int)i, c->r->scale_min + (int)j);
                         pk_path_pop(&c->d, o);
+                        break; /* once per level, naming the first it repeats */
                     }
         }
     } else {
@@ -276,7 +277,13 @@ static void decode_advice(rctx *c, const pk_node *n, pekppp_indicator *ind)
         const pk_node *k = n->items[2 * i];
         long level;
         size_t o = pk_path_key(&c->d, k->str);
-        if (pk_get_int(&c->d, k, c->r->scale_min, c->r->scale_max, &level) == 0) {
+        int64_t v;
+        /* Keys are text in JSON ("3"), so a quoted level is fine here. */
+        if (pk_dec_parse(k->str, k->len, 0, 0, &v) != PK_DEC_OK ||
+            v / 10000 < c->r->scale_min || v / 10000 > c->r->scale_max) {
+            pk_err(&c->d, k, PEKPPP_EINVALID, "advice key '%s' is not a level from %d to %d",
+                   k->str, c->r->scale_min, c->r->scale_max);
+        } else if ((level = (long)(v / 10000)), 1) {
             if (level == c->r->scale_max)
                 pk_err(&c->d, k, PEKPPP_EINVALID,
                        "advice for level %ld: it is the top level, there is nothing above it",
@@ -291,8 +298,11 @@ static void decode_advice(rctx *c, const pk_node *n, pekppp_indicator *ind)
     pk_path_pop(&c->d, old);
 }
 
-static void decode_indicator(rctx *c, const pk_node *n, pekppp_indicator *ind)
+/* Returns whether the weight was read, so a sum is only checked over weights
+ * that are all known. */
+static bool decode_indicator(rctx *c, const pk_node *n, pekppp_indicator *ind)
 {
+    bool weight_ok = false;
     static const pk_field f[] = { { "id", true },        { "name", true },  { "weight", true },
                                   { "levels", true },    { "na", false },   { "evidence", false },
                                   { "advice", false },   { "ref", false } };
@@ -315,7 +325,8 @@ static void decode_indicator(rctx *c, const pk_node *n, pekppp_indicator *ind)
     pk_path_pop(&c->d, o);
     if (v[2]) {
         o = pk_path_key(&c->d, "weight");
-        if (pk_get_dec(&c->d, v[2], 4, false, &ind->weight) == 0 && ind->weight == 0)
+        weight_ok = pk_get_dec(&c->d, v[2], 4, false, &ind->weight) == 0;
+        if (weight_ok && ind->weight == 0)
             pk_err(&c->d, v[2], PEKPPP_EINVALID,
                    "weight must be above 0 (an unscored item belongs under 'supplementary')");
         pk_path_pop(&c->d, o);
@@ -342,6 +353,7 @@ static void decode_indicator(rctx *c, const pk_node *n, pekppp_indicator *ind)
         (void)pk_get_text(&c->d, v[7], &ind->ref);
         pk_path_pop(&c->d, o);
     }
+    return weight_ok;
 }
 
 /* Check that weights sum to exactly 100; @p what names the group. */
@@ -434,10 +446,8 @@ static void decode_aspects(rctx *c, const pk_node *n, const pk_node *key)
                 for (j = 0; j < v[4]->count; j++) {
                     pekppp_indicator *ind = &r->indicators[r->nindicators++];
                     size_t o3 = pk_path_index(&c->d, j);
-                    const pk_node *w = pk_map_get(v[4]->items[j], "weight");
                     ind->aspect = i;
-                    decode_indicator(c, v[4]->items[j], ind);
-                    if (!w || w->kind != PK_SCALAR || !w->plain)
+                    if (!decode_indicator(c, v[4]->items[j], ind))
                         iok = 0;
                     isum += ind->weight;
                     pk_path_pop(&c->d, o3);
@@ -640,6 +650,8 @@ static void decode_rubric(rctx *c, const pk_node *root)
                "combine.survey is above 0 but the rubric has no 'survey' section");
 }
 
+static int build_id_table(pekppp_rubric *r);
+
 int pekppp_rubric_load_buffer(pekppp_rubric **out, const char *data, size_t len, const char *name,
                               const pekppp_load_options *opts, pekppp_error *err)
 {
@@ -674,6 +686,10 @@ int pekppp_rubric_load_buffer(pekppp_rubric **out, const char *data, size_t len,
     decode_rubric(&c, doc.root);
     if (rep.errors > 0) {
         error = rep.first_code;
+        goto done;
+    }
+    if ((error = build_id_table(r)) < 0) {
+        pk_diag(&rep, error, PEKPPP_SEV_ERROR, 0, 0, NULL, "out of memory");
         goto done;
     }
     *out = r;
@@ -757,13 +773,53 @@ const pekppp_band *pekppp_rubric_band_for(const pekppp_rubric *r, int64_t scaled
     return NULL;
 }
 
+static size_t hash_id(const char *s)
+{
+    size_t h = 2166136261u; /* FNV-1a */
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 16777619u;
+    return h;
+}
+
+static const char *position_id(const pekppp_rubric *r, size_t pos)
+{
+    return pos < r->nindicators ? r->indicators[pos].id : r->supplements[pos - r->nindicators].id;
+}
+
+/* Index every scored and supplementary id, so each answer is found in one
+ * probe or two; ids are unique by now (validation said so). */
+static int build_id_table(pekppp_rubric *r)
+{
+    size_t n = r->nindicators + r->nsupplements, cap = 16, i;
+    while (cap < n * 2)
+        cap *= 2;
+    r->id_table = pk_arena_alloc(&r->arena, cap * sizeof(*r->id_table));
+    if (!r->id_table)
+        return PEKPPP_ENOMEM;
+    memset(r->id_table, 0, cap * sizeof(*r->id_table));
+    r->id_cap = cap;
+    for (i = 0; i < n; i++) {
+        size_t h = hash_id(position_id(r, i)) & (cap - 1);
+        while (r->id_table[h])
+            h = (h + 1) & (cap - 1);
+        r->id_table[h] = i + 1;
+    }
+    return 0;
+}
+
+long pk_rubric_lookup(const pekppp_rubric *r, const char *id)
+{
+    size_t h = hash_id(id) & (r->id_cap - 1);
+    for (; r->id_table[h]; h = (h + 1) & (r->id_cap - 1))
+        if (strcmp(position_id(r, r->id_table[h] - 1), id) == 0)
+            return (long)(r->id_table[h] - 1);
+    return -1;
+}
+
 long pekppp_rubric_find_indicator(const pekppp_rubric *r, const char *id)
 {
-    size_t i;
-    for (i = 0; i < r->nindicators; i++)
-        if (strcmp(r->indicators[i].id, id) == 0)
-            return (long)i;
-    return -1;
+    long pos = pk_rubric_lookup(r, id);
+    return pos >= 0 && (size_t)pos < r->nindicators ? pos : -1;
 }
 
 const char *pekppp_version(void)
