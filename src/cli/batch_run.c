@@ -192,6 +192,8 @@ typedef struct {
     size_t next;               /* next item a worker takes */
     size_t consumed;           /* items the main thread has finished */
     int stop;
+    int main_waiting;          /* the main thread sleeps on cond for a slot */
+    int workers_waiting;       /* workers sleeping on cond for window space */
     pthread_mutex_t lock;
     pthread_cond_t cond;
     pthread_mutex_t rubric_lock;
@@ -262,8 +264,11 @@ static void *worker(void *arg)
     for (;;) {
         size_t i;
         slot *s;
-        while (!p->stop && p->next < p->items->count && p->next >= p->consumed + p->window)
+        while (!p->stop && p->next < p->items->count && p->next >= p->consumed + p->window) {
+            p->workers_waiting++;
             pthread_cond_wait(&p->cond, &p->lock);
+            p->workers_waiting--;
+        }
         if (p->stop || p->next >= p->items->count)
             break;
         i = p->next++;
@@ -273,7 +278,8 @@ static void *worker(void *arg)
             process_unit(p, &p->items->items[i], s);
         pthread_mutex_lock(&p->lock);
         s->ready = 1;
-        pthread_cond_broadcast(&p->cond);
+        if (p->main_waiting)
+            pthread_cond_broadcast(&p->cond);
     }
     pthread_mutex_unlock(&p->lock);
     return NULL;
@@ -453,6 +459,35 @@ static void run_sheet(run_state *st, pending *pf, const cli_item *item)
     pekppp_sheet_free(sheet);
 }
 
+/* Take item @p item's outcome from its slot, in input order, and clear the slot. */
+static void consume(run_state *st, pending *pf, const cli_item *item, slot *s)
+{
+    if (item->kind == ITEM_SHEET) {
+        st->total--;
+        run_sheet(st, pf, item);
+    } else {
+        if (s->diags.len > 0)
+            fwrite(s->diags.data, 1, s->diags.len, stderr);
+        if (s->failed) {
+            take_failure(st, pf, &s->err);
+        } else {
+            take(st, s->res, &s->json);
+            flush_pending(st, pf);
+        }
+        st->done++;
+    }
+    pekppp_result_free(s->res);
+    pekppp_assessment_free(s->a);
+    s->res = NULL;
+    s->a = NULL;
+    s->failed = 0;
+    s->diags.len = 0;  /* keep the buffers: the next unit in this slot reuses them */
+    s->diags.error = 0;
+    s->json.len = 0;
+    s->json.error = 0;
+    s->ready = 0;
+}
+
 static int copy_spill(pekppp_sink *sink, void *payload)
 {
     run_state *st = payload;
@@ -562,51 +597,43 @@ int cli_run_batch(const cli_items *items, const cli_batch_args *args)
     pthread_mutex_init(&p.lock, NULL);
     pthread_cond_init(&p.cond, NULL);
     pthread_mutex_init(&p.rubric_lock, NULL);
-    for (i = 0; i < jobs; i++) {
+    /* The main thread is one of the -j workers: it starts jobs - 1 others. */
+    for (i = 0; i < jobs - 1; i++) {
         if (pthread_create(&threads[i], NULL, worker, &p) != 0)
             break;
         started++;
     }
-    if (started == 0) {
-        cli_fail("cannot start worker threads");
-        rc = CLI_EXIT_INTERNAL;
-        goto joined;
-    }
     for (k = 0; k < items->count; k++) {
         slot *s = &p.slots[k % p.window];
         pthread_mutex_lock(&p.lock);
-        while (!s->ready)
-            pthread_cond_wait(&p.cond, &p.lock);
-        pthread_mutex_unlock(&p.lock);
-        if (items->items[k].kind == ITEM_SHEET) {
-            st.total--;
-            run_sheet(&st, &pf, &items->items[k]);
-        } else {
-            if (s->diags.len > 0)
-                fwrite(s->diags.data, 1, s->diags.len, stderr);
-            if (s->failed) {
-                take_failure(&st, &pf, &s->err);
-            } else {
-                take(&st, s->res, &s->json);
-                flush_pending(&st, &pf);
+        while (!s->ready) {
+            /* Rather than sleep, score the next unclaimed unit itself. */
+            if (p.next < items->count && p.next < p.consumed + p.window) {
+                size_t mine = p.next++;
+                slot *ms = &p.slots[mine % p.window];
+                pthread_mutex_unlock(&p.lock);
+                if (items->items[mine].kind != ITEM_SHEET)
+                    process_unit(&p, &items->items[mine], ms);
+                pthread_mutex_lock(&p.lock);
+                ms->ready = 1;
+                continue;
             }
-            st.done++;
+            p.main_waiting = 1;
+            pthread_cond_wait(&p.cond, &p.lock);
+            p.main_waiting = 0;
         }
-        pekppp_result_free(s->res);
-        pekppp_assessment_free(s->a);
-        pekppp_sink_dispose(&s->diags);
-        pekppp_sink_dispose(&s->json);
-        memset(s, 0, sizeof(*s));
-        pekppp_sink_init_buffer(&s->diags);
-        pekppp_sink_init_buffer(&s->json);
+        pthread_mutex_unlock(&p.lock);
+        consume(&st, &pf, &items->items[k], s);
         progress(&st, 0);
+        /* Wake the workers only when a good part of the window is free. */
         pthread_mutex_lock(&p.lock);
         p.consumed = k + 1;
-        pthread_cond_broadcast(&p.cond);
+        if (p.workers_waiting && (k + 1) % (p.window / 4 ? p.window / 4 : 1) == 0)
+            pthread_cond_broadcast(&p.cond);
         pthread_mutex_unlock(&p.lock);
     }
     progress(&st, 1);
-joined:
+
     pthread_mutex_lock(&p.lock);
     p.stop = 1;
     pthread_cond_broadcast(&p.cond);
