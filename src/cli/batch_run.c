@@ -297,6 +297,7 @@ typedef struct {
     struct timespec start, last;
     int progress;
     const cli_batch_args *args;
+    pthread_mutex_t *rubric_lock; /* the workers' lock on the rubric cache */
 } run_state;
 
 static double seconds_since(const struct timespec *t)
@@ -407,7 +408,13 @@ static void run_sheet(run_state *st, pending *pf, const cli_item *item)
     pekppp_error err;
     const pekppp_rubric *r = args->given;
     int rc;
-    if (!r && cli_rubrics_resolve(&r, DEFAULT_RUBRIC, args->rubrics, &err) < 0) {
+    int found = 0;
+    if (!r) {
+        pthread_mutex_lock(st->rubric_lock);
+        found = cli_rubrics_resolve(&r, DEFAULT_RUBRIC, args->rubrics, &err);
+        pthread_mutex_unlock(st->rubric_lock);
+    }
+    if (found < 0) {
         snprintf(err.file, sizeof(err.file), "%s", item->path);
         err.line = err.column = 0;
         err.path[0] = '\0';
@@ -506,13 +513,15 @@ static int finish(run_state *st, pending *pf)
     pekppp_error err;
     cli_out out;
     pekppp_sink sink;
-    int rc;
+    int64_t threshold = 0;
+    int rc, below = 0;
 
     if (!st->batch) {
         /* Nothing scored: the report still needs a rubric for its header. */
         const pekppp_rubric *r = args->given;
+        pekppp_error_clear(&err);
         if (!r && cli_rubrics_resolve(&r, DEFAULT_RUBRIC, args->rubrics, &err) < 0) {
-            cli_print_diag(&err);
+            cli_fail("%s", err.message);
             return CLI_EXIT_INVALID;
         }
         if (ensure_batch(st, r) < 0)
@@ -525,6 +534,12 @@ static int finish(run_state *st, pending *pf)
         cli_print_diag(&err);
         return cli_exit_for(err.code);
     }
+    /* A threshold that is no grade of the rubric is a usage error: no report. */
+    if (args->fail_under &&
+        cli_parse_threshold(pekppp_batch_rubric(st->batch), args->fail_under, &threshold) < 0) {
+        cli_fail(cli_msg(args->lang, CM_BAD_FAIL_UNDER), args->fail_under);
+        return CLI_EXIT_USAGE;
+    }
     if ((rc = cli_out_open(&out, args->output)) != 0)
         return rc;
     pekppp_sink_init_file(&sink, out.file);
@@ -536,17 +551,9 @@ static int finish(run_state *st, pending *pf)
     }
     if ((rc = cli_out_commit(&out)) != 0)
         return rc;
-    if (st->failed_any)
-        return CLI_EXIT_INVALID;
     if (args->fail_under) {
-        int64_t threshold;
         const char *ids[10];
-        size_t n, i;
-        if (cli_parse_threshold(pekppp_batch_rubric(st->batch), args->fail_under, &threshold) < 0) {
-            cli_fail(cli_msg(args->lang, CM_BAD_FAIL_UNDER), args->fail_under);
-            return CLI_EXIT_USAGE;
-        }
-        n = pekppp_batch_below(st->batch, threshold, ids, 10);
+        size_t n = pekppp_batch_below(st->batch, threshold, ids, 10), i;
         if (n > 0) {
             fprintf(stderr, args->lang ? "pekppp: %zu unit(s) below %s:" : "pekppp: %zu unit di bawah %s:",
                     n, args->fail_under);
@@ -555,9 +562,14 @@ static int finish(run_state *st, pending *pf)
             if (n > 10)
                 fprintf(stderr, " (+%zu)", n - 10);
             fputc('\n', stderr);
-            return CLI_EXIT_BELOW;
+            below = 1;
         }
     }
+    /* A unit that failed to load outranks a low score: exit 3 before 1. */
+    if (st->failed_any)
+        return CLI_EXIT_INVALID;
+    if (below)
+        return CLI_EXIT_BELOW;
     return CLI_EXIT_OK;
 }
 
@@ -573,6 +585,7 @@ int cli_run_batch(const cli_items *items, const cli_batch_args *args)
     memset(&p, 0, sizeof(p));
     memset(&st, 0, sizeof(st));
     st.args = args;
+    st.rubric_lock = &p.rubric_lock;
     st.total = items->count;
     st.progress = !args->quiet && isatty(2);
     clock_gettime(CLOCK_MONOTONIC, &st.start);

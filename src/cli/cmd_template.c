@@ -96,7 +96,7 @@ int cmd_template(int argc, char **argv)
         rubrics.rubric_file = rubric;
         if ((rc = cli_rubrics_load_given(&rubrics, &r)) != 0)
             goto done;
-    } else if (cli_rubrics_resolve(&r, rubric, &rubrics, &err) < 0) {
+    } else if (pekppp_error_clear(&err), cli_rubrics_resolve(&r, rubric, &rubrics, &err) < 0) {
         cli_fail("%s", err.message);
         rc = err.code == PEKPPP_ENOTFOUND || !err.code ? CLI_EXIT_IO : CLI_EXIT_INVALID;
         goto done;

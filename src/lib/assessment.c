@@ -345,6 +345,11 @@ static void decode_unit(actx *c, const pk_node *n)
     dst[3] = &a->category;
     dst[4] = &a->mode;
     (void)pk_fields(&c->d, n, f, 5, v);
+    if (v[0]) {
+        a->id_line = v[0]->line;
+        a->id_col = v[0]->col;
+        a->id_path = "unit.id";
+    }
     for (i = 0; i < 5; i++) {
         o2 = pk_path_key(&c->d, names[i]);
         if (!(f[i].required == false && pk_is_blank(v[i]))) /* optional fields may be blank */

@@ -142,10 +142,13 @@ int pekppp_batch_add(pekppp_batch *b, const pekppp_result *res, pekppp_error *er
     int oom = 0, error;
 
     pk_report_init(&rep, a->file, NULL, NULL, err);
-    if (res->rubric != r && strcmp(res->rubric->id, r->id) != 0) {
-        pk_diag(&rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, 0, 0, NULL,
-                "unit '%s' is for rubric '%s', but this batch scores rubric '%s'", a->unit_id,
-                res->rubric->id, r->id);
+    /* One rubric per batch: the same file (by content) may be loaded twice,
+     * but a unit of another rubric or another version cannot be ranked here. */
+    if (res->rubric != r && strcmp(res->rubric->sha256, r->sha256) != 0) {
+        pk_diag(&rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, a->id_line, a->id_col, NULL,
+                "unit '%s' is scored with rubric '%s' version %s, but this batch ranks units of "
+                "rubric '%s' version %s",
+                a->unit_id, res->rubric->id, res->rubric->version, r->id, r->version);
         return PEKPPP_EINVALID;
     }
     if (!(u = pk_arena_alloc(&b->arena, sizeof(*u) + r->naspects * sizeof(int64_t))))
@@ -160,9 +163,17 @@ int pekppp_batch_add(pekppp_batch *b, const pekppp_result *res, pekppp_error *er
     u->file = copy(b, a->file, &oom);
     if (oom)
         goto oom;
+    u->id_line = a->id_line;
+    u->id_col = a->id_col;
     if ((prev = claim_id(b, u, &oom)) != NULL) {
-        pk_diag(&rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, 0, 0, NULL,
-                "unit id '%s' was already used by %s: this unit is left out", u->id, prev->file);
+        if (prev->id_line)
+            pk_diag(&rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, a->id_line, a->id_col, a->id_path,
+                    "unit id '%s' was already used by %s:%u:%u: this unit is left out", u->id,
+                    prev->file, prev->id_line, prev->id_col);
+        else
+            pk_diag(&rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, a->id_line, a->id_col, a->id_path,
+                    "unit id '%s' was already used by %s: this unit is left out", u->id,
+                    prev->file);
         return PEKPPP_EINVALID;
     }
     if (oom)
@@ -172,7 +183,7 @@ int pekppp_batch_add(pekppp_batch *b, const pekppp_result *res, pekppp_error *er
     u->evaluator_rounded = res->evaluator_rounded;
     u->survey_rounded = res->survey_rounded;
     u->survey_counts = res->survey_counts;
-    u->band = res->band;
+    u->band = res->band ? &r->bands[res->band - res->rubric->bands] : NULL;
     u->flags = res->flags;
     for (i = 0; i < r->naspects; i++)
         u->aspects[i] = res->aspects[i].left_out ? INT64_MIN : res->aspects[i].rounded;
@@ -198,9 +209,9 @@ int pekppp_batch_add(pekppp_batch *b, const pekppp_result *res, pekppp_error *er
         b->broken = error;
         return error;
     }
-    for (i = 0; i < r->nbands; i++)
-        if (&r->bands[i] == u->band)
-            b->grade_counts[i]++;
+    /* Count by the band's position: the unit's rubric may be an identical copy. */
+    if (u->band)
+        b->grade_counts[(size_t)(u->band - res->rubric->bands)]++;
     return 0;
 oom:
     pk_diag(&rep, PEKPPP_ENOMEM, PEKPPP_SEV_ERROR, 0, 0, NULL, "out of memory");

@@ -8,6 +8,7 @@
 /* What a batch keeps of one scored unit. */
 typedef struct {
     const char *id, *name, *institution, *category, *mode, *period, *file;
+    unsigned id_line, id_col;   /* where its id stands in file (0: unknown) */
     pk_rat index;
     int64_t index_rounded, evaluator_rounded, survey_rounded;
     bool survey_counts;

@@ -65,6 +65,8 @@ struct pekppp_assessment {
     char sha256[65];
     const char *unit_id, *unit_name, *institution, *category, *mode;
     const char *period, *assessor;
+    unsigned id_line, id_col;     /* where the unit id stands, for batch errors */
+    const char *id_path;          /* "unit.id" in a unit file, "unit_id" in a sheet */
     pk_answer *answers;           /* one per scored indicator */
     int *supplement_levels;       /* one per supplementary item, MISSING when absent */
     bool incomplete;              /* some answer missing, allowed by the caller */

@@ -64,14 +64,16 @@ static void text_report(pekppp_sink *sink, const pekppp_batch *b, pekppp_lang la
     pk_sink_printf(sink, "%s (%s %s %s)\n", pk_msg(lang, M_RANKING), r->id, pk_msg(lang, M_VERSION),
                    r->version);
     pk_sink_printf(sink, "%4s  ", pk_msg(lang, M_RANK));
-    put_cell(sink, pk_msg(lang, M_UNIT), 52);
+    put_cell(sink, "ID", 20);
+    pekppp_sink_puts(sink, " ");
+    put_cell(sink, pk_msg(lang, M_UNIT), 40);
     pk_sink_printf(sink, "%7s  %s\n", pk_msg(lang, M_INDEX_SHORT), pk_msg(lang, M_GRADE));
     for (i = 0; i < b->nunits; i++) {
         const pk_unit *u = b->units[i];
-        char name[600];
-        snprintf(name, sizeof(name), "%s (%s)", u->name ? u->name : "", u->id);
         pk_sink_printf(sink, "%4zu  ", u->rank);
-        put_cell(sink, name, 52);
+        put_cell(sink, u->id, 20);
+        pekppp_sink_puts(sink, " ");
+        put_cell(sink, u->name ? u->name : "", 40);
         pekppp_sink_puts(sink, " ");
         {
             char idx[48];

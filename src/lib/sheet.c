@@ -376,6 +376,11 @@ static int fill_row(pekppp_sheet *s, pekppp_assessment *a, pk_csv_cell *cells, s
         default:
             if (cell_text(a, &cells[i], fixed[c->kind]) < 0)
                 return PEKPPP_ENOMEM;
+            if (c->kind == COL_UNIT_ID) {
+                a->id_line = cells[i].line;
+                a->id_col = cells[i].col;
+                a->id_path = "unit_id";
+            }
             break;
         }
     }
