@@ -84,7 +84,7 @@ static int walk(cli_items *it, const char *dir, int depth)
         n++;
     }
     closedir(d);
-    if (rc == 0)
+    if (rc == 0 && n > 1)
         qsort(names, n, sizeof(*names), cmp_names);
     for (i = 0; i < n; i++) {
         char path[4096];

@@ -49,15 +49,17 @@ void pk_free(void *p)
         hook_free(p);
 }
 
-void *pk_arena_alloc(pk_arena *a, size_t size)
+void *pk_arena_alloc_aligned(pk_arena *a, size_t size, size_t align)
 {
-    const size_t align = alignof(max_align_t);
     pk_arena_block *b = a->head;
-    size = (size + align - 1) & ~(align - 1);
+    size_t pad = 0;
+    (void)align; /* unused when every allocation is its own block */
     if (size == 0)
-        size = align;
+        size = 1;
 #ifndef PEKPPP_DEBUG_ARENA
-    if (!b || b->size - b->used < size) {
+    if (b)
+        pad = (align - (b->used & (align - 1))) & (align - 1);
+    if (!b || b->size - b->used < size + pad) {
 #endif
         size_t bsize = size > PK_ARENA_BLOCK ? size : PK_ARENA_BLOCK;
 #ifdef PEKPPP_DEBUG_ARENA
@@ -68,6 +70,7 @@ void *pk_arena_alloc(pk_arena *a, size_t size)
             return NULL;
         b->size = bsize;
         b->used = 0;
+        pad = 0;
         /* A dedicated large block goes behind the head so the head keeps its space. */
         if (a->head && bsize == size && a->head->size - a->head->used > 0) {
             b->next = a->head->next;
@@ -79,14 +82,19 @@ void *pk_arena_alloc(pk_arena *a, size_t size)
 #ifndef PEKPPP_DEBUG_ARENA
     }
 #endif
-    b->used += size;
-    a->used += size;
+    b->used += pad + size;
+    a->used += pad + size;
     return b->data + b->used - size;
+}
+
+void *pk_arena_alloc(pk_arena *a, size_t size)
+{
+    return pk_arena_alloc_aligned(a, size, alignof(max_align_t));
 }
 
 char *pk_arena_strndup(pk_arena *a, const char *s, size_t len)
 {
-    char *p = pk_arena_alloc(a, len + 1);
+    char *p = pk_arena_alloc_aligned(a, len + 1, 1);
     if (!p)
         return NULL;
     memcpy(p, s, len);

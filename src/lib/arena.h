@@ -22,7 +22,10 @@ typedef struct {
 
 /* Aligned for any object; NULL when out of memory. */
 void *pk_arena_alloc(pk_arena *a, size_t size);
-/* A NUL-terminated copy of @p len bytes; NULL when out of memory. */
+/* @p size bytes aligned to @p align (a power of two, at most that of
+ * max_align_t): small alignments pack text tightly. */
+void *pk_arena_alloc_aligned(pk_arena *a, size_t size, size_t align);
+/* A NUL-terminated copy of @p len bytes (byte-aligned); NULL when out of memory. */
 char *pk_arena_strndup(pk_arena *a, const char *s, size_t len);
 void pk_arena_free(pk_arena *a);
 

@@ -9,6 +9,7 @@
  */
 #include "batch_internal.h"
 
+#include <stdalign.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -51,6 +52,7 @@ void pekppp_batch_free(pekppp_batch *b)
         return;
     pk_free(b->units);
     pk_free(b->ids);
+    pk_free(b->strs);
     pk_free(b->errors);
     pk_free(b->groups);
     pk_free(b->grade_counts);
@@ -90,6 +92,46 @@ static pk_unit *claim_id(pekppp_batch *b, pk_unit *u, int *oom)
     b->ids[i] = u;
     b->nids++;
     return NULL;
+}
+
+/* Texts that repeat across units (institution, category, mode, period, the
+ * sheet a row came from) are stored once. */
+static const char *intern(pekppp_batch *b, const char *s, int *oom)
+{
+    size_t i, mask;
+    char *c;
+    if (!s)
+        return NULL;
+    if ((b->nstrs + 1) * 2 > b->strcap) {
+        size_t cap = b->strcap ? b->strcap * 2 : 64, j;
+        const char **t = pk_malloc(cap * sizeof(*t));
+        if (!t) {
+            *oom = 1;
+            return NULL;
+        }
+        memset(t, 0, cap * sizeof(*t));
+        for (j = 0; j < b->strcap; j++) {
+            if (!b->strs[j])
+                continue;
+            for (i = hash_str(b->strs[j]) & (cap - 1); t[i]; i = (i + 1) & (cap - 1))
+                ;
+            t[i] = b->strs[j];
+        }
+        pk_free(b->strs);
+        b->strs = t;
+        b->strcap = cap;
+    }
+    mask = b->strcap - 1;
+    for (i = hash_str(s) & mask; b->strs[i]; i = (i + 1) & mask)
+        if (strcmp(b->strs[i], s) == 0)
+            return b->strs[i];
+    if (!(c = pk_arena_strndup(&b->arena, s, strlen(s)))) {
+        *oom = 1;
+        return NULL;
+    }
+    b->strs[i] = c;
+    b->nstrs++;
+    return c;
 }
 
 static const char *copy(pekppp_batch *b, const char *s, int *oom)
@@ -151,16 +193,18 @@ int pekppp_batch_add(pekppp_batch *b, const pekppp_result *res, pekppp_error *er
                 a->unit_id, res->rubric->id, res->rubric->version, r->id, r->version);
         return PEKPPP_EINVALID;
     }
-    if (!(u = pk_arena_alloc(&b->arena, sizeof(*u) + r->naspects * sizeof(int64_t))))
+    if (!(u = pk_arena_alloc_aligned(&b->arena, sizeof(*u) + r->naspects * sizeof(int32_t),
+                                     alignof(pk_unit))))
         goto oom;
     memset(u, 0, sizeof(*u));
     u->id = copy(b, a->unit_id, &oom);
     u->name = copy(b, a->unit_name, &oom);
-    u->institution = copy(b, a->institution, &oom);
-    u->category = copy(b, a->category, &oom);
-    u->mode = copy(b, a->mode, &oom);
-    u->period = copy(b, a->period, &oom);
-    u->file = copy(b, a->file, &oom);
+    u->institution = intern(b, a->institution, &oom);
+    u->category = intern(b, a->category, &oom);
+    u->mode = intern(b, a->mode, &oom);
+    u->period = intern(b, a->period, &oom);
+    u->file = a->id_path && strcmp(a->id_path, "unit_id") == 0 ? intern(b, a->file, &oom)
+                                                                 : copy(b, a->file, &oom);
     if (oom)
         goto oom;
     u->id_line = a->id_line;
@@ -186,7 +230,7 @@ int pekppp_batch_add(pekppp_batch *b, const pekppp_result *res, pekppp_error *er
     u->band = res->band ? &r->bands[res->band - res->rubric->bands] : NULL;
     u->flags = res->flags;
     for (i = 0; i < r->naspects; i++)
-        u->aspects[i] = res->aspects[i].left_out ? INT64_MIN : res->aspects[i].rounded;
+        u->aspects[i] = res->aspects[i].left_out ? INT32_MIN : (int32_t)res->aspects[i].rounded;
     if (b->nunits == b->ucap) {
         size_t cap = b->ucap ? b->ucap * 2 : 64;
         pk_unit **nu = pk_realloc(b->units, cap * sizeof(*nu));
@@ -294,7 +338,8 @@ int pekppp_batch_finish(pekppp_batch *b, pekppp_error *err)
                                 : i + 1;
     if (b->nunits > 0 && (error = mean_of(b, b->sum, b->nunits, &b->mean_rounded, &b->mean_band)) < 0)
         goto done;
-    qsort(b->groups, b->ngroups, sizeof(*b->groups), cmp_group);
+    if (b->ngroups > 1)
+        qsort(b->groups, b->ngroups, sizeof(*b->groups), cmp_group);
     for (i = 0; i < b->ngroups; i++)
         if ((error = mean_of(b, b->groups[i].sum, b->groups[i].units, &b->groups[i].mean_rounded,
                              &b->groups[i].band)) < 0)

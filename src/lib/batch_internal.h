@@ -15,7 +15,7 @@ typedef struct {
     const pekppp_band *band;
     unsigned flags;
     size_t rank;
-    int64_t aspects[]; /* rounded score per aspect; INT64_MIN when left out */
+    int32_t aspects[]; /* rounded score per aspect; INT32_MIN when left out */
 } pk_unit;
 
 typedef struct {
@@ -40,6 +40,8 @@ struct pekppp_batch {
     size_t nunits, ucap;
     pk_unit **ids;        /* hash set by id */
     size_t nids, idcap;
+    const char **strs;    /* interned texts that repeat across units (hash set) */
+    size_t nstrs, strcap;
     pk_failure *errors;
     size_t nerrors, ecap;
     pk_group *groups;

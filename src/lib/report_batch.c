@@ -344,7 +344,7 @@ static void csv_report(pekppp_sink *sink, const pekppp_batch *b, pekppp_csv_dial
         else
             csv_cell(sink, NULL, delim, 0);
         for (k = 0; k < r->naspects; k++) {
-            if (u->aspects[k] == INT64_MIN)
+            if (u->aspects[k] == INT32_MIN)
                 csv_cell(sink, NULL, delim, 0);
             else
                 csv_number(sink, u->aspects[k], r->decimals, delim, point);
