@@ -37,6 +37,11 @@ static pk_i128 gcd128(pk_i128 a, pk_i128 b)
     return a;
 }
 
+static int fits64(pk_i128 v)
+{
+    return v >= INT64_MIN && v <= INT64_MAX;
+}
+
 /* The largest magnitude we allow, so that negation never overflows. */
 #define PK_I128_LIMIT (((pk_i128)1 << 126) - 1 + ((pk_i128)1 << 126))
 
@@ -116,8 +121,13 @@ int pk_rat_make(pk_rat *out, pk_i128 num, pk_i128 den)
     }
     g = gcd128(num, den);
     if (g > 1) {
-        num /= g;
-        den /= g;
+        if (fits64(num) && fits64(den)) { /* 64-bit division is far cheaper */
+            num = (int64_t)num / (int64_t)g;
+            den = (int64_t)den / (int64_t)g;
+        } else {
+            num /= g;
+            den /= g;
+        }
     }
     if (num == 0)
         den = 1;
@@ -183,6 +193,11 @@ static pk_i128 floor_div(pk_i128 n, pk_i128 d)
 
 int pk_rat_cmp(pk_rat a, pk_rat b)
 {
+    /* Parts below 2^63 multiply without overflow in 128 bits. */
+    if (fits64(a.num) && fits64(a.den) && fits64(b.num) && fits64(b.den)) {
+        pk_i128 l = a.num * b.den, r = b.num * a.den;
+        return l < r ? -1 : l > r;
+    }
     /* Compare integer parts; on a tie compare the reciprocals of the
      * fractional parts, reversed.  Every quantity shrinks, so nothing overflows. */
     int sign = 1;

@@ -59,8 +59,12 @@ static int cmp_recs(const void *pa, const void *pb)
     return a->indicator < b->indicator ? -1 : a->indicator > b->indicator;
 }
 
-/* One recommendation per indicator below the top level and not na. */
-static int recommend(pekppp_result *res, const pk_rat *aspect_weight_sum, pk_rat weight_total)
+/* One recommendation per indicator below the top level and not na.
+ * @p wsum holds each aspect's sum of non-na indicator weights and @p wtotal
+ * the sum of the weights of the aspects scored, all scaled by 10^4, so
+ * every gain is one exact fraction of 64-bit integers:
+ *   gain = W(a) w(i) / (wsum(a) wtotal)            (x evaluator% / 100) */
+static int recommend(pekppp_result *res, const int64_t *wsum, int64_t wtotal)
 {
     const pekppp_assessment *a = res->assessment;
     const pekppp_rubric *r = res->rubric;
@@ -73,26 +77,24 @@ static int recommend(pekppp_result *res, const pk_rat *aspect_weight_sum, pk_rat
         const pekppp_indicator *ind = &r->indicators[i];
         int level = a->answers[i].level;
         pk_recommendation *rec;
-        pk_rat g;
+        pk_i128 num, den;
         if (level == PEKPPP_LEVEL_NA)
             continue;
         level = counted_level(r, level);
         if (level >= r->scale_max)
             continue;
-        /* gain = W(a) w(i) / (sum w' in aspect * sum W' over aspects) [* evaluator share] */
-        TRY(pk_rat_mul(&g, pk_rat_dec(r->aspects[ind->aspect].weight), pk_rat_dec(ind->weight)));
-        TRY(pk_rat_div(&g, g, aspect_weight_sum[ind->aspect]));
-        TRY(pk_rat_div(&g, g, weight_total));
+        num = (pk_i128)r->aspects[ind->aspect].weight * ind->weight;
+        den = (pk_i128)wsum[ind->aspect] * wtotal;
         if (res->survey_counts) {
-            TRY(pk_rat_mul(&g, g, pk_rat_dec(r->combine_evaluator)));
-            TRY(pk_rat_div(&g, g, pk_rat_int(100)));
+            num *= r->combine_evaluator;
+            den *= (pk_i128)100 * PEKPPP_DEC_SCALE;
         }
         rec = &res->recs[res->nrecs++];
         rec->indicator = i;
         rec->from = level;
         rec->to = level + 1;
-        rec->gain = g;
-        TRY(pk_round(r, g, &rec->gain_rounded));
+        TRY(pk_rat_make(&rec->gain, num, den));
+        TRY(pk_round(r, rec->gain, &rec->gain_rounded));
     }
     qsort(res->recs, res->nrecs, sizeof(*res->recs), cmp_recs);
 done:
@@ -103,8 +105,9 @@ int pekppp_score(pekppp_result **out, const pekppp_assessment *a, pekppp_error *
 {
     const pekppp_rubric *r = a->rubric;
     pekppp_result *res = NULL;
-    pk_rat *wsum = NULL; /* per aspect: sum of the weights of its non-na indicators */
-    pk_rat evaluator_num = pk_rat_int(0), weight_total = pk_rat_int(0);
+    int64_t *wsum = NULL; /* per aspect: sum of the weights of its non-na indicators */
+    int64_t wtotal = 0;   /* sum of the weights of the aspects scored */
+    pk_rat evaluator_num = pk_rat_int(0), weight_total;
     size_t i, j;
     int error = 0;
 
@@ -126,34 +129,36 @@ int pekppp_score(pekppp_result **out, const pekppp_assessment *a, pekppp_error *
     if (a->incomplete)
         res->flags |= PEKPPP_FLAG_INCOMPLETE;
 
-    /* Rules 1 and 2: aspect scores, then the evaluator score. */
+    /* Rules 1 and 2: aspect scores, then the evaluator score.  Within an
+     * aspect the sums are plain integers (weights scaled by 10^4 are at most
+     * 10^6 in all, levels at most 100), so one fraction is made per aspect. */
     for (i = 0; i < r->naspects; i++) {
         const pekppp_aspect *asp = &r->aspects[i];
         pk_aspect_result *ar = &res->aspects[i];
-        pk_rat num = pk_rat_int(0), den = pk_rat_int(0), t;
+        int64_t num = 0, den = 0;
+        pk_rat t;
         for (j = asp->first; j < asp->first + asp->count; j++) {
             int level = a->answers[j].level;
             if (level == PEKPPP_LEVEL_NA) {
                 res->flags |= PEKPPP_FLAG_NA_RENORMALISED;
                 continue;
             }
-            TRY(pk_rat_mul(&t, pk_rat_dec(r->indicators[j].weight),
-                           pk_rat_int(counted_level(r, level))));
-            TRY(pk_rat_add(&num, num, t));
-            TRY(pk_rat_add(&den, den, pk_rat_dec(r->indicators[j].weight)));
+            num += r->indicators[j].weight * counted_level(r, level);
+            den += r->indicators[j].weight;
         }
         wsum[i] = den;
-        if (pk_rat_is_zero(den)) {
+        if (den == 0) {
             ar->left_out = true;
             continue;
         }
-        TRY(pk_rat_div(&ar->score, num, den));
+        TRY(pk_rat_make(&ar->score, num, den));
         TRY(pk_round(r, ar->score, &ar->rounded));
         TRY(pk_rat_mul(&t, pk_rat_dec(asp->weight), ar->score));
         TRY(pk_rat_add(&evaluator_num, evaluator_num, t));
-        TRY(pk_rat_add(&weight_total, weight_total, pk_rat_dec(asp->weight)));
+        wtotal += asp->weight;
     }
-    if (pk_rat_is_zero(weight_total)) {
+    weight_total = pk_rat_dec(wtotal);
+    if (wtotal == 0) {
         /* Every indicator answered na: nothing to score. */
         pekppp_error e;
         pk_report rep;
@@ -208,7 +213,7 @@ int pekppp_score(pekppp_result **out, const pekppp_assessment *a, pekppp_error *
             scaled *= 10;
         res->band = pekppp_rubric_band_for(r, scaled);
     }
-    TRY(recommend(res, wsum, weight_total));
+    TRY(recommend(res, wsum, wtotal));
 
     *out = res;
     res = NULL;

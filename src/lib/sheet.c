@@ -145,34 +145,33 @@ done:
     return error;
 }
 
-int pekppp_sheet_open_buffer(pekppp_sheet **out, const char *data, size_t len, const char *name,
-                             const pekppp_assessment_options *opts, pekppp_error *err)
+/* Open over @p data, which the sheet takes over (freed with the sheet, or
+ * here on failure). */
+static int open_owned(pekppp_sheet **out, char *data, size_t len, const char *name,
+                      const pekppp_assessment_options *opts, pk_report *rep)
 {
     pekppp_sheet *s = NULL;
-    pk_report rep;
     int error = 0;
-    *out = NULL;
-    pk_report_init(&rep, name, opts->diag, opts->payload, err);
     if (!opts->rubric) {
-        pk_diag(&rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, 0, 0, NULL,
+        pk_diag(rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, 0, 0, NULL,
                 "a sheet needs a rubric to be read against");
+        pk_free(data);
         return PEKPPP_EINVALID;
     }
     if (!(s = pk_malloc(sizeof(*s)))) {
-        pk_diag(&rep, PEKPPP_ENOMEM, PEKPPP_SEV_ERROR, 0, 0, NULL, "out of memory");
+        pk_diag(rep, PEKPPP_ENOMEM, PEKPPP_SEV_ERROR, 0, 0, NULL, "out of memory");
+        pk_free(data);
         return PEKPPP_ENOMEM;
     }
     memset(s, 0, sizeof(*s));
-    s->data = pk_malloc(len + 1);
+    s->data = data;
+    s->len = len;
     s->name = pk_malloc(strlen(name) + 1);
-    if (!s->data || !s->name) {
-        pk_diag(&rep, PEKPPP_ENOMEM, PEKPPP_SEV_ERROR, 0, 0, NULL, "out of memory");
+    if (!s->name) {
+        pk_diag(rep, PEKPPP_ENOMEM, PEKPPP_SEV_ERROR, 0, 0, NULL, "out of memory");
         error = PEKPPP_ENOMEM;
         goto done;
     }
-    memcpy(s->data, data, len);
-    s->data[len] = '\0';
-    s->len = len;
     strcpy(s->name, name);
     pk_sha256_hex(data, len, s->sha256);
     s->rubric = opts->rubric;
@@ -180,13 +179,29 @@ int pekppp_sheet_open_buffer(pekppp_sheet **out, const char *data, size_t len, c
     s->diag = opts->diag;
     s->payload = opts->payload;
     pk_csv_init(&s->csv, s->data, s->len);
-    if ((error = read_header(s, &rep)) < 0)
+    if ((error = read_header(s, rep)) < 0)
         goto done;
     *out = s;
     s = NULL;
 done:
     pekppp_sheet_free(s);
     return error;
+}
+
+int pekppp_sheet_open_buffer(pekppp_sheet **out, const char *data, size_t len, const char *name,
+                             const pekppp_assessment_options *opts, pekppp_error *err)
+{
+    pk_report rep;
+    char *copy;
+    *out = NULL;
+    pk_report_init(&rep, name, opts->diag, opts->payload, err);
+    if (!(copy = pk_malloc(len + 1))) {
+        pk_diag(&rep, PEKPPP_ENOMEM, PEKPPP_SEV_ERROR, 0, 0, NULL, "out of memory");
+        return PEKPPP_ENOMEM;
+    }
+    memcpy(copy, data, len);
+    copy[len] = '\0';
+    return open_owned(out, copy, len, name, opts, &rep);
 }
 
 int pekppp_sheet_open_file(pekppp_sheet **out, const char *path,
@@ -200,9 +215,7 @@ int pekppp_sheet_open_file(pekppp_sheet **out, const char *path,
     pk_report_init(&rep, path, opts->diag, opts->payload, err);
     if ((error = pk_read_file(&data, &len, path, &rep)) < 0)
         return error;
-    error = pekppp_sheet_open_buffer(out, data, len, path, opts, err);
-    pk_free(data);
-    return error;
+    return open_owned(out, data, len, path, opts, &rep); /* the sheet keeps the bytes */
 }
 
 void pekppp_sheet_free(pekppp_sheet *s)
