@@ -38,7 +38,7 @@ typedef enum {
 
 /** Where report text goes. Use pekppp_sink_init_buffer() or pekppp_sink_init_file(). */
 typedef struct {
-    FILE *file;      /**< when non-NULL, write here */
+    FILE *file;      /**< when non-NULL, write here (through a 64 KiB buffer) */
     char *data;      /**< else a growable buffer, NUL-terminated, owned by the sink */
     size_t len;
     size_t cap;
@@ -47,7 +47,10 @@ typedef struct {
 
 PEKPPP_EXTERN(void) pekppp_sink_init_buffer(pekppp_sink *sink);
 PEKPPP_EXTERN(void) pekppp_sink_init_file(pekppp_sink *sink, FILE *file);
-/** Release a buffer sink's memory (a file sink's FILE stays open). */
+/** Pass a file sink's gathered bytes on to its FILE (report writers do this
+ * before they return; a no-op for buffer sinks). */
+PEKPPP_EXTERN(void) pekppp_sink_flush(pekppp_sink *sink);
+/** Flush, then release the sink's memory (a file sink's FILE stays open). */
 PEKPPP_EXTERN(void) pekppp_sink_dispose(pekppp_sink *sink);
 PEKPPP_EXTERN(void) pekppp_sink_write(pekppp_sink *sink, const char *data, size_t len);
 PEKPPP_EXTERN(void) pekppp_sink_puts(pekppp_sink *sink, const char *s);

@@ -543,7 +543,9 @@ static int finish(run_state *st, pending *pf)
     if ((rc = cli_out_open(&out, args->output)) != 0)
         return rc;
     pekppp_sink_init_file(&sink, out.file);
-    if (pekppp_batch_write(&sink, st->batch, args->format, &args->ropts, copy_spill, st) < 0) {
+    rc = pekppp_batch_write(&sink, st->batch, args->format, &args->ropts, copy_spill, st);
+    pekppp_sink_dispose(&sink);
+    if (rc < 0) {
         cli_out_abort(&out);
         cli_fail(cli_msg(args->lang, CM_WRITE_FAILED), args->output ? args->output : "-",
                  strerror(errno));

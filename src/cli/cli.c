@@ -202,6 +202,7 @@ void cli_print_diag(const pekppp_error *d)
     pekppp_sink sink;
     pekppp_sink_init_file(&sink, stderr);
     cli_format_diag(&sink, d);
+    pekppp_sink_dispose(&sink);
 }
 
 void cli_diag_cb(const pekppp_error *d, void *payload)

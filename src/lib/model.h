@@ -87,7 +87,7 @@ typedef struct {
 typedef struct {
     size_t indicator;
     int from, to;
-    pk_rat gain;
+    pk_rat gain;          /* exact, but not reduced to lowest terms */
     int64_t gain_rounded;
 } pk_recommendation;
 

@@ -24,12 +24,42 @@ void pekppp_sink_init_file(pekppp_sink *sink, FILE *file)
     sink->file = file;
 }
 
+#define PK_SINK_FILE_BUFFER (64u * 1024u)
+
+void pekppp_sink_flush(pekppp_sink *sink)
+{
+    if (!sink->file || sink->len == 0)
+        return;
+    if (!sink->error && fwrite(sink->data, 1, sink->len, sink->file) != sink->len)
+        sink->error = PEKPPP_EIO;
+    sink->len = 0;
+}
+
 void pekppp_sink_dispose(pekppp_sink *sink)
 {
-    if (!sink->file)
-        pk_free(sink->data);
+    pekppp_sink_flush(sink);
+    pk_free(sink->data);
     sink->data = NULL;
     sink->len = sink->cap = 0;
+}
+
+/* Grow the buffer to hold @p need bytes and a NUL; sticky ENOMEM on failure. */
+static int reserve(pekppp_sink *sink, size_t need)
+{
+    size_t cap = sink->cap ? sink->cap : 1024;
+    char *d;
+    if (need + 1 <= sink->cap)
+        return 0;
+    while (cap < need + 1)
+        cap *= 2;
+    d = pk_realloc(sink->data, cap);
+    if (!d) {
+        sink->error = PEKPPP_ENOMEM;
+        return -1;
+    }
+    sink->data = d;
+    sink->cap = cap;
+    return 0;
 }
 
 void pekppp_sink_write(pekppp_sink *sink, const char *data, size_t len)
@@ -37,26 +67,23 @@ void pekppp_sink_write(pekppp_sink *sink, const char *data, size_t len)
     if (sink->error || len == 0)
         return;
     if (sink->file) {
-        if (fwrite(data, 1, len, sink->file) != len)
-            sink->error = PEKPPP_EIO;
-        return;
-    }
-    if (sink->len + len + 1 > sink->cap) {
-        size_t cap = sink->cap ? sink->cap : 1024;
-        char *d;
-        while (cap < sink->len + len + 1)
-            cap *= 2;
-        d = pk_realloc(sink->data, cap);
-        if (!d) {
-            sink->error = PEKPPP_ENOMEM;
+        /* File sinks gather small writes and pass them on 64 KiB at a time. */
+        if (sink->len + len > PK_SINK_FILE_BUFFER)
+            pekppp_sink_flush(sink);
+        if (len >= PK_SINK_FILE_BUFFER) {
+            if (!sink->error && fwrite(data, 1, len, sink->file) != len)
+                sink->error = PEKPPP_EIO;
             return;
         }
-        sink->data = d;
-        sink->cap = cap;
+        if (sink->error || reserve(sink, PK_SINK_FILE_BUFFER) < 0)
+            return;
+    } else if (reserve(sink, sink->len + len) < 0) {
+        return;
     }
     memcpy(sink->data + sink->len, data, len);
     sink->len += len;
-    sink->data[sink->len] = '\0';
+    if (!sink->file)
+        sink->data[sink->len] = '\0';
 }
 
 void pekppp_sink_puts(pekppp_sink *sink, const char *s)
@@ -103,5 +130,6 @@ int pekppp_report_write(pekppp_sink *sink, const pekppp_result *res, pekppp_repo
     default:
         return PEKPPP_EINVALID;
     }
+    pekppp_sink_flush(sink);
     return sink->error;
 }

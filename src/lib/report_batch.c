@@ -382,5 +382,6 @@ int pekppp_batch_write(pekppp_sink *sink, const pekppp_batch *b, pekppp_report_f
     default:
         return PEKPPP_EINVALID;
     }
+    pekppp_sink_flush(sink);
     return error < 0 ? error : sink->error;
 }

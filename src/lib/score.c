@@ -93,7 +93,11 @@ static int recommend(pekppp_result *res, const int64_t *wsum, int64_t wtotal)
         rec->indicator = i;
         rec->from = level;
         rec->to = level + 1;
-        TRY(pk_rat_make(&rec->gain, num, den));
+        /* Both parts stay below 10^18 (weights scaled by 10^4 are at most
+         * 10^6), so the fraction is kept as it is, unreduced: rounding and
+         * comparing need no common factors removed. */
+        rec->gain.num = num;
+        rec->gain.den = den;
         TRY(pk_round(r, rec->gain, &rec->gain_rounded));
     }
     qsort(res->recs, res->nrecs, sizeof(*res->recs), cmp_recs);

@@ -138,5 +138,6 @@ int pekppp_template_write(pekppp_sink *sink, const pekppp_rubric *r, pekppp_repo
         csv_form(sink, r, opts->csv_dialect);
     else
         return PEKPPP_EINVALID;
+    pekppp_sink_flush(sink);
     return sink->error;
 }
