@@ -150,8 +150,8 @@ static void assert_rat(pk_rat v, int64_t num, int64_t den)
     pk_rat want;
     if (pk_rat_make(&want, num, den) == 0 && pk_rat_cmp(v, want) == 0)
         return;
-        fail_msg("expected %lld/%lld, got %lld/%lld", (long long)num, (long long)den,
-                 (long long)v.num, (long long)v.den);
+    fail_msg("expected %lld/%lld, got %lld/%lld", (long long)num, (long long)den,
+             (long long)v.num, (long long)v.den);
 }
 
 /* ------------------------------------------------------------------------ */
