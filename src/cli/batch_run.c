@@ -26,6 +26,30 @@
 
 /* ---- inputs ---- */
 
+#define PATH_BLOCK (64u * 1024u)
+
+/* Copy @p path into the current block (a new one when full): a long list of
+ * paths then costs its bytes, not a heap allocation each. */
+static char *keep_path(cli_items *it, const char *path)
+{
+    size_t n = strlen(path) + 1;
+    char *dst;
+    if (n > PATH_BLOCK - sizeof(char *))
+        return NULL;
+    if (!it->block || it->block_used + n > PATH_BLOCK) {
+        char *b = malloc(PATH_BLOCK);
+        if (!b)
+            return NULL;
+        memcpy(b, &it->block, sizeof(char *)); /* chain to the previous block */
+        it->block = b;
+        it->block_used = sizeof(char *);
+    }
+    dst = it->block + it->block_used;
+    memcpy(dst, path, n);
+    it->block_used += n;
+    return dst;
+}
+
 static int push_item(cli_items *it, item_kind kind, const char *path)
 {
     char *copy;
@@ -37,7 +61,7 @@ static int push_item(cli_items *it, item_kind kind, const char *path)
         it->items = n;
         it->cap = cap;
     }
-    if (!(copy = strdup(path)))
+    if (!(copy = keep_path(it, path)))
         return -1;
     it->items[it->count].kind = kind;
     it->items[it->count].path = copy;
@@ -132,9 +156,13 @@ int cli_items_expand(cli_items *out, char *const *inputs, size_t n)
 
 void cli_items_free(cli_items *items)
 {
-    size_t i;
-    for (i = 0; i < items->count; i++)
-        free(items->items[i].path);
+    char *b = items->block;
+    while (b) {
+        char *prev;
+        memcpy(&prev, b, sizeof(char *));
+        free(b);
+        b = prev;
+    }
     free(items->items);
     memset(items, 0, sizeof(*items));
 }

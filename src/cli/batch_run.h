@@ -23,6 +23,8 @@ typedef struct {
     cli_item *items;
     size_t count, cap;
     int saw_folder_or_sheet;
+    char *block;            /* paths are packed into 64 KiB blocks, chained */
+    size_t block_used;
 } cli_items;
 
 /* Expand the command line's inputs in order; folders are searched

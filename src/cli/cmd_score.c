@@ -135,7 +135,7 @@ int cmd_score(int argc, char **argv)
 {
     cli_opt_state st;
     cli_rubrics rubrics;
-    cli_items items = { NULL, 0, 0, 0 };
+    cli_items items = { NULL, 0, 0, 0, NULL, 0 };
     pekppp_assessment_options aopts = PEKPPP_ASSESSMENT_OPTIONS_INIT;
     pekppp_report_options ropts = PEKPPP_REPORT_OPTIONS_INIT;
     pekppp_report_format format = PEKPPP_FORMAT_TEXT;

@@ -60,15 +60,17 @@ void pekppp_batch_free(pekppp_batch *b)
     pk_free(b);
 }
 
-/* Find @p id in the set; insert it when absent.  Returns the unit that had it
- * already, NULL when newly inserted; sets *oom on allocation failure. */
-static pk_unit *claim_id(pekppp_batch *b, pk_unit *u, int *oom)
+/* Find the id of units[pos] among the units before it; insert it when
+ * absent.  Returns the unit that had it already, NULL when newly inserted;
+ * sets *oom on allocation failure. */
+static pk_unit *claim_id(pekppp_batch *b, size_t pos, int *oom)
 {
     size_t i, mask;
+    const pk_unit *u = b->units[pos];
     *oom = 0;
     if ((b->nids + 1) * 2 > b->idcap) {
         size_t cap = b->idcap ? b->idcap * 2 : 256, j;
-        pk_unit **t = pk_malloc(cap * sizeof(*t));
+        uint32_t *t = pk_malloc(cap * sizeof(*t));
         if (!t) {
             *oom = 1;
             return NULL;
@@ -77,7 +79,7 @@ static pk_unit *claim_id(pekppp_batch *b, pk_unit *u, int *oom)
         for (j = 0; j < b->idcap; j++) {
             if (!b->ids[j])
                 continue;
-            for (i = hash_str(b->ids[j]->id) & (cap - 1); t[i]; i = (i + 1) & (cap - 1))
+            for (i = hash_str(b->units[b->ids[j] - 1]->id) & (cap - 1); t[i]; i = (i + 1) & (cap - 1))
                 ;
             t[i] = b->ids[j];
         }
@@ -87,9 +89,9 @@ static pk_unit *claim_id(pekppp_batch *b, pk_unit *u, int *oom)
     }
     mask = b->idcap - 1;
     for (i = hash_str(u->id) & mask; b->ids[i]; i = (i + 1) & mask)
-        if (strcmp(b->ids[i]->id, u->id) == 0)
-            return b->ids[i];
-    b->ids[i] = u;
+        if (strcmp(b->units[b->ids[i] - 1]->id, u->id) == 0)
+            return b->units[b->ids[i] - 1];
+    b->ids[i] = (uint32_t)(pos + 1);
     b->nids++;
     return NULL;
 }
@@ -209,7 +211,18 @@ int pekppp_batch_add(pekppp_batch *b, const pekppp_result *res, pekppp_error *er
         goto oom;
     u->id_line = a->id_line;
     u->id_col = a->id_col;
-    if ((prev = claim_id(b, u, &oom)) != NULL) {
+    if (b->nunits == b->ucap) {
+        size_t cap = b->ucap ? b->ucap * 2 : 64;
+        pk_unit **nu;
+        if (cap > UINT32_MAX - 1)
+            goto oom;
+        if (!(nu = pk_realloc(b->units, cap * sizeof(*nu))))
+            goto oom;
+        b->units = nu;
+        b->ucap = cap;
+    }
+    b->units[b->nunits] = u;
+    if ((prev = claim_id(b, b->nunits, &oom)) != NULL) {
         if (prev->id_line)
             pk_diag(&rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, a->id_line, a->id_col, a->id_path,
                     "unit id '%s' was already used by %s:%u:%u: this unit is left out", u->id,
@@ -222,24 +235,16 @@ int pekppp_batch_add(pekppp_batch *b, const pekppp_result *res, pekppp_error *er
     }
     if (oom)
         goto oom;
+    b->nunits++;
     u->index = res->index;
-    u->index_rounded = res->index_rounded;
-    u->evaluator_rounded = res->evaluator_rounded;
-    u->survey_rounded = res->survey_rounded;
+    u->index_rounded = (int32_t)res->index_rounded;
+    u->evaluator_rounded = (int32_t)res->evaluator_rounded;
+    u->survey_rounded = (int32_t)res->survey_rounded;
     u->survey_counts = res->survey_counts;
     u->band = res->band ? &r->bands[res->band - res->rubric->bands] : NULL;
-    u->flags = res->flags;
+    u->flags = (uint8_t)res->flags;
     for (i = 0; i < r->naspects; i++)
         u->aspects[i] = res->aspects[i].left_out ? INT32_MIN : (int32_t)res->aspects[i].rounded;
-    if (b->nunits == b->ucap) {
-        size_t cap = b->ucap ? b->ucap * 2 : 64;
-        pk_unit **nu = pk_realloc(b->units, cap * sizeof(*nu));
-        if (!nu)
-            goto oom;
-        b->units = nu;
-        b->ucap = cap;
-    }
-    b->units[b->nunits++] = u;
     if ((error = pk_rat_add(&b->sum, b->sum, u->index)) < 0 ||
         ((b->group_by & PEKPPP_GROUP_CATEGORY) &&
          (error = add_to_group(b, PEKPPP_GROUP_CATEGORY, u->category, u->index)) < 0) ||
@@ -335,7 +340,7 @@ int pekppp_batch_finish(pekppp_batch *b, pekppp_error *err)
     for (i = 0; i < b->nunits; i++)
         b->units[i]->rank = (i > 0 && pk_rat_cmp(b->units[i]->index, b->units[i - 1]->index) == 0)
                                 ? b->units[i - 1]->rank
-                                : i + 1;
+                                : (uint32_t)(i + 1);
     if (b->nunits > 0 && (error = mean_of(b, b->sum, b->nunits, &b->mean_rounded, &b->mean_band)) < 0)
         goto done;
     if (b->ngroups > 1)

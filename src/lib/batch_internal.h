@@ -5,17 +5,18 @@
 #include "pekppp/batch.h"
 #include "model.h"
 
-/* What a batch keeps of one scored unit. */
+/* What a batch keeps of one scored unit: about 150 bytes and its texts.
+ * Rounded values fit 32 bits (scale max 100, at most 4 decimals). */
 typedef struct {
+    pk_rat index;               /* exact, for ranking and means */
     const char *id, *name, *institution, *category, *mode, *period, *file;
-    unsigned id_line, id_col;   /* where its id stands in file (0: unknown) */
-    pk_rat index;
-    int64_t index_rounded, evaluator_rounded, survey_rounded;
+    const pekppp_band *band;    /* in the batch's rubric */
+    uint32_t id_line, id_col;   /* where its id stands in file (0: unknown) */
+    uint32_t rank;
+    int32_t index_rounded, evaluator_rounded, survey_rounded;
+    uint8_t flags;
     bool survey_counts;
-    const pekppp_band *band;
-    unsigned flags;
-    size_t rank;
-    int32_t aspects[]; /* rounded score per aspect; INT32_MIN when left out */
+    int32_t aspects[];          /* rounded score per aspect; INT32_MIN when left out */
 } pk_unit;
 
 typedef struct {
@@ -38,7 +39,7 @@ struct pekppp_batch {
     unsigned group_by;
     pk_unit **units;      /* input order until finish, then ranking order */
     size_t nunits, ucap;
-    pk_unit **ids;        /* hash set by id */
+    uint32_t *ids;        /* hash set by id: 1 + position in units, 0 empty */
     size_t nids, idcap;
     const char **strs;    /* interned texts that repeat across units (hash set) */
     size_t nstrs, strcap;

@@ -70,7 +70,7 @@ static void text_report(pekppp_sink *sink, const pekppp_batch *b, pekppp_lang la
     pk_sink_printf(sink, "%7s  %s\n", pk_msg(lang, M_INDEX_SHORT), pk_msg(lang, M_GRADE));
     for (i = 0; i < b->nunits; i++) {
         const pk_unit *u = b->units[i];
-        pk_sink_printf(sink, "%4zu  ", u->rank);
+        pk_sink_printf(sink, "%4u  ", (unsigned)u->rank);
         put_cell(sink, u->id, 20);
         pekppp_sink_puts(sink, " ");
         put_cell(sink, u->name ? u->name : "", 40);
@@ -227,7 +227,7 @@ static int json_report(pekppp_sink *sink, const pekppp_batch *b, pekppp_units_cb
     for (i = 0; i < b->nunits; i++) {
         const pk_unit *u = b->units[i];
         pk_json_indent(sink, 2);
-        pk_sink_printf(sink, "{\"rank\": %zu, \"unit\": ", u->rank);
+        pk_sink_printf(sink, "{\"rank\": %u, \"unit\": ", (unsigned)u->rank);
         pk_json_string(sink, u->id);
         pekppp_sink_puts(sink, ", \"name\": ");
         json_str_or_null(sink, u->name);
@@ -327,7 +327,7 @@ static void csv_report(pekppp_sink *sink, const pekppp_batch *b, pekppp_csv_dial
     for (i = 0; i < b->nunits; i++) {
         const pk_unit *u = b->units[i];
         char rank[32], fl[160] = "";
-        snprintf(rank, sizeof(rank), "%zu", u->rank);
+        snprintf(rank, sizeof(rank), "%u", (unsigned)u->rank);
         csv_cell(sink, rank, delim, 1);
         csv_cell(sink, u->id, delim, 0);
         csv_cell(sink, u->name, delim, 0);
