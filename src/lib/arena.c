@@ -11,6 +11,8 @@
 #include <string.h>
 #include <stdalign.h>
 
+#include <cjson/cJSON.h>
+
 #include "pekppp/common.h"
 
 struct pk_arena_block {
@@ -28,9 +30,14 @@ static void (*hook_free)(void *) = free;
 
 void pekppp_set_allocator(void *(*m)(size_t), void *(*r)(void *, size_t), void (*f)(void *))
 {
+    cJSON_Hooks hooks;
     hook_malloc = m ? m : malloc;
     hook_realloc = r ? r : realloc;
     hook_free = f ? f : free;
+    /* cJSON builds the JSON reports: its memory goes the same way. */
+    hooks.malloc_fn = hook_malloc;
+    hooks.free_fn = hook_free;
+    cJSON_InitHooks(&hooks);
 }
 
 void *pk_malloc(size_t size)
