@@ -124,7 +124,7 @@ static int printable_utf8(const unsigned char *s, size_t len)
 static void print_source(pekppp_sink *out, const char *file, unsigned line, unsigned col)
 {
     FILE *f;
-    static char buf[8192];
+    char buf[8192]; /* not static: workers format diagnostics at the same time */
     unsigned n = 1, c;
     size_t len, i, start = 0, end;
     struct stat st;
