@@ -17,5 +17,6 @@
 #include "pekppp/detect.h"
 #include "pekppp/batch.h"
 #include "pekppp/template.h"
+#include "pekppp/plan.h"
 
 #endif

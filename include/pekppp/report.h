@@ -55,17 +55,28 @@ PEKPPP_EXTERN(void) pekppp_sink_dispose(pekppp_sink *sink);
 PEKPPP_EXTERN(void) pekppp_sink_write(pekppp_sink *sink, const char *data, size_t len);
 PEKPPP_EXTERN(void) pekppp_sink_puts(pekppp_sink *sink, const char *s);
 
+/** One changed answer of a what-if: the indicator's position and its levels. */
+typedef struct {
+    size_t indicator;
+    int from;
+    int to;
+} pekppp_change;
+
 /** Report options. Initialise with ::PEKPPP_REPORT_OPTIONS_INIT. */
 typedef struct {
     unsigned version;
     pekppp_lang lang;
     unsigned json_depth;          /**< JSON: indentation depth of the outermost object */
     pekppp_csv_dialect csv_dialect;
+    /** What-if: the result before the changes; the report shows the deltas. */
+    const struct pekppp_result *baseline;
+    const pekppp_change *changes;
+    size_t nchanges;
 } pekppp_report_options;
 
 #define PEKPPP_REPORT_OPTIONS_VERSION 1
 #define PEKPPP_REPORT_OPTIONS_INIT \
-    { PEKPPP_REPORT_OPTIONS_VERSION, PEKPPP_LANG_ID, 0, PEKPPP_CSV_PLAIN }
+    { PEKPPP_REPORT_OPTIONS_VERSION, PEKPPP_LANG_ID, 0, PEKPPP_CSV_PLAIN, NULL, NULL, 0 }
 
 /**
  * Render one unit's result.

@@ -322,6 +322,48 @@ int cli_rubrics_resolve(const pekppp_rubric **out, const char *id, void *payload
     return PEKPPP_ENOTFOUND;
 }
 
+int cli_apply_sets(pekppp_assessment *a, char *const *sets, size_t n, pekppp_change *out, int lang)
+{
+    const pekppp_rubric *r = pekppp_assessment_rubric(a);
+    size_t i;
+    for (i = 0; i < n; i++) {
+        const char *eq = strchr(sets[i], '=');
+        char id[256], *end;
+        long idx, level;
+        if (!eq || eq == sets[i] || (size_t)(eq - sets[i]) >= sizeof(id) || !eq[1]) {
+            cli_fail(lang ? "--set takes ID=LEVEL, not '%s'" : "--set memerlukan ID=LEVEL, bukan '%s'",
+                     sets[i]);
+            return 2;
+        }
+        memcpy(id, sets[i], (size_t)(eq - sets[i]));
+        id[eq - sets[i]] = '\0';
+        if ((idx = pekppp_rubric_find_indicator(r, id)) < 0) {
+            cli_fail(lang ? "--set: rubric '%s' has no indicator '%s'"
+                          : "--set: rubrik '%s' tidak punya indikator '%s'",
+                     pekppp_rubric_id(r), id);
+            return 2;
+        }
+        if (strcmp(eq + 1, "na") == 0) {
+            level = PEKPPP_LEVEL_NA;
+        } else {
+            level = strtol(eq + 1, &end, 10);
+            if (*end || end == eq + 1 || level < INT32_MIN / 2 || level > INT32_MAX / 2)
+                level = INT32_MIN;
+        }
+        out[i].indicator = (size_t)idx;
+        out[i].from = pekppp_assessment_level(a, (size_t)idx);
+        out[i].to = (int)level;
+        if (level == INT32_MIN || pekppp_assessment_set_level(a, (size_t)idx, (int)level) < 0) {
+            cli_fail(lang ? "--set %s: '%s' is not a level from %d to %d%s"
+                          : "--set %s: '%s' bukan level %d sampai %d%s",
+                     id, eq + 1, pekppp_rubric_scale_min(r), pekppp_rubric_scale_max(r),
+                     pekppp_rubric_indicator(r, (size_t)idx)->na_allowed ? " (or na)" : "");
+            return 2;
+        }
+    }
+    return 0;
+}
+
 int cli_exit_for(int code)
 {
     switch (code) {

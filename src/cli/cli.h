@@ -58,6 +58,11 @@ int cli_rubrics_load_given(cli_rubrics *rs, const pekppp_rubric **out);
 int cli_rubrics_resolve(const pekppp_rubric **out, const char *id, void *payload,
                         pekppp_error *err);
 
+/* Apply what-if answers "ID=LEVEL" (or "ID=na") to a loaded unit, recording
+ * each change in @p out (room for @p n).  Returns 0, or CLI_EXIT_USAGE after
+ * printing why (an unknown id, a level off the scale, a bad form). */
+int cli_apply_sets(pekppp_assessment *a, char *const *sets, size_t n, pekppp_change *out, int lang);
+
 /* The exit code for a library error code. */
 int cli_exit_for(int code);
 

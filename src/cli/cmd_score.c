@@ -13,7 +13,7 @@
 #include "batch_run.h"
 
 enum { O_RUBRIC = 1, O_RUBRIC_PATH, O_FORMAT, O_OUTPUT, O_LANG, O_INCOMPLETE, O_FAIL_UNDER,
-       O_JOBS, O_GROUP_BY, O_CSV_DIALECT, O_QUIET, O_HELP };
+       O_JOBS, O_GROUP_BY, O_CSV_DIALECT, O_SET, O_QUIET, O_HELP };
 
 const cli_opt score_opts[] = {
     { O_RUBRIC, 'r', "rubric", "FILE",
@@ -36,6 +36,9 @@ const cli_opt score_opts[] = {
     { O_CSV_DIALECT, 0, "csv-dialect", "D",
       { "plain (',' dan '.') atau id (';' dan ',' untuk Excel Indonesia)",
         "plain (',' and '.') or id (';' and ',' for Indonesian Excel)" } },
+    { O_SET, 0, "set", "ID=LEVEL",
+      { "andaikan jawaban ini (boleh berulang); tampilkan selisihnya",
+        "what if this answer were given (repeatable); shows the changes" } },
     { O_QUIET, 'q', "quiet", NULL, { "tanpa bilah kemajuan", "no progress bar" } },
     { O_HELP, 'h', "help", NULL, { "tampilkan bantuan ini", "show this help" } },
     { 0, 0, NULL, NULL, { NULL, NULL } }
@@ -73,11 +76,15 @@ static int parse_group_by(const char *s, unsigned *out)
 
 /* One unit: the unit report (text or JSON). */
 static int score_one(const char *input, cli_rubrics *rubrics, pekppp_assessment_options *aopts,
-                     pekppp_report_format format, const pekppp_report_options *ropts,
-                     const char *output, const char *fail_under, int lang)
+                     pekppp_report_format format, const pekppp_report_options *ropts_in,
+                     const char *output, const char *fail_under, int lang, char *const *sets,
+                     size_t nsets)
 {
     pekppp_assessment *a = NULL;
-    pekppp_result *res = NULL;
+    pekppp_result *res = NULL, *base = NULL;
+    pekppp_change *changes = NULL;
+    pekppp_report_options ro = *ropts_in;
+    const pekppp_report_options *ropts = &ro;
     pekppp_sink sink;
     pekppp_error err;
     int64_t threshold = 0;
@@ -97,6 +104,23 @@ static int score_one(const char *input, cli_rubrics *rubrics, pekppp_assessment_
         cli_fail(cli_msg(lang, CM_BAD_FAIL_UNDER), fail_under);
         rc = CLI_EXIT_USAGE;
         goto done;
+    }
+    if (nsets > 0) {
+        /* What-if: score as given, then with the changed answers. */
+        if ((error = pekppp_score(&base, a, &err)) < 0) {
+            cli_print_diag(&err);
+            rc = cli_exit_for(error);
+            goto done;
+        }
+        if (!(changes = calloc(nsets, sizeof(*changes)))) {
+            rc = CLI_EXIT_INTERNAL;
+            goto done;
+        }
+        if ((rc = cli_apply_sets(a, sets, nsets, changes, lang)) != 0)
+            goto done;
+        ro.baseline = base;
+        ro.changes = changes;
+        ro.nchanges = nsets;
     }
     if ((error = pekppp_score(&res, a, &err)) < 0) {
         cli_print_diag(&err);
@@ -127,6 +151,8 @@ static int score_one(const char *input, cli_rubrics *rubrics, pekppp_assessment_
 done:
     pekppp_sink_dispose(&sink);
     pekppp_result_free(res);
+    pekppp_result_free(base);
+    free(changes);
     pekppp_assessment_free(a);
     return rc;
 }
@@ -140,14 +166,19 @@ int cmd_score(int argc, char **argv)
     pekppp_report_options ropts = PEKPPP_REPORT_OPTIONS_INIT;
     pekppp_report_format format = PEKPPP_FORMAT_TEXT;
     const char *output = NULL, *fail_under = NULL, *v;
-    char **inputs = NULL;
-    size_t ninputs = 0;
+    char **inputs = NULL, **sets = NULL;
+    size_t ninputs = 0, nsets = 0;
     unsigned group_by = PEKPPP_GROUP_CATEGORY;
     long jobs = sysconf(_SC_NPROCESSORS_ONLN);
     int lang = cli_lang_default(), id, rc = CLI_EXIT_OK, quiet = 0;
 
-    if (!(inputs = calloc((size_t)argc, sizeof(*inputs))))
+    inputs = calloc((size_t)argc, sizeof(*inputs));
+    sets = calloc((size_t)argc, sizeof(*sets));
+    if (!inputs || !sets) {
+        free(inputs);
+        free(sets);
         return CLI_EXIT_INTERNAL;
+    }
     cli_rubrics_init(&rubrics, lang);
     cli_opt_init(&st, argc, argv);
     while ((id = cli_opt_next(&st, score_opts, &v)) != CLI_OPT_END) {
@@ -211,6 +242,7 @@ int cmd_score(int argc, char **argv)
                 goto done;
             }
             break;
+        case O_SET: sets[nsets++] = (char *)v; break;
         case O_QUIET: quiet = 1; break;
         case O_HELP: rc = cmd_help_for("score", lang); goto done;
         default: break;
@@ -230,7 +262,10 @@ int cmd_score(int argc, char **argv)
     /* One unit file gives a unit report; anything else is a batch. */
     if (items.count == 1 && !items.saw_folder_or_sheet && format != PEKPPP_FORMAT_CSV) {
         rc = score_one(items.items[0].path, &rubrics, &aopts, format, &ropts, output, fail_under,
-                       lang);
+                       lang, sets, nsets);
+    } else if (nsets > 0) {
+        rc = usage(lang, lang ? "--set works on one unit file, not on a batch"
+                              : "--set hanya untuk satu berkas unit, bukan banyak unit");
     } else {
         cli_batch_args args;
         memset(&args, 0, sizeof(args));
@@ -251,5 +286,6 @@ done:
     cli_items_free(&items);
     cli_rubrics_free(&rubrics);
     free(inputs);
+    free(sets);
     return rc;
 }

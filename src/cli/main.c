@@ -12,6 +12,7 @@
 extern const cli_opt score_opts[];
 extern const cli_opt lint_opts[];
 extern const cli_opt template_opts[];
+extern const cli_opt plan_opts[];
 
 typedef struct {
     const char *name;
@@ -34,6 +35,9 @@ static const cli_command commands[] = {
       { "formulir kosong: berkas unit YAML atau kepala lembar CSV",
         "a blank form: a YAML unit file or a CSV sheet header" },
       template_opts },
+    { "plan", cmd_plan, "pekppp plan [OPTIONS] UNIT --target GRADE",
+      { "langkah paling sedikit menuju sebuah predikat", "the fewest steps to reach a grade" },
+      plan_opts },
 };
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
 

@@ -55,6 +55,21 @@ static const char *const table[M_COUNT][2] = {
     [M_BY_MODE] = { "Per skema (mandiri/nasional)", "By scheme (mandiri/nasional)" },
     [M_FAILED] = { "Gagal dimuat", "Failed to load" },
     [M_NO_UNITS] = { "Tidak ada unit yang dinilai.", "No unit was scored." },
+    [M_PLAN_TO] = { "Rencana menuju predikat", "Plan to reach grade" },
+    [M_MIN_INDEX] = { "indeks minimal", "minimum index" },
+    [M_NOW] = { "Sekarang", "Now" },
+    [M_AFTER] = { "Sesudah", "After" },
+    [M_STEPS] = { "langkah", "steps" },
+    [M_ALREADY] = { "Predikat ini sudah tercapai: tidak perlu langkah.",
+                    "This grade is already reached: no steps needed." },
+    [M_INFEASIBLE] = { "Target tidak tercapai walau semua indikator yang boleh dinaikkan "
+                       "sampai batasnya; rencana ini menuju predikat terbaik yang bisa dicapai.",
+                       "The target cannot be reached even with every allowed step; this plan "
+                       "leads to the best reachable grade." },
+    [M_WHATIF] = { "Andaikan (what-if)", "What if" },
+    [M_CHANGES] = { "Perubahan jawaban", "Changed answers" },
+    [M_BEFORE] = { "Sebelum", "Before" },
+    [M_DELTA] = { "Selisih", "Change" },
 };
 
 const char *pk_msg(pekppp_lang lang, pk_msg_id id)

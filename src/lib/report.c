@@ -106,6 +106,15 @@ void pk_sink_printf(pekppp_sink *sink, const char *fmt, ...)
     pekppp_sink_write(sink, buf, (size_t)n < sizeof(buf) ? (size_t)n : sizeof(buf) - 1);
 }
 
+int64_t pk_rounded_delta(const pekppp_rubric *r, pk_rat now, pk_rat before, int *ok)
+{
+    pk_rat d;
+    int64_t out = 0;
+    if (pk_rat_sub(&d, now, before) < 0 || pk_round(r, d, &out) < 0)
+        *ok = 0;
+    return out;
+}
+
 const char *pk_rec_advice(const pekppp_rubric *r, const pk_recommendation *rec, int *is_advice)
 {
     const pekppp_indicator *ind = &r->indicators[rec->indicator];

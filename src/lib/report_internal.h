@@ -19,6 +19,10 @@ const char *pk_rec_advice(const pekppp_rubric *r, const pk_recommendation *rec, 
 void pk_json_string(pekppp_sink *sink, const char *s);
 void pk_json_indent(pekppp_sink *sink, int depth);
 
+/* The rounded difference new - old of two exact values (half away from
+ * zero), once, on the exact difference; 0 on failure with *ok cleared. */
+int64_t pk_rounded_delta(const pekppp_rubric *r, pk_rat now, pk_rat before, int *ok);
+
 void pk_report_text(pekppp_sink *sink, const pekppp_result *res, const pekppp_report_options *o);
 void pk_report_json(pekppp_sink *sink, const pekppp_result *res, const pekppp_report_options *o);
 

@@ -300,6 +300,54 @@ static void print_value(pekppp_sink *sink, const cJSON *v, int depth)
     }
 }
 
+/* "what_if": the changes, the result before them, and the exact deltas rounded once. */
+static void what_if(jb *b, cJSON *root, const pekppp_result *res, const pekppp_report_options *o)
+{
+    const pekppp_result *base = o->baseline;
+    const pekppp_rubric *r = res->rubric;
+    cJSON *w = add_child(b, root, "what_if", 0), *list, *x;
+    size_t i;
+    int ok = 1;
+    if (!w)
+        return;
+    if ((list = add_child(b, w, "changes", 1)))
+        for (i = 0; i < o->nchanges; i++) {
+            if (!(x = add_child(b, list, NULL, 0)))
+                break;
+            add_str(b, x, "indicator", r->indicators[o->changes[i].indicator].id);
+            if (o->changes[i].from == PEKPPP_LEVEL_NA)
+                add_str(b, x, "from", "na");
+            else if (o->changes[i].from == PEKPPP_LEVEL_MISSING)
+                chk(b, cJSON_AddNullToObject(x, "from"));
+            else
+                add_long(b, x, "from", o->changes[i].from);
+            if (o->changes[i].to == PEKPPP_LEVEL_NA)
+                add_str(b, x, "to", "na");
+            else
+                add_long(b, x, "to", o->changes[i].to);
+        }
+    if ((x = add_child(b, w, "before", 0))) {
+        add_fixed(b, x, "index", base->index_rounded, r->decimals);
+        add_str(b, x, "grade", base->band ? base->band->grade : NULL);
+        add_str(b, x, "label", base->band ? base->band->label : NULL);
+    }
+    add_fixed(b, w, "delta", pk_rounded_delta(r, res->index, base->index, &ok), r->decimals);
+    if ((list = add_child(b, w, "aspects", 1)))
+        for (i = 0; i < r->naspects; i++) {
+            const pk_aspect_result *a = &res->aspects[i], *p = &base->aspects[i];
+            if (a->left_out || p->left_out)
+                continue;
+            if (!(x = add_child(b, list, NULL, 0)))
+                break;
+            add_str(b, x, "id", r->aspects[i].id);
+            add_fixed(b, x, "before", p->rounded, r->decimals);
+            add_fixed(b, x, "after", a->rounded, r->decimals);
+            add_fixed(b, x, "delta", pk_rounded_delta(r, a->score, p->score, &ok), r->decimals);
+        }
+    if (!ok)
+        b->failed = 1;
+}
+
 void pk_report_json(pekppp_sink *sink, const pekppp_result *res, const pekppp_report_options *o)
 {
     jb b = { 0 };
@@ -312,6 +360,8 @@ void pk_report_json(pekppp_sink *sink, const pekppp_result *res, const pekppp_re
     totals(&b, root, res);
     aspects(&b, root, res);
     tail(&b, root, res);
+    if (o->baseline)
+        what_if(&b, root, res, o);
     if (!b.failed) {
         print_value(sink, root, (int)o->json_depth);
         if (o->json_depth == 0)

@@ -1,0 +1,329 @@
+/*
+ * Plans to a target grade (`pekppp plan`); see plan.h for why taking the
+ * largest gains first is optimal.
+ *
+ * The result's recommendations already list, once per indicator that can
+ * rise, the exact gain of one step, highest first with ties in rubric order.
+ * A plan walks that list, taking each indicator's steps (up to the top level,
+ * or --max-level-step), until the exact index reaches the threshold below
+ * which the ROUNDED index would still miss the band: min - 1/2 unit of the
+ * last printed place.
+ */
+#include "pekppp/plan.h"
+#include "report_internal.h"
+
+#include <string.h>
+
+#include "diag.h"
+#include "msg.h"
+
+typedef struct {
+    size_t indicator;
+    int from, to;
+    pk_rat gain;
+    int64_t gain_rounded;
+} pk_step;
+
+struct pekppp_plan {
+    const pekppp_result *res;
+    const pekppp_band *target;   /* asked for */
+    const pekppp_band *goal;     /* planned for: the target, or the best reachable */
+    int feasible;
+    pk_rat after;
+    int64_t after_rounded;
+    const pekppp_band *after_band;
+    pk_step *steps;
+    size_t nsteps;
+};
+
+static int64_t to_dec_scale(const pekppp_rubric *r, int64_t rounded)
+{
+    int i;
+    for (i = r->decimals; i < 4; i++)
+        rounded *= 10;
+    return rounded;
+}
+
+static int is_fixed(const pekppp_rubric *r, size_t ind, const pekppp_plan_options *o)
+{
+    size_t i;
+    for (i = 0; o && i < o->nfixed; i++)
+        if (strcmp(o->fixed[i], r->indicators[ind].id) == 0)
+            return 1;
+    return 0;
+}
+
+static int steps_allowed(const pekppp_rubric *r, const pk_recommendation *rec,
+                         const pekppp_plan_options *o)
+{
+    int n = r->scale_max - rec->from;
+    if (o && o->max_level_step > 0 && n > o->max_level_step)
+        n = o->max_level_step;
+    return n;
+}
+
+/* The exact index below which the rounded index misses @p band. */
+static int threshold(const pekppp_rubric *r, const pekppp_band *band, pk_rat *out)
+{
+    pk_rat half;
+    int64_t unit = 1;
+    int i;
+    for (i = 0; i < r->decimals; i++)
+        unit *= 10;
+    if (pk_rat_make(&half, 1, 2 * (pk_i128)unit) < 0)
+        return PEKPPP_ERANGE;
+    return pk_rat_sub(out, pk_rat_dec(band->min), half);
+}
+
+/* Plan for @p band: fill p->steps and p->after; *reached says whether the
+ * rounded index reaches it.  With @p all, take every allowed step. */
+static int plan_for(pekppp_plan *p, const pekppp_band *band, const pekppp_plan_options *o,
+                    int all, int *reached)
+{
+    const pekppp_result *res = p->res;
+    const pekppp_rubric *r = res->rubric;
+    pk_rat thr = pk_rat_int(0);
+    size_t i;
+    int error = 0, k;
+    p->nsteps = 0;
+    p->after = res->index;
+    *reached = 0;
+    if (band && (error = threshold(r, band, &thr)) < 0)
+        return error;
+    if (band && pk_rat_cmp(p->after, thr) >= 0) {
+        *reached = 1;
+        return 0;
+    }
+    for (i = 0; i < res->nrecs; i++) {
+        const pk_recommendation *rec = &res->recs[i];
+        int n = steps_allowed(r, rec, o);
+        if (is_fixed(r, rec->indicator, o))
+            continue;
+        for (k = 0; k < n; k++) {
+            pk_step *st = &p->steps[p->nsteps++];
+            st->indicator = rec->indicator;
+            st->from = rec->from + k;
+            st->to = st->from + 1;
+            st->gain = rec->gain;
+            st->gain_rounded = rec->gain_rounded;
+            if ((error = pk_rat_add(&p->after, p->after, rec->gain)) < 0)
+                return error;
+            if (!all && band && pk_rat_cmp(p->after, thr) >= 0) {
+                *reached = 1;
+                return 0;
+            }
+        }
+    }
+    return 0;
+}
+
+int pekppp_plan_make(pekppp_plan **out, const pekppp_result *res, const char *target,
+                     const pekppp_plan_options *opts, pekppp_error *err)
+{
+    const pekppp_rubric *r = res->rubric;
+    pekppp_plan *p = NULL;
+    pk_report rep;
+    size_t i, cap = 0;
+    int error = 0, reached = 0;
+
+    *out = NULL;
+    pk_report_init(&rep, res->assessment->file, NULL, NULL, err);
+    for (i = 0; opts && i < opts->nfixed; i++)
+        if (pekppp_rubric_find_indicator(r, opts->fixed[i]) < 0) {
+            pk_diag(&rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, 0, 0, NULL,
+                    "rubric '%s' has no indicator '%s' to keep fixed", r->id, opts->fixed[i]);
+            return PEKPPP_EINVALID;
+        }
+    if (!(p = pk_malloc(sizeof(*p))))
+        goto oom;
+    memset(p, 0, sizeof(*p));
+    p->res = res;
+    for (i = 0; i < r->nbands; i++)
+        if (strcmp(r->bands[i].grade, target) == 0)
+            p->target = &r->bands[i];
+    if (!p->target) {
+        pk_diag(&rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, 0, 0, NULL,
+                "rubric '%s' has no grade '%s'", r->id, target);
+        error = PEKPPP_EINVALID;
+        goto done;
+    }
+    for (i = 0; i < res->nrecs; i++)
+        cap += (size_t)steps_allowed(r, &res->recs[i], opts);
+    if (!(p->steps = pk_malloc((cap ? cap : 1) * sizeof(*p->steps))))
+        goto oom;
+    p->goal = p->target;
+    if ((error = plan_for(p, p->target, opts, 0, &reached)) < 0)
+        goto done;
+    p->feasible = reached;
+    if (!reached) {
+        /* Every allowed step taken: which grade does that reach?  Then the
+         * fewest steps to that grade. */
+        int64_t best;
+        if ((error = plan_for(p, NULL, opts, 1, &reached)) < 0 ||
+            (error = pk_round(r, p->after, &best)) < 0)
+            goto done;
+        p->goal = pekppp_rubric_band_for(r, to_dec_scale(r, best));
+        if (p->goal == res->band) {
+            p->nsteps = 0; /* no step changes the grade: none is worth planning */
+            p->after = res->index;
+        } else if ((error = plan_for(p, p->goal, opts, 0, &reached)) < 0) {
+            goto done;
+        }
+    }
+    if ((error = pk_round(r, p->after, &p->after_rounded)) < 0)
+        goto done;
+    p->after_band = pekppp_rubric_band_for(r, to_dec_scale(r, p->after_rounded));
+    *out = p;
+    p = NULL;
+done:
+    if (error == PEKPPP_ERANGE)
+        pk_diag(&rep, error, PEKPPP_SEV_ERROR, 0, 0, NULL,
+                "an exact value outgrew 128-bit arithmetic");
+    pekppp_plan_free(p);
+    return error;
+oom:
+    pk_diag(&rep, PEKPPP_ENOMEM, PEKPPP_SEV_ERROR, 0, 0, NULL, "out of memory");
+    pekppp_plan_free(p);
+    return PEKPPP_ENOMEM;
+}
+
+void pekppp_plan_free(pekppp_plan *p)
+{
+    if (!p)
+        return;
+    pk_free(p->steps);
+    pk_free(p);
+}
+
+int pekppp_plan_feasible(const pekppp_plan *p) { return p->feasible; }
+size_t pekppp_plan_step_count(const pekppp_plan *p) { return p->nsteps; }
+
+int pekppp_plan_step(const pekppp_plan *p, size_t i, size_t *indicator, int *from, int *to)
+{
+    if (i >= p->nsteps)
+        return PEKPPP_EINVALID;
+    *indicator = p->steps[i].indicator;
+    *from = p->steps[i].from;
+    *to = p->steps[i].to;
+    return 0;
+}
+
+pekppp_fixed pekppp_plan_after(const pekppp_plan *p)
+{
+    pekppp_fixed f;
+    f.units = p->after_rounded;
+    f.decimals = p->res->rubric->decimals;
+    return f;
+}
+
+/* The advice for a step: the rubric's advice for its level, else the next
+ * level's description. */
+static const char *step_advice(const pekppp_rubric *r, const pk_step *st, int *is_advice)
+{
+    pk_recommendation rec;
+    memset(&rec, 0, sizeof(rec));
+    rec.indicator = st->indicator;
+    rec.from = st->from;
+    rec.to = st->to;
+    return pk_rec_advice(r, &rec, is_advice);
+}
+
+static void fixed_text(char *buf, size_t n, int64_t units, int decimals)
+{
+    pk_fixed_format(buf, n, units, decimals);
+}
+
+static void plan_text(pekppp_sink *sink, const pekppp_plan *p, pekppp_lang lang)
+{
+    const pekppp_result *res = p->res;
+    const pekppp_rubric *r = res->rubric;
+    char a[48], b[48], m[48];
+    size_t i;
+    pk_dec_format_short(m, sizeof(m), p->target->min);
+    pk_sink_printf(sink, "%s %s (%s %s)\n", pk_msg(lang, M_PLAN_TO), p->target->grade,
+                   pk_msg(lang, M_MIN_INDEX), m);
+    pk_sink_printf(sink, "%s: %s (%s)\n", pk_msg(lang, M_UNIT), res->assessment->unit_name,
+                   res->assessment->unit_id);
+    fixed_text(a, sizeof(a), res->index_rounded, r->decimals);
+    fixed_text(b, sizeof(b), p->after_rounded, r->decimals);
+    pk_sink_printf(sink, "%s: %s %s  ->  %s: %s %s  (%zu %s)\n\n", pk_msg(lang, M_NOW), a,
+                   res->band ? res->band->grade : "?", pk_msg(lang, M_AFTER), b,
+                   p->after_band ? p->after_band->grade : "?", p->nsteps, pk_msg(lang, M_STEPS));
+    if (!p->feasible)
+        pk_sink_printf(sink, "%s\n\n", pk_msg(lang, M_INFEASIBLE));
+    else if (p->nsteps == 0)
+        pk_sink_printf(sink, "%s\n", pk_msg(lang, M_ALREADY));
+    for (i = 0; i < p->nsteps; i++) {
+        const pk_step *st = &p->steps[i];
+        int is_advice;
+        const char *text = step_advice(r, st, &is_advice);
+        fixed_text(a, sizeof(a), st->gain_rounded, r->decimals);
+        pk_sink_printf(sink, "  %zu. %s  %d -> %d  +%s\n     ", i + 1,
+                       r->indicators[st->indicator].id, st->from, st->to, a);
+        if (!is_advice)
+            pk_sink_printf(sink, "%s %d: ", pk_msg(lang, M_REACH_LEVEL), st->to);
+        pekppp_sink_puts(sink, text);
+        pekppp_sink_puts(sink, "\n");
+    }
+}
+
+static void json_band(pekppp_sink *sink, const char *key, int64_t rounded, int decimals,
+                      const pekppp_band *band, int last)
+{
+    char buf[48];
+    fixed_text(buf, sizeof(buf), rounded, decimals);
+    pk_sink_printf(sink, "  \"%s\": {\"index\": %s, \"grade\": ", key, buf);
+    if (band)
+        pk_json_string(sink, band->grade);
+    else
+        pekppp_sink_puts(sink, "null");
+    pekppp_sink_puts(sink, last ? "}\n" : "},\n");
+}
+
+static void plan_json(pekppp_sink *sink, const pekppp_plan *p)
+{
+    const pekppp_result *res = p->res;
+    const pekppp_rubric *r = res->rubric;
+    char buf[48];
+    size_t i;
+    pekppp_sink_puts(sink, "{\n  \"schema\": \"pekppp/plan/v1\",\n  \"unit\": {\"id\": ");
+    pk_json_string(sink, res->assessment->unit_id);
+    pekppp_sink_puts(sink, ", \"name\": ");
+    pk_json_string(sink, res->assessment->unit_name);
+    pekppp_sink_puts(sink, "},\n  \"target\": {\"grade\": ");
+    pk_json_string(sink, p->target->grade);
+    pk_dec_format_short(buf, sizeof(buf), p->target->min);
+    pk_sink_printf(sink, ", \"min\": %s},\n  \"feasible\": %s,\n", buf,
+                   p->feasible ? "true" : "false");
+    json_band(sink, "before", res->index_rounded, r->decimals, res->band, 0);
+    json_band(sink, "after", p->after_rounded, r->decimals, p->after_band, 0);
+    pekppp_sink_puts(sink, p->nsteps ? "  \"steps\": [\n" : "  \"steps\": []\n");
+    for (i = 0; i < p->nsteps; i++) {
+        const pk_step *st = &p->steps[i];
+        int is_advice;
+        pekppp_sink_puts(sink, "    {\"indicator\": ");
+        pk_json_string(sink, r->indicators[st->indicator].id);
+        fixed_text(buf, sizeof(buf), st->gain_rounded, r->decimals);
+        pk_sink_printf(sink, ", \"from\": %d, \"to\": %d, \"gain\": %s, \"advice\": ", st->from,
+                       st->to, buf);
+        pk_json_string(sink, step_advice(r, st, &is_advice));
+        pekppp_sink_puts(sink, i + 1 < p->nsteps ? "},\n" : "}\n  ]\n");
+    }
+    pekppp_sink_puts(sink, "}\n");
+}
+
+int pekppp_plan_write(pekppp_sink *sink, const pekppp_plan *p, pekppp_report_format format,
+                      const pekppp_report_options *opts)
+{
+    pekppp_report_options defaults = PEKPPP_REPORT_OPTIONS_INIT;
+    if (!opts)
+        opts = &defaults;
+    if (format == PEKPPP_FORMAT_TEXT)
+        plan_text(sink, p, opts->lang);
+    else if (format == PEKPPP_FORMAT_JSON)
+        plan_json(sink, p);
+    else
+        return PEKPPP_EINVALID;
+    pekppp_sink_flush(sink);
+    return sink->error;
+}
