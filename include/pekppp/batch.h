@@ -114,6 +114,10 @@ PEKPPP_EXTERN(int) pekppp_batch_write(pekppp_sink *sink, const pekppp_batch *b,
                                       const pekppp_report_options *opts, pekppp_units_cb units,
                                       void *payload);
 
+/** The rounded mean index of the scored units (after pekppp_batch_finish;
+ * units 0 when none was scored). */
+PEKPPP_EXTERN(pekppp_fixed) pekppp_batch_mean(const pekppp_batch *b);
+
 /**
  * Units whose rounded index is below @p threshold (scaled by 10^4), in
  * ranking order: fills up to @p max ids, returns how many there are.

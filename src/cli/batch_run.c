@@ -541,7 +541,7 @@ static int finish(run_state *st, pending *pf)
     pekppp_error err;
     cli_out out;
     pekppp_sink sink;
-    int64_t threshold = 0;
+    int64_t threshold = 0, mean_threshold = 0;
     int rc, below = 0;
 
     if (!st->batch) {
@@ -568,6 +568,12 @@ static int finish(run_state *st, pending *pf)
         cli_fail(cli_msg(args->lang, CM_BAD_FAIL_UNDER), args->fail_under);
         return CLI_EXIT_USAGE;
     }
+    if (args->fail_under_mean &&
+        cli_parse_threshold(pekppp_batch_rubric(st->batch), args->fail_under_mean,
+                            &mean_threshold) < 0) {
+        cli_fail(cli_msg(args->lang, CM_BAD_FAIL_UNDER), args->fail_under_mean);
+        return CLI_EXIT_USAGE;
+    }
     if ((rc = cli_out_open(&out, args->output)) != 0)
         return rc;
     pekppp_sink_init_file(&sink, out.file);
@@ -592,6 +598,21 @@ static int finish(run_state *st, pending *pf)
             if (n > 10)
                 fprintf(stderr, " (+%zu)", n - 10);
             fputc('\n', stderr);
+            below = 1;
+        }
+    }
+    if (args->fail_under_mean && pekppp_batch_scored(st->batch) > 0) {
+        pekppp_fixed mean = pekppp_batch_mean(st->batch);
+        int64_t scaled = mean.units;
+        int k;
+        for (k = mean.decimals; k < 4; k++)
+            scaled *= 10;
+        if (scaled < mean_threshold) {
+            char shown[48];
+            pekppp_fixed_format(shown, sizeof(shown), mean);
+            fprintf(stderr, args->lang ? "pekppp: the mean index %s is below %s\n"
+                                       : "pekppp: rata-rata indeks %s di bawah %s\n",
+                    shown, args->fail_under_mean);
             below = 1;
         }
     }

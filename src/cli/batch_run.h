@@ -43,6 +43,7 @@ typedef struct {
     int quiet;
     const char *output;
     const char *fail_under;
+    const char *fail_under_mean;
     int lang;
 } cli_batch_args;
 

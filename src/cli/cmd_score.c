@@ -13,7 +13,7 @@
 #include "batch_run.h"
 
 enum { O_RUBRIC = 1, O_RUBRIC_PATH, O_FORMAT, O_OUTPUT, O_LANG, O_INCOMPLETE, O_FAIL_UNDER,
-       O_JOBS, O_GROUP_BY, O_CSV_DIALECT, O_SET, O_QUIET, O_HELP };
+       O_FAIL_UNDER_MEAN, O_JOBS, O_GROUP_BY, O_CSV_DIALECT, O_SET, O_QUIET, O_HELP };
 
 const cli_opt score_opts[] = {
     { O_RUBRIC, 'r', "rubric", "FILE",
@@ -29,6 +29,9 @@ const cli_opt score_opts[] = {
       { "indikator tanpa jawaban dihitung level minimum", "count unanswered indicators at the lowest level" } },
     { O_FAIL_UNDER, 0, "fail-under", "GRADE|N",
       { "keluar dengan kode 1 bila indeks di bawahnya", "exit 1 when the index is below it" } },
+    { O_FAIL_UNDER_MEAN, 0, "fail-under-mean", "GRADE|N",
+      { "banyak unit: keluar dengan kode 1 bila rata-ratanya di bawahnya",
+        "batches: exit 1 when the mean index is below it" } },
     { O_JOBS, 'j', "jobs", "N",
       { "jumlah thread kerja (bawaan: jumlah inti)", "worker threads (default: the number of cores)" } },
     { O_GROUP_BY, 0, "group-by", "FIELDS",
@@ -165,7 +168,7 @@ int cmd_score(int argc, char **argv)
     pekppp_assessment_options aopts = PEKPPP_ASSESSMENT_OPTIONS_INIT;
     pekppp_report_options ropts = PEKPPP_REPORT_OPTIONS_INIT;
     pekppp_report_format format = PEKPPP_FORMAT_TEXT;
-    const char *output = NULL, *fail_under = NULL, *v;
+    const char *output = NULL, *fail_under = NULL, *fail_under_mean = NULL, *v;
     char **inputs = NULL, **sets = NULL;
     size_t ninputs = 0, nsets = 0;
     unsigned group_by = PEKPPP_GROUP_CATEGORY;
@@ -214,6 +217,7 @@ int cmd_score(int argc, char **argv)
             break;
         case O_INCOMPLETE: aopts.allow_incomplete = true; break;
         case O_FAIL_UNDER: fail_under = v; break;
+        case O_FAIL_UNDER_MEAN: fail_under_mean = v; break;
         case O_JOBS: {
             char *end;
             jobs = strtol(v, &end, 10);
@@ -259,8 +263,9 @@ int cmd_score(int argc, char **argv)
         rc = CLI_EXIT_INTERNAL;
         goto done;
     }
-    /* One unit file gives a unit report; anything else is a batch. */
-    if (items.count == 1 && !items.saw_folder_or_sheet && format != PEKPPP_FORMAT_CSV) {
+    /* One unit file gives a unit report, unless a batch option asks for a batch. */
+    if (items.count == 1 && !items.saw_folder_or_sheet && format != PEKPPP_FORMAT_CSV &&
+        !fail_under_mean) {
         rc = score_one(items.items[0].path, &rubrics, &aopts, format, &ropts, output, fail_under,
                        lang, sets, nsets);
     } else if (nsets > 0) {
@@ -279,6 +284,7 @@ int cmd_score(int argc, char **argv)
         args.quiet = quiet;
         args.output = output;
         args.fail_under = fail_under;
+        args.fail_under_mean = fail_under_mean;
         args.lang = lang;
         rc = cli_run_batch(&items, &args);
     }

@@ -359,6 +359,14 @@ done:
     return error;
 }
 
+pekppp_fixed pekppp_batch_mean(const pekppp_batch *b)
+{
+    pekppp_fixed f;
+    f.units = b->nunits ? b->mean_rounded : 0;
+    f.decimals = b->rubric->decimals;
+    return f;
+}
+
 size_t pekppp_batch_below(const pekppp_batch *b, int64_t threshold, const char **ids, size_t max)
 {
     size_t i, n = 0;

@@ -19,8 +19,10 @@ out=$(mktemp) err=$(mktemp)
 trap 'rm -f "$out" "$err"' EXIT
 stdin=/dev/null
 [ -f stdin ] && stdin=stdin
+# PEKPPP_TEST_WRAPPER (say, valgrind with its options) runs the binary under it.
+read -r -a wrapper <<< "${PEKPPP_TEST_WRAPPER:-}"
 env -i PATH=/usr/bin:/bin LANG=C PEKPPP_RUBRIC_PATH="$repo/rubrics" \
-    "$bin" "${args[@]}" <"$stdin" >"$out" 2>"$err"
+    "${wrapper[@]}" "$bin" "${args[@]}" <"$stdin" >"$out" 2>"$err"
 rc=$?
 for f in "$out" "$err"; do
     sed -i -e "s|$datadir|<datadir>|g" -e "s|$repo|<repo>|g" "$f"
