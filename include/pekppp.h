@@ -18,5 +18,6 @@
 #include "pekppp/batch.h"
 #include "pekppp/template.h"
 #include "pekppp/plan.h"
+#include "pekppp/diff.h"
 
 #endif

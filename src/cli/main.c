@@ -13,6 +13,7 @@ extern const cli_opt score_opts[];
 extern const cli_opt lint_opts[];
 extern const cli_opt template_opts[];
 extern const cli_opt plan_opts[];
+extern const cli_opt diff_opts[];
 
 typedef struct {
     const char *name;
@@ -38,6 +39,10 @@ static const cli_command commands[] = {
     { "plan", cmd_plan, "pekppp plan [OPTIONS] UNIT --target GRADE",
       { "langkah paling sedikit menuju sebuah predikat", "the fewest steps to reach a grade" },
       plan_opts },
+    { "diff", cmd_diff, "pekppp diff [OPTIONS] OLD NEW",
+      { "apa yang berubah antara dua periode: unit, aspek, indikator",
+        "what changed between two periods: units, aspects, indicators" },
+      diff_opts },
 };
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
 

@@ -70,6 +70,17 @@ static const char *const table[M_COUNT][2] = {
     [M_CHANGES] = { "Perubahan jawaban", "Changed answers" },
     [M_BEFORE] = { "Sebelum", "Before" },
     [M_DELTA] = { "Selisih", "Change" },
+    [M_DIFF_TITLE] = { "Perbandingan", "Comparison" },
+    [M_OLD] = { "Lama", "Old" },
+    [M_NEW] = { "Baru", "New" },
+    [M_RUBRIC_CHANGED] = { "PERHATIAN: rubrik berbeda antara kedua sisi; aspek dan indikator "
+                           "dicocokkan menurut id.",
+                           "NOTE: the rubric differs between the two sides; aspects and "
+                           "indicators are matched by id." },
+    [M_ONLY_OLD] = { "Hanya di sisi lama", "Only in the old side" },
+    [M_ONLY_NEW] = { "Hanya di sisi baru", "Only in the new side" },
+    [M_NO_CHANGE] = { "tidak berubah", "unchanged" },
+    [M_INDICATORS] = { "Indikator", "Indicators" },
 };
 
 const char *pk_msg(pekppp_lang lang, pk_msg_id id)

@@ -1,0 +1,52 @@
+/**
+ * @file pekppp/diff.h
+ * @brief What changed between two periods: per unit, aspect and indicator.
+ *
+ * Units are matched by id.  The change of the index is the exact difference
+ * of the exact indices, rounded once (never the difference of the rounded
+ * values); aspects are matched by id and indicators by id, so two rubric
+ * versions can be compared, and a change of rubric is reported, not hidden.
+ */
+#ifndef PEKPPP_DIFF_H
+#define PEKPPP_DIFF_H
+
+#include "common.h"
+#include "error.h"
+#include "score.h"
+#include "report.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct pekppp_diff pekppp_diff;
+
+/** The two sides of a comparison. */
+typedef enum { PEKPPP_DIFF_OLD = 0, PEKPPP_DIFF_NEW = 1 } pekppp_diff_side;
+
+PEKPPP_EXTERN(int) pekppp_diff_new(pekppp_diff **out);
+
+/**
+ * Add a scored unit to one side (what the comparison needs is copied).
+ * @return 0, PEKPPP_EINVALID for a unit id already on that side, PEKPPP_ENOMEM
+ */
+PEKPPP_EXTERN(int) pekppp_diff_add(pekppp_diff *d, pekppp_diff_side side, const pekppp_result *res,
+                                   pekppp_error *err);
+
+/** Match the units; call once, after the last add. */
+PEKPPP_EXTERN(int) pekppp_diff_finish(pekppp_diff *d, pekppp_error *err);
+
+/** Whether the two sides were scored with different rubrics (id or version). */
+PEKPPP_EXTERN(int) pekppp_diff_rubric_changed(const pekppp_diff *d);
+
+/** Render: text, JSON (FORMATS.md section 7) or CSV (one row per unit on both sides). */
+PEKPPP_EXTERN(int) pekppp_diff_write(pekppp_sink *sink, const pekppp_diff *d,
+                                     pekppp_report_format format,
+                                     const pekppp_report_options *opts);
+
+PEKPPP_EXTERN(void) pekppp_diff_free(pekppp_diff *d);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

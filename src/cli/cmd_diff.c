@@ -1,0 +1,214 @@
+/*
+ * `pekppp diff OLD NEW`: what changed between two periods.  Each side is a
+ * unit file, a folder of them, or a CSV sheet; every unit is scored and the
+ * two sides are matched by unit id.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "batch_run.h"
+#include "cli.h"
+#include "cmd.h"
+#include "exitcode.h"
+#include "opt.h"
+
+#define DEFAULT_RUBRIC "pekppp-2022-luring"
+
+enum { O_RUBRIC = 1, O_RUBRIC_PATH, O_FORMAT, O_OUTPUT, O_LANG, O_CSV_DIALECT, O_INCOMPLETE,
+       O_HELP };
+
+const cli_opt diff_opts[] = {
+    { O_RUBRIC, 'r', "rubric", "FILE", { "pakai rubrik ini untuk kedua sisi", "use this rubric file for both sides" } },
+    { O_RUBRIC_PATH, 0, "rubric-path", "DIRS", { "cari rubrik di folder ini dulu", "search these folders first" } },
+    { O_FORMAT, 'f', "format", "FMT", { "text (bawaan), json, atau csv", "text (default), json, or csv" } },
+    { O_OUTPUT, 'o', "output", "FILE", { "tulis ke berkas (diganti secara atomik)", "write to a file (replaced atomically)" } },
+    { O_LANG, 0, "lang", "LANG", { "bahasa: id atau en", "language: id or en" } },
+    { O_CSV_DIALECT, 0, "csv-dialect", "D", { "plain atau id", "plain or id" } },
+    { O_INCOMPLETE, 0, "allow-incomplete", NULL,
+      { "indikator tanpa jawaban dihitung level minimum", "count unanswered indicators at the lowest level" } },
+    { O_HELP, 'h', "help", NULL, { "tampilkan bantuan ini", "show this help" } },
+    { 0, 0, NULL, NULL, { NULL, NULL } }
+};
+
+static int usage(int lang, const char *msg)
+{
+    cli_fail("%s", msg);
+    fprintf(stderr, cli_msg(lang, CM_TRY_HELP), "diff");
+    fputc('\n', stderr);
+    return CLI_EXIT_USAGE;
+}
+
+/* Score one unit and add it to a side; returns 1 when it failed. */
+static int add_unit(pekppp_diff *d, pekppp_diff_side side, pekppp_assessment *a)
+{
+    pekppp_result *res = NULL;
+    pekppp_error err;
+    int failed = 0;
+    if (pekppp_score(&res, a, &err) < 0 || pekppp_diff_add(d, side, res, &err) < 0) {
+        cli_print_diag(&err);
+        failed = 1;
+    }
+    pekppp_result_free(res);
+    return failed;
+}
+
+/* Load every unit of one side (a file, a folder or a sheet). */
+static int load_side(pekppp_diff *d, pekppp_diff_side side, char *input, cli_rubrics *rubrics,
+                     pekppp_assessment_options *base, int lang)
+{
+    cli_items items;
+    size_t i;
+    int failed = 0;
+    if (cli_items_expand(&items, &input, 1) < 0)
+        return -1;
+    for (i = 0; i < items.count; i++) {
+        const cli_item *it = &items.items[i];
+        pekppp_assessment_options o = *base;
+        pekppp_error err;
+        if (it->kind == ITEM_SHEET) {
+            pekppp_sheet *sheet = NULL;
+            int rc;
+            pekppp_error_clear(&err);
+            if (!o.rubric && cli_rubrics_resolve(&o.rubric, DEFAULT_RUBRIC, rubrics, &err) < 0) {
+                cli_fail("%s", err.message);
+                failed++;
+                continue;
+            }
+            if (pekppp_sheet_open_file(&sheet, it->path, &o, &err) < 0) {
+                failed++;
+                continue;
+            }
+            for (;;) {
+                pekppp_assessment *a = NULL;
+                rc = pekppp_sheet_next(sheet, &a, &err);
+                if (rc == 0)
+                    break;
+                if (rc < 0)
+                    failed++;
+                else
+                    failed += add_unit(d, side, a);
+                pekppp_assessment_free(a);
+            }
+            pekppp_sheet_free(sheet);
+        } else if (it->kind == ITEM_UNIT) {
+            pekppp_assessment *a = NULL;
+            if (pekppp_assessment_load_file(&a, it->path, &o, &err) < 0)
+                failed++;
+            else
+                failed += add_unit(d, side, a);
+            pekppp_assessment_free(a);
+        } else {
+            cli_fail(cli_msg(lang, CM_NO_UNITS_FOUND), it->path);
+            failed++;
+        }
+    }
+    cli_items_free(&items);
+    return failed;
+}
+
+int cmd_diff(int argc, char **argv)
+{
+    cli_opt_state st;
+    cli_rubrics rubrics;
+    pekppp_assessment_options aopts = PEKPPP_ASSESSMENT_OPTIONS_INIT;
+    pekppp_report_options ro = PEKPPP_REPORT_OPTIONS_INIT;
+    pekppp_report_format format = PEKPPP_FORMAT_TEXT;
+    pekppp_diff *d = NULL;
+    pekppp_sink sink;
+    pekppp_error err;
+    char *sides[2] = { NULL, NULL };
+    const char *output = NULL, *v;
+    int lang = cli_lang_default(), id, rc = CLI_EXIT_OK, nsides = 0, failed = 0, k;
+
+    cli_rubrics_init(&rubrics, lang);
+    pekppp_sink_init_buffer(&sink);
+    cli_opt_init(&st, argc, argv);
+    while ((id = cli_opt_next(&st, diff_opts, &v)) != CLI_OPT_END) {
+        switch (id) {
+        case CLI_OPT_POSITIONAL:
+            if (nsides == 2) {
+                rc = usage(lang, lang ? "diff compares two inputs: OLD and NEW"
+                                      : "diff membandingkan dua masukan: LAMA dan BARU");
+                goto done;
+            }
+            sides[nsides++] = (char *)v;
+            break;
+        case CLI_OPT_ERROR: rc = usage(lang, st.error); goto done;
+        case O_RUBRIC: rubrics.rubric_file = v; break;
+        case O_RUBRIC_PATH: rubrics.rubric_path = v; break;
+        case O_FORMAT:
+            if (strcmp(v, "text") == 0)
+                format = PEKPPP_FORMAT_TEXT;
+            else if (strcmp(v, "json") == 0)
+                format = PEKPPP_FORMAT_JSON;
+            else if (strcmp(v, "csv") == 0)
+                format = PEKPPP_FORMAT_CSV;
+            else {
+                char msg[256];
+                snprintf(msg, sizeof(msg), cli_msg(lang, CM_BAD_FORMAT), v, "text, json, csv");
+                rc = usage(lang, msg);
+                goto done;
+            }
+            break;
+        case O_OUTPUT: output = v; break;
+        case O_LANG:
+            if (cli_lang_parse(v, &lang) < 0) {
+                char msg[256];
+                snprintf(msg, sizeof(msg), cli_msg(lang, CM_BAD_LANG), v);
+                rc = usage(lang, msg);
+                goto done;
+            }
+            rubrics.lang = lang;
+            cli_set_lang(lang);
+            break;
+        case O_CSV_DIALECT:
+            if (strcmp(v, "plain") == 0 || strcmp(v, "id") == 0)
+                ro.csv_dialect = v[0] == 'i' ? PEKPPP_CSV_ID : PEKPPP_CSV_PLAIN;
+            else {
+                rc = usage(lang, lang ? "--csv-dialect takes plain or id"
+                                      : "--csv-dialect menerima plain atau id");
+                goto done;
+            }
+            break;
+        case O_INCOMPLETE: aopts.allow_incomplete = true; break;
+        case O_HELP: rc = cmd_help_for("diff", lang); goto done;
+        default: break;
+        }
+    }
+    if (nsides != 2) {
+        rc = usage(lang, lang ? "diff compares two inputs: OLD and NEW"
+                              : "diff membandingkan dua masukan: LAMA dan BARU");
+        goto done;
+    }
+    ro.lang = lang ? PEKPPP_LANG_EN : PEKPPP_LANG_ID;
+    if (rubrics.rubric_file && (rc = cli_rubrics_load_given(&rubrics, &aopts.rubric)) != 0)
+        goto done;
+    aopts.resolve = cli_rubrics_resolve;
+    aopts.resolve_payload = &rubrics;
+    aopts.diag = cli_diag_cb;
+    if (pekppp_diff_new(&d) < 0) {
+        rc = CLI_EXIT_INTERNAL;
+        goto done;
+    }
+    for (k = 0; k < 2; k++) {
+        int f = load_side(d, k ? PEKPPP_DIFF_NEW : PEKPPP_DIFF_OLD, sides[k], &rubrics, &aopts,
+                          lang);
+        if (f < 0) {
+            rc = CLI_EXIT_INTERNAL;
+            goto done;
+        }
+        failed += f;
+    }
+    if (pekppp_diff_finish(d, &err) < 0 || pekppp_diff_write(&sink, d, format, &ro) < 0) {
+        rc = CLI_EXIT_INTERNAL;
+        goto done;
+    }
+    if ((rc = cli_write_output(output, sink.data, sink.len)) != 0)
+        goto done;
+    rc = failed ? CLI_EXIT_INVALID : CLI_EXIT_OK;
+done:
+    pekppp_sink_dispose(&sink);
+    pekppp_diff_free(d);
+    cli_rubrics_free(&rubrics);
+    return rc;
+}

@@ -1,0 +1,585 @@
+/*
+ * Comparing two periods (`pekppp diff`).
+ *
+ * Each side keeps a snapshot per unit: its exact index, its band, its aspect
+ * scores by aspect id and its levels by indicator id, all in the diff's
+ * arena.  Matching sorts both sides by unit id and walks them together, so
+ * the output is ordered by unit id and does not depend on input order.
+ */
+#include "pekppp/diff.h"
+#include "report_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+#include "msg.h"
+
+typedef struct {
+    const char *id;
+    bool left_out;
+    pk_rat score;
+    int64_t rounded;
+} snap_aspect;
+
+typedef struct {
+    const char *id;
+    int level; /* or PEKPPP_LEVEL_NA / PEKPPP_LEVEL_MISSING */
+} snap_indicator;
+
+typedef struct {
+    const char *id, *name;
+    pk_rat index;
+    int64_t rounded;
+    int decimals;
+    const char *grade;
+    snap_aspect *aspects;
+    size_t naspects;
+    snap_indicator *inds;
+    size_t ninds;
+} snap;
+
+typedef struct {
+    snap **units;
+    size_t n, cap;
+    const char *rubric_id, *rubric_version;
+    int decimals;
+    int mixed; /* units of several rubrics on this side */
+} side_t;
+
+struct pekppp_diff {
+    pk_arena arena;
+    side_t side[2];
+    int finished;
+};
+
+int pekppp_diff_new(pekppp_diff **out)
+{
+    pekppp_diff *d = pk_malloc(sizeof(*d));
+    *out = NULL;
+    if (!d)
+        return PEKPPP_ENOMEM;
+    memset(d, 0, sizeof(*d));
+    *out = d;
+    return 0;
+}
+
+void pekppp_diff_free(pekppp_diff *d)
+{
+    if (!d)
+        return;
+    pk_free(d->side[0].units);
+    pk_free(d->side[1].units);
+    pk_arena_free(&d->arena);
+    pk_free(d);
+}
+
+static const char *dup(pekppp_diff *d, const char *s, int *oom)
+{
+    char *c;
+    if (!s)
+        return NULL;
+    if (!(c = pk_arena_strndup(&d->arena, s, strlen(s))))
+        *oom = 1;
+    return c;
+}
+
+int pekppp_diff_add(pekppp_diff *d, pekppp_diff_side which, const pekppp_result *res,
+                    pekppp_error *err)
+{
+    const pekppp_assessment *a = res->assessment;
+    const pekppp_rubric *r = res->rubric;
+    side_t *s = &d->side[which == PEKPPP_DIFF_NEW];
+    pk_report rep;
+    snap *u;
+    size_t i;
+    int oom = 0;
+
+    pk_report_init(&rep, a->file, NULL, NULL, err);
+    for (i = 0; i < s->n; i++)
+        if (strcmp(s->units[i]->id, a->unit_id) == 0) {
+            pk_diag(&rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, a->id_line, a->id_col, a->id_path,
+                    "unit id '%s' appears twice on the %s side: this unit is left out",
+                    a->unit_id, which == PEKPPP_DIFF_NEW ? "new" : "old");
+            return PEKPPP_EINVALID;
+        }
+    if (s->n == s->cap) {
+        size_t cap = s->cap ? s->cap * 2 : 32;
+        snap **nu = pk_realloc(s->units, cap * sizeof(*nu));
+        if (!nu)
+            goto oom;
+        s->units = nu;
+        s->cap = cap;
+    }
+    u = pk_arena_alloc(&d->arena, sizeof(*u));
+    if (!u)
+        goto oom;
+    memset(u, 0, sizeof(*u));
+    u->id = dup(d, a->unit_id, &oom);
+    u->name = dup(d, a->unit_name, &oom);
+    u->grade = res->band ? dup(d, res->band->grade, &oom) : NULL;
+    u->index = res->index;
+    u->rounded = res->index_rounded;
+    u->decimals = r->decimals;
+    u->aspects = pk_arena_alloc(&d->arena, r->naspects * sizeof(*u->aspects));
+    u->inds = pk_arena_alloc(&d->arena, (r->nindicators ? r->nindicators : 1) * sizeof(*u->inds));
+    if (oom || !u->aspects || !u->inds)
+        goto oom;
+    u->naspects = r->naspects;
+    for (i = 0; i < r->naspects; i++) {
+        u->aspects[i].id = dup(d, r->aspects[i].id, &oom);
+        u->aspects[i].left_out = res->aspects[i].left_out;
+        u->aspects[i].score = res->aspects[i].score;
+        u->aspects[i].rounded = res->aspects[i].rounded;
+    }
+    u->ninds = r->nindicators;
+    for (i = 0; i < r->nindicators; i++) {
+        u->inds[i].id = dup(d, r->indicators[i].id, &oom);
+        u->inds[i].level = a->answers[i].level;
+    }
+    if (oom)
+        goto oom;
+    if (!s->rubric_id) {
+        s->rubric_id = dup(d, r->id, &oom);
+        s->rubric_version = dup(d, r->version, &oom);
+        s->decimals = r->decimals;
+        if (oom)
+            goto oom;
+    } else if (strcmp(s->rubric_id, r->id) != 0 || strcmp(s->rubric_version, r->version) != 0) {
+        s->mixed = 1;
+    }
+    s->units[s->n++] = u;
+    return 0;
+oom:
+    pk_diag(&rep, PEKPPP_ENOMEM, PEKPPP_SEV_ERROR, 0, 0, NULL, "out of memory");
+    return PEKPPP_ENOMEM;
+}
+
+static int cmp_snap(const void *pa, const void *pb)
+{
+    return strcmp((*(snap *const *)pa)->id, (*(snap *const *)pb)->id);
+}
+
+int pekppp_diff_finish(pekppp_diff *d, pekppp_error *err)
+{
+    int k;
+    (void)err;
+    for (k = 0; k < 2; k++)
+        if (d->side[k].n > 1)
+            qsort(d->side[k].units, d->side[k].n, sizeof(snap *), cmp_snap);
+    d->finished = 1;
+    return 0;
+}
+
+int pekppp_diff_rubric_changed(const pekppp_diff *d)
+{
+    const side_t *o = &d->side[0], *n = &d->side[1];
+    if (o->mixed || n->mixed)
+        return 1;
+    if (!o->rubric_id || !n->rubric_id)
+        return 0;
+    return strcmp(o->rubric_id, n->rubric_id) != 0 ||
+           strcmp(o->rubric_version, n->rubric_version) != 0;
+}
+
+/* The rounded exact difference new - old at the new side's places. */
+static int delta(pk_rat now, pk_rat before, int decimals, int64_t *out)
+{
+    pk_rat diff;
+    int error = pk_rat_sub(&diff, now, before);
+    return error < 0 ? error : pk_rat_round(out, diff, decimals);
+}
+
+static const snap_aspect *find_aspect(const snap *u, const char *id)
+{
+    size_t i;
+    for (i = 0; i < u->naspects; i++)
+        if (strcmp(u->aspects[i].id, id) == 0)
+            return &u->aspects[i];
+    return NULL;
+}
+
+static const snap_indicator *find_ind(const snap *u, const char *id)
+{
+    size_t i;
+    for (i = 0; i < u->ninds; i++)
+        if (strcmp(u->inds[i].id, id) == 0)
+            return &u->inds[i];
+    return NULL;
+}
+
+static void put_fixed(pekppp_sink *sink, int64_t units, int decimals, int sign)
+{
+    char buf[48];
+    pk_fixed_format(buf, sizeof(buf), units, decimals);
+    if (sign && units > 0)
+        pekppp_sink_puts(sink, "+");
+    pekppp_sink_puts(sink, buf);
+}
+
+static void put_level(pekppp_sink *sink, int level, int json)
+{
+    if (level == PEKPPP_LEVEL_NA)
+        pekppp_sink_puts(sink, json ? "\"na\"" : "na");
+    else if (level == PEKPPP_LEVEL_MISSING)
+        pekppp_sink_puts(sink, json ? "null" : "-");
+    else
+        pk_sink_printf(sink, "%d", level);
+}
+
+/* The walk over both sides in id order: calls back for matched pairs and
+ * for units on one side only. */
+typedef struct {
+    void (*pair)(pekppp_sink *, const snap *, const snap *, void *);
+    void (*only)(pekppp_sink *, const snap *, int side, void *);
+} walker;
+
+static void walk(pekppp_sink *sink, const pekppp_diff *d, const walker *w, void *ctx)
+{
+    size_t i = 0, j = 0;
+    const side_t *o = &d->side[0], *n = &d->side[1];
+    while (i < o->n || j < n->n) {
+        int c = i >= o->n ? 1 : j >= n->n ? -1 : strcmp(o->units[i]->id, n->units[j]->id);
+        if (c == 0) {
+            if (w->pair)
+                w->pair(sink, o->units[i], n->units[j], ctx);
+            i++;
+            j++;
+        } else if (c < 0) {
+            if (w->only)
+                w->only(sink, o->units[i], 0, ctx);
+            i++;
+        } else {
+            if (w->only)
+                w->only(sink, n->units[j], 1, ctx);
+            j++;
+        }
+    }
+}
+
+typedef struct {
+    pekppp_lang lang;
+    int failed;
+    int first;
+    int delim;
+    char point;
+} wctx;
+
+static void text_pair(pekppp_sink *sink, const snap *a, const snap *b, void *p)
+{
+    wctx *c = p;
+    int64_t dl;
+    size_t i;
+    if (delta(b->index, a->index, b->decimals, &dl) < 0) {
+        c->failed = 1;
+        return;
+    }
+    pk_sink_printf(sink, "%s  %s\n  ", b->id, b->name ? b->name : "");
+    put_fixed(sink, a->rounded, a->decimals, 0);
+    pk_sink_printf(sink, " %s -> ", a->grade ? a->grade : "?");
+    put_fixed(sink, b->rounded, b->decimals, 0);
+    pk_sink_printf(sink, " %s  (", b->grade ? b->grade : "?");
+    put_fixed(sink, dl, b->decimals, 1);
+    pekppp_sink_puts(sink, ")\n");
+    for (i = 0; i < b->naspects; i++) {
+        const snap_aspect *x = find_aspect(a, b->aspects[i].id), *y = &b->aspects[i];
+        int64_t da;
+        if (!x || x->left_out || y->left_out || pk_rat_cmp(x->score, y->score) == 0)
+            continue;
+        if (delta(y->score, x->score, b->decimals, &da) < 0) {
+            c->failed = 1;
+            return;
+        }
+        pk_sink_printf(sink, "    %-12s ", y->id);
+        put_fixed(sink, x->rounded, a->decimals, 0);
+        pekppp_sink_puts(sink, " -> ");
+        put_fixed(sink, y->rounded, b->decimals, 0);
+        pekppp_sink_puts(sink, "  (");
+        put_fixed(sink, da, b->decimals, 1);
+        pekppp_sink_puts(sink, ")\n");
+    }
+    for (i = 0; i < b->ninds; i++) {
+        const snap_indicator *x = find_ind(a, b->inds[i].id);
+        if (!x || x->level == b->inds[i].level)
+            continue;
+        pk_sink_printf(sink, "    %-12s ", b->inds[i].id);
+        put_level(sink, x->level, 0);
+        pekppp_sink_puts(sink, " -> ");
+        put_level(sink, b->inds[i].level, 0);
+        pekppp_sink_puts(sink, "\n");
+    }
+}
+
+static void list_only(pekppp_sink *sink, const pekppp_diff *d, int side, pekppp_lang lang)
+{
+    size_t i = 0, j = 0;
+    const side_t *o = &d->side[0], *n = &d->side[1];
+    int any = 0;
+    while (i < o->n || j < n->n) {
+        int c = i >= o->n ? 1 : j >= n->n ? -1 : strcmp(o->units[i]->id, n->units[j]->id);
+        const snap *u = NULL;
+        if (c == 0) {
+            i++;
+            j++;
+        } else if (c < 0) {
+            u = side == 0 ? o->units[i] : NULL;
+            i++;
+        } else {
+            u = side == 1 ? n->units[j] : NULL;
+            j++;
+        }
+        if (!u)
+            continue;
+        if (!any++)
+            pk_sink_printf(sink, "\n%s:\n", pk_msg(lang, side ? M_ONLY_NEW : M_ONLY_OLD));
+        pk_sink_printf(sink, "  %s  %s\n", u->id, u->name ? u->name : "");
+    }
+}
+
+static void diff_text(pekppp_sink *sink, const pekppp_diff *d, pekppp_lang lang, wctx *c)
+{
+    walker w = { text_pair, NULL };
+    const side_t *o = &d->side[0], *n = &d->side[1];
+    pk_sink_printf(sink, "%s: %s %s %s -> %s %s %s\n", pk_msg(lang, M_DIFF_TITLE),
+                   o->rubric_id ? o->rubric_id : "-", pk_msg(lang, M_VERSION),
+                   o->rubric_version ? o->rubric_version : "-", n->rubric_id ? n->rubric_id : "-",
+                   pk_msg(lang, M_VERSION), n->rubric_version ? n->rubric_version : "-");
+    if (pekppp_diff_rubric_changed(d))
+        pk_sink_printf(sink, "%s\n", pk_msg(lang, M_RUBRIC_CHANGED));
+    pekppp_sink_puts(sink, "\n");
+    walk(sink, d, &w, c);
+    list_only(sink, d, 0, lang);
+    list_only(sink, d, 1, lang);
+}
+
+static void json_side_rubric(pekppp_sink *sink, const char *key, const side_t *s)
+{
+    pk_sink_printf(sink, "  \"%s\": {\"rubric\": {\"id\": ", key);
+    if (s->rubric_id)
+        pk_json_string(sink, s->rubric_id);
+    else
+        pekppp_sink_puts(sink, "null");
+    pekppp_sink_puts(sink, ", \"version\": ");
+    if (s->rubric_version)
+        pk_json_string(sink, s->rubric_version);
+    else
+        pekppp_sink_puts(sink, "null");
+    pekppp_sink_puts(sink, "}},\n");
+}
+
+static void json_index(pekppp_sink *sink, const char *key, const snap *u)
+{
+    pk_sink_printf(sink, "\"%s\": {\"index\": ", key);
+    put_fixed(sink, u->rounded, u->decimals, 0);
+    pekppp_sink_puts(sink, ", \"grade\": ");
+    if (u->grade)
+        pk_json_string(sink, u->grade);
+    else
+        pekppp_sink_puts(sink, "null");
+    pekppp_sink_puts(sink, "}, ");
+}
+
+static void json_pair(pekppp_sink *sink, const snap *a, const snap *b, void *p)
+{
+    wctx *c = p;
+    int64_t dl;
+    size_t i;
+    int first = 1;
+    if (delta(b->index, a->index, b->decimals, &dl) < 0) {
+        c->failed = 1;
+        return;
+    }
+    pekppp_sink_puts(sink, c->first ? "\n" : ",\n");
+    c->first = 0;
+    pekppp_sink_puts(sink, "    {\"unit\": ");
+    pk_json_string(sink, b->id);
+    pekppp_sink_puts(sink, ", \"name\": ");
+    if (b->name)
+        pk_json_string(sink, b->name);
+    else
+        pekppp_sink_puts(sink, "null");
+    pekppp_sink_puts(sink, ",\n     ");
+    json_index(sink, "old", a);
+    json_index(sink, "new", b);
+    pekppp_sink_puts(sink, "\"delta\": ");
+    put_fixed(sink, dl, b->decimals, 0);
+    pekppp_sink_puts(sink, ",\n     \"aspects\": [");
+    for (i = 0; i < b->naspects; i++) {
+        const snap_aspect *x = find_aspect(a, b->aspects[i].id), *y = &b->aspects[i];
+        int64_t da;
+        if (!x || x->left_out || y->left_out || pk_rat_cmp(x->score, y->score) == 0)
+            continue;
+        if (delta(y->score, x->score, b->decimals, &da) < 0) {
+            c->failed = 1;
+            return;
+        }
+        pekppp_sink_puts(sink, first ? "{\"id\": " : ", {\"id\": ");
+        first = 0;
+        pk_json_string(sink, y->id);
+        pekppp_sink_puts(sink, ", \"old\": ");
+        put_fixed(sink, x->rounded, a->decimals, 0);
+        pekppp_sink_puts(sink, ", \"new\": ");
+        put_fixed(sink, y->rounded, b->decimals, 0);
+        pekppp_sink_puts(sink, ", \"delta\": ");
+        put_fixed(sink, da, b->decimals, 0);
+        pekppp_sink_puts(sink, "}");
+    }
+    pekppp_sink_puts(sink, "],\n     \"indicators\": [");
+    first = 1;
+    for (i = 0; i < b->ninds; i++) {
+        const snap_indicator *x = find_ind(a, b->inds[i].id);
+        if (!x || x->level == b->inds[i].level)
+            continue;
+        pekppp_sink_puts(sink, first ? "{\"id\": " : ", {\"id\": ");
+        first = 0;
+        pk_json_string(sink, b->inds[i].id);
+        pekppp_sink_puts(sink, ", \"old\": ");
+        put_level(sink, x->level, 1);
+        pekppp_sink_puts(sink, ", \"new\": ");
+        put_level(sink, b->inds[i].level, 1);
+        pekppp_sink_puts(sink, "}");
+    }
+    pekppp_sink_puts(sink, "]}");
+}
+
+static void json_only_list(pekppp_sink *sink, const pekppp_diff *d, int side)
+{
+    size_t i = 0, j = 0;
+    const side_t *o = &d->side[0], *n = &d->side[1];
+    int first = 1;
+    pekppp_sink_puts(sink, "[");
+    while (i < o->n || j < n->n) {
+        int c = i >= o->n ? 1 : j >= n->n ? -1 : strcmp(o->units[i]->id, n->units[j]->id);
+        const snap *u = NULL;
+        if (c == 0) {
+            i++;
+            j++;
+            continue;
+        }
+        if (c < 0)
+            u = side == 0 ? o->units[i] : NULL, i++;
+        else
+            u = side == 1 ? n->units[j] : NULL, j++;
+        if (!u)
+            continue;
+        pekppp_sink_puts(sink, first ? "" : ", ");
+        first = 0;
+        pk_json_string(sink, u->id);
+    }
+    pekppp_sink_puts(sink, "]");
+}
+
+static void diff_json(pekppp_sink *sink, const pekppp_diff *d, wctx *c)
+{
+    walker w = { json_pair, NULL };
+    pekppp_sink_puts(sink, "{\n  \"schema\": \"pekppp/diff/v1\",\n");
+    json_side_rubric(sink, "old", &d->side[0]);
+    json_side_rubric(sink, "new", &d->side[1]);
+    pk_sink_printf(sink, "  \"rubric_changed\": %s,\n  \"units\": [",
+                   pekppp_diff_rubric_changed(d) ? "true" : "false");
+    c->first = 1;
+    walk(sink, d, &w, c);
+    pekppp_sink_puts(sink, c->first ? "],\n  \"only_old\": " : "\n  ],\n  \"only_old\": ");
+    json_only_list(sink, d, 0);
+    pekppp_sink_puts(sink, ",\n  \"only_new\": ");
+    json_only_list(sink, d, 1);
+    pekppp_sink_puts(sink, "\n}\n");
+}
+
+/* CSV cell, quoted when it must be, formula-looking text neutralised. */
+static void csv_text(pekppp_sink *sink, const char *s, char delim)
+{
+    const char *p;
+    int quote = 0;
+    for (p = s; p && *p; p++)
+        if (*p == delim || *p == '"' || *p == '\n' || *p == '\r')
+            quote = 1;
+    if (quote)
+        pekppp_sink_puts(sink, "\"");
+    if (s && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' ||
+              s[0] == '\r'))
+        pekppp_sink_puts(sink, "'");
+    for (p = s; p && *p; p++) {
+        if (*p == '"')
+            pekppp_sink_puts(sink, "\"");
+        pekppp_sink_write(sink, p, 1);
+    }
+    if (quote)
+        pekppp_sink_puts(sink, "\"");
+}
+
+static void csv_num(pekppp_sink *sink, int64_t units, int decimals, char point)
+{
+    char buf[48], *dot;
+    pk_fixed_format(buf, sizeof(buf), units, decimals);
+    if (point != '.' && (dot = strchr(buf, '.')) != NULL)
+        *dot = point;
+    pekppp_sink_puts(sink, buf);
+}
+
+static void csv_pair(pekppp_sink *sink, const snap *a, const snap *b, void *p)
+{
+    wctx *c = p;
+    char d = (char)c->delim;
+    int64_t dl;
+    size_t i, changed = 0;
+    if (delta(b->index, a->index, b->decimals, &dl) < 0) {
+        c->failed = 1;
+        return;
+    }
+    for (i = 0; i < b->ninds; i++) {
+        const snap_indicator *x = find_ind(a, b->inds[i].id);
+        if (x && x->level != b->inds[i].level)
+            changed++;
+    }
+    csv_text(sink, b->id, d);
+    pekppp_sink_write(sink, &d, 1);
+    csv_text(sink, b->name, d);
+    pekppp_sink_write(sink, &d, 1);
+    csv_num(sink, a->rounded, a->decimals, c->point);
+    pekppp_sink_write(sink, &d, 1);
+    csv_text(sink, a->grade, d);
+    pekppp_sink_write(sink, &d, 1);
+    csv_num(sink, b->rounded, b->decimals, c->point);
+    pekppp_sink_write(sink, &d, 1);
+    csv_text(sink, b->grade, d);
+    pekppp_sink_write(sink, &d, 1);
+    csv_num(sink, dl, b->decimals, c->point);
+    pk_sink_printf(sink, "%c%zu\r\n", d, changed);
+}
+
+static void diff_csv(pekppp_sink *sink, const pekppp_diff *d, pekppp_csv_dialect dialect, wctx *c)
+{
+    walker w = { csv_pair, NULL };
+    c->delim = dialect == PEKPPP_CSV_ID ? ';' : ',';
+    c->point = dialect == PEKPPP_CSV_ID ? ',' : '.';
+    pk_sink_printf(sink, "unit_id%cunit_name%cold_index%cold_grade%cnew_index%cnew_grade%cdelta%c"
+                         "indicators_changed\r\n",
+                   c->delim, c->delim, c->delim, c->delim, c->delim, c->delim, c->delim);
+    walk(sink, d, &w, c);
+}
+
+int pekppp_diff_write(pekppp_sink *sink, const pekppp_diff *d, pekppp_report_format format,
+                      const pekppp_report_options *opts)
+{
+    pekppp_report_options defaults = PEKPPP_REPORT_OPTIONS_INIT;
+    wctx c;
+    memset(&c, 0, sizeof(c));
+    if (!opts)
+        opts = &defaults;
+    if (!d->finished)
+        return PEKPPP_EINVALID;
+    c.lang = opts->lang;
+    if (format == PEKPPP_FORMAT_TEXT)
+        diff_text(sink, d, opts->lang, &c);
+    else if (format == PEKPPP_FORMAT_JSON)
+        diff_json(sink, d, &c);
+    else if (format == PEKPPP_FORMAT_CSV)
+        diff_csv(sink, d, opts->csv_dialect, &c);
+    else
+        return PEKPPP_EINVALID;
+    pekppp_sink_flush(sink);
+    if (c.failed && !sink->error)
+        return PEKPPP_ERANGE;
+    return sink->error;
+}
