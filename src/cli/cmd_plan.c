@@ -146,6 +146,30 @@ int cmd_plan(int argc, char **argv)
     }
     po.fixed = (const char *const *)fixed;
     po.nfixed = nfixed;
+    /* Mistakes on the command line are usage errors, in the user's language. */
+    {
+        const pekppp_rubric *r = pekppp_assessment_rubric(a);
+        size_t i, found = 0;
+        char msg[512];
+        for (i = 0; i < pekppp_rubric_band_count(r); i++)
+            found |= strcmp(pekppp_rubric_band(r, i)->grade, target) == 0;
+        if (!found) {
+            snprintf(msg, sizeof(msg), lang ? "rubric '%s' has no grade '%s'"
+                                            : "rubrik '%s' tidak punya predikat '%s'",
+                     pekppp_rubric_id(r), target);
+            rc = usage(lang, msg);
+            goto done;
+        }
+        for (i = 0; i < nfixed; i++)
+            if (pekppp_rubric_find_indicator(r, fixed[i]) < 0) {
+                snprintf(msg, sizeof(msg),
+                         lang ? "--fix: rubric '%s' has no scored indicator '%s'"
+                              : "--fix: rubrik '%s' tidak punya indikator bernilai '%s'",
+                         pekppp_rubric_id(r), fixed[i]);
+                rc = usage(lang, msg);
+                goto done;
+            }
+    }
     if ((error = pekppp_plan_make(&plan, res, target, &po, &err)) < 0) {
         /* An unknown grade or fixed id is a command-line mistake. */
         cli_fail("%s", err.message);

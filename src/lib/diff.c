@@ -210,11 +210,7 @@ static const snap_indicator *find_ind(const snap *u, const char *id)
 
 static void put_fixed(pekppp_sink *sink, int64_t units, int decimals, int sign)
 {
-    char buf[48];
-    pk_fixed_format(buf, sizeof(buf), units, decimals);
-    if (sign && units > 0)
-        pekppp_sink_puts(sink, "+");
-    pekppp_sink_puts(sink, buf);
+    pk_fixed_point(sink, units, decimals, '.', sign);
 }
 
 static void put_level(pekppp_sink *sink, int level, int json)
@@ -486,35 +482,11 @@ static void diff_json(pekppp_sink *sink, const pekppp_diff *d, wctx *c)
     pekppp_sink_puts(sink, "\n}\n");
 }
 
-/* CSV cell, quoted when it must be, formula-looking text neutralised. */
-static void csv_text(pekppp_sink *sink, const char *s, char delim)
-{
-    const char *p;
-    int quote = 0;
-    for (p = s; p && *p; p++)
-        if (*p == delim || *p == '"' || *p == '\n' || *p == '\r')
-            quote = 1;
-    if (quote)
-        pekppp_sink_puts(sink, "\"");
-    if (s && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' ||
-              s[0] == '\r'))
-        pekppp_sink_puts(sink, "'");
-    for (p = s; p && *p; p++) {
-        if (*p == '"')
-            pekppp_sink_puts(sink, "\"");
-        pekppp_sink_write(sink, p, 1);
-    }
-    if (quote)
-        pekppp_sink_puts(sink, "\"");
-}
+#define csv_text pk_csv_text
 
 static void csv_num(pekppp_sink *sink, int64_t units, int decimals, char point)
 {
-    char buf[48], *dot;
-    pk_fixed_format(buf, sizeof(buf), units, decimals);
-    if (point != '.' && (dot = strchr(buf, '.')) != NULL)
-        *dot = point;
-    pekppp_sink_puts(sink, buf);
+    pk_fixed_point(sink, units, decimals, point, 0);
 }
 
 static void csv_pair(pekppp_sink *sink, const snap *a, const snap *b, void *p)

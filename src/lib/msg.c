@@ -62,8 +62,8 @@ static const char *const table[M_COUNT][2] = {
     [M_STEPS] = { "langkah", "steps" },
     [M_ALREADY] = { "Predikat ini sudah tercapai: tidak perlu langkah.",
                     "This grade is already reached: no steps needed." },
-    [M_INFEASIBLE] = { "Target tidak tercapai walau semua indikator yang boleh dinaikkan "
-                       "sampai batasnya; rencana ini menuju predikat terbaik yang bisa dicapai.",
+    [M_INFEASIBLE] = { "Target tidak dapat dicapai, bahkan bila semua langkah yang diizinkan "
+                       "diambil; rencana ini menuju predikat terbaik yang dapat dicapai.",
                        "The target cannot be reached even with every allowed step; this plan "
                        "leads to the best reachable grade." },
     [M_WHATIF] = { "Andaikan (what-if)", "What if" },
@@ -81,6 +81,8 @@ static const char *const table[M_COUNT][2] = {
     [M_ONLY_NEW] = { "Hanya di sisi baru", "Only in the new side" },
     [M_NO_CHANGE] = { "tidak berubah", "unchanged" },
     [M_INDICATORS] = { "Indikator", "Indicators" },
+    [M_BEST] = { "Indeks tertinggi bila semua langkah yang boleh diambil",
+                 "Highest index with every allowed step" },
 };
 
 const char *pk_msg(pekppp_lang lang, pk_msg_id id)

@@ -32,6 +32,8 @@ struct pekppp_plan {
     pk_rat after;
     int64_t after_rounded;
     const pekppp_band *after_band;
+    int64_t best_rounded;        /* infeasible: the index with every allowed step */
+    const pekppp_band *best_band;
     pk_step *steps;
     size_t nsteps;
 };
@@ -163,6 +165,8 @@ int pekppp_plan_make(pekppp_plan **out, const pekppp_result *res, const char *ta
             (error = pk_round(r, p->after, &best)) < 0)
             goto done;
         p->goal = pekppp_rubric_band_for(r, to_dec_scale(r, best));
+        p->best_rounded = best;
+        p->best_band = p->goal;
         if (p->goal == res->band) {
             p->nsteps = 0; /* no step changes the grade: none is worth planning */
             p->after = res->index;
@@ -249,8 +253,11 @@ static void plan_text(pekppp_sink *sink, const pekppp_plan *p, pekppp_lang lang)
     pk_sink_printf(sink, "%s: %s %s  ->  %s: %s %s  (%zu %s)\n\n", pk_msg(lang, M_NOW), a,
                    res->band ? res->band->grade : "?", pk_msg(lang, M_AFTER), b,
                    p->after_band ? p->after_band->grade : "?", p->nsteps, pk_msg(lang, M_STEPS));
-    if (!p->feasible)
-        pk_sink_printf(sink, "%s\n\n", pk_msg(lang, M_INFEASIBLE));
+    if (!p->feasible) {
+        fixed_text(a, sizeof(a), p->best_rounded, r->decimals);
+        pk_sink_printf(sink, "%s\n%s: %s %s\n\n", pk_msg(lang, M_INFEASIBLE),
+                       pk_msg(lang, M_BEST), a, p->best_band ? p->best_band->grade : "?");
+    }
     else if (p->nsteps == 0)
         pk_sink_printf(sink, "%s\n", pk_msg(lang, M_ALREADY));
     for (i = 0; i < p->nsteps; i++) {
@@ -258,7 +265,7 @@ static void plan_text(pekppp_sink *sink, const pekppp_plan *p, pekppp_lang lang)
         int is_advice;
         const char *text = step_advice(r, st, &is_advice);
         fixed_text(a, sizeof(a), st->gain_rounded, r->decimals);
-        pk_sink_printf(sink, "  %zu. %s  %d -> %d  +%s\n     ", i + 1,
+        pk_sink_printf(sink, "%3zu. %s  %d -> %d  +%s\n     ", i + 1,
                        r->indicators[st->indicator].id, st->from, st->to, a);
         if (!is_advice)
             pk_sink_printf(sink, "%s %d: ", pk_msg(lang, M_REACH_LEVEL), st->to);
@@ -297,6 +304,8 @@ static void plan_json(pekppp_sink *sink, const pekppp_plan *p)
                    p->feasible ? "true" : "false");
     json_band(sink, "before", res->index_rounded, r->decimals, res->band, 0);
     json_band(sink, "after", p->after_rounded, r->decimals, p->after_band, 0);
+    if (!p->feasible)
+        json_band(sink, "best", p->best_rounded, r->decimals, p->best_band, 0);
     pekppp_sink_puts(sink, p->nsteps ? "  \"steps\": [\n" : "  \"steps\": []\n");
     for (i = 0; i < p->nsteps; i++) {
         const pk_step *st = &p->steps[i];

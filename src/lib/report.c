@@ -106,6 +106,63 @@ void pk_sink_printf(pekppp_sink *sink, const char *fmt, ...)
     pekppp_sink_write(sink, buf, (size_t)n < sizeof(buf) ? (size_t)n : sizeof(buf) - 1);
 }
 
+void pk_text_cell(pekppp_sink *sink, const char *s, size_t width, int pad)
+{
+    size_t chars = 0, i, len = s ? strlen(s) : 0, total = 0;
+    for (i = 0; i < len; i++)
+        if (((unsigned char)s[i] & 0xC0) != 0x80)
+            total++;
+    for (i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if ((c & 0xC0) != 0x80) {
+            if (width && total > width && chars + 3 >= width) {
+                pekppp_sink_puts(sink, "...");
+                chars += 3;
+                break;
+            }
+            chars++;
+        }
+        pekppp_sink_write(sink, c < 0x20 || c == 0x7f ? "?" : (const char *)&s[i], 1);
+    }
+    while (pad && chars < width) {
+        pekppp_sink_write(sink, " ", 1);
+        chars++;
+    }
+}
+
+void pk_csv_text(pekppp_sink *sink, const char *s, char delim)
+{
+    const char *p;
+    int quote = 0;
+    if (!s)
+        return;
+    for (p = s; *p; p++)
+        if (*p == delim || *p == '"' || *p == '\n' || *p == '\r')
+            quote = 1;
+    if (quote)
+        pekppp_sink_write(sink, "\"", 1);
+    if (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' || s[0] == '\r')
+        pekppp_sink_write(sink, "'", 1);
+    for (p = s; *p; p++) {
+        if (*p == '"')
+            pekppp_sink_write(sink, "\"", 1);
+        pekppp_sink_write(sink, p, 1);
+    }
+    if (quote)
+        pekppp_sink_write(sink, "\"", 1);
+}
+
+void pk_fixed_point(pekppp_sink *sink, int64_t units, int decimals, char point, int sign)
+{
+    char buf[48], *dot;
+    pk_fixed_format(buf, sizeof(buf), units, decimals);
+    if (point != '.' && (dot = strchr(buf, '.')) != NULL)
+        *dot = point;
+    if (sign && units > 0)
+        pekppp_sink_write(sink, "+", 1);
+    pekppp_sink_puts(sink, buf);
+}
+
 int64_t pk_rounded_delta(const pekppp_rubric *r, pk_rat now, pk_rat before, int *ok)
 {
     pk_rat d;

@@ -17,36 +17,13 @@
 
 static void put_fixed(pekppp_sink *sink, int64_t units, int decimals, char point)
 {
-    char buf[48], *dot;
-    pk_fixed_format(buf, sizeof(buf), units, decimals);
-    if (point != '.' && (dot = strchr(buf, '.')) != NULL)
-        *dot = point;
-    pekppp_sink_puts(sink, buf);
+    pk_fixed_point(sink, units, decimals, point, 0);
 }
 
-/* Text cell: control characters shown as '?', cut and padded to @p width characters. */
+/* Text cell cut and padded to @p width characters (0: as it is). */
 static void put_cell(pekppp_sink *sink, const char *s, size_t width)
 {
-    size_t chars = 0, i, len = s ? strlen(s) : 0, total = 0;
-    for (i = 0; i < len; i++)
-        if (((unsigned char)s[i] & 0xC0) != 0x80)
-            total++;
-    for (i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if ((c & 0xC0) != 0x80) {
-            if (width && total > width && chars + 3 >= width) {
-                pekppp_sink_puts(sink, "...");
-                chars += 3;
-                break;
-            }
-            chars++;
-        }
-        pekppp_sink_write(sink, c < 0x20 || c == 0x7f ? "?" : &s[i], 1);
-    }
-    while (width && chars < width) {
-        pekppp_sink_write(sink, " ", 1);
-        chars++;
-    }
+    pk_text_cell(sink, s, width, width > 0);
 }
 
 static const struct {
@@ -269,31 +246,12 @@ static int json_report(pekppp_sink *sink, const pekppp_batch *b, pekppp_units_cb
     return 0;
 }
 
-/* One CSV cell: quoted when needed, formula-looking text neutralised. */
+/* One CSV cell after its delimiter (none before the first). */
 static void csv_cell(pekppp_sink *sink, const char *s, char delim, int first)
 {
-    const char *p;
-    int quote = 0, guard;
     if (!first)
         pekppp_sink_write(sink, &delim, 1);
-    if (!s)
-        return;
-    guard = s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' ||
-            s[0] == '\r';
-    for (p = s; *p; p++)
-        if (*p == delim || *p == '"' || *p == '\n' || *p == '\r')
-            quote = 1;
-    if (quote)
-        pekppp_sink_write(sink, "\"", 1);
-    if (guard)
-        pekppp_sink_write(sink, "'", 1);
-    for (p = s; *p; p++) {
-        if (*p == '"')
-            pekppp_sink_write(sink, "\"", 1);
-        pekppp_sink_write(sink, p, 1);
-    }
-    if (quote)
-        pekppp_sink_write(sink, "\"", 1);
+    pk_csv_text(sink, s, delim);
 }
 
 static void csv_number(pekppp_sink *sink, int64_t units, int decimals, char delim, char point)

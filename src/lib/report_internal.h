@@ -19,6 +19,16 @@ const char *pk_rec_advice(const pekppp_rubric *r, const pk_recommendation *rec, 
 void pk_json_string(pekppp_sink *sink, const char *s);
 void pk_json_indent(pekppp_sink *sink, int depth);
 
+/* Text for a person: control characters shown as '?', cut with "..." to
+ * @p width characters (0: no limit), padded to it when @p pad. */
+void pk_text_cell(pekppp_sink *sink, const char *s, size_t width, int pad);
+/* A CSV cell: quoted when it must be (RFC 4180); text a spreadsheet would
+ * take for a formula (= + - @ tab CR first) gets a leading apostrophe. */
+void pk_csv_text(pekppp_sink *sink, const char *s, char delim);
+/* units / 10^decimals with @p point as the decimal mark; "+" first when
+ * @p sign and the value is positive. */
+void pk_fixed_point(pekppp_sink *sink, int64_t units, int decimals, char point, int sign);
+
 /* The rounded difference new - old of two exact values (half away from
  * zero), once, on the exact difference; 0 on failure with *ok cleared. */
 int64_t pk_rounded_delta(const pekppp_rubric *r, pk_rat now, pk_rat before, int *ok);

@@ -14,34 +14,7 @@
 
 #define TOP_RECS 5
 
-/* Write @p s, at most @p width characters (cut with "..."), padded to @p width
- * when @p pad.  width 0 means no limit. */
-static void put_cell(pekppp_sink *sink, const char *s, size_t width, int pad)
-{
-    size_t chars = 0, i = 0, len = s ? strlen(s) : 0, total = 0;
-    for (i = 0; i < len; i++)
-        if (((unsigned char)s[i] & 0xC0) != 0x80)
-            total++;
-    for (i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if ((c & 0xC0) != 0x80) {
-            if (width && total > width && chars + 3 >= width) {
-                pekppp_sink_puts(sink, "...");
-                chars += 3;
-                break;
-            }
-            chars++;
-        }
-        if (c < 0x20 || c == 0x7f)
-            pekppp_sink_write(sink, "?", 1);
-        else
-            pekppp_sink_write(sink, (const char *)&s[i], 1);
-    }
-    while (pad && chars < width) {
-        pekppp_sink_write(sink, " ", 1);
-        chars++;
-    }
-}
+#define put_cell pk_text_cell
 
 static void put_fixed(pekppp_sink *sink, int64_t units, int decimals)
 {

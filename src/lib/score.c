@@ -130,8 +130,10 @@ int pekppp_score(pekppp_result **out, const pekppp_assessment *a, pekppp_error *
         goto done;
     }
     memset(res->aspects, 0, r->naspects * sizeof(*res->aspects));
-    if (a->incomplete)
-        res->flags |= PEKPPP_FLAG_INCOMPLETE;
+    /* Incomplete when an answer is still missing now (a what-if may fill it). */
+    for (i = 0; i < r->nindicators; i++)
+        if (a->answers[i].level == PEKPPP_LEVEL_MISSING)
+            res->flags |= PEKPPP_FLAG_INCOMPLETE;
 
     /* Rules 1 and 2: aspect scores, then the evaluator score.  Within an
      * aspect the sums are plain integers (weights scaled by 10^4 are at most
