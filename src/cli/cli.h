@@ -63,6 +63,17 @@ int cli_rubrics_resolve(const pekppp_rubric **out, const char *id, void *payload
  * printing why (an unknown id, a level off the scale, a bad form). */
 int cli_apply_sets(pekppp_assessment *a, char *const *sets, size_t n, pekppp_change *out, int lang);
 
+/* A usage error of command @p cmd: print @p msg and where help is; returns 2. */
+int cli_usage(int lang, const char *cmd, const char *msg);
+
+/* Option values shared by the commands.  Each returns 0, or prints a usage
+ * error for @p cmd and returns 2.  @p formats lists the allowed names,
+ * e.g. "text,json,csv" ("yaml" stands for the text form of a template). */
+int cli_opt_format(const char *v, const char *formats, pekppp_report_format *out, int lang,
+                   const char *cmd);
+int cli_opt_lang(const char *v, int *lang, cli_rubrics *rubrics, const char *cmd);
+int cli_opt_dialect(const char *v, pekppp_csv_dialect *out, int lang, const char *cmd);
+
 /* The exit code for a library error code. */
 int cli_exit_for(int code);
 

@@ -32,10 +32,7 @@ const cli_opt diff_opts[] = {
 
 static int usage(int lang, const char *msg)
 {
-    cli_fail("%s", msg);
-    fprintf(stderr, cli_msg(lang, CM_TRY_HELP), "diff");
-    fputc('\n', stderr);
-    return CLI_EXIT_USAGE;
+    return cli_usage(lang, "diff", msg);
 }
 
 /* Score one unit and add it to a side; returns 1 when it failed. */
@@ -137,38 +134,17 @@ int cmd_diff(int argc, char **argv)
         case O_RUBRIC: rubrics.rubric_file = v; break;
         case O_RUBRIC_PATH: rubrics.rubric_path = v; break;
         case O_FORMAT:
-            if (strcmp(v, "text") == 0)
-                format = PEKPPP_FORMAT_TEXT;
-            else if (strcmp(v, "json") == 0)
-                format = PEKPPP_FORMAT_JSON;
-            else if (strcmp(v, "csv") == 0)
-                format = PEKPPP_FORMAT_CSV;
-            else {
-                char msg[256];
-                snprintf(msg, sizeof(msg), cli_msg(lang, CM_BAD_FORMAT), v, "text, json, csv");
-                rc = usage(lang, msg);
+            if ((rc = cli_opt_format(v, "text,json,csv", &format, lang, "diff")) != 0)
                 goto done;
-            }
             break;
         case O_OUTPUT: output = v; break;
         case O_LANG:
-            if (cli_lang_parse(v, &lang) < 0) {
-                char msg[256];
-                snprintf(msg, sizeof(msg), cli_msg(lang, CM_BAD_LANG), v);
-                rc = usage(lang, msg);
+            if ((rc = cli_opt_lang(v, &lang, &rubrics, "diff")) != 0)
                 goto done;
-            }
-            rubrics.lang = lang;
-            cli_set_lang(lang);
             break;
         case O_CSV_DIALECT:
-            if (strcmp(v, "plain") == 0 || strcmp(v, "id") == 0)
-                ro.csv_dialect = v[0] == 'i' ? PEKPPP_CSV_ID : PEKPPP_CSV_PLAIN;
-            else {
-                rc = usage(lang, lang ? "--csv-dialect takes plain or id"
-                                      : "--csv-dialect menerima plain atau id");
+            if ((rc = cli_opt_dialect(v, &ro.csv_dialect, lang, "diff")) != 0)
                 goto done;
-            }
             break;
         case O_INCOMPLETE: aopts.allow_incomplete = true; break;
         case O_HELP: rc = cmd_help_for("diff", lang); goto done;

@@ -58,12 +58,8 @@ int cmd_lint(int argc, char **argv)
             return CLI_EXIT_USAGE;
         case O_RUBRIC_PATH: rubrics.rubric_path = v; break;
         case O_LANG:
-            if (cli_lang_parse(v, &lang) < 0) {
-                cli_fail(cli_msg(lang, CM_BAD_LANG), v);
+            if (cli_opt_lang(v, &lang, &rubrics, "lint") != 0)
                 return CLI_EXIT_USAGE;
-            }
-            rubrics.lang = lang;
-            cli_set_lang(lang);
             break;
         case O_QUIET: quiet = 1; break;
         case O_HELP: return cmd_help_for("lint", lang);

@@ -32,10 +32,7 @@ const cli_opt plan_opts[] = {
 
 static int usage(int lang, const char *msg)
 {
-    cli_fail("%s", msg);
-    fprintf(stderr, cli_msg(lang, CM_TRY_HELP), "plan");
-    fputc('\n', stderr);
-    return CLI_EXIT_USAGE;
+    return cli_usage(lang, "plan", msg);
 }
 
 int cmd_plan(int argc, char **argv)
@@ -91,25 +88,13 @@ int cmd_plan(int argc, char **argv)
         case O_RUBRIC: rubrics.rubric_file = v; break;
         case O_RUBRIC_PATH: rubrics.rubric_path = v; break;
         case O_FORMAT:
-            if (strcmp(v, "text") == 0 || strcmp(v, "json") == 0)
-                format = v[0] == 'j' ? PEKPPP_FORMAT_JSON : PEKPPP_FORMAT_TEXT;
-            else {
-                char msg[256];
-                snprintf(msg, sizeof(msg), cli_msg(lang, CM_BAD_FORMAT), v, "text, json");
-                rc = usage(lang, msg);
+            if ((rc = cli_opt_format(v, "text,json", &format, lang, "plan")) != 0)
                 goto done;
-            }
             break;
         case O_OUTPUT: output = v; break;
         case O_LANG:
-            if (cli_lang_parse(v, &lang) < 0) {
-                char msg[256];
-                snprintf(msg, sizeof(msg), cli_msg(lang, CM_BAD_LANG), v);
-                rc = usage(lang, msg);
+            if ((rc = cli_opt_lang(v, &lang, &rubrics, "plan")) != 0)
                 goto done;
-            }
-            rubrics.lang = lang;
-            cli_set_lang(lang);
             break;
         case O_INCOMPLETE: aopts.allow_incomplete = true; break;
         case O_HELP: rc = cmd_help_for("plan", lang); goto done;

@@ -47,13 +47,9 @@ const cli_opt score_opts[] = {
     { 0, 0, NULL, NULL, { NULL, NULL } }
 };
 
-/* Usage errors print the problem and where to find help. */
 static int usage(int lang, const char *msg)
 {
-    cli_fail("%s", msg);
-    fprintf(stderr, cli_msg(lang, CM_TRY_HELP), "score");
-    fputc('\n', stderr);
-    return CLI_EXIT_USAGE;
+    return cli_usage(lang, "score", msg);
 }
 
 /* Parse "category,institution,mode" into PEKPPP_GROUP_* bits. */
@@ -191,29 +187,13 @@ int cmd_score(int argc, char **argv)
         case O_RUBRIC: rubrics.rubric_file = v; break;
         case O_RUBRIC_PATH: rubrics.rubric_path = v; break;
         case O_FORMAT:
-            if (strcmp(v, "text") == 0)
-                format = PEKPPP_FORMAT_TEXT;
-            else if (strcmp(v, "json") == 0)
-                format = PEKPPP_FORMAT_JSON;
-            else if (strcmp(v, "csv") == 0)
-                format = PEKPPP_FORMAT_CSV;
-            else {
-                char msg[256];
-                snprintf(msg, sizeof(msg), cli_msg(lang, CM_BAD_FORMAT), v, "text, json, csv");
-                rc = usage(lang, msg);
+            if ((rc = cli_opt_format(v, "text,json,csv", &format, lang, "score")) != 0)
                 goto done;
-            }
             break;
         case O_OUTPUT: output = v; break;
         case O_LANG:
-            if (cli_lang_parse(v, &lang) < 0) {
-                char msg[256];
-                snprintf(msg, sizeof(msg), cli_msg(lang, CM_BAD_LANG), v);
-                rc = usage(lang, msg);
+            if ((rc = cli_opt_lang(v, &lang, &rubrics, "score")) != 0)
                 goto done;
-            }
-            rubrics.lang = lang;
-            cli_set_lang(lang);
             break;
         case O_INCOMPLETE: aopts.allow_incomplete = true; break;
         case O_FAIL_UNDER: fail_under = v; break;
@@ -236,15 +216,8 @@ int cmd_score(int argc, char **argv)
             }
             break;
         case O_CSV_DIALECT:
-            if (strcmp(v, "plain") == 0)
-                ropts.csv_dialect = PEKPPP_CSV_PLAIN;
-            else if (strcmp(v, "id") == 0)
-                ropts.csv_dialect = PEKPPP_CSV_ID;
-            else {
-                rc = usage(lang, lang ? "--csv-dialect takes plain or id"
-                                      : "--csv-dialect menerima plain atau id");
+            if ((rc = cli_opt_dialect(v, &ropts.csv_dialect, lang, "score")) != 0)
                 goto done;
-            }
             break;
         case O_SET: sets[nsets++] = (char *)v; break;
         case O_QUIET: quiet = 1; break;

@@ -56,34 +56,17 @@ int cmd_template(int argc, char **argv)
         case O_RUBRIC: rubric = v; break;
         case O_RUBRIC_PATH: rubrics.rubric_path = v; break;
         case O_FORMAT:
-            if (strcmp(v, "yaml") == 0)
-                format = PEKPPP_FORMAT_TEXT;
-            else if (strcmp(v, "csv") == 0)
-                format = PEKPPP_FORMAT_CSV;
-            else {
-                cli_fail(cli_msg(lang, CM_BAD_FORMAT), v, "yaml, csv");
-                rc = CLI_EXIT_USAGE;
+            if ((rc = cli_opt_format(v, "yaml,csv", &format, lang, "template")) != 0)
                 goto done;
-            }
             break;
         case O_OUTPUT: output = v; break;
         case O_LANG:
-            if (cli_lang_parse(v, &lang) < 0) {
-                cli_fail(cli_msg(lang, CM_BAD_LANG), v);
-                rc = CLI_EXIT_USAGE;
+            if ((rc = cli_opt_lang(v, &lang, &rubrics, "template")) != 0)
                 goto done;
-            }
-            cli_set_lang(lang);
             break;
         case O_CSV_DIALECT:
-            if (strcmp(v, "plain") == 0 || strcmp(v, "id") == 0)
-                ro.csv_dialect = v[0] == 'i' ? PEKPPP_CSV_ID : PEKPPP_CSV_PLAIN;
-            else {
-                cli_fail("%s", lang ? "--csv-dialect takes plain or id"
-                                    : "--csv-dialect menerima plain atau id");
-                rc = CLI_EXIT_USAGE;
+            if ((rc = cli_opt_dialect(v, &ro.csv_dialect, lang, "template")) != 0)
                 goto done;
-            }
             break;
         case O_HELP: rc = cmd_help_for("template", lang); goto done;
         default: break;
