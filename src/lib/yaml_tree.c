@@ -559,30 +559,30 @@ done:
     return error;
 }
 
-const pk_node *pk_map_get(const pk_node *map, const char *key)
+/* Position of @p key in a mapping's pairs, or -1. */
+static long map_find(const pk_node *map, const char *key)
 {
     size_t i, kl = strlen(key);
     if (!map || map->kind != PK_MAP)
-        return NULL;
+        return -1;
     for (i = 0; i < map->count; i++) {
         const pk_node *k = map->items[2 * i];
         if (k->len == kl && memcmp(k->str, key, kl) == 0)
-            return map->items[2 * i + 1];
+            return (long)i;
     }
-    return NULL;
+    return -1;
+}
+
+const pk_node *pk_map_get(const pk_node *map, const char *key)
+{
+    long i = map_find(map, key);
+    return i < 0 ? NULL : map->items[2 * i + 1];
 }
 
 const pk_node *pk_map_key(const pk_node *map, const char *key)
 {
-    size_t i, kl = strlen(key);
-    if (!map || map->kind != PK_MAP)
-        return NULL;
-    for (i = 0; i < map->count; i++) {
-        const pk_node *k = map->items[2 * i];
-        if (k->len == kl && memcmp(k->str, key, kl) == 0)
-            return k;
-    }
-    return NULL;
+    long i = map_find(map, key);
+    return i < 0 ? NULL : map->items[2 * i];
 }
 
 int pk_scalar_is(const pk_node *n, const char *s)
