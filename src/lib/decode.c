@@ -62,6 +62,9 @@ void pk_path_pop(pk_dec *d, size_t len)
     d->path[len] = '\0';
 }
 
+#if defined(__GNUC__)
+__attribute__((format(printf, 5, 0)))
+#endif
 static void vreport(pk_dec *d, const pk_node *n, int code, pekppp_severity sev, const char *fmt,
                     va_list ap)
 {

@@ -450,7 +450,9 @@ int pk_doc_parse(pk_doc *doc, const char *data, size_t len, pk_report *rep)
     }
     yaml_parser_delete(&parser);
 
-    if (error == 0 && rep->errors > 0)
+    /* Return the code of the first error reported, so the return value and
+     * the caller's error record always agree. */
+    if (rep->errors > 0)
         error = rep->first_code;
     if (error == 0 && !doc->root) {
         pk_diag(rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, 1, 1, NULL,

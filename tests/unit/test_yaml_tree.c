@@ -212,6 +212,17 @@ static void test_parse__rejects_a_duplicate_key_in_a_nested_mapping(void **state
                      "duplicate key 'k' (first at line 2)");
 }
 
+/* Found by fuzzing: a syntax error after a duplicate key.  The code returned
+ * is the first error's, the one the caller's error record holds. */
+static void test_parse__returns_the_code_of_the_first_error(void **state)
+{
+    fixture *f = *state;
+    assert_int_equal(parse(f, "a: {k: 1, k: 2}\nb: [\n"), PEKPPP_EINVALID);
+    assert_true(f->rec.count >= 2);
+    expect_diag(f, 0, PEKPPP_EINVALID, 1, 11, "duplicate key 'k' (first at line 1)");
+    assert_int_equal(f->rec.seen[1].code, PEKPPP_EPARSE);
+}
+
 static void test_parse__treats_quoted_and_plain_keys_as_the_same_key(void **state)
 {
     expect_one_error(*state, "a: 1\n'a': 2\n", PEKPPP_EINVALID, 2, 1,
@@ -617,6 +628,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_parse__reads_json_too, setup, teardown),
         cmocka_unit_test_setup_teardown(
             test_parse__rejects_a_duplicate_key_at_the_second_occurrence, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_parse__returns_the_code_of_the_first_error, setup,
+                                        teardown),
         cmocka_unit_test_setup_teardown(test_parse__rejects_a_duplicate_key_in_a_nested_mapping,
                                         setup, teardown),
         cmocka_unit_test_setup_teardown(
