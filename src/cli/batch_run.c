@@ -310,6 +310,7 @@ static void *worker(void *arg)
             pthread_cond_broadcast(&p->cond);
     }
     pthread_mutex_unlock(&p->lock);
+    cli_source_cache_free(); /* this thread's echo cache */
     return NULL;
 }
 
@@ -581,8 +582,10 @@ static int finish(run_state *st, pending *pf)
     pekppp_sink_dispose(&sink);
     if (rc < 0) {
         cli_out_abort(&out);
-        cli_fail(cli_msg(args->lang, CM_WRITE_FAILED), args->output ? args->output : "-",
-                 strerror(errno));
+        if (!args->output || strcmp(args->output, "-") == 0)
+            cli_fail(cli_msg(args->lang, CM_WRITE_STDOUT), strerror(errno));
+        else
+            cli_fail(cli_msg(args->lang, CM_WRITE_FAILED), args->output, strerror(errno));
         return CLI_EXIT_IO;
     }
     if ((rc = cli_out_commit(&out)) != 0)

@@ -121,26 +121,86 @@ static int printable_utf8(const unsigned char *s, size_t len)
 /* Print line @p line of @p file with a caret under column @p col.  A long
  * line is shown as a window around the column; a line that is not clean
  * UTF-8 text is not shown at all. */
+/* The last file whose lines were echoed, per thread: a file with many
+ * errors is read once, not once per error. */
+typedef struct {
+    char path[4096];
+    time_t mtime;
+    off_t size;
+    char *data;
+    size_t len;
+    size_t *lines; /* offset of each line's start */
+    size_t nlines;
+} source_cache;
+
+static _Thread_local source_cache cache;
+
+void cli_source_cache_free(void)
+{
+    free(cache.data);
+    free(cache.lines);
+    memset(&cache, 0, sizeof(cache));
+}
+
+/* Line @p line of @p file (1-based) without its end of line, or NULL. */
+static const char *source_line(const char *file, unsigned line, size_t *len)
+{
+    struct stat st;
+    size_t start, end;
+    /* Only a regular file can be read a second time: never reopen a FIFO. */
+    if (stat(file, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size > PEKPPP_MAX_FILE_SIZE)
+        return NULL;
+    if (!cache.data || strcmp(cache.path, file) != 0 || cache.mtime != st.st_mtime ||
+        cache.size != st.st_size) {
+        FILE *f;
+        size_t i, n;
+        cli_source_cache_free();
+        if (strlen(file) >= sizeof(cache.path) || !(f = fopen(file, "rb")))
+            return NULL;
+        cache.data = malloc((size_t)st.st_size + 1);
+        n = cache.data ? fread(cache.data, 1, (size_t)st.st_size, f) : 0;
+        fclose(f);
+        if (!cache.data || n != (size_t)st.st_size) {
+            cli_source_cache_free();
+            return NULL;
+        }
+        cache.len = n;
+        for (i = 0, cache.nlines = 1; i < n; i++)
+            cache.nlines += cache.data[i] == '\n';
+        if (!(cache.lines = malloc(cache.nlines * sizeof(*cache.lines)))) {
+            cli_source_cache_free();
+            return NULL;
+        }
+        cache.lines[0] = 0;
+        for (i = 0, cache.nlines = 1; i < n; i++)
+            if (cache.data[i] == '\n')
+                cache.lines[cache.nlines++] = i + 1;
+        strcpy(cache.path, file);
+        cache.mtime = st.st_mtime;
+        cache.size = st.st_size;
+    }
+    if (line > cache.nlines)
+        return NULL;
+    start = cache.lines[line - 1];
+    end = line < cache.nlines ? cache.lines[line] : cache.len;
+    while (end > start && (cache.data[end - 1] == '\n' || cache.data[end - 1] == '\r'))
+        end--;
+    *len = end - start;
+    return cache.data + start;
+}
+
 static void print_source(pekppp_sink *out, const char *file, unsigned line, unsigned col)
 {
-    FILE *f;
     char buf[8192]; /* not static: workers format diagnostics at the same time */
-    unsigned n = 1, c;
+    const char *text;
+    unsigned c;
     size_t len, i, start = 0, end;
-    struct stat st;
-    /* Only a regular file can be read a second time: never reopen a FIFO. */
-    if (!file[0] || line == 0 || stat(file, &st) != 0 || !S_ISREG(st.st_mode) ||
-        !(f = fopen(file, "rb")))
+    if (!file[0] || line == 0 || !(text = source_line(file, line, &len)))
         return;
-    while (n < line && fgets(buf, sizeof(buf), f))
-        if (strchr(buf, '\n'))
-            n++;
-    if (n != line || !fgets(buf, sizeof(buf), f)) {
-        fclose(f);
-        return;
-    }
-    fclose(f);
-    len = strcspn(buf, "\r\n");
+    if (len > sizeof(buf) - 1)
+        len = sizeof(buf) - 1;
+    memcpy(buf, text, len);
+    buf[len] = '\0';
     if (len == sizeof(buf) - 1) /* cut inside a character: back off to its start */
         while (len > 0 && ((unsigned char)buf[len] & 0xC0) == 0x80)
             len--;
@@ -446,18 +506,47 @@ int cli_out_open(cli_out *o, const char *path)
     int fd;
     memset(o, 0, sizeof(*o));
     o->path = path;
-    if (!path || strcmp(path, "-") == 0) {
-        o->file = stdout;
+    if (!path || strcmp(path, "-") == 0 || strcmp(path, "/dev/stdout") == 0 ||
+        strcmp(path, "/dev/fd/1") == 0 || strcmp(path, "/proc/self/fd/1") == 0) {
+        o->file = stdout; /* the descriptor we hold: no reopening, no permission check */
         return 0;
     }
-    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
-        /* A device, FIFO or the like: write in place, never replace it. */
+    {
+        /* /dev/fd/N and /proc/self/fd/N: write to that open descriptor. */
+        const char *num = strncmp(path, "/dev/fd/", 8) == 0         ? path + 8
+                          : strncmp(path, "/proc/self/fd/", 14) == 0 ? path + 14
+                                                                    : NULL;
+        char *end;
+        long fdn = num && *num ? strtol(num, &end, 10) : -1;
+        if (num && *num && !*end && fdn >= 0 && fdn < 1024) {
+            int dupfd = dup((int)fdn);
+            if (dupfd < 0 || !(o->file = fdopen(dupfd, "wb"))) {
+                if (dupfd >= 0)
+                    close(dupfd);
+                cli_fail(cli_msg(current_lang, CM_WRITE_FAILED), path, strerror(errno));
+                return CLI_EXIT_IO;
+            }
+            o->in_place = 1;
+            return 0;
+        }
+    }
+    /* A device, a FIFO, anything under /dev or /proc (/dev/stdout, /proc/self/fd/1):
+     * write in place, never replace it. */
+    if (strncmp(path, "/dev/", 5) == 0 || strncmp(path, "/proc/", 6) == 0 ||
+        (stat(path, &st) == 0 && !S_ISREG(st.st_mode))) {
         if (!(o->file = fopen(path, "wb"))) {
             cli_fail(cli_msg(current_lang, CM_WRITE_FAILED), path, strerror(errno));
             return CLI_EXIT_IO;
         }
         o->in_place = 1;
         return 0;
+    }
+    /* A symbolic link to a regular file: replace the file it points to, and
+     * keep the link. */
+    {
+        struct stat lst;
+        if (lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode) && (o->real = realpath(path, NULL)))
+            path = o->real;
     }
     slash = strrchr(path, '/');
     if (slash)
@@ -472,6 +561,8 @@ int cli_out_open(cli_out *o, const char *path)
             unlink(o->tmp);
         }
         o->tmp[0] = '\0';
+        free(o->real);
+        o->real = NULL;
         return CLI_EXIT_IO;
     }
     return 0;
@@ -505,8 +596,10 @@ int cli_out_commit(cli_out *o)
     if (fclose(o->file) != 0 && !saved)
         saved = errno;
     o->file = NULL;
-    if (!saved && rename(o->tmp, o->path) != 0)
+    if (!saved && rename(o->tmp, o->real ? o->real : o->path) != 0)
         saved = errno;
+    free(o->real);
+    o->real = NULL;
     if (saved) {
         unlink(o->tmp);
         o->tmp[0] = '\0';
@@ -525,6 +618,8 @@ void cli_out_abort(cli_out *o)
     if (o->tmp[0])
         unlink(o->tmp);
     o->tmp[0] = '\0';
+    free(o->real);
+    o->real = NULL;
 }
 
 int cli_write_output(const char *path, const char *data, size_t len)

@@ -33,6 +33,9 @@ void cli_fail(const char *fmt, ...)
 #endif
     ;
 
+/* Free this thread's cache of the last source file echoed in diagnostics. */
+void cli_source_cache_free(void);
+
 /* Format one diagnostic, compiler style, with the source line and a caret. */
 void cli_format_diag(pekppp_sink *out, const pekppp_error *d);
 /* The same, printed to stderr. */
@@ -81,6 +84,7 @@ int cli_exit_for(int code);
  * temporary file renamed over the target on commit. */
 typedef struct {
     const char *path;
+    char *real;        /* the file a symbolic link points to (malloc'd), or NULL */
     FILE *file;
     char tmp[4096];
     int in_place;

@@ -119,6 +119,7 @@ static int run(int argc, char **argv)
 int main(int argc, char **argv)
 {
     int rc = run(argc, argv);
+    cli_source_cache_free();
     /* A write error on stdout (a full disk, a closed pipe) must not pass as success. */
     if (fflush(stdout) != 0 || ferror(stdout)) {
         if (rc == CLI_EXIT_OK)

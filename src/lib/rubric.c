@@ -329,6 +329,11 @@ static bool decode_indicator(rctx *c, const pk_node *n, pekppp_indicator *ind)
         if (weight_ok && ind->weight == 0)
             pk_err(&c->d, v[2], PEKPPP_EINVALID,
                    "weight must be above 0 (an unscored item belongs under 'supplementary')");
+        else if (weight_ok && ind->weight > PK_HUNDRED) {
+            pk_err(&c->d, v[2], PEKPPP_EINVALID,
+                   "weight %s is above 100: weights are percents within the aspect", v[2]->str);
+            weight_ok = false;
+        }
         pk_path_pop(&c->d, o);
     }
     if (v[3])
@@ -430,7 +435,14 @@ static void decode_aspects(rctx *c, const pk_node *n, const pk_node *key)
                 weights_ok = 0;
             else if (a->weight == 0)
                 pk_err(&c->d, v[3], PEKPPP_EINVALID, "aspect weight must be above 0");
-            wsum += a->weight;
+            else if (a->weight > PK_HUNDRED) {
+                pk_err(&c->d, v[3], PEKPPP_EINVALID,
+                       "aspect weight %s is above 100: weights are percents of the evaluator score",
+                       v[3]->str);
+                weights_ok = 0;
+            }
+            if (a->weight <= PK_HUNDRED)
+                wsum += a->weight; /* at most 100 each: the sum cannot overflow */
             pk_path_pop(&c->d, o2);
         } else {
             weights_ok = 0;
@@ -449,7 +461,8 @@ static void decode_aspects(rctx *c, const pk_node *n, const pk_node *key)
                     ind->aspect = i;
                     if (!decode_indicator(c, v[4]->items[j], ind))
                         iok = 0;
-                    isum += ind->weight;
+                    if (ind->weight <= PK_HUNDRED)
+                        isum += ind->weight;
                     pk_path_pop(&c->d, o3);
                 }
                 a->count = v[4]->count;

@@ -151,7 +151,17 @@ static int cmp_keys(const void *pa, const void *pb)
     return a->col < b->col ? -1 : a->col > b->col;
 }
 
-/* Report every key that repeats an earlier one in the same mapping. */
+/* Order (duplicate, first) pairs by the duplicate's place in the file. */
+static int cmp_pair_position(const void *pa, const void *pb)
+{
+    const pk_node *a = *(const pk_node *const *)pa, *b = *(const pk_node *const *)pb;
+    if (a->line != b->line)
+        return a->line < b->line ? -1 : 1;
+    return a->col < b->col ? -1 : a->col > b->col;
+}
+
+/* Report every key that repeats an earlier one in the same mapping, in
+ * O(n log n) however many times one key repeats. */
 static int check_duplicates(builder *b, pk_node *map)
 {
     size_t i, n = map->count;
@@ -164,17 +174,32 @@ static int check_duplicates(builder *b, pk_node *map)
     for (i = 0; i < n; i++)
         keys[i] = map->items[2 * i];
     qsort(keys, n, sizeof(*keys), cmp_keys);
-    for (i = 1; i < n; i++) {
-        if (keys[i]->len == keys[i - 1]->len &&
-            memcmp(keys[i]->str, keys[i - 1]->str, keys[i]->len) == 0) {
-            /* Find the first of the run for the message. */
-            size_t j = i - 1;
-            while (j > 0 && keys[j - 1]->len == keys[j]->len &&
-                   memcmp(keys[j - 1]->str, keys[j]->str, keys[j]->len) == 0)
-                j--;
-            pk_diag(b->rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, keys[i]->line, keys[i]->col, NULL,
-                    "duplicate key '%s' (first at line %u)", keys[i]->str, keys[j]->line);
+    /* In each run of equal keys (sorted by position), every key after the
+     * first is a duplicate of it.  Pair them up, then report in file order. */
+    {
+        pk_node **pairs = pk_malloc(2 * n * sizeof(*pairs));
+        size_t np = 0, first = 0;
+        if (!pairs) {
+            pk_free(keys);
+            return oom(b);
         }
+        for (i = 1; i < n; i++) {
+            if (keys[i]->len == keys[first]->len &&
+                memcmp(keys[i]->str, keys[first]->str, keys[i]->len) == 0) {
+                pairs[2 * np] = keys[i];
+                pairs[2 * np + 1] = keys[first];
+                np++;
+            } else {
+                first = i;
+            }
+        }
+        if (np > 1)
+            qsort(pairs, np, 2 * sizeof(*pairs), cmp_pair_position);
+        for (i = 0; i < np; i++)
+            pk_diag(b->rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, pairs[2 * i]->line,
+                    pairs[2 * i]->col, NULL, "duplicate key '%s' (first at line %u)",
+                    pairs[2 * i]->str, pairs[2 * i + 1]->line);
+        pk_free(pairs);
     }
     pk_free(keys);
     return 0;
@@ -338,10 +363,12 @@ static int check_container_tag(builder *b, const yaml_char_t *tag, const char *o
 static void offset_to_mark(const char *data, size_t len, size_t off, unsigned *line,
                            unsigned *col)
 {
-    size_t i;
+    size_t i = 0;
     *line = 1;
     *col = 1;
-    for (i = 0; i < off && i < len; i++) {
+    if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
+        i = 3; /* a BOM takes no column */
+    for (; i < off && i < len; i++) {
         if (data[i] == '\n') {
             (*line)++;
             *col = 1;
@@ -358,13 +385,25 @@ static int parser_error(builder *b, yaml_parser_t *p)
     if (p->error == YAML_MEMORY_ERROR)
         return oom(b);
     if (p->error == YAML_READER_ERROR) {
-        offset_to_mark(b->data, b->len, p->problem_offset, &line, &col);
+        size_t off = p->problem_offset;
+        /* A bad trailing octet: point at the character's first byte. */
+        if (strstr(problem, "trailing") && off > 0 && off <= b->len) {
+            while (off > 0 && ((unsigned char)b->data[off - 1] & 0xC0) == 0x80)
+                off--;
+            if (off > 0)
+                off--;
+        }
+        offset_to_mark(b->data, b->len, off, &line, &col);
         pk_diag(b->rep, PEKPPP_EPARSE, PEKPPP_SEV_ERROR, line, col, NULL,
                 "not valid text: %s (the file must be UTF-8)", problem);
         return PEKPPP_EPARSE;
     }
     line = (unsigned)p->problem_mark.line + 1;
     col = (unsigned)p->problem_mark.column + 1;
+    /* At the end of a file without a final newline, libyaml points past the
+     * last line: locate the end of the text instead. */
+    if (p->problem_mark.index >= b->len && b->len > 0 && b->data[b->len - 1] != '\n')
+        offset_to_mark(b->data, b->len, b->len, &line, &col);
     {
         size_t fl = strlen(b->rep->file);
         const char *what = fl > 5 && strcmp(b->rep->file + fl - 5, ".json") == 0 ? "JSON" : "YAML";
@@ -401,10 +440,22 @@ int pk_doc_parse(pk_doc *doc, const char *data, size_t len, pk_report *rep)
                 "the file is UTF-16: save it as UTF-8");
         return PEKPPP_EPARSE;
     }
+    {
+        /* Only blanks (tabs too, which libyaml would refuse): an empty file. */
+        size_t k = len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+        while (k < len && (data[k] == ' ' || data[k] == '\t' || data[k] == '\r' || data[k] == '\n'))
+            k++;
+        if (k == len) {
+            pk_diag(rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, 1, 1, NULL,
+                    "the file is empty: expected a mapping");
+            return PEKPPP_EINVALID;
+        }
+    }
     if (!yaml_parser_initialize(&parser))
         return oom(&b);
+    /* libyaml detects the encoding itself and skips a UTF-8 BOM; UTF-16
+     * was refused above. */
     yaml_parser_set_input_string(&parser, (const unsigned char *)data, len);
-    yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
 
     while (!done && error == 0) {
         if (!yaml_parser_parse(&parser, &ev)) {
