@@ -81,6 +81,8 @@ static const char *const table[M_COUNT][2] = {
     [M_ONLY_NEW] = { "Hanya di sisi baru", "Only in the new side" },
     [M_NO_CHANGE] = { "tidak berubah", "unchanged" },
     [M_INDICATORS] = { "Indikator", "Indicators" },
+    [M_BELOW_BAND] = { "di bawah", "below" },
+    [M_EVIDENCE] = { "Bukti dukung", "Evidence" },
     [M_BEST] = { "Indeks tertinggi bila semua langkah yang boleh diambil",
                  "Highest index with every allowed step" },
 };

@@ -163,6 +163,21 @@ void pk_fixed_point(pekppp_sink *sink, int64_t units, int decimals, char point, 
     pekppp_sink_puts(sink, buf);
 }
 
+const pekppp_band *pk_next_band(const pekppp_result *res, int64_t *gap)
+{
+    const pekppp_rubric *r = res->rubric;
+    const pekppp_band *next;
+    int64_t scale = 1;
+    int i;
+    if (!res->band || res->band == &r->bands[0])
+        return NULL;
+    next = res->band - 1;
+    for (i = r->decimals; i < 4; i++)
+        scale *= 10;
+    *gap = next->min / scale - res->index_rounded; /* min lies on the rounding grid */
+    return next;
+}
+
 int64_t pk_rounded_delta(const pekppp_rubric *r, pk_rat now, pk_rat before, int *ok)
 {
     pk_rat d;

@@ -29,6 +29,10 @@ void pk_csv_text(pekppp_sink *sink, const char *s, char delim);
  * @p sign and the value is positive. */
 void pk_fixed_point(pekppp_sink *sink, int64_t units, int decimals, char point, int sign);
 
+/* The band just above the result's, or NULL at the top; *gap gets the
+ * distance from the rounded index to its minimum, in rounding units. */
+const pekppp_band *pk_next_band(const pekppp_result *res, int64_t *gap);
+
 /* The rounded difference new - old of two exact values (half away from
  * zero), once, on the exact difference; 0 on failure with *ok cleared. */
 int64_t pk_rounded_delta(const pekppp_rubric *r, pk_rat now, pk_rat before, int *ok);

@@ -110,6 +110,18 @@ static void totals(jb *b, cJSON *root, const pekppp_result *res)
     add_fixed(b, root, "index", res->index_rounded, r->decimals);
     add_str(b, root, "grade", res->band ? res->band->grade : NULL);
     add_str(b, root, "label", res->band ? res->band->label : NULL);
+    {
+        int64_t gap = 0;
+        const pekppp_band *next = pk_next_band(res, &gap);
+        cJSON *o;
+        if (!next)
+            chk(b, cJSON_AddNullToObject(root, "next_band"));
+        else if ((o = add_child(b, root, "next_band", 0))) {
+            add_str(b, o, "grade", next->grade);
+            add_dec(b, o, "min", next->min);
+            add_fixed(b, o, "gap", gap, r->decimals);
+        }
+    }
     add_fixed(b, root, "evaluator", res->evaluator_rounded, r->decimals);
     if (res->survey_counts) {
         add_fixed(b, root, "survey", res->survey_rounded, r->decimals);
@@ -216,6 +228,19 @@ static void tail(jb *b, cJSON *root, const pekppp_result *res)
         add_long(b, o, "to", rec->to);
         add_fixed(b, o, "gain", rec->gain_rounded, r->decimals);
         add_str(b, o, "advice", pk_rec_advice(r, rec, &is_advice));
+        {
+            const pekppp_indicator *ind = &r->indicators[rec->indicator];
+            cJSON *ev = add_child(b, o, "evidence", 1), *e;
+            size_t k;
+            for (k = 0; ev && k < ind->evidence_count; k++) {
+                if (!(e = chk(b, cJSON_CreateString(ind->evidence[k]))))
+                    break;
+                if (!cJSON_AddItemToArray(ev, e)) {
+                    cJSON_Delete(e);
+                    b->failed = 1;
+                }
+            }
+        }
     }
 }
 

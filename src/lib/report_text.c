@@ -74,10 +74,19 @@ static void scores(pekppp_sink *sink, const pekppp_result *res, pekppp_lang lang
     pk_sink_printf(sink, "%s: ", pk_msg(lang, M_INDEX));
     put_fixed(sink, res->index_rounded, r->decimals);
     if (res->band) {
+        const pekppp_band *next;
+        int64_t gap = 0;
         pekppp_sink_puts(sink, "  ");
         put_cell(sink, res->band->grade, 0, 0);
         pekppp_sink_puts(sink, "  ");
         put_cell(sink, res->band->label, 0, 0);
+        if ((next = pk_next_band(res, &gap)) != NULL) {
+            pekppp_sink_puts(sink, "  (");
+            put_fixed(sink, gap, r->decimals);
+            pk_sink_printf(sink, " %s ", pk_msg(lang, M_BELOW_BAND));
+            put_cell(sink, next->grade, 0, 0);
+            pekppp_sink_puts(sink, ")");
+        }
     }
     pekppp_sink_puts(sink, "\n  ");
     put_cell(sink, pk_msg(lang, M_EVALUATOR), 24, 1);
@@ -171,6 +180,16 @@ static void recommendations(pekppp_sink *sink, const pekppp_result *res, pekppp_
             pk_sink_printf(sink, "%s %d: ", pk_msg(lang, M_REACH_LEVEL), rec->to);
         put_cell(sink, text, 0, 0);
         pekppp_sink_puts(sink, "\n");
+        {
+            const pekppp_indicator *ind = &r->indicators[rec->indicator];
+            size_t k;
+            for (k = 0; k < ind->evidence_count; k++) {
+                pk_sink_printf(sink, k ? "; " : "     %s: ", pk_msg(lang, M_EVIDENCE));
+                put_cell(sink, ind->evidence[k], 0, 0);
+            }
+            if (ind->evidence_count)
+                pekppp_sink_puts(sink, "\n");
+        }
     }
     if (res->nrecs > TOP_RECS)
         pk_sink_printf(sink, "  (+%zu %s)\n", res->nrecs - TOP_RECS, pk_msg(lang, M_MORE_RECS));

@@ -352,7 +352,7 @@ static void test_report__text_in_indonesian_names_index_grade_and_label(void **s
 {
     static const char *const want[] = {
         "Unit      : Unit Laporan (u-report)\n",
-        "Indeks Pelayanan Publik (IPP): 4.45  A-  Sangat Baik\n",
+        "Indeks Pelayanan Publik (IPP): 4.45  A-  Sangat Baik  (0.06 di bawah A)\n",
         "  Nilai evaluator (F-02)  : 4.40  (bobot 75%)\n",
         "  Nilai survei (F-03)     : 4.60  (5 responden, bobot 25%)\n",
         "untuk mencapai level 5: B5 ditinjau\n",
@@ -370,7 +370,7 @@ static void test_report__text_in_indonesian_names_index_grade_and_label(void **s
 static void test_report__text_in_english_names_index_grade_and_label(void **state)
 {
     static const char *const want[] = {
-        "Public Service Index (IPP): 4.45  A-  Sangat Baik\n",
+        "Public Service Index (IPP): 4.45  A-  Sangat Baik  (0.06 below A)\n",
         "  Evaluator score (F-02)  : 4.40  (weight 75%)\n",
         "  Survey score (F-03)     : 4.60  (5 respondents, weight 25%)\n",
         "to reach level 5: B5 ditinjau\n",
@@ -400,9 +400,9 @@ static void test_report__text_of_a_c_minus_unit_shows_its_label(void **state)
     /* E = 0.6 x 2 + 0.4 x 2.5 = 2.2 */
     id = render(s.result, PEKPPP_FORMAT_TEXT, PEKPPP_LANG_ID);
     en = render(s.result, PEKPPP_FORMAT_TEXT, PEKPPP_LANG_EN);
-    if (!strstr(id, "Indeks Pelayanan Publik (IPP): 2.20  C-  Cukup (Dengan Catatan)\n"))
+    if (!strstr(id, "Indeks Pelayanan Publik (IPP): 2.20  C-  Cukup (Dengan Catatan)  (0.31 di bawah C)\n"))
         fail_msg("unexpected text:\n%s", id);
-    if (!strstr(en, "Public Service Index (IPP): 2.20  C-  Cukup (Dengan Catatan)\n"))
+    if (!strstr(en, "Public Service Index (IPP): 2.20  C-  Cukup (Dengan Catatan)  (0.31 below C)\n"))
         fail_msg("unexpected text:\n%s", en);
     if (!strstr(id, "survei (F-03) tidak ada: indeks = nilai evaluator"))
         fail_msg("no survey note in:\n%s", id);

@@ -554,7 +554,7 @@ static void test_score__recommendation_advice_is_rubric_advice_else_next_level(v
         assert_non_null(rec);
         advice = strstr(rec, "\"advice\": ");
         assert_non_null(advice);
-        snprintf(want, sizeof(want), "\"advice\": \"%s\"\n", cases[i].advice);
+        snprintf(want, sizeof(want), "\"advice\": \"%s\",\n", cases[i].advice);
         if (strncmp(advice, want, strlen(want)) != 0)
             fail_msg("case %zu: expected %s in\n%s", i, want, rec);
         pekppp_sink_dispose(&sink);
