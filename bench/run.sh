@@ -181,6 +181,8 @@ NFILES=$(find "$D10" -type f -name '*.yaml' | wc -l)
 measure bare "bare libyaml parse, $NFILES files (bare_parse)" "$BARE" "$D10"
 measure j1 "pekppp score -q -j1 -f json, 10k files" "$TOOL" score -q -j1 -f json -o /dev/null "$D10"
 measure j2 "pekppp score -q -j2 -f json, 10k files" "$TOOL" score -q -j2 -f json -o /dev/null "$D10"
+measure t1 "pekppp score -q -j1 (text ranking), 10k files" "$TOOL" score -q -j1 -o /dev/null "$D10"
+measure t2 "pekppp score -q -j2 (text ranking), 10k files" "$TOOL" score -q -j2 -o /dev/null "$D10"
 if [ "$HAVE_PYYAML" = 1 ]; then
     measure py "Python + PyYAML CSafeLoader + Fraction, 10k files" \
         python3 "$BENCH/score_pyyaml.py" --rubric "$RUBRIC" "$D10"
@@ -190,6 +192,7 @@ fi
 measure m1 "pekppp score -j1 -f json, 1,000 units (memory)" "$TOOL" score -j1 -f json -o /dev/null "$D1"
 measure m10 "pekppp score -j1 -f json, 10,000 units (memory)" "$TOOL" score -j1 -f json -o /dev/null "$D10"
 measure m100 "pekppp score -j1 -f json, 100,000 units (memory)" "$TOOL" score -j1 -f json -o /dev/null "$D100"
+measure m100t "pekppp score -j1 (text), 100,000 units (memory)" "$TOOL" score -j1 -o /dev/null "$D100"
 measure csv "pekppp score -f csv, 100,000-row sheet" "$TOOL" score -f csv -o /dev/null "$SHEET"
 
 # Cross-check: the tool and the Python script agree on the exact mean of the 10k set.
@@ -238,15 +241,20 @@ echo "|---|---:|---:|---:|---|"
 for r in "${ROWS[@]}"; do echo "$r"; done
 echo
 R1=$(ratio j1 bare); R2=$(ratio j2 bare); P1=$(ratio j1 py); P2=$(ratio j2 py)
+T1=$(ratio t1 bare); T2=$(ratio t2 bare)
 RSS100=n/a; [ -n "${RSS[m100]:-}" ] && RSS100=$(awk -v k="${RSS[m100]}" 'BEGIN {printf "%.1f", k / 1024}')
+RSS100T=n/a; [ -n "${RSS[m100t]:-}" ] && RSS100T=$(awk -v k="${RSS[m100t]}" 'BEGIN {printf "%.1f", k / 1024}')
 CSVS=n/a; [ -n "${WALL[csv]:-}" ] && CSVS=$(awk -v s="${WALL[csv]}" 'BEGIN {printf "%.3f", s}')
 echo "| ratio / target | value | target | verdict |"
 echo "|---|---:|---:|---|"
 echo "| tool -j1 / bare parse | $R1 | <= 1.2 | $(verdict "$R1" "<=" 1.2) |"
 echo "| tool -j2 / bare parse | $R2 | <= 0.7 | $(verdict "$R2" "<=" 0.7) |"
+echo "| tool -j1 / bare parse, text output | $T1 | <= 1.2 | $(verdict "$T1" "<=" 1.2) |"
+echo "| tool -j2 / bare parse, text output | $T2 | <= 0.7 | $(verdict "$T2" "<=" 0.7) |"
 echo "| tool -j1 / Python | $P1 | | |"
 echo "| tool -j2 / Python | $P2 | | |"
-echo "| peak RSS at 100,000 units (MB) | $RSS100 | < 32 | $(verdict "$RSS100" "<" 32) |"
+echo "| peak RSS at 100,000 units, JSON (MB) | $RSS100 | < 32 | $(verdict "$RSS100" "<" 32) |"
+echo "| peak RSS at 100,000 units, text (MB) | $RSS100T | < 32 | $(verdict "$RSS100T" "<" 32) |"
 echo "| 100,000-row sheet (s) | $CSVS | < 1 | $(verdict "$CSVS" "<" 1) |"
 echo
 echo "Cross-check on the 10k set (tool vs Python: mean, grade, units): $CHECK"
