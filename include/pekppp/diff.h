@@ -33,6 +33,16 @@ PEKPPP_EXTERN(int) pekppp_diff_new(pekppp_diff **out);
 PEKPPP_EXTERN(int) pekppp_diff_add(pekppp_diff *d, pekppp_diff_side side, const pekppp_result *res,
                                    pekppp_error *err);
 
+/**
+ * Add every unit of a result file (`pekppp score -f json`: one unit, or a
+ * batch) to one side.  The file's `exact` fractions are used, so the
+ * comparison is as exact as with unit files.
+ * @return 0, PEKPPP_EPARSE (not JSON), PEKPPP_EINVALID (not a result or
+ *         batch, no exact values, a repeated unit), PEKPPP_ENOMEM
+ */
+PEKPPP_EXTERN(int) pekppp_diff_add_json(pekppp_diff *d, pekppp_diff_side side, const char *data,
+                                        size_t len, const char *name, pekppp_error *err);
+
 /** Match the units; call once, after the last add. */
 PEKPPP_EXTERN(int) pekppp_diff_finish(pekppp_diff *d, pekppp_error *err);
 

@@ -49,6 +49,53 @@ static int add_unit(pekppp_diff *d, pekppp_diff_side side, pekppp_assessment *a)
     return failed;
 }
 
+/* A result or batch file of `pekppp score -f json`: its schema comes first. */
+static int is_result_file(const char *path)
+{
+    char head[256];
+    size_t n;
+    FILE *f;
+    size_t len = strlen(path);
+    if (len < 5 || strcmp(path + len - 5, ".json") != 0 || !(f = fopen(path, "rb")))
+        return 0;
+    n = fread(head, 1, sizeof(head) - 1, f);
+    fclose(f);
+    head[n] = '\0';
+    return strstr(head, "\"pekppp/result/v1\"") || strstr(head, "\"pekppp/batch/v1\"");
+}
+
+#define MAX_RESULT_FILE (256L * 1024 * 1024)
+
+/* Add every unit of a result or batch file; returns failures, -1 when out of memory. */
+static int add_result_file(pekppp_diff *d, pekppp_diff_side side, const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    char *data = NULL;
+    long size;
+    pekppp_error err;
+    int rc = 0;
+    if (!f || fseek(f, 0, SEEK_END) != 0 || (size = ftell(f)) < 0 || size > MAX_RESULT_FILE ||
+        fseek(f, 0, SEEK_SET) != 0 || !(data = malloc((size_t)size + 1)) ||
+        fread(data, 1, (size_t)size, f) != (size_t)size) {
+        cli_fail("%s: %s", path,
+                 cli_get_lang() ? "cannot read this result file" : "berkas hasil ini tidak dapat dibaca");
+        if (f)
+            fclose(f);
+        free(data);
+        return 1;
+    }
+    fclose(f);
+    rc = pekppp_diff_add_json(d, side, data, (size_t)size, path, &err);
+    free(data);
+    if (rc == PEKPPP_ENOMEM)
+        return -1;
+    if (rc < 0) {
+        cli_print_diag(&err);
+        return 1;
+    }
+    return 0;
+}
+
 /* Load every unit of one side (a file, a folder or a sheet). */
 static int load_side(pekppp_diff *d, pekppp_diff_side side, char *input, cli_rubrics *rubrics,
                      pekppp_assessment_options *base, int lang)
@@ -87,6 +134,13 @@ static int load_side(pekppp_diff *d, pekppp_diff_side side, char *input, cli_rub
                 pekppp_assessment_free(a);
             }
             pekppp_sheet_free(sheet);
+        } else if (it->kind == ITEM_UNIT && is_result_file(it->path)) {
+            int f = add_result_file(d, side, it->path);
+            if (f < 0) {
+                cli_items_free(&items);
+                return -1;
+            }
+            failed += f;
         } else if (it->kind == ITEM_UNIT) {
             pekppp_assessment *a = NULL;
             if (pekppp_assessment_load_file(&a, it->path, &o, &err) < 0)

@@ -11,6 +11,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <cjson/cJSON.h>
 
 #include "diag.h"
 #include "msg.h"
@@ -153,6 +154,168 @@ int pekppp_diff_add(pekppp_diff *d, pekppp_diff_side which, const pekppp_result 
 oom:
     pk_diag(&rep, PEKPPP_ENOMEM, PEKPPP_SEV_ERROR, 0, 0, NULL, "out of memory");
     return PEKPPP_ENOMEM;
+}
+
+/* Take the side's rubric from a unit; note when a side mixes rubrics. */
+static int note_rubric(pekppp_diff *d, side_t *s, const char *id, const char *version)
+{
+    int oom = 0;
+    if (!s->rubric_id) {
+        s->rubric_id = dup(d, id, &oom);
+        s->rubric_version = dup(d, version, &oom);
+    } else if (strcmp(s->rubric_id, id) != 0 || strcmp(s->rubric_version, version) != 0) {
+        s->mixed = 1;
+    }
+    return oom ? PEKPPP_ENOMEM : 0;
+}
+
+static const char *jstr(const cJSON *o, const char *key)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
+    return cJSON_IsString(v) ? v->valuestring : NULL;
+}
+
+/* One result object (section 4 with its "exact" part) as a snapshot. */
+static int add_result_object(pekppp_diff *d, side_t *s, const cJSON *u, pk_report *rep)
+{
+    const cJSON *unit = cJSON_GetObjectItemCaseSensitive(u, "unit");
+    const cJSON *rub = cJSON_GetObjectItemCaseSensitive(u, "rubric");
+    const cJSON *ex = cJSON_GetObjectItemCaseSensitive(u, "exact");
+    const cJSON *aspects = cJSON_GetObjectItemCaseSensitive(u, "aspects");
+    const cJSON *exa = ex ? cJSON_GetObjectItemCaseSensitive(ex, "aspects") : NULL;
+    const cJSON *dec = ex ? cJSON_GetObjectItemCaseSensitive(ex, "decimals") : NULL;
+    const char *id = unit ? jstr(unit, "id") : NULL, *eidx = ex ? jstr(ex, "index") : NULL;
+    const cJSON *a, *ind;
+    snap *sn;
+    size_t i, nind = 0;
+    int oom = 0;
+    if (!id || !rub || !jstr(rub, "id") || !jstr(rub, "version") || !cJSON_IsArray(aspects)) {
+        pk_diag(rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, 0, 0, NULL,
+                "a unit result without unit.id, rubric or aspects");
+        return PEKPPP_EINVALID;
+    }
+    if (!eidx || !cJSON_IsObject(exa) || !cJSON_IsNumber(dec) || dec->valueint < 0 ||
+        dec->valueint > 4) {
+        pk_diag(rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, 0, 0, NULL,
+                "result of unit '%s' has no exact values (written by an older pekppp?): compare "
+                "the unit files instead", id);
+        return PEKPPP_EINVALID;
+    }
+    for (i = 0; i < s->n; i++)
+        if (strcmp(s->units[i]->id, id) == 0) {
+            pk_diag(rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, 0, 0, NULL,
+                    "unit id '%s' appears twice on this side: this unit is left out", id);
+            return PEKPPP_EINVALID;
+        }
+    if (s->n == s->cap) {
+        size_t cap = s->cap ? s->cap * 2 : 32;
+        snap **nu = pk_realloc(s->units, cap * sizeof(*nu));
+        if (!nu)
+            return PEKPPP_ENOMEM;
+        s->units = nu;
+        s->cap = cap;
+    }
+    if (!(sn = pk_arena_alloc(&d->arena, sizeof(*sn))))
+        return PEKPPP_ENOMEM;
+    memset(sn, 0, sizeof(*sn));
+    sn->id = dup(d, id, &oom);
+    sn->name = dup(d, jstr(unit, "name"), &oom);
+    sn->grade = dup(d, jstr(u, "grade"), &oom);
+    sn->decimals = dec->valueint;
+    if (pk_rat_parse(eidx, &sn->index) < 0 || pk_rat_round(&sn->rounded, sn->index, sn->decimals) < 0) {
+        pk_diag(rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, 0, 0, NULL,
+                "unit '%s': exact.index '%s' is not a fraction", id, eidx);
+        return PEKPPP_EINVALID;
+    }
+    sn->naspects = (size_t)cJSON_GetArraySize(aspects);
+    cJSON_ArrayForEach(a, aspects) {
+        const cJSON *inds = cJSON_GetObjectItemCaseSensitive(a, "indicators");
+        nind += cJSON_IsArray(inds) ? (size_t)cJSON_GetArraySize(inds) : 0;
+    }
+    sn->aspects = pk_arena_alloc(&d->arena, (sn->naspects ? sn->naspects : 1) * sizeof(*sn->aspects));
+    sn->inds = pk_arena_alloc(&d->arena, (nind ? nind : 1) * sizeof(*sn->inds));
+    if (!sn->aspects || !sn->inds)
+        return PEKPPP_ENOMEM;
+    i = 0;
+    cJSON_ArrayForEach(a, aspects) {
+        snap_aspect *sa = &sn->aspects[i++];
+        const char *aid = jstr(a, "id");
+        const cJSON *fr = aid ? cJSON_GetObjectItemCaseSensitive(exa, aid) : NULL;
+        const cJSON *inds = cJSON_GetObjectItemCaseSensitive(a, "indicators");
+        memset(sa, 0, sizeof(*sa));
+        sa->id = dup(d, aid ? aid : "", &oom);
+        sa->left_out = !cJSON_IsString(fr);
+        if (!sa->left_out && (pk_rat_parse(fr->valuestring, &sa->score) < 0 ||
+                              pk_rat_round(&sa->rounded, sa->score, sn->decimals) < 0)) {
+            pk_diag(rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, 0, 0, NULL,
+                    "unit '%s': exact score of aspect '%s' is not a fraction", id, sa->id);
+            return PEKPPP_EINVALID;
+        }
+        cJSON_ArrayForEach(ind, inds) {
+            const cJSON *lv = cJSON_GetObjectItemCaseSensitive(ind, "level");
+            snap_indicator *si = &sn->inds[sn->ninds++];
+            si->id = dup(d, jstr(ind, "id") ? jstr(ind, "id") : "", &oom);
+            /* levels are small integers: exact in a JSON number */
+            si->level = cJSON_IsNumber(lv) ? lv->valueint
+                        : cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(ind, "na"))
+                            ? PEKPPP_LEVEL_NA
+                            : PEKPPP_LEVEL_MISSING;
+        }
+    }
+    if (oom)
+        return PEKPPP_ENOMEM;
+    s->units[s->n++] = sn;
+    return note_rubric(d, s, jstr(rub, "id"), jstr(rub, "version"));
+}
+
+int pekppp_diff_add_json(pekppp_diff *d, pekppp_diff_side which, const char *data, size_t len,
+                         const char *name, pekppp_error *err)
+{
+    side_t *s = &d->side[which == PEKPPP_DIFF_NEW];
+    pk_report rep;
+    const char *end = NULL;
+    const char *schema;
+    cJSON *root;
+    int error = 0;
+    pk_report_init(&rep, name, NULL, NULL, err);
+    root = cJSON_ParseWithLengthOpts(data, len, &end, 0);
+    if (!root) {
+        unsigned line = 1, col = 1;
+        const char *p;
+        for (p = data; end && p < end && p < data + len; p++) {
+            if (*p == '\n') {
+                line++;
+                col = 1;
+            } else if (((unsigned char)*p & 0xC0) != 0x80) {
+                col++;
+            }
+        }
+        pk_diag(&rep, PEKPPP_EPARSE, PEKPPP_SEV_ERROR, line, col, NULL, "invalid JSON");
+        return PEKPPP_EPARSE;
+    }
+    schema = jstr(root, "schema");
+    if (schema && strcmp(schema, "pekppp/result/v1") == 0) {
+        error = add_result_object(d, s, root, &rep);
+    } else if (schema && strcmp(schema, "pekppp/batch/v1") == 0) {
+        const cJSON *u, *units = cJSON_GetObjectItemCaseSensitive(root, "units");
+        cJSON_ArrayForEach(u, units) {
+            int e = add_result_object(d, s, u, &rep);
+            if (e == PEKPPP_ENOMEM) {
+                error = e;
+                break;
+            }
+            if (e < 0 && !error)
+                error = e;
+        }
+    } else {
+        pk_diag(&rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, 1, 1, NULL,
+                "not a result or batch file (schema pekppp/result/v1 or pekppp/batch/v1)");
+        error = PEKPPP_EINVALID;
+    }
+    if (error == PEKPPP_ENOMEM)
+        pk_diag(&rep, error, PEKPPP_SEV_ERROR, 0, 0, NULL, "out of memory");
+    cJSON_Delete(root);
+    return error;
 }
 
 static int cmp_snap(const void *pa, const void *pb)

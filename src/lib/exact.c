@@ -294,3 +294,73 @@ int pk_dec_format_short(char *buf, size_t size, int64_t scaled)
     }
     return pk_fixed_format(buf, size, scaled, decimals);
 }
+
+/* Digits of a non-negative 128-bit value, most significant first. */
+static size_t u128_digits(char *out, pk_i128 v)
+{
+    char tmp[48];
+    size_t n = 0, i;
+    do {
+        tmp[n++] = (char)('0' + (int)(v % 10));
+        v /= 10;
+    } while (v > 0);
+    for (i = 0; i < n; i++)
+        out[i] = tmp[n - 1 - i];
+    return n;
+}
+
+int pk_rat_format(char *buf, size_t size, pk_rat v)
+{
+    char tmp[100];
+    size_t n = 0;
+    if (v.num < 0) {
+        tmp[n++] = '-';
+        n += u128_digits(tmp + n, -v.num);
+    } else {
+        n += u128_digits(tmp + n, v.num);
+    }
+    tmp[n++] = '/';
+    n += u128_digits(tmp + n, v.den);
+    if (n + 1 > size)
+        return -1;
+    memcpy(buf, tmp, n);
+    buf[n] = '\0';
+    return (int)n;
+}
+
+/* A run of at most 38 digits as a 128-bit value; the end in *end. */
+static int parse_u128(const char *s, pk_i128 *out, const char **end)
+{
+    pk_i128 v = 0;
+    int n = 0;
+    for (; *s >= '0' && *s <= '9'; s++) {
+        if (++n > 38)
+            return -1;
+        v = v * 10 + (*s - '0');
+    }
+    *end = s;
+    *out = v;
+    return n > 0 ? 0 : -1;
+}
+
+int pk_rat_parse(const char *s, pk_rat *out)
+{
+    const char *p = s, *end;
+    pk_i128 num, den;
+    int neg = 0;
+    if (!strchr(s, '/')) {
+        int64_t scaled;
+        if (pk_dec_parse(s, strlen(s), 4, 1, &scaled) != PK_DEC_OK)
+            return -1;
+        *out = pk_rat_dec(scaled);
+        return 0;
+    }
+    if (*p == '-') {
+        neg = 1;
+        p++;
+    }
+    if (parse_u128(p, &num, &end) < 0 || *end != '/' || parse_u128(end + 1, &den, &end) < 0 ||
+        *end || den == 0)
+        return -1;
+    return pk_rat_make(out, neg ? -num : num, den) < 0 ? -1 : 0;
+}

@@ -373,6 +373,33 @@ static void what_if(jb *b, cJSON *root, const pekppp_result *res, const pekppp_r
         b->failed = 1;
 }
 
+/* "exact": the index and aspect scores as fractions, so `pekppp diff` can
+ * compare result files exactly, as it compares unit files. */
+static void exact(jb *b, cJSON *root, const pekppp_result *res)
+{
+    const pekppp_rubric *r = res->rubric;
+    cJSON *o = add_child(b, root, "exact", 0), *asp;
+    char buf[100];
+    size_t i;
+    if (!o)
+        return;
+    add_long(b, o, "decimals", r->decimals);
+    if (pk_rat_format(buf, sizeof(buf), res->index) < 0)
+        b->failed = 1;
+    else
+        add_str(b, o, "index", buf);
+    if (!(asp = add_child(b, o, "aspects", 0)))
+        return;
+    for (i = 0; i < r->naspects; i++) {
+        if (res->aspects[i].left_out)
+            chk(b, cJSON_AddNullToObject(asp, r->aspects[i].id));
+        else if (pk_rat_format(buf, sizeof(buf), res->aspects[i].score) < 0)
+            b->failed = 1;
+        else
+            add_str(b, asp, r->aspects[i].id, buf);
+    }
+}
+
 void pk_report_json(pekppp_sink *sink, const pekppp_result *res, const pekppp_report_options *o)
 {
     jb b = { 0 };
@@ -385,6 +412,7 @@ void pk_report_json(pekppp_sink *sink, const pekppp_result *res, const pekppp_re
     totals(&b, root, res);
     aspects(&b, root, res);
     tail(&b, root, res);
+    exact(&b, root, res);
     if (o->baseline)
         what_if(&b, root, res, o);
     if (!b.failed) {
