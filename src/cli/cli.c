@@ -351,6 +351,14 @@ static int try_dirs(cli_rubrics *rs, const char *list, const char *id, const pek
     return 0;
 }
 
+void cli_rubric_search_path(const cli_rubrics *rs, const char *lists[4])
+{
+    lists[0] = rs->rubric_path;
+    lists[1] = getenv("PEKPPP_RUBRIC_PATH");
+    lists[2] = "rubrics";
+    lists[3] = PEKPPP_DATADIR "/rubrics";
+}
+
 int cli_rubrics_resolve(const pekppp_rubric **out, const char *id, void *payload,
                         pekppp_error *err)
 {
@@ -368,10 +376,7 @@ int cli_rubrics_resolve(const pekppp_rubric **out, const char *id, void *payload
                  "-");
         return PEKPPP_ENOTFOUND;
     }
-    lists[0] = rs->rubric_path;
-    lists[1] = getenv("PEKPPP_RUBRIC_PATH");
-    lists[2] = "rubrics";
-    lists[3] = PEKPPP_DATADIR "/rubrics";
+    cli_rubric_search_path(rs, lists);
     for (i = 0; i < 4; i++) {
         int found = try_dirs(rs, lists[i], id, out, err, searched, sizeof(searched));
         if (found != 0)

@@ -57,6 +57,8 @@ void cli_rubrics_init(cli_rubrics *rs, int lang);
 void cli_rubrics_free(cli_rubrics *rs);
 /* Load the -r rubric (printing its problems); returns 0 or an exit code. */
 int cli_rubrics_load_given(cli_rubrics *rs, const pekppp_rubric **out);
+/* The folder lists searched for rubrics, in order (each ':'-separated, or NULL). */
+void cli_rubric_search_path(const cli_rubrics *rs, const char *lists[4]);
 /* A pekppp_rubric_resolve_cb over a cli_rubrics. */
 int cli_rubrics_resolve(const pekppp_rubric **out, const char *id, void *payload,
                         pekppp_error *err);

@@ -14,6 +14,7 @@ extern const cli_opt lint_opts[];
 extern const cli_opt template_opts[];
 extern const cli_opt plan_opts[];
 extern const cli_opt diff_opts[];
+extern const cli_opt rubric_opts[];
 
 typedef struct {
     const char *name;
@@ -43,6 +44,10 @@ static const cli_command commands[] = {
       { "apa yang berubah antara dua periode: unit, aspek, indikator",
         "what changed between two periods: units, aspects, indicators" },
       diff_opts },
+    { "rubric", cmd_rubric, "pekppp rubric list | show ID|FILE",
+      { "rubrik yang ditemukan, atau satu rubrik sebagai panduan",
+        "the rubrics found, or one rubric as a readable guide" },
+      rubric_opts },
 };
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
 

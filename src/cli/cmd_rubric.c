@@ -1,0 +1,241 @@
+/*
+ * `pekppp rubric list` and `pekppp rubric show ID|FILE`: the rubrics the tool
+ * can find, and one of them as a readable guide for unit staff (aspects,
+ * indicators, weights, level descriptions, evidence).
+ */
+#include <dirent.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cli.h"
+#include "cmd.h"
+#include "exitcode.h"
+#include "opt.h"
+
+enum { O_RUBRIC_PATH = 1, O_LANG, O_OUTPUT, O_HELP };
+
+const cli_opt rubric_opts[] = {
+    { O_RUBRIC_PATH, 0, "rubric-path", "DIRS", { "cari rubrik di folder ini dulu", "search these folders first" } },
+    { O_LANG, 0, "lang", "LANG", { "bahasa: id atau en", "language: id or en" } },
+    { O_OUTPUT, 'o', "output", "FILE", { "tulis ke berkas (diganti secara atomik)", "write to a file (replaced atomically)" } },
+    { O_HELP, 'h', "help", NULL, { "tampilkan bantuan ini", "show this help" } },
+    { 0, 0, NULL, NULL, { NULL, NULL } }
+};
+
+/* Rubric text, with control characters shown as spaces. */
+static void guide_puts(pekppp_sink *out, const char *s)
+{
+    for (; s && *s; s++)
+        pekppp_sink_write(out, (unsigned char)*s < 0x20 ? " " : s, 1);
+}
+
+/* A decimal scaled by 10^4, without trailing zeros: 240000 -> "24". */
+static void guide_dec(char *buf, size_t n, int64_t scaled)
+{
+    size_t len;
+    if (scaled % 10000 == 0) {
+        snprintf(buf, n, "%lld", (long long)(scaled / 10000));
+        return;
+    }
+    snprintf(buf, n, "%lld.%04lld", (long long)(scaled / 10000), (long long)(scaled % 10000));
+    len = strlen(buf);
+    while (len > 0 && buf[len - 1] == '0')
+        buf[--len] = '\0';
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* List the *.yaml rubrics of one folder, in name order. */
+static void list_dir(pekppp_sink *out, const char *dir, int lang)
+{
+    DIR *d = opendir(dir);
+    struct dirent *e;
+    char *names[512];
+    size_t n = 0, i;
+    if (!d)
+        return;
+    while ((e = readdir(d)) != NULL && n < 512) {
+        size_t len = strlen(e->d_name);
+        if (e->d_name[0] != '.' && len > 5 && strcmp(e->d_name + len - 5, ".yaml") == 0)
+            names[n++] = strdup(e->d_name);
+    }
+    closedir(d);
+    if (n > 1)
+        qsort(names, n, sizeof(*names), cmp_str);
+    for (i = 0; i < n; i++) {
+        char path[4096], line[8800];
+        pekppp_rubric *r = NULL;
+        pekppp_error err;
+        if (!names[i])
+            continue;
+        snprintf(path, sizeof(path), "%s/%s", dir, names[i]);
+        if (pekppp_rubric_load_file(&r, path, NULL, &err) == 0) {
+            snprintf(line, sizeof(line), "  %-24s %-10s %s\n      %s\n", pekppp_rubric_id(r),
+                     pekppp_rubric_version(r),
+                     pekppp_rubric_title(r) ? pekppp_rubric_title(r) : "", path);
+        } else {
+            snprintf(line, sizeof(line), "  %-24s %s\n      %s\n", names[i],
+                     lang ? "(invalid: run pekppp lint)" : "(tidak valid: jalankan pekppp lint)",
+                     path);
+        }
+        pekppp_sink_puts(out, line);
+        pekppp_rubric_free(r);
+        free(names[i]);
+    }
+}
+
+static void rubric_list(pekppp_sink *out, cli_rubrics *rs, int lang)
+{
+    const char *lists[4];
+    int k;
+    cli_rubric_search_path(rs, lists);
+    for (k = 0; k < 4; k++) {
+        const char *p = lists[k];
+        while (p && *p) {
+            const char *end = strchr(p, ':');
+            size_t len = end ? (size_t)(end - p) : strlen(p);
+            char dir[4096];
+            struct stat st;
+            if (len > 0 && len < sizeof(dir)) {
+                memcpy(dir, p, len);
+                dir[len] = '\0';
+                if (stat(dir, &st) == 0 && S_ISDIR(st.st_mode)) {
+                    pekppp_sink_puts(out, dir);
+                    pekppp_sink_puts(out, ":\n");
+                    list_dir(out, dir, lang);
+                }
+            }
+            p = end ? end + 1 : NULL;
+        }
+    }
+}
+
+/* One rubric as a guide: what each indicator asks at each level. */
+static void rubric_show(pekppp_sink *out, const pekppp_rubric *r, int lang)
+{
+    size_t a, i, k, nl = (size_t)(pekppp_rubric_scale_max(r) - pekppp_rubric_scale_min(r) + 1);
+    char w[32];
+    guide_puts(out, pekppp_rubric_title(r) ? pekppp_rubric_title(r) : pekppp_rubric_id(r));
+    pekppp_sink_puts(out, "\n");
+    {
+        char line[512];
+        snprintf(line, sizeof(line), "%s: %s, %s %s\n%s: %d-%d\n", lang ? "Rubric" : "Rubrik",
+                 pekppp_rubric_id(r), lang ? "version" : "versi", pekppp_rubric_version(r),
+                 lang ? "Levels" : "Level", pekppp_rubric_scale_min(r), pekppp_rubric_scale_max(r));
+        pekppp_sink_puts(out, line);
+    }
+    pekppp_sink_puts(out, lang ? "\nGrades:\n" : "\nPredikat:\n");
+    for (i = 0; i < pekppp_rubric_band_count(r); i++) {
+        const pekppp_band *b = pekppp_rubric_band(r, i);
+        char line[256];
+        guide_dec(w, sizeof(w), b->min);
+        snprintf(line, sizeof(line), "  %-3s >= %-5s ", b->grade, w);
+        pekppp_sink_puts(out, line);
+        guide_puts(out, b->label);
+        pekppp_sink_puts(out, "\n");
+    }
+    for (a = 0; a < pekppp_rubric_aspect_count(r); a++) {
+        const pekppp_aspect *asp = pekppp_rubric_aspect(r, a);
+        guide_dec(w, sizeof(w), asp->weight);
+        pekppp_sink_puts(out, "\n");
+        if (asp->code) {
+            guide_puts(out, asp->code);
+            pekppp_sink_puts(out, ". ");
+        }
+        guide_puts(out, asp->name);
+        pekppp_sink_puts(out, lang ? " (weight " : " (bobot ");
+        pekppp_sink_puts(out, w);
+        pekppp_sink_puts(out, "%)\n");
+        for (i = asp->first; i < asp->first + asp->count; i++) {
+            const pekppp_indicator *ind = pekppp_rubric_indicator(r, i);
+            guide_dec(w, sizeof(w), ind->weight);
+            pekppp_sink_puts(out, "\n  ");
+            guide_puts(out, ind->id);
+            pekppp_sink_puts(out, "  ");
+            guide_puts(out, ind->name);
+            pekppp_sink_puts(out, lang ? " (weight " : " (bobot ");
+            pekppp_sink_puts(out, w);
+            pekppp_sink_puts(out, "%)\n");
+            for (k = 0; k < nl; k++) {
+                char lv[16];
+                snprintf(lv, sizeof(lv), "    %d  ", pekppp_rubric_scale_min(r) + (int)k);
+                pekppp_sink_puts(out, lv);
+                guide_puts(out, ind->levels[k]);
+                pekppp_sink_puts(out, "\n");
+            }
+            for (k = 0; k < ind->evidence_count; k++) {
+                pekppp_sink_puts(out, k ? "; " : (lang ? "    Evidence: " : "    Bukti dukung: "));
+                guide_puts(out, ind->evidence[k]);
+            }
+            if (ind->evidence_count)
+                pekppp_sink_puts(out, "\n");
+        }
+    }
+}
+
+int cmd_rubric(int argc, char **argv)
+{
+    cli_opt_state st;
+    cli_rubrics rubrics;
+    pekppp_sink sink;
+    const char *sub = NULL, *arg = NULL, *output = NULL, *v;
+    int lang = cli_lang_default(), id, rc = CLI_EXIT_OK;
+
+    cli_rubrics_init(&rubrics, lang);
+    pekppp_sink_init_buffer(&sink);
+    cli_opt_init(&st, argc, argv);
+    while ((id = cli_opt_next(&st, rubric_opts, &v)) != CLI_OPT_END) {
+        switch (id) {
+        case CLI_OPT_POSITIONAL:
+            if (!sub)
+                sub = v;
+            else if (!arg)
+                arg = v;
+            else {
+                rc = cli_usage(lang, "rubric", lang ? "too many arguments" : "argumen terlalu banyak");
+                goto done;
+            }
+            break;
+        case CLI_OPT_ERROR: rc = cli_usage(lang, "rubric", st.error); goto done;
+        case O_RUBRIC_PATH: rubrics.rubric_path = v; break;
+        case O_LANG:
+            if ((rc = cli_opt_lang(v, &lang, &rubrics, "rubric")) != 0)
+                goto done;
+            break;
+        case O_OUTPUT: output = v; break;
+        case O_HELP: rc = cmd_help_for("rubric", lang); goto done;
+        default: break;
+        }
+    }
+    if (sub && strcmp(sub, "list") == 0 && !arg) {
+        rubric_list(&sink, &rubrics, lang);
+    } else if (sub && strcmp(sub, "show") == 0 && arg) {
+        const pekppp_rubric *r = NULL;
+        pekppp_error err;
+        pekppp_error_clear(&err);
+        if (strchr(arg, '/') || strstr(arg, ".yaml")) {
+            rubrics.rubric_file = arg;
+            if ((rc = cli_rubrics_load_given(&rubrics, &r)) != 0)
+                goto done;
+        } else if (cli_rubrics_resolve(&r, arg, &rubrics, &err) < 0) {
+            cli_fail("%s", err.message);
+            rc = err.code == PEKPPP_ENOTFOUND || !err.code ? CLI_EXIT_IO : CLI_EXIT_INVALID;
+            goto done;
+        }
+        rubric_show(&sink, r, lang);
+    } else {
+        rc = cli_usage(lang, "rubric",
+                       lang ? "use 'rubric list' or 'rubric show ID|FILE'"
+                            : "pakai 'rubric list' atau 'rubric show ID|BERKAS'");
+        goto done;
+    }
+    rc = cli_write_output(output, sink.data ? sink.data : "", sink.len);
+done:
+    pekppp_sink_dispose(&sink);
+    cli_rubrics_free(&rubrics);
+    return rc;
+}
