@@ -21,7 +21,8 @@ extern "C" {
 typedef enum {
     PEKPPP_FORMAT_TEXT = 0,
     PEKPPP_FORMAT_JSON = 1,
-    PEKPPP_FORMAT_CSV = 2  /**< batches only: one row per unit */
+    PEKPPP_FORMAT_CSV = 2, /**< batches only: one row per unit */
+    PEKPPP_FORMAT_MD = 3   /**< GitHub-flavoured Markdown (a job summary, an issue comment) */
 } pekppp_report_format;
 
 /** CSV dialects: what Excel reads in an English or an Indonesian locale. */

@@ -83,6 +83,8 @@ static const char *const table[M_COUNT][2] = {
     [M_INDICATORS] = { "Indikator", "Indicators" },
     [M_BELOW_BAND] = { "di bawah", "below" },
     [M_EVIDENCE] = { "Bukti dukung", "Evidence" },
+    [M_STEP] = { "Langkah", "Step" },
+    [M_GAIN] = { "Kenaikan", "Gain" },
     [M_BEST] = { "Indeks tertinggi bila semua langkah yang boleh diambil",
                  "Highest index with every allowed step" },
 };

@@ -152,6 +152,25 @@ void pk_csv_text(pekppp_sink *sink, const char *s, char delim)
         pekppp_sink_write(sink, "\"", 1);
 }
 
+void pk_md_text(pekppp_sink *sink, const char *s)
+{
+    for (; s && *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c == '|' || c == '\\' || c == '`' || c == '*' || c == '_' || c == '[' || c == ']') {
+            pekppp_sink_write(sink, "\\", 1);
+            pekppp_sink_write(sink, s, 1);
+        } else if (c == '<') {
+            pekppp_sink_puts(sink, "&lt;");
+        } else if (c == '&') {
+            pekppp_sink_puts(sink, "&amp;");
+        } else if (c < 0x20 || c == 0x7f) {
+            pekppp_sink_write(sink, " ", 1);
+        } else {
+            pekppp_sink_write(sink, s, 1);
+        }
+    }
+}
+
 void pk_fixed_point(pekppp_sink *sink, int64_t units, int decimals, char point, int sign)
 {
     char buf[48], *dot;
@@ -207,6 +226,9 @@ int pekppp_report_write(pekppp_sink *sink, const pekppp_result *res, pekppp_repo
         break;
     case PEKPPP_FORMAT_JSON:
         pk_report_json(sink, res, opts);
+        break;
+    case PEKPPP_FORMAT_MD:
+        pk_report_md(sink, res, opts);
         break;
     default:
         return PEKPPP_EINVALID;

@@ -318,6 +318,83 @@ static void csv_report(pekppp_sink *sink, const pekppp_batch *b, pekppp_csv_dial
     }
 }
 
+static void md_report(pekppp_sink *sink, const pekppp_batch *b, pekppp_lang lang)
+{
+    const pekppp_rubric *r = b->rubric;
+    size_t i, k;
+    pk_sink_printf(sink, "## %s (", pk_msg(lang, M_RANKING));
+    pk_md_text(sink, r->id);
+    pk_sink_printf(sink, " %s ", pk_msg(lang, M_VERSION));
+    pk_md_text(sink, r->version);
+    pk_sink_printf(sink, ")\n\n| %s | ID | %s | %s | %s |\n|--:|---|---|--:|---|\n",
+                   pk_msg(lang, M_RANK), pk_msg(lang, M_UNIT), pk_msg(lang, M_INDEX_SHORT),
+                   pk_msg(lang, M_GRADE));
+    for (i = 0; i < b->nunits; i++) {
+        const pk_unit *u = b->units[i];
+        pk_sink_printf(sink, "| %u | ", (unsigned)u->rank);
+        pk_md_text(sink, u->id);
+        pekppp_sink_puts(sink, " | ");
+        pk_md_text(sink, u->name);
+        pekppp_sink_puts(sink, " | ");
+        put_fixed(sink, u->index_rounded, r->decimals, '.');
+        pekppp_sink_puts(sink, " | ");
+        pk_md_text(sink, u->band ? u->band->grade : "");
+        pekppp_sink_puts(sink, " |\n");
+    }
+    pk_sink_printf(sink, "\n### %s\n\n- %zu %s: %zu %s, %zu %s\n", pk_msg(lang, M_SUMMARY),
+                   b->nunits + b->nerrors, pk_msg(lang, M_UNITS_COUNT), b->nunits,
+                   pk_msg(lang, M_SCORED), b->nerrors, pk_msg(lang, M_FAILED_LOAD));
+    if (b->nunits > 0) {
+        pk_sink_printf(sink, "- %s: **", pk_msg(lang, M_MEAN));
+        put_fixed(sink, b->mean_rounded, r->decimals, '.');
+        if (b->mean_band) {
+            pekppp_sink_puts(sink, " ");
+            pk_md_text(sink, b->mean_band->grade);
+            pekppp_sink_puts(sink, " ");
+            pk_md_text(sink, b->mean_band->label);
+        }
+        pk_sink_printf(sink, "**\n- %s:", pk_msg(lang, M_GRADES));
+        for (i = 0; i < r->nbands; i++) {
+            pekppp_sink_puts(sink, i ? ", " : " ");
+            pk_md_text(sink, r->bands[i].grade);
+            pk_sink_printf(sink, " %zu", b->grade_counts[i]);
+        }
+        pekppp_sink_puts(sink, "\n");
+    }
+    for (k = 0; k < sizeof(group_kinds) / sizeof(group_kinds[0]); k++) {
+        int any = 0;
+        for (i = 0; i < b->ngroups; i++) {
+            const pk_group *g = &b->groups[i];
+            if (g->kind != group_kinds[k].kind)
+                continue;
+            if (!any++)
+                pk_sink_printf(sink, "\n### %s\n\n| | n | %s | %s |\n|---|--:|--:|---|\n",
+                               pk_msg(lang, group_kinds[k].title), pk_msg(lang, M_MEAN),
+                               pk_msg(lang, M_GRADE));
+            pekppp_sink_puts(sink, "| ");
+            pk_md_text(sink, g->key);
+            pk_sink_printf(sink, " | %zu | ", g->units);
+            put_fixed(sink, g->mean_rounded, r->decimals, '.');
+            pekppp_sink_puts(sink, " | ");
+            pk_md_text(sink, g->band ? g->band->grade : "");
+            pekppp_sink_puts(sink, " |\n");
+        }
+    }
+    if (b->nerrors > 0) {
+        pk_sink_printf(sink, "\n### %s\n\n", pk_msg(lang, M_FAILED));
+        for (i = 0; i < b->nerrors; i++) {
+            const pk_failure *f = &b->errors[i];
+            pekppp_sink_puts(sink, "- ");
+            pk_md_text(sink, f->file);
+            if (f->line)
+                pk_sink_printf(sink, ":%u:%u", f->line, f->column);
+            pekppp_sink_puts(sink, ": ");
+            pk_md_text(sink, f->message);
+            pekppp_sink_puts(sink, "\n");
+        }
+    }
+}
+
 int pekppp_batch_write(pekppp_sink *sink, const pekppp_batch *b, pekppp_report_format format,
                        const pekppp_report_options *opts, pekppp_units_cb units, void *payload)
 {
@@ -336,6 +413,9 @@ int pekppp_batch_write(pekppp_sink *sink, const pekppp_batch *b, pekppp_report_f
         break;
     case PEKPPP_FORMAT_CSV:
         csv_report(sink, b, opts->csv_dialect);
+        break;
+    case PEKPPP_FORMAT_MD:
+        md_report(sink, b, opts->lang);
         break;
     default:
         return PEKPPP_EINVALID;

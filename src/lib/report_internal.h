@@ -37,6 +37,11 @@ const pekppp_band *pk_next_band(const pekppp_result *res, int64_t *gap);
  * zero), once, on the exact difference; 0 on failure with *ok cleared. */
 int64_t pk_rounded_delta(const pekppp_rubric *r, pk_rat now, pk_rat before, int *ok);
 
+/* Markdown table cell text: | \ ` * _ escaped, < and & as entities, line
+ * breaks and control characters as spaces. */
+void pk_md_text(pekppp_sink *sink, const char *s);
+
+void pk_report_md(pekppp_sink *sink, const pekppp_result *res, const pekppp_report_options *o);
 void pk_report_text(pekppp_sink *sink, const pekppp_result *res, const pekppp_report_options *o);
 void pk_report_json(pekppp_sink *sink, const pekppp_result *res, const pekppp_report_options *o);
 

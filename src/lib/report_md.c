@@ -1,0 +1,163 @@
+/*
+ * The unit report as GitHub-flavoured Markdown: the text report's content in
+ * tables, for a CI job summary or an issue comment.  Every text from an input
+ * file goes through pk_md_text, so a unit name cannot break a table or inject
+ * HTML.
+ */
+#include "report_internal.h"
+
+#include "msg.h"
+
+static void fixed(pekppp_sink *sink, int64_t units, int decimals)
+{
+    pk_fixed_point(sink, units, decimals, '.', 0);
+}
+
+static void row2(pekppp_sink *sink, pekppp_lang lang, pk_msg_id label, const char *value)
+{
+    if (!value)
+        return;
+    pk_sink_printf(sink, "| %s | ", pk_msg(lang, label));
+    pk_md_text(sink, value);
+    pekppp_sink_puts(sink, " |\n");
+}
+
+static void head(pekppp_sink *sink, const pekppp_result *res, pekppp_lang lang)
+{
+    const pekppp_assessment *a = res->assessment;
+    const pekppp_rubric *r = res->rubric;
+    int64_t gap = 0;
+    const pekppp_band *next = pk_next_band(res, &gap);
+    pekppp_sink_puts(sink, "## ");
+    pk_md_text(sink, a->unit_name);
+    pekppp_sink_puts(sink, " (");
+    pk_md_text(sink, a->unit_id);
+    pekppp_sink_puts(sink, ")\n\n");
+    pk_sink_printf(sink, "**%s: ", pk_msg(lang, M_INDEX));
+    fixed(sink, res->index_rounded, r->decimals);
+    if (res->band) {
+        pekppp_sink_puts(sink, " ");
+        pk_md_text(sink, res->band->grade);
+        pekppp_sink_puts(sink, " ");
+        pk_md_text(sink, res->band->label);
+    }
+    pekppp_sink_puts(sink, "**");
+    if (next) {
+        pekppp_sink_puts(sink, " (");
+        fixed(sink, gap, r->decimals);
+        pk_sink_printf(sink, " %s ", pk_msg(lang, M_BELOW_BAND));
+        pk_md_text(sink, next->grade);
+        pekppp_sink_puts(sink, ")");
+    }
+    pekppp_sink_puts(sink, "\n\n| | |\n|---|---|\n");
+    row2(sink, lang, M_INSTITUTION, a->institution);
+    row2(sink, lang, M_CATEGORY, a->category);
+    row2(sink, lang, M_PERIOD, a->period);
+    row2(sink, lang, M_ASSESSOR, a->assessor);
+    pk_sink_printf(sink, "| %s | ", pk_msg(lang, M_RUBRIC));
+    pk_md_text(sink, r->id);
+    pk_sink_printf(sink, " (%s ", pk_msg(lang, M_VERSION));
+    pk_md_text(sink, r->version);
+    pk_sink_printf(sink, ") |\n| %s | ", pk_msg(lang, M_EVALUATOR));
+    fixed(sink, res->evaluator_rounded, r->decimals);
+    pekppp_sink_puts(sink, " |\n");
+    if (res->survey_counts) {
+        pk_sink_printf(sink, "| %s | ", pk_msg(lang, M_SURVEY));
+        fixed(sink, res->survey_rounded, r->decimals);
+        pk_sink_printf(sink, " (%ld %s) |\n", res->assessment->respondents,
+                       pk_msg(lang, M_RESPONDENTS));
+    }
+    pekppp_sink_puts(sink, "\n");
+}
+
+static void aspects(pekppp_sink *sink, const pekppp_result *res, pekppp_lang lang)
+{
+    const pekppp_rubric *r = res->rubric;
+    size_t i;
+    char w[32];
+    pk_sink_printf(sink, "| | %s | %s | %s | %s |\n|---|---|--:|--:|--:|\n", pk_msg(lang, M_ASPECT),
+                   pk_msg(lang, M_WEIGHT), pk_msg(lang, M_SCORE), pk_msg(lang, M_CONTRIBUTION));
+    for (i = 0; i < r->naspects; i++) {
+        const pk_aspect_result *ar = &res->aspects[i];
+        pekppp_sink_puts(sink, "| ");
+        pk_md_text(sink, r->aspects[i].code ? r->aspects[i].code : "");
+        pekppp_sink_puts(sink, " | ");
+        pk_md_text(sink, r->aspects[i].name);
+        pk_dec_format_short(w, sizeof(w), r->aspects[i].weight);
+        pk_sink_printf(sink, " | %s | ", w);
+        if (ar->left_out) {
+            pk_sink_printf(sink, "%s | |\n", pk_msg(lang, M_LEFT_OUT));
+            continue;
+        }
+        fixed(sink, ar->rounded, r->decimals);
+        pekppp_sink_puts(sink, " | ");
+        fixed(sink, ar->contribution, r->decimals);
+        pekppp_sink_puts(sink, " |\n");
+    }
+    pekppp_sink_puts(sink, "\n");
+}
+
+static void recommendations(pekppp_sink *sink, const pekppp_result *res, pekppp_lang lang)
+{
+    const pekppp_rubric *r = res->rubric;
+    size_t i, k;
+    pk_sink_printf(sink, "### %s\n\n", pk_msg(lang, M_RECOMMENDATIONS));
+    if (res->nrecs == 0) {
+        pk_sink_printf(sink, "%s\n\n", pk_msg(lang, M_NO_RECS));
+        return;
+    }
+    pk_sink_printf(sink, "| # | %s | %s | %s | %s |\n|--:|---|---|--:|---|\n",
+                   pk_msg(lang, M_INDICATORS), pk_msg(lang, M_STEP), pk_msg(lang, M_GAIN),
+                   pk_msg(lang, M_EVIDENCE));
+    for (i = 0; i < res->nrecs; i++) {
+        const pk_recommendation *rec = &res->recs[i];
+        const pekppp_indicator *ind = &r->indicators[rec->indicator];
+        int is_advice;
+        const char *text = pk_rec_advice(r, rec, &is_advice);
+        pk_sink_printf(sink, "| %zu | ", i + 1);
+        pk_md_text(sink, ind->id);
+        pekppp_sink_puts(sink, " ");
+        pk_md_text(sink, ind->name);
+        pk_sink_printf(sink, " | %d → %d: ", rec->from, rec->to);
+        if (!is_advice)
+            pk_sink_printf(sink, "%s %d: ", pk_msg(lang, M_REACH_LEVEL), rec->to);
+        pk_md_text(sink, text);
+        pekppp_sink_puts(sink, " | +");
+        fixed(sink, rec->gain_rounded, r->decimals);
+        pekppp_sink_puts(sink, " | ");
+        for (k = 0; k < ind->evidence_count; k++) {
+            if (k)
+                pekppp_sink_puts(sink, "; ");
+            pk_md_text(sink, ind->evidence[k]);
+        }
+        pekppp_sink_puts(sink, " |\n");
+    }
+    pekppp_sink_puts(sink, "\n");
+}
+
+static void notes(pekppp_sink *sink, const pekppp_result *res, pekppp_lang lang)
+{
+    static const struct {
+        unsigned flag;
+        pk_msg_id msg;
+    } map[] = { { PEKPPP_FLAG_INCOMPLETE, M_FLAG_INCOMPLETE },
+                { PEKPPP_FLAG_NA_RENORMALISED, M_FLAG_NA },
+                { PEKPPP_FLAG_SURVEY_MISSING, M_FLAG_SURVEY_MISSING },
+                { PEKPPP_FLAG_SURVEY_BELOW_MIN, M_FLAG_SURVEY_BELOW } };
+    size_t i;
+    if (!res->flags)
+        return;
+    pk_sink_printf(sink, "### %s\n\n", pk_msg(lang, M_NOTES));
+    for (i = 0; i < sizeof(map) / sizeof(map[0]); i++)
+        if (res->flags & map[i].flag)
+            pk_sink_printf(sink, "- %s\n", pk_msg(lang, map[i].msg));
+    pekppp_sink_puts(sink, "\n");
+}
+
+void pk_report_md(pekppp_sink *sink, const pekppp_result *res, const pekppp_report_options *o)
+{
+    head(sink, res, o->lang);
+    aspects(sink, res, o->lang);
+    recommendations(sink, res, o->lang);
+    notes(sink, res, o->lang);
+}
