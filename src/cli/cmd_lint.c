@@ -9,41 +9,127 @@
 #include "exitcode.h"
 #include "opt.h"
 
-enum { O_RUBRIC_PATH = 1, O_LANG, O_QUIET, O_HELP };
+enum { O_RUBRIC_PATH = 1, O_FORMAT, O_OUTPUT, O_LANG, O_QUIET, O_HELP };
 
 const cli_opt lint_opts[] = {
     { O_RUBRIC_PATH, 0, "rubric-path", "DIRS",
       { "cari rubrik unit di folder ini dulu", "search these folders first for units' rubrics" } },
+    { O_FORMAT, 'f', "format", "FMT",
+      { "text (bawaan, ke stderr), json, atau github (perintah alur kerja GitHub Actions)",
+        "text (default, on stderr), json, or github (GitHub Actions workflow commands)" } },
+    { O_OUTPUT, 'o', "output", "FILE",
+      { "tulis json/github ke berkas (diganti secara atomik)", "write json/github to a file (replaced atomically)" } },
     { O_LANG, 0, "lang", "LANG", { "bahasa pesan: id atau en", "message language: id or en" } },
     { O_QUIET, 'q', "quiet", NULL, { "tanpa ringkasan", "no summary line" } },
     { O_HELP, 'h', "help", NULL, { "tampilkan bantuan ini", "show this help" } },
     { 0, 0, NULL, NULL, { NULL, NULL } }
 };
 
+typedef enum { LINT_TEXT, LINT_JSON, LINT_GITHUB } lint_format;
+
 typedef struct {
     int errors, warnings;
+    lint_format format;
+    pekppp_sink *out;  /* json / github output */
 } counts;
+
+/* JSON string: quotes, backslashes and control characters escaped. */
+static void json_str(pekppp_sink *out, const char *s)
+{
+    pekppp_sink_puts(out, "\"");
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        char esc[8];
+        if (c == '"' || c == '\\') {
+            esc[0] = '\\';
+            esc[1] = (char)c;
+            pekppp_sink_write(out, esc, 2);
+        } else if (c < 0x20) {
+            snprintf(esc, sizeof(esc), "\\u%04x", c);
+            pekppp_sink_puts(out, esc);
+        } else {
+            pekppp_sink_write(out, s, 1);
+        }
+    }
+    pekppp_sink_puts(out, "\"");
+}
+
+/* A GitHub workflow command value: %, CR and LF escaped, and in properties
+ * also ':' and ','. */
+static void gh_escape(pekppp_sink *out, const char *s, int property)
+{
+    for (; *s; s++) {
+        const char *rep = *s == '%' ? "%25" : *s == '\r' ? "%0D" : *s == '\n' ? "%0A"
+                        : property && *s == ':' ? "%3A" : property && *s == ',' ? "%2C" : NULL;
+        if (rep)
+            pekppp_sink_puts(out, rep);
+        else
+            pekppp_sink_write(out, s, 1);
+    }
+}
 
 static void count_cb(const pekppp_error *d, void *payload)
 {
     counts *c = payload;
-    if (d->severity == PEKPPP_SEV_WARNING)
+    int warning = d->severity == PEKPPP_SEV_WARNING;
+    char num[64];
+    if (warning)
         c->warnings++;
     else
         c->errors++;
-    cli_print_diag(d);
+    switch (c->format) {
+    case LINT_TEXT:
+        cli_print_diag(d);
+        break;
+    case LINT_JSON:
+        pekppp_sink_puts(c->out, c->errors + c->warnings > 1 ? ",\n    {\"file\": " : "\n    {\"file\": ");
+        json_str(c->out, d->file);
+        if (d->line)
+            snprintf(num, sizeof(num), ", \"line\": %u, \"column\": %u", d->line, d->column);
+        else
+            snprintf(num, sizeof(num), ", \"line\": null, \"column\": null");
+        pekppp_sink_puts(c->out, num);
+        pekppp_sink_puts(c->out, warning ? ", \"severity\": \"warning\", \"path\": "
+                                         : ", \"severity\": \"error\", \"path\": ");
+        if (d->path[0])
+            json_str(c->out, d->path);
+        else
+            pekppp_sink_puts(c->out, "null");
+        pekppp_sink_puts(c->out, ", \"message\": ");
+        json_str(c->out, d->message);
+        pekppp_sink_puts(c->out, "}");
+        break;
+    case LINT_GITHUB:
+        pekppp_sink_puts(c->out, warning ? "::warning file=" : "::error file=");
+        gh_escape(c->out, d->file, 1);
+        if (d->line) {
+            snprintf(num, sizeof(num), ",line=%u,col=%u", d->line, d->column);
+            pekppp_sink_puts(c->out, num);
+        }
+        pekppp_sink_puts(c->out, ",title=pekppp::");
+        if (d->path[0]) {
+            gh_escape(c->out, d->path, 0);
+            pekppp_sink_puts(c->out, ": ");
+        }
+        gh_escape(c->out, d->message, 0);
+        pekppp_sink_puts(c->out, "\n");
+        break;
+    }
 }
 
 int cmd_lint(int argc, char **argv)
 {
     cli_opt_state st;
     cli_rubrics rubrics;
-    counts c = { 0, 0 };
-    const char *v;
+    counts c = { 0, 0, LINT_TEXT, NULL };
+    pekppp_sink out;
+    const char *v, *output = NULL;
     const char *files[4096];
     int nfiles = 0, i, id, lang = cli_lang_default(), quiet = 0, io_failed = 0;
 
     cli_rubrics_init(&rubrics, lang);
+    pekppp_sink_init_buffer(&out);
+    c.out = &out;
     cli_opt_init(&st, argc, argv);
     while ((id = cli_opt_next(&st, lint_opts, &v)) != CLI_OPT_END) {
         switch (id) {
@@ -57,6 +143,21 @@ int cmd_lint(int argc, char **argv)
             fputc('\n', stderr);
             return CLI_EXIT_USAGE;
         case O_RUBRIC_PATH: rubrics.rubric_path = v; break;
+        case O_FORMAT:
+            if (strcmp(v, "text") == 0)
+                c.format = LINT_TEXT;
+            else if (strcmp(v, "json") == 0)
+                c.format = LINT_JSON;
+            else if (strcmp(v, "github") == 0)
+                c.format = LINT_GITHUB;
+            else {
+                char msg[256];
+                snprintf(msg, sizeof(msg), cli_msg(lang, CM_BAD_FORMAT), v, "text, json, github");
+                pekppp_sink_dispose(&out);
+                return cli_usage(lang, "lint", msg);
+            }
+            break;
+        case O_OUTPUT: output = v; break;
         case O_LANG:
             if (cli_opt_lang(v, &lang, &rubrics, "lint") != 0)
                 return CLI_EXIT_USAGE;
@@ -72,6 +173,8 @@ int cmd_lint(int argc, char **argv)
         fputc('\n', stderr);
         return CLI_EXIT_USAGE;
     }
+    if (c.format == LINT_JSON)
+        pekppp_sink_puts(&out, "{\n  \"schema\": \"pekppp/lint/v1\",\n  \"problems\": [");
     for (i = 0; i < nfiles; i++) {
         pekppp_file_kind kind;
         pekppp_error err;
@@ -100,6 +203,22 @@ int cmd_lint(int argc, char **argv)
             pekppp_rubric_free(r);
         }
     }
+    if (c.format == LINT_JSON) {
+        char tail[160];
+        snprintf(tail, sizeof(tail),
+                 "%s],\n  \"files\": %d,\n  \"errors\": %d,\n  \"warnings\": %d\n}\n",
+                 c.errors + c.warnings ? "\n  " : "", nfiles, c.errors, c.warnings);
+        pekppp_sink_puts(&out, tail);
+    }
+    if (c.format != LINT_TEXT) {
+        int rc = cli_write_output(output, out.data ? out.data : "", out.len);
+        if (rc != 0) {
+            pekppp_sink_dispose(&out);
+            cli_rubrics_free(&rubrics);
+            return rc;
+        }
+    }
+    pekppp_sink_dispose(&out);
     if (!quiet) {
         fprintf(stderr, cli_msg(lang, CM_LINT_SUMMARY), nfiles, c.errors, c.warnings);
         fputc('\n', stderr);
