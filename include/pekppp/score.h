@@ -32,7 +32,8 @@ enum {
     PEKPPP_FLAG_INCOMPLETE = 1 << 0,          /**< missing answers counted as scale.min */
     PEKPPP_FLAG_NA_RENORMALISED = 1 << 1,     /**< some indicator answered "na" */
     PEKPPP_FLAG_SURVEY_MISSING = 1 << 2,      /**< the rubric combines a survey; none given */
-    PEKPPP_FLAG_SURVEY_BELOW_MIN = 1 << 3     /**< too few respondents: survey left out */
+    PEKPPP_FLAG_SURVEY_BELOW_MIN = 1 << 3,    /**< too few respondents: survey left out */
+    PEKPPP_FLAG_PROVISIONAL_RUBRIC = 1 << 4   /**< the rubric says it is provisional */
 };
 
 /**

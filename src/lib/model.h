@@ -19,6 +19,8 @@ struct pekppp_rubric {
     pk_arena arena;
     const char *file;
     const char *id, *version, *title, *regulation, *lang;
+    const char *provisional;     /* why the rubric is provisional, or NULL */
+    bool normalise;              /* weight sums other than 100 are normalised (warned) */
     char sha256[65];
     int scale_min, scale_max;
     int decimals;

@@ -37,6 +37,10 @@ static const char *const table[M_COUNT][2] = {
                                 "no survey (F-03): index = evaluator score" },
     [M_FLAG_SURVEY_BELOW] = { "responden survei kurang dari minimum: survei tidak dihitung",
                               "fewer survey respondents than the minimum: survey left out" },
+    [M_FLAG_PROVISIONAL] = { "rubrik ini masih sementara (lihat keterangan rubrik): hasil belum "
+                             "dapat dipakai sebagai nilai resmi",
+                             "this rubric is provisional (see the rubric): the result is not an "
+                             "official score yet" },
     [M_SUPPLEMENTARY] = { "Informasi tambahan (tidak dinilai)", "Supplementary (not scored)" },
     [M_NOT_ANSWERED] = { "tidak dijawab", "not answered" },
     [M_NA] = { "na", "na" },

@@ -13,6 +13,14 @@
 
 #include "arena.h"
 
+const pk_flag_info pk_flags[PK_NFLAGS] = {
+    { PEKPPP_FLAG_SURVEY_MISSING, "survey-missing", M_FLAG_SURVEY_MISSING },
+    { PEKPPP_FLAG_SURVEY_BELOW_MIN, "survey-below-min-respondents", M_FLAG_SURVEY_BELOW },
+    { PEKPPP_FLAG_INCOMPLETE, "incomplete", M_FLAG_INCOMPLETE },
+    { PEKPPP_FLAG_NA_RENORMALISED, "na-renormalised", M_FLAG_NA },
+    { PEKPPP_FLAG_PROVISIONAL_RUBRIC, "provisional-rubric", M_FLAG_PROVISIONAL },
+};
+
 void pekppp_sink_init_buffer(pekppp_sink *sink)
 {
     memset(sink, 0, sizeof(*sink));

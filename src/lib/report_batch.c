@@ -265,13 +265,6 @@ static void csv_report(pekppp_sink *sink, const pekppp_batch *b, pekppp_csv_dial
     static const char *const head[] = { "rank",   "unit_id", "unit_name", "institution",
                                         "category", "mode",  "period",    "index",
                                         "grade",  "label",   "evaluator", "survey" };
-    static const struct {
-        unsigned flag;
-        const char *name;
-    } flags[] = { { PEKPPP_FLAG_SURVEY_MISSING, "survey-missing" },
-                  { PEKPPP_FLAG_SURVEY_BELOW_MIN, "survey-below-min-respondents" },
-                  { PEKPPP_FLAG_INCOMPLETE, "incomplete" },
-                  { PEKPPP_FLAG_NA_RENORMALISED, "na-renormalised" } };
     const pekppp_rubric *r = b->rubric;
     char delim = dialect == PEKPPP_CSV_ID ? ';' : ',';
     char point = dialect == PEKPPP_CSV_ID ? ',' : '.';
@@ -307,11 +300,11 @@ static void csv_report(pekppp_sink *sink, const pekppp_batch *b, pekppp_csv_dial
             else
                 csv_number(sink, u->aspects[k], r->decimals, delim, point);
         }
-        for (k = 0; k < sizeof(flags) / sizeof(flags[0]); k++)
-            if (u->flags & flags[k].flag) {
+        for (k = 0; k < PK_NFLAGS; k++)
+            if (u->flags & pk_flags[k].flag) {
                 if (fl[0])
                     strcat(fl, " ");
-                strcat(fl, flags[k].name);
+                strcat(fl, pk_flags[k].name);
             }
         csv_cell(sink, fl[0] ? fl : NULL, delim, 0);
         pekppp_sink_puts(sink, "\r\n");

@@ -4,6 +4,18 @@
 
 #include "pekppp/report.h"
 #include "model.h"
+#include "msg.h"
+
+/* The result flags, in the order every format lists them: the JSON/CSV
+ * name and the sentence of the notes. */
+typedef struct {
+    unsigned flag;
+    const char *name;
+    pk_msg_id note;
+} pk_flag_info;
+
+#define PK_NFLAGS 5
+extern const pk_flag_info pk_flags[PK_NFLAGS];
 
 void pk_sink_printf(pekppp_sink *sink, const char *fmt, ...)
 #if defined(__GNUC__)

@@ -132,19 +132,12 @@ static void totals(jb *b, cJSON *root, const pekppp_result *res)
     }
     chk(b, cJSON_AddBoolToObject(root, "complete", !(res->flags & PEKPPP_FLAG_INCOMPLETE)));
     if ((flags = add_child(b, root, "flags", 1))) {
-        static const struct {
-            unsigned flag;
-            const char *name;
-        } map[] = { { PEKPPP_FLAG_SURVEY_MISSING, "survey-missing" },
-                    { PEKPPP_FLAG_SURVEY_BELOW_MIN, "survey-below-min-respondents" },
-                    { PEKPPP_FLAG_INCOMPLETE, "incomplete" },
-                    { PEKPPP_FLAG_NA_RENORMALISED, "na-renormalised" } };
         size_t i;
-        for (i = 0; i < sizeof(map) / sizeof(map[0]); i++) {
+        for (i = 0; i < PK_NFLAGS; i++) {
             cJSON *s;
-            if (!(res->flags & map[i].flag))
+            if (!(res->flags & pk_flags[i].flag))
                 continue;
-            if (!(s = chk(b, cJSON_CreateString(map[i].name))))
+            if (!(s = chk(b, cJSON_CreateString(pk_flags[i].name))))
                 continue;
             if (!cJSON_AddItemToArray(flags, s)) {
                 cJSON_Delete(s);

@@ -137,20 +137,13 @@ static void recommendations(pekppp_sink *sink, const pekppp_result *res, pekppp_
 
 static void notes(pekppp_sink *sink, const pekppp_result *res, pekppp_lang lang)
 {
-    static const struct {
-        unsigned flag;
-        pk_msg_id msg;
-    } map[] = { { PEKPPP_FLAG_INCOMPLETE, M_FLAG_INCOMPLETE },
-                { PEKPPP_FLAG_NA_RENORMALISED, M_FLAG_NA },
-                { PEKPPP_FLAG_SURVEY_MISSING, M_FLAG_SURVEY_MISSING },
-                { PEKPPP_FLAG_SURVEY_BELOW_MIN, M_FLAG_SURVEY_BELOW } };
     size_t i;
     if (!res->flags)
         return;
     pk_sink_printf(sink, "### %s\n\n", pk_msg(lang, M_NOTES));
-    for (i = 0; i < sizeof(map) / sizeof(map[0]); i++)
-        if (res->flags & map[i].flag)
-            pk_sink_printf(sink, "- %s\n", pk_msg(lang, map[i].msg));
+    for (i = 0; i < PK_NFLAGS; i++)
+        if (res->flags & pk_flags[i].flag)
+            pk_sink_printf(sink, "- %s\n", pk_msg(lang, pk_flags[i].note));
     pekppp_sink_puts(sink, "\n");
 }
 

@@ -362,13 +362,22 @@ static bool decode_indicator(rctx *c, const pk_node *n, pekppp_indicator *ind)
 }
 
 /* Check that weights sum to exactly 100; @p what names the group. */
+/* Weights that must sum to exactly 100: an error, or with `normalise: true` a
+ * warning (scoring divides by the actual sum either way, so the result is
+ * the exact normalised one). */
 static void check_hundred(rctx *c, const pk_node *at, int64_t sum, const char *what)
 {
-    if (sum != PK_HUNDRED) {
-        char s[32];
-        pk_dec_format_short(s, sizeof(s), sum);
-        pk_err(&c->d, at, PEKPPP_EINVALID, "%s weights sum to %s, not exactly 100", what, s);
-    }
+    char s[32];
+    if (sum == PK_HUNDRED)
+        return;
+    pk_dec_format_short(s, sizeof(s), sum);
+    if (c->r->normalise)
+        pk_warn(&c->d, at, "%s sum to %s, not 100: normalised (each weight is divided by the sum)",
+                what, s);
+    else
+        pk_err(&c->d, at, PEKPPP_EINVALID,
+               "%s sum to %s, not exactly 100 (or set 'normalise: true' to divide by the sum)",
+               what, s);
 }
 
 static void decode_aspects(rctx *c, const pk_node *n, const pk_node *key)
@@ -466,13 +475,12 @@ static void decode_aspects(rctx *c, const pk_node *n, const pk_node *key)
                     pk_path_pop(&c->d, o3);
                 }
                 a->count = v[4]->count;
-                if (iok && v[4]->count > 0 && isum != PK_HUNDRED) {
-                    char sum[32];
+                if (iok && v[4]->count > 0) {
+                    char what[160];
                     const pk_node *at = pk_map_key(n->items[i], "indicators");
-                    pk_dec_format_short(sum, sizeof(sum), isum);
-                    pk_err(&c->d, at ? at : v[4], PEKPPP_EINVALID,
-                           "the indicator weights of aspect '%s' sum to %s, not exactly 100",
-                           a->id ? a->id : "?", sum);
+                    snprintf(what, sizeof(what), "the indicator weights of aspect '%s'",
+                             a->id ? a->id : "?");
+                    check_hundred(c, at ? at : v[4], isum, what);
                 }
             }
             pk_path_pop(&c->d, o2);
@@ -480,7 +488,7 @@ static void decode_aspects(rctx *c, const pk_node *n, const pk_node *key)
         pk_path_pop(&c->d, o);
     }
     if (weights_ok)
-        check_hundred(c, key ? key : n, wsum, "aspect");
+        check_hundred(c, key ? key : n, wsum, "aspect weights");
     pk_path_pop(&c->d, old);
 }
 
@@ -606,9 +614,9 @@ static void decode_rubric(rctx *c, const pk_node *root)
         { "schema", true },    { "id", true },       { "version", true },  { "title", false },
         { "regulation", false }, { "lang", false },  { "scale", true },    { "rounding", false },
         { "combine", false },  { "bands", true },    { "aspects", true },  { "supplementary", false },
-        { "survey", false }
+        { "survey", false },   { "provisional", false }, { "normalise", false }
     };
-    const pk_node *v[13];
+    const pk_node *v[15];
     pekppp_rubric *r = c->r;
     size_t o;
 
@@ -623,8 +631,18 @@ static void decode_rubric(rctx *c, const pk_node *root)
             return;
         }
     }
-    if (pk_fields(&c->d, root, f, 13, v) < 0 && root->kind != PK_MAP)
+    if (pk_fields(&c->d, root, f, 15, v) < 0 && root->kind != PK_MAP)
         return;
+    /* Read first: they change how the weights below are checked. */
+    o = pk_path_key(&c->d, "provisional");
+    if (v[13] && pk_get_text(&c->d, v[13], &r->provisional) == 0 && r->provisional)
+        pk_warn(&c->d, v[13], "this rubric is provisional: %s", r->provisional);
+    pk_path_pop(&c->d, o);
+    if (v[14]) {
+        o = pk_path_key(&c->d, "normalise");
+        (void)pk_get_bool(&c->d, v[14], &r->normalise);
+        pk_path_pop(&c->d, o);
+    }
     o = pk_path_key(&c->d, "id");
     if (pk_get_text(&c->d, v[1], &r->id) == 0 && r->id && !valid_slug(r->id, 0))
         pk_err(&c->d, v[1], PEKPPP_EINVALID,

@@ -130,6 +130,8 @@ int pekppp_score(pekppp_result **out, const pekppp_assessment *a, pekppp_error *
         goto done;
     }
     memset(res->aspects, 0, r->naspects * sizeof(*res->aspects));
+    if (r->provisional)
+        res->flags |= PEKPPP_FLAG_PROVISIONAL_RUBRIC;
     /* Incomplete when an answer is still missing now (a what-if may fill it). */
     for (i = 0; i < r->nindicators; i++)
         if (a->answers[i].level == PEKPPP_LEVEL_MISSING)

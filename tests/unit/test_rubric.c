@@ -416,11 +416,11 @@ static const rubric_case rubric_cases[] = {
                    "        name: \"Tiga\"\n"
                    "        weight: 100\n"
                    "        levels: [\"n0\", \"n1\", \"n2\", \"n3\", \"n4\", \"n5\"]\n" EVIDENCE),
-      PEKPPP_EINVALID, 1, { { E_, 12, 1, "aspects", "aspect weights sum to 90, not exactly 100" } } },
+      PEKPPP_EINVALID, 1, { { E_, 12, 1, "aspects", "aspect weights sum to 90, not exactly 100 (or set 'normalise: true' to divide by the sum)" } } },
     { "indicator weights not summing to 100 in an aspect",
       WITH_IND_1B(IND_1B_WITH("        weight: 20\n", LEVELS_1B, EVIDENCE)), PEKPPP_EINVALID, 1,
       { { E_, 16, 5, "aspects[0].indicators",
-          "the indicator weights of aspect 'layanan' sum to 90, not exactly 100" } } },
+          "the indicator weights of aspect 'layanan' sum to 90, not exactly 100 (or set 'normalise: true' to divide by the sum)" } } },
     { "zero indicator weight",
       RUBRIC(SCHEMA, ID, VERSION, TITLE, SCALE, ROUNDING, COMBINE, BANDS, ASPECT1,
              IND_1A_WITH("        weight: 100\n", LEVELS_1A, ADVICE_1A),
@@ -677,7 +677,7 @@ static void test_rubric__a_rubric_with_several_problems_reports_all_of_them(void
         { E_, 19, 9, "aspects[0].indicators[0].weigth", "unknown key 'weigth': did you mean 'weight'?" },
         { E_, 17, 9, "aspects[0].indicators[0]", "missing required key 'weight'" },
         { W_, 23, 9, "aspects[0].indicators[1]", "indicator '1.b' lists no evidence (bukti dukung)" },
-        { E_, 12, 1, "aspects", "aspect weights sum to 90, not exactly 100" },
+        { E_, 12, 1, "aspects", "aspect weights sum to 90, not exactly 100 (or set 'normalise: true' to divide by the sum)" },
         { E_, 41, 27, "survey.items[0].aspect", "no aspect 'layann': did you mean 'layanan'?" },
     };
     pekppp_load_options opts = PEKPPP_LOAD_OPTIONS_INIT;
