@@ -2,6 +2,7 @@
  * `pekppp lint FILE...`: check rubric and unit files, listing every problem.
  * A unit file is recognised by its `schema:` and checked against its rubric.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
@@ -9,7 +10,7 @@
 #include "exitcode.h"
 #include "opt.h"
 
-enum { O_RUBRIC_PATH = 1, O_FORMAT, O_OUTPUT, O_LANG, O_QUIET, O_HELP };
+enum { O_RUBRIC_PATH = 1, O_FORMAT, O_OUTPUT, O_STRICT, O_MAX_WARNINGS, O_LANG, O_QUIET, O_HELP };
 
 const cli_opt lint_opts[] = {
     { O_RUBRIC_PATH, 0, "rubric-path", "DIRS",
@@ -19,6 +20,10 @@ const cli_opt lint_opts[] = {
         "text (default, on stderr), json, or github (GitHub Actions workflow commands)" } },
     { O_OUTPUT, 'o', "output", "FILE",
       { "tulis json/github ke berkas (diganti secara atomik)", "write json/github to a file (replaced atomically)" } },
+    { O_STRICT, 0, "strict", NULL,
+      { "peringatan saja pun gagal (kode keluar 2)", "fail on warnings alone too (exit code 2)" } },
+    { O_MAX_WARNINGS, 0, "max-warnings", "N",
+      { "gagal (kode 2) bila peringatan lebih dari N", "fail (exit 2) on more than N warnings" } },
     { O_LANG, 0, "lang", "LANG", { "bahasa pesan: id atau en", "message language: id or en" } },
     { O_QUIET, 'q', "quiet", NULL, { "tanpa ringkasan", "no summary line" } },
     { O_HELP, 'h', "help", NULL, { "tampilkan bantuan ini", "show this help" } },
@@ -126,6 +131,7 @@ int cmd_lint(int argc, char **argv)
     const char *v, *output = NULL;
     const char *files[4096];
     int nfiles = 0, i, id, lang = cli_lang_default(), quiet = 0, io_failed = 0;
+    long max_warnings = -1; /* --strict is --max-warnings 0 */
 
     cli_rubrics_init(&rubrics, lang);
     pekppp_sink_init_buffer(&out);
@@ -158,6 +164,17 @@ int cmd_lint(int argc, char **argv)
             }
             break;
         case O_OUTPUT: output = v; break;
+        case O_STRICT: max_warnings = 0; break;
+        case O_MAX_WARNINGS: {
+            char *end;
+            max_warnings = strtol(v, &end, 10);
+            if (!*v || *end || max_warnings < 0) {
+                pekppp_sink_dispose(&out);
+                return cli_usage(lang, "lint", lang ? "--max-warnings takes a number from 0"
+                                                    : "--max-warnings menerima angka mulai 0");
+            }
+            break;
+        }
         case O_LANG:
             if (cli_opt_lang(v, &lang, &rubrics, "lint") != 0)
                 return CLI_EXIT_USAGE;
@@ -226,5 +243,16 @@ int cmd_lint(int argc, char **argv)
     cli_rubrics_free(&rubrics);
     if (io_failed)
         return CLI_EXIT_IO;
-    return c.errors ? CLI_EXIT_BELOW : CLI_EXIT_OK;
+    if (c.errors)
+        return CLI_EXIT_BELOW;
+    /* Warnings alone fail only when asked, and with their own code. */
+    if (max_warnings >= 0 && c.warnings > max_warnings) {
+        if (!quiet) {
+            fprintf(stderr, lang ? "pekppp: %d warning(s), more than the %ld allowed\n"
+                                 : "pekppp: %d peringatan, lebih dari %ld yang diizinkan\n",
+                    c.warnings, max_warnings);
+        }
+        return CLI_EXIT_USAGE;
+    }
+    return CLI_EXIT_OK;
 }
