@@ -15,6 +15,7 @@ extern const cli_opt template_opts[];
 extern const cli_opt plan_opts[];
 extern const cli_opt diff_opts[];
 extern const cli_opt rubric_opts[];
+extern const cli_opt schema_opts[];
 
 typedef struct {
     const char *name;
@@ -48,6 +49,10 @@ static const cli_command commands[] = {
       { "rubrik yang ditemukan, atau satu rubrik sebagai panduan",
         "the rubrics found, or one rubric as a readable guide" },
       rubric_opts },
+    { "schema", cmd_schema, "pekppp schema [NAME]",
+      { "JSON Schema sebuah format (rubric, unit, result, batch, plan, diff)",
+        "the JSON Schema of a format (rubric, unit, result, batch, plan, diff)" },
+      schema_opts },
 };
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
 
