@@ -22,7 +22,8 @@ typedef enum {
     PEKPPP_FORMAT_TEXT = 0,
     PEKPPP_FORMAT_JSON = 1,
     PEKPPP_FORMAT_CSV = 2, /**< batches only: one row per unit */
-    PEKPPP_FORMAT_MD = 3   /**< GitHub-flavoured Markdown (a job summary, an issue comment) */
+    PEKPPP_FORMAT_MD = 3,  /**< GitHub-flavoured Markdown (a job summary, an issue comment) */
+    PEKPPP_FORMAT_HTML = 4 /**< one self-contained page: inline CSS and SVG, no network */
 } pekppp_report_format;
 
 /** CSV dialects: what Excel reads in an English or an Indonesian locale. */
@@ -73,11 +74,13 @@ typedef struct {
     const struct pekppp_result *baseline;
     const pekppp_change *changes;
     size_t nchanges;
+    /** HTML receipt: the time the report was made, as text (e.g. ISO 8601), or NULL. */
+    const char *timestamp;
 } pekppp_report_options;
 
 #define PEKPPP_REPORT_OPTIONS_VERSION 1
 #define PEKPPP_REPORT_OPTIONS_INIT \
-    { PEKPPP_REPORT_OPTIONS_VERSION, PEKPPP_LANG_ID, 0, PEKPPP_CSV_PLAIN, NULL, NULL, 0 }
+    { PEKPPP_REPORT_OPTIONS_VERSION, PEKPPP_LANG_ID, 0, PEKPPP_CSV_PLAIN, NULL, NULL, 0, NULL }
 
 /**
  * Render one unit's result.

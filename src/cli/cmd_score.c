@@ -21,7 +21,8 @@ const cli_opt score_opts[] = {
     { O_RUBRIC_PATH, 0, "rubric-path", "DIRS",
       { "cari rubrik di folder ini dulu (dipisah ':')", "search these folders first (':'-separated)" } },
     { O_FORMAT, 'f', "format", "FMT",
-      { "text (bawaan), json, md, atau csv (banyak unit)", "text (default), json, md, or csv (batches)" } },
+      { "text (bawaan), json, md, html, atau csv (banyak unit)",
+        "text (default), json, md, html, or csv (batches)" } },
     { O_OUTPUT, 'o', "output", "FILE",
       { "tulis ke berkas (diganti secara atomik)", "write to a file (replaced atomically)" } },
     { O_LANG, 0, "lang", "LANG", { "bahasa laporan: id atau en", "report language: id or en" } },
@@ -187,7 +188,7 @@ int cmd_score(int argc, char **argv)
         case O_RUBRIC: rubrics.rubric_file = v; break;
         case O_RUBRIC_PATH: rubrics.rubric_path = v; break;
         case O_FORMAT:
-            if ((rc = cli_opt_format(v, "text,json,csv,md", &format, lang, "score")) != 0)
+            if ((rc = cli_opt_format(v, "text,json,csv,md,html", &format, lang, "score")) != 0)
                 goto done;
             break;
         case O_OUTPUT: output = v; break;

@@ -55,4 +55,7 @@ struct pekppp_batch {
     int finished;
 };
 
+/* The batch as one self-contained HTML page (report_html.c). */
+void pk_batch_html(pekppp_sink *sink, const pekppp_batch *b, const pekppp_report_options *o);
+
 #endif

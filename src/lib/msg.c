@@ -91,6 +91,49 @@ static const char *const table[M_COUNT][2] = {
     [M_GAIN] = { "Kenaikan", "Gain" },
     [M_BEST] = { "Indeks tertinggi bila semua langkah yang boleh diambil",
                  "Highest index with every allowed step" },
+    /* HTML reports (report_html.c) */
+    [M_H_UNIT_REPORT] = { "Laporan Evaluasi Pelayanan Publik (PEKPPP)",
+                          "Public Service Evaluation Report (PEKPPP)" },
+    [M_H_BATCH_REPORT] = { "Rekapitulasi Evaluasi Pelayanan Publik (PEKPPP)",
+                           "Public Service Evaluation Summary (PEKPPP)" },
+    [M_H_TOP_BAND] = { "sudah di predikat tertinggi", "already in the top grade" },
+    [M_H_ASPECT_SCORES] = { "Nilai per aspek", "Scores by aspect" },
+    [M_H_RADAR] = { "Diagram radar nilai aspek", "Radar chart of the aspect scores" },
+    [M_H_RADAR_DESC] = { "Nilai tiap aspek pada skala", "Each aspect's score on the scale" },
+    [M_H_SCALE] = { "skala", "scale" },
+    [M_H_LEVEL] = { "Level", "Level" },
+    [M_H_LOST] = { "Poin hilang", "Lost points" },
+    [M_H_IND_HINT] = { "Kontribusi: sumbangan indikator pada indeks. Poin hilang: kenaikan indeks "
+                       "bila indikator mencapai level tertinggi. Klik nama indikator untuk melihat "
+                       "uraian level dan bukti dukungnya.",
+                       "Contribution: what the indicator adds to the index. Lost points: what "
+                       "reaching the top level would add to it. Click an indicator's name to see "
+                       "its level descriptions and evidence." },
+    [M_H_CURRENT] = { "level saat ini", "current level" },
+    [M_H_LEVELS] = { "Uraian level", "Level descriptions" },
+    [M_H_EVIDENCE_GIVEN] = { "Bukti yang dilampirkan unit", "Evidence the unit attached" },
+    [M_H_ANSWER_NOTE] = { "Keterangan jawaban", "Note on the answer" },
+    [M_H_RECEIPT] = { "Jejak perhitungan", "Receipt" },
+    [M_H_TOOL] = { "Alat", "Tool" },
+    [M_H_INPUT] = { "Berkas masukan", "Input file" },
+    [M_H_GENERATED] = { "Dibuat pada", "Generated at" },
+    [M_H_HEATMAP] = { "Nilai aspek per unit", "Aspect scores by unit" },
+    [M_H_HEATMAP_HINT] = { "Makin gelap sel, makin tinggi nilainya; angkanya tertulis di tiap sel.",
+                           "The darker a cell, the higher its score; each cell shows its number." },
+    [M_H_LOWEST] = { "Aspek dengan rata-rata nilai terendah", "Aspects with the lowest mean score" },
+    [M_H_LOWEST_HINT] = { "Rata-rata nilai aspek (yang sudah dibulatkan) dari unit yang dinilai, "
+                          "terendah lebih dulu. Hasil gabungan tidak menyimpan rincian indikator: "
+                          "indikator yang kurang ada di laporan tiap unit.",
+                          "The mean of the units' rounded aspect scores, lowest first. Batch "
+                          "results keep no indicator detail: each unit's report lists the "
+                          "indicators it misses." },
+    [M_H_MEAN_SCORE] = { "Rata-rata nilai", "Mean score" },
+    [M_H_LOWEST_SCORE] = { "Nilai terendah", "Lowest score" },
+    [M_H_UNITS_PER_GRADE] = { "Jumlah unit per predikat", "Units per grade" },
+    [M_H_BARS_DESC] = { "Diagram batang jumlah unit per predikat", "Bar chart of the units per grade" },
+    [M_H_SORT_HINT] = { "Urutan menurut peringkat; bila JavaScript aktif, klik judul kolom untuk "
+                        "mengurutkan.",
+                        "In ranking order; with JavaScript on, click a column heading to sort." },
 };
 
 const char *pk_msg(pekppp_lang lang, pk_msg_id id)

@@ -238,6 +238,9 @@ int pekppp_report_write(pekppp_sink *sink, const pekppp_result *res, pekppp_repo
     case PEKPPP_FORMAT_MD:
         pk_report_md(sink, res, opts);
         break;
+    case PEKPPP_FORMAT_HTML:
+        pk_report_html(sink, res, opts);
+        break;
     default:
         return PEKPPP_EINVALID;
     }

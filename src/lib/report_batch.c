@@ -410,6 +410,9 @@ int pekppp_batch_write(pekppp_sink *sink, const pekppp_batch *b, pekppp_report_f
     case PEKPPP_FORMAT_MD:
         md_report(sink, b, opts->lang);
         break;
+    case PEKPPP_FORMAT_HTML:
+        pk_batch_html(sink, b, opts);
+        break;
     default:
         return PEKPPP_EINVALID;
     }

@@ -53,6 +53,7 @@ int64_t pk_rounded_delta(const pekppp_rubric *r, pk_rat now, pk_rat before, int 
  * breaks and control characters as spaces. */
 void pk_md_text(pekppp_sink *sink, const char *s);
 
+void pk_report_html(pekppp_sink *sink, const pekppp_result *res, const pekppp_report_options *o);
 void pk_report_md(pekppp_sink *sink, const pekppp_result *res, const pekppp_report_options *o);
 void pk_report_text(pekppp_sink *sink, const pekppp_result *res, const pekppp_report_options *o);
 void pk_report_json(pekppp_sink *sink, const pekppp_result *res, const pekppp_report_options *o);
