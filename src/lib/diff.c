@@ -371,6 +371,25 @@ static const snap_indicator *find_ind(const snap *u, const char *id)
     return NULL;
 }
 
+/* Aspect i of @p b compared with the same aspect of @p a: 1 when its score
+ * moved (*x the old one, *da the rounded exact change), 0 when not or when
+ * it is missing or left out on a side, PEKPPP_ERANGE on overflow. */
+static int moved_aspect(const snap *a, const snap *b, size_t i, const snap_aspect **x, int64_t *da)
+{
+    const snap_aspect *y = &b->aspects[i];
+    *x = find_aspect(a, y->id);
+    if (!*x || (*x)->left_out || y->left_out || pk_rat_cmp((*x)->score, y->score) == 0)
+        return 0;
+    return delta(y->score, (*x)->score, b->decimals, da) < 0 ? PEKPPP_ERANGE : 1;
+}
+
+/* Indicator i of @p b: its old answer when the level changed, else NULL. */
+static const snap_indicator *changed_indicator(const snap *a, const snap *b, size_t i)
+{
+    const snap_indicator *x = find_ind(a, b->inds[i].id);
+    return x && x->level != b->inds[i].level ? x : NULL;
+}
+
 static void put_fixed(pekppp_sink *sink, int64_t units, int decimals, int sign)
 {
     pk_fixed_point(sink, units, decimals, '.', sign);
@@ -441,14 +460,15 @@ static void text_pair(pekppp_sink *sink, const snap *a, const snap *b, void *p)
     put_fixed(sink, dl, b->decimals, 1);
     pekppp_sink_puts(sink, ")\n");
     for (i = 0; i < b->naspects; i++) {
-        const snap_aspect *x = find_aspect(a, b->aspects[i].id), *y = &b->aspects[i];
+        const snap_aspect *x, *y = &b->aspects[i];
         int64_t da;
-        if (!x || x->left_out || y->left_out || pk_rat_cmp(x->score, y->score) == 0)
-            continue;
-        if (delta(y->score, x->score, b->decimals, &da) < 0) {
+        int moved = moved_aspect(a, b, i, &x, &da);
+        if (moved < 0) {
             c->failed = 1;
             return;
         }
+        if (!moved)
+            continue;
         pk_sink_printf(sink, "    %-12s ", y->id);
         put_fixed(sink, x->rounded, a->decimals, 0);
         pekppp_sink_puts(sink, " -> ");
@@ -458,8 +478,8 @@ static void text_pair(pekppp_sink *sink, const snap *a, const snap *b, void *p)
         pekppp_sink_puts(sink, ")\n");
     }
     for (i = 0; i < b->ninds; i++) {
-        const snap_indicator *x = find_ind(a, b->inds[i].id);
-        if (!x || x->level == b->inds[i].level)
+        const snap_indicator *x = changed_indicator(a, b, i);
+        if (!x)
             continue;
         pk_sink_printf(sink, "    %-12s ", b->inds[i].id);
         put_level(sink, x->level, 0);
@@ -564,14 +584,15 @@ static void json_pair(pekppp_sink *sink, const snap *a, const snap *b, void *p)
     put_fixed(sink, dl, b->decimals, 0);
     pekppp_sink_puts(sink, ",\n     \"aspects\": [");
     for (i = 0; i < b->naspects; i++) {
-        const snap_aspect *x = find_aspect(a, b->aspects[i].id), *y = &b->aspects[i];
+        const snap_aspect *x, *y = &b->aspects[i];
         int64_t da;
-        if (!x || x->left_out || y->left_out || pk_rat_cmp(x->score, y->score) == 0)
-            continue;
-        if (delta(y->score, x->score, b->decimals, &da) < 0) {
+        int moved = moved_aspect(a, b, i, &x, &da);
+        if (moved < 0) {
             c->failed = 1;
             return;
         }
+        if (!moved)
+            continue;
         pekppp_sink_puts(sink, first ? "{\"id\": " : ", {\"id\": ");
         first = 0;
         pk_json_string(sink, y->id);
@@ -586,8 +607,8 @@ static void json_pair(pekppp_sink *sink, const snap *a, const snap *b, void *p)
     pekppp_sink_puts(sink, "],\n     \"indicators\": [");
     first = 1;
     for (i = 0; i < b->ninds; i++) {
-        const snap_indicator *x = find_ind(a, b->inds[i].id);
-        if (!x || x->level == b->inds[i].level)
+        const snap_indicator *x = changed_indicator(a, b, i);
+        if (!x)
             continue;
         pekppp_sink_puts(sink, first ? "{\"id\": " : ", {\"id\": ");
         first = 0;
@@ -662,11 +683,8 @@ static void csv_pair(pekppp_sink *sink, const snap *a, const snap *b, void *p)
         c->failed = 1;
         return;
     }
-    for (i = 0; i < b->ninds; i++) {
-        const snap_indicator *x = find_ind(a, b->inds[i].id);
-        if (x && x->level != b->inds[i].level)
-            changed++;
-    }
+    for (i = 0; i < b->ninds; i++)
+        changed += changed_indicator(a, b, i) != NULL;
     csv_text(sink, b->id, d);
     pekppp_sink_write(sink, &d, 1);
     csv_text(sink, b->name, d);
