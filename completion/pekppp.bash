@@ -11,12 +11,13 @@ _pekppp_value_opts()
     case $1 in
         score) echo "-r --rubric --rubric-path -f --format -o --output --lang --fail-under
                      --fail-under-mean -j --jobs --group-by --csv-dialect --set" ;;
-        lint) echo "--rubric-path -f --format -o --output --lang" ;;
+        lint) echo "--rubric-path -f --format -o --output --lang --max-warnings" ;;
         template) echo "-r --rubric --rubric-path -f --format -o --output --lang --csv-dialect" ;;
         plan) echo "-t --target --max-level-step --fix --set -r --rubric --rubric-path -f --format
                     -o --output --lang" ;;
         diff) echo "-r --rubric --rubric-path -f --format -o --output --lang --csv-dialect" ;;
         rubric) echo "--rubric-path --lang -o --output" ;;
+        schema) echo "-o --output" ;;
     esac
 }
 
@@ -27,13 +28,15 @@ _pekppp_all_opts()
         score) echo "--rubric --rubric-path --format --output --lang --allow-incomplete
                      --fail-under --fail-under-mean --jobs --group-by --csv-dialect --set
                      --quiet --help" ;;
-        lint) echo "--rubric-path --format --output --lang --quiet --help" ;;
+        lint) echo "--rubric-path --format --output --lang --strict --max-warnings
+                    --quiet --help" ;;
         template) echo "--rubric --rubric-path --format --output --lang --csv-dialect --help" ;;
         plan) echo "--target --max-level-step --fix --set --rubric --rubric-path --format
                     --output --lang --allow-incomplete --help" ;;
         diff) echo "--rubric --rubric-path --format --output --lang --csv-dialect
                     --allow-incomplete --help" ;;
         rubric) echo "--rubric-path --lang --output --help" ;;
+        schema) echo "--output --help" ;;
     esac
 }
 
@@ -42,7 +45,7 @@ _pekppp_formats()
 {
     case $1 in
         score) echo "text json md html csv" ;;
-        lint) echo "text json github" ;;
+        lint) echo "text json github sarif" ;;
         template) echo "yaml csv" ;;
         plan) echo "text json" ;;
         diff) echo "text json csv" ;;
@@ -103,7 +106,7 @@ _pekppp_rubric_ids()
 
 _pekppp()
 {
-    local commands="score lint template plan diff rubric help version"
+    local commands="score lint template plan diff rubric schema help version"
     local grades="A A- B B- C C- D E F"
     local -a w=("${COMP_WORDS[@]:0:COMP_CWORD+1}")
     local cw=$COMP_CWORD cur opt="" prefix="" k cmd
@@ -150,7 +153,7 @@ _pekppp()
             return 0 ;;
         version | --version | --help | -h)
             return 0 ;;
-        score | lint | template | plan | diff | rubric) ;;
+        score | lint | template | plan | diff | rubric | schema) ;;
         *)
             return 0 ;;
     esac
@@ -203,6 +206,8 @@ _pekppp()
         lint) _pekppp_paths "$cur" "yaml yml json" "" ;;
         plan) _pekppp_paths "$cur" "yaml yml json" "" ;;
         template) ;;
+        schema)
+            ((cw == 2)) && _pekppp_words "$cur" "batch diff plan result rubric unit" "" ;;
         rubric)
             # The first positional is list or show; show takes an id or a file.
             local i sub=""

@@ -32,10 +32,17 @@ typedef struct {
     unsigned column;        /**< 1-based; 0 when not tied to a place */
     char path[256];         /**< e.g. "aspects[2].indicators[0].weight", or "" */
     char message[512];      /**< one line, lower case, no trailing period */
+    char rule[40];          /**< the check that found it, e.g. "rubric.weight-sum" (docs/lint-rules.md) */
 } pekppp_error;
 
 /** Called once per problem found.  @p payload is the caller's pointer. */
 typedef void (*pekppp_diag_cb)(const pekppp_error *diag, void *payload);
+
+/** Number of checks (rules) the loaders report under; stable ids for CI tools. */
+PEKPPP_EXTERN(size_t) pekppp_rule_count(void);
+/** Rule @p i: its id ("yaml.duplicate-key") and a one-line English description. */
+PEKPPP_EXTERN(const char *) pekppp_rule_id(size_t i);
+PEKPPP_EXTERN(const char *) pekppp_rule_text(size_t i);
 
 /** Reset an error record to "no error". Accepts NULL. */
 PEKPPP_EXTERN(void) pekppp_error_clear(pekppp_error *err);

@@ -2,6 +2,7 @@
  * `pekppp lint FILE...`: check rubric and unit files, listing every problem.
  * A unit file is recognised by its `schema:` and checked against its rubric.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,8 +17,8 @@ const cli_opt lint_opts[] = {
     { O_RUBRIC_PATH, 0, "rubric-path", "DIRS",
       { "cari rubrik unit di folder ini dulu", "search these folders first for units' rubrics" } },
     { O_FORMAT, 'f', "format", "FMT",
-      { "text (bawaan, ke stderr), json, atau github (perintah alur kerja GitHub Actions)",
-        "text (default, on stderr), json, or github (GitHub Actions workflow commands)" } },
+      { "text (bawaan, ke stderr), json, github (GitHub Actions), atau sarif (SARIF 2.1.0)",
+        "text (default, on stderr), json, github (GitHub Actions), or sarif (SARIF 2.1.0)" } },
     { O_OUTPUT, 'o', "output", "FILE",
       { "tulis json/github ke berkas (diganti secara atomik)", "write json/github to a file (replaced atomically)" } },
     { O_STRICT, 0, "strict", NULL,
@@ -30,7 +31,7 @@ const cli_opt lint_opts[] = {
     { 0, 0, NULL, NULL, { NULL, NULL } }
 };
 
-typedef enum { LINT_TEXT, LINT_JSON, LINT_GITHUB } lint_format;
+typedef enum { LINT_TEXT, LINT_JSON, LINT_GITHUB, LINT_SARIF } lint_format;
 
 typedef struct {
     int errors, warnings;
@@ -73,6 +74,88 @@ static void gh_escape(pekppp_sink *out, const char *s, int property)
     }
 }
 
+/* A file name as a relative URI reference: unreserved characters and '/'
+ * as they are, everything else percent-encoded. */
+static void uri(pekppp_sink *out, const char *s)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+            c == '-' || c == '.' || c == '_' || c == '~' || c == '/') {
+            pekppp_sink_write(out, s, 1);
+        } else {
+            char esc[3] = { '%', hex[c >> 4], hex[c & 15] };
+            pekppp_sink_write(out, esc, 3);
+        }
+    }
+}
+
+/* A fingerprint that survives edits elsewhere in the file: FNV-1a 64 over
+ * the rule, the file, the path and the message (not the line). */
+static void fingerprint(char out[17], const pekppp_error *d)
+{
+    static const char hex[] = "0123456789abcdef";
+    const char *parts[4];
+    uint64_t h = 14695981039346656037ULL;
+    int i, k;
+    parts[0] = d->rule;
+    parts[1] = d->file;
+    parts[2] = d->path;
+    parts[3] = d->message;
+    for (i = 0; i < 4; i++) {
+        const char *p;
+        for (p = parts[i]; *p; p++)
+            h = (h ^ (unsigned char)*p) * 1099511628211ULL;
+        h = (h ^ 0) * 1099511628211ULL; /* a separator between the parts */
+    }
+    for (k = 15; k >= 0; k--) {
+        out[k] = hex[h & 15];
+        h >>= 4;
+    }
+    out[16] = '\0';
+}
+
+static size_t rule_index(const char *rule)
+{
+    size_t i;
+    for (i = 0; i < pekppp_rule_count(); i++)
+        if (strcmp(pekppp_rule_id(i), rule) == 0)
+            return i;
+    return pekppp_rule_count() - 1;
+}
+
+static void sarif_result(counts *c, const pekppp_error *d, int warning)
+{
+    char num[96], fp[17];
+    size_t ri = rule_index(d->rule);
+    pekppp_sink_puts(c->out, c->errors + c->warnings > 1 ? ",\n        {" : "\n        {");
+    pekppp_sink_puts(c->out, "\"ruleId\": ");
+    json_str(c->out, pekppp_rule_id(ri));
+    snprintf(num, sizeof(num), ", \"ruleIndex\": %zu, \"level\": \"%s\",\n         \"message\": {\"text\": ",
+             ri, warning ? "warning" : "error");
+    pekppp_sink_puts(c->out, num);
+    if (d->path[0]) {
+        char text[800];
+        snprintf(text, sizeof(text), "%s: %s", d->path, d->message);
+        json_str(c->out, text);
+    } else {
+        json_str(c->out, d->message);
+    }
+    pekppp_sink_puts(c->out, "},\n         \"locations\": [{\"physicalLocation\": {\"artifactLocation\": {\"uri\": \"");
+    uri(c->out, d->file);
+    pekppp_sink_puts(c->out, "\"}");
+    if (d->line) {
+        snprintf(num, sizeof(num), ", \"region\": {\"startLine\": %u, \"startColumn\": %u}",
+                 d->line, d->column ? d->column : 1);
+        pekppp_sink_puts(c->out, num);
+    }
+    fingerprint(fp, d);
+    pekppp_sink_puts(c->out, "}}],\n         \"partialFingerprints\": {\"pekppp/v1\": \"");
+    pekppp_sink_puts(c->out, fp);
+    pekppp_sink_puts(c->out, "\"}}");
+}
+
 static void count_cb(const pekppp_error *d, void *payload)
 {
     counts *c = payload;
@@ -100,9 +183,14 @@ static void count_cb(const pekppp_error *d, void *payload)
             json_str(c->out, d->path);
         else
             pekppp_sink_puts(c->out, "null");
+        pekppp_sink_puts(c->out, ", \"rule\": ");
+        json_str(c->out, d->rule);
         pekppp_sink_puts(c->out, ", \"message\": ");
         json_str(c->out, d->message);
         pekppp_sink_puts(c->out, "}");
+        break;
+    case LINT_SARIF:
+        sarif_result(c, d, warning);
         break;
     case LINT_GITHUB:
         pekppp_sink_puts(c->out, warning ? "::warning file=" : "::error file=");
@@ -111,7 +199,9 @@ static void count_cb(const pekppp_error *d, void *payload)
             snprintf(num, sizeof(num), ",line=%u,col=%u", d->line, d->column);
             pekppp_sink_puts(c->out, num);
         }
-        pekppp_sink_puts(c->out, ",title=pekppp::");
+        pekppp_sink_puts(c->out, ",title=pekppp ");
+        gh_escape(c->out, d->rule, 1);
+        pekppp_sink_puts(c->out, "::");
         if (d->path[0]) {
             gh_escape(c->out, d->path, 0);
             pekppp_sink_puts(c->out, ": ");
@@ -156,9 +246,11 @@ int cmd_lint(int argc, char **argv)
                 c.format = LINT_JSON;
             else if (strcmp(v, "github") == 0)
                 c.format = LINT_GITHUB;
+            else if (strcmp(v, "sarif") == 0)
+                c.format = LINT_SARIF;
             else {
                 char msg[256];
-                snprintf(msg, sizeof(msg), cli_msg(lang, CM_BAD_FORMAT), v, "text, json, github");
+                snprintf(msg, sizeof(msg), cli_msg(lang, CM_BAD_FORMAT), v, "text, json, github, sarif");
                 pekppp_sink_dispose(&out);
                 return cli_usage(lang, "lint", msg);
             }
@@ -192,6 +284,22 @@ int cmd_lint(int argc, char **argv)
     }
     if (c.format == LINT_JSON)
         pekppp_sink_puts(&out, "{\n  \"schema\": \"pekppp/lint/v1\",\n  \"problems\": [");
+    if (c.format == LINT_SARIF) {
+        size_t k;
+        pekppp_sink_puts(&out, "{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n"
+                               "  \"version\": \"2.1.0\",\n  \"runs\": [{\n"
+                               "    \"tool\": {\"driver\": {\"name\": \"pekppp\", \"version\": \"");
+        pekppp_sink_puts(&out, pekppp_version());
+        pekppp_sink_puts(&out, "\", \"rules\": [");
+        for (k = 0; k < pekppp_rule_count(); k++) {
+            pekppp_sink_puts(&out, k ? ",\n      {\"id\": " : "\n      {\"id\": ");
+            json_str(&out, pekppp_rule_id(k));
+            pekppp_sink_puts(&out, ", \"shortDescription\": {\"text\": ");
+            json_str(&out, pekppp_rule_text(k));
+            pekppp_sink_puts(&out, "}}");
+        }
+        pekppp_sink_puts(&out, "]}},\n    \"results\": [");
+    }
     for (i = 0; i < nfiles; i++) {
         pekppp_file_kind kind;
         pekppp_error err;
@@ -227,6 +335,8 @@ int cmd_lint(int argc, char **argv)
                  c.errors + c.warnings ? "\n  " : "", nfiles, c.errors, c.warnings);
         pekppp_sink_puts(&out, tail);
     }
+    if (c.format == LINT_SARIF)
+        pekppp_sink_puts(&out, c.errors + c.warnings ? "\n    ]\n  }]\n}\n" : "]\n  }]\n}\n");
     if (c.format != LINT_TEXT) {
         int rc = cli_write_output(output, out.data ? out.data : "", out.len);
         if (rc != 0) {

@@ -389,7 +389,9 @@ static int resolve_rubric(actx *c, const pk_node *idnode, const pekppp_assessmen
         pekppp_error_clear(&rerr);
         error = opts->resolve(&c->r, id, opts->resolve_payload, &rerr);
         if (error < 0 || !c->r) {
-            pk_err(&c->d, idnode, error < 0 ? error : PEKPPP_ENOTFOUND, "%s",
+            /* The resolver's own message; the "%.500s" format (not "%s") is what
+             * files it under the unit.rubric rule (diag.c). */
+            pk_err(&c->d, idnode, error < 0 ? error : PEKPPP_ENOTFOUND, "%.500s",
                    rerr.message[0] ? rerr.message : "rubric not found");
             return error < 0 ? error : PEKPPP_ENOTFOUND;
         }

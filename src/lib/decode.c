@@ -68,9 +68,7 @@ __attribute__((format(printf, 5, 0)))
 static void vreport(pk_dec *d, const pk_node *n, int code, pekppp_severity sev, const char *fmt,
                     va_list ap)
 {
-    char msg[512];
-    vsnprintf(msg, sizeof(msg), fmt, ap);
-    pk_diag(d->rep, code, sev, n ? n->line : 0, n ? n->col : 0, d->path, "%s", msg);
+    pk_diagv(d->rep, code, sev, n ? n->line : 0, n ? n->col : 0, d->path, fmt, ap);
 }
 
 void pk_err(pk_dec *d, const pk_node *n, int code, const char *fmt, ...)

@@ -9,6 +9,8 @@
 #ifndef PK_DIAG_H
 #define PK_DIAG_H
 
+#include <stdarg.h>
+
 #include "pekppp/error.h"
 
 typedef struct {
@@ -24,11 +26,20 @@ typedef struct {
 void pk_report_init(pk_report *r, const char *file, pekppp_diag_cb cb, void *payload,
                     pekppp_error *err);
 
-/* Report one problem at line:col (1-based; 0 for none) with an optional path. */
+/* Report one problem at line:col (1-based; 0 for none) with an optional path.
+ * The rule (the check's stable id) is found from the message format. */
 void pk_diag(pk_report *r, int code, pekppp_severity sev, unsigned line, unsigned col,
              const char *path, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 7, 8)))
+#endif
+    ;
+
+/* The same with a va_list. */
+void pk_diagv(pk_report *r, int code, pekppp_severity sev, unsigned line, unsigned col,
+              const char *path, const char *fmt, va_list ap)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 7, 0)))
 #endif
     ;
 

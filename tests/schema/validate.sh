@@ -330,6 +330,65 @@ for kind in rubric unit result batch plan diff; do
     done
 done
 
+# --- SARIF: lint -f sarif against the official SARIF 2.1.0 schema -------------------
+# The schema (draft-07) ships in the npm package @microsoft/jest-sarif; only that one
+# file is taken from the package (npm pack, no dependencies installed).
+SARIF_PKG=@microsoft/jest-sarif@1.0.0-beta.0
+sarif_schema=$cache/sarif-2.1.0-rtm.5.json
+if [ ! -s "$sarif_schema" ]; then
+    npm=$(command -v npm || true)
+    [ -n "$npm" ] || die "npm is needed (once) to fetch the SARIF schema ($SARIF_PKG)"
+    (cd "$cache" && "$npm" pack --loglevel=error "$SARIF_PKG" > pack.log 2>&1 &&
+        tar -xzf microsoft-jest-sarif-*.tgz package/lib/schemas/sarif-2.1.0-rtm.5.json &&
+        mv package/lib/schemas/sarif-2.1.0-rtm.5.json "$sarif_schema") ||
+        die "cannot fetch the SARIF schema from $SARIF_PKG (see $cache/pack.log)"
+fi
+# The official file is draft-04, which ajv 8 does not read: declare it draft-07
+# (its keywords mean the same there; it has no exclusiveMinimum/Maximum) and drop
+# the one pattern that is not a valid regular expression (a stray "]" in the
+# language-tag pattern), which our output never uses.
+sarif7=$data/sarif-2.1.0-draft7.json
+"$node" -e '
+const fs = require("fs");
+const s = JSON.parse(fs.readFileSync(process.argv[1], "utf8"));
+s["$schema"] = "http://json-schema.org/draft-07/schema#";
+s["$id"] = s.id; delete s.id;
+(function walk(o) {
+    if (!o || typeof o !== "object") return;
+    if (typeof o.pattern === "string") { try { new RegExp(o.pattern, "u"); } catch (e) { delete o.pattern; } }
+    for (const k of Object.keys(o)) walk(o[k]);
+})(s);
+fs.writeFileSync(process.argv[2], JSON.stringify(s));' "$sarif_schema" "$sarif7" ||
+    die "cannot prepare the SARIF schema"
+sarif_inputs=("$src/tests/cli/lint-broken-rubric-lists-every-problem/rubric-with-seven-problems.yaml"
+              "$src/rubrics/pekppp-2017.yaml" "$src/rubrics/pekppp-2022-luring.yaml")
+for i in "${!sarif_inputs[@]}"; do
+    out=$data/sarif-$i.json
+    "$bin" lint -q -f sarif -o "$out" "${sarif_inputs[$i]}" > /dev/null 2>&1
+    label="lint -f sarif $(basename "${sarif_inputs[$i]}")"
+    if "$node" "$ajv" validate --spec=draft7 --strict=false --all-errors --errors=text \
+        -c ajv-formats -s "$sarif7" -d "$out" > "$data/sarif-$i.out" 2>&1; then
+        printf 'PASS  %-6s  %s\n' sarif "$label"
+        pass=$((pass + 1))
+    else
+        report_fail sarif "$label" "$(head -5 "$data/sarif-$i.out")"
+    fi
+done
+
+# ... and the schema does reject a wrong document (a result level SARIF does not have).
+"$node" -e '
+const fs = require("fs");
+const d = JSON.parse(fs.readFileSync(process.argv[1], "utf8"));
+d.runs[0].results[0].level = "fatal";
+fs.writeFileSync(process.argv[2], JSON.stringify(d));' "$data/sarif-0.json" "$data/sarif-bad.json"
+if "$node" "$ajv" validate --spec=draft7 --strict=false -c ajv-formats -s "$sarif7" \
+    -d "$data/sarif-bad.json" > /dev/null 2>&1; then
+    report_fail sarif "a SARIF result with level \"fatal\"" "accepted, but must be rejected"
+else
+    printf 'PASS  %-6s  %s\n' sarif 'a SARIF result with level "fatal" (rejected)'
+    pass=$((pass + 1))
+fi
+
 if [ $skip -gt 0 ]; then
     echo "$pass passed, $fail failed ($skip skipped: no schema for their kind)"
 else
