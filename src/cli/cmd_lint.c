@@ -2,10 +2,12 @@
  * `pekppp lint FILE...`: check rubric and unit files, listing every problem.
  * A unit file is recognised by its `schema:` and checked against its rubric.
  */
+#include <stdio.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "batch_run.h"
 #include "cli.h"
 #include "cmd.h"
 #include "exitcode.h"
@@ -212,15 +214,17 @@ static void count_cb(const pekppp_error *d, void *payload)
     }
 }
 
-int cmd_lint(int argc, char **argv)
+/* The body of cmd_lint; @p files has room for every argument. */
+static int lint_main(int argc, char **argv, char **files)
 {
     cli_opt_state st;
     cli_rubrics rubrics;
     counts c = { 0, 0, LINT_TEXT, NULL };
     pekppp_sink out;
     const char *v, *output = NULL;
-    const char *files[4096];
-    int nfiles = 0, i, id, lang = cli_lang_default(), quiet = 0, io_failed = 0;
+    cli_items items;
+    size_t nfiles = 0, nfolders = 0, i;
+    int id, lang = cli_lang_default(), quiet = 0, io_failed = 0;
     long max_warnings = -1; /* --strict is --max-warnings 0 */
 
     cli_rubrics_init(&rubrics, lang);
@@ -229,10 +233,7 @@ int cmd_lint(int argc, char **argv)
     cli_opt_init(&st, argc, argv);
     while ((id = cli_opt_next(&st, lint_opts, &v)) != CLI_OPT_END) {
         switch (id) {
-        case CLI_OPT_POSITIONAL:
-            if (nfiles < 4096)
-                files[nfiles++] = v;
-            break;
+        case CLI_OPT_POSITIONAL: files[nfiles++] = (char *)v; break;
         case CLI_OPT_ERROR:
             cli_fail("%s", st.error);
             fprintf(stderr, cli_msg(lang, CM_TRY_HELP), "lint");
@@ -282,6 +283,13 @@ int cmd_lint(int argc, char **argv)
         fputc('\n', stderr);
         return CLI_EXIT_USAGE;
     }
+    /* Folders are searched for .yaml, .yml and .json files, as score does. */
+    if (cli_items_expand(&items, files, nfiles) < 0) {
+        cli_items_free(&items);
+        pekppp_sink_dispose(&out);
+        cli_rubrics_free(&rubrics);
+        return CLI_EXIT_INTERNAL;
+    }
     if (c.format == LINT_JSON)
         pekppp_sink_puts(&out, "{\n  \"schema\": \"pekppp/lint/v1\",\n  \"problems\": [");
     if (c.format == LINT_SARIF) {
@@ -300,10 +308,33 @@ int cmd_lint(int argc, char **argv)
         }
         pekppp_sink_puts(&out, "]}},\n    \"results\": [");
     }
-    for (i = 0; i < nfiles; i++) {
+    for (i = 0; i < items.count; i++) {
+        const char *file = items.items[i].path;
         pekppp_file_kind kind;
         pekppp_error err;
-        int error = pekppp_detect_file(&kind, files[i], &err);
+        int error;
+        if (items.items[i].kind == ITEM_MISSING || items.items[i].kind == ITEM_EMPTY) {
+            pekppp_error_clear(&err);
+            err.code = PEKPPP_EIO;
+            snprintf(err.file, sizeof(err.file), "%s", file);
+            snprintf(err.rule, sizeof(err.rule), "io");
+            if (items.items[i].kind == ITEM_EMPTY)
+                snprintf(err.message, sizeof(err.message), "%s",
+                         lang ? "no .yaml, .yml or .json files in this folder"
+                              : "tidak ada berkas .yaml, .yml atau .json di folder ini");
+            else
+                snprintf(err.message, sizeof(err.message), "%s",
+                         lang ? "cannot read this folder" : "folder ini tidak dapat dibaca");
+            count_cb(&err, &c);
+            /* An unreadable folder fails like an unreadable file; an empty
+             * one is a lint error (exit 1), as a folder of nothing is
+             * almost always a wrong path in a CI job. */
+            if (items.items[i].kind == ITEM_MISSING)
+                io_failed = 1;
+            nfolders++;
+            continue;
+        }
+        error = pekppp_detect_file(&kind, file, &err);
         if (error < 0) {
             count_cb(&err, &c);
             if (error == PEKPPP_EIO || error == PEKPPP_ENOTFOUND)
@@ -317,14 +348,14 @@ int cmd_lint(int argc, char **argv)
             o.resolve_payload = &rubrics;
             o.diag = count_cb;
             o.payload = &c;
-            (void)pekppp_assessment_load_file(&a, files[i], &o, &err);
+            (void)pekppp_assessment_load_file(&a, file, &o, &err);
             pekppp_assessment_free(a);
         } else {
             pekppp_load_options o = PEKPPP_LOAD_OPTIONS_INIT;
             pekppp_rubric *r = NULL;
             o.diag = count_cb;
             o.payload = &c;
-            (void)pekppp_rubric_load_file(&r, files[i], &o, &err);
+            (void)pekppp_rubric_load_file(&r, file, &o, &err);
             pekppp_rubric_free(r);
         }
     }
@@ -332,7 +363,7 @@ int cmd_lint(int argc, char **argv)
         char tail[160];
         snprintf(tail, sizeof(tail),
                  "%s],\n  \"files\": %d,\n  \"errors\": %d,\n  \"warnings\": %d\n}\n",
-                 c.errors + c.warnings ? "\n  " : "", nfiles, c.errors, c.warnings);
+                 c.errors + c.warnings ? "\n  " : "", (int)(items.count - nfolders), c.errors, c.warnings);
         pekppp_sink_puts(&out, tail);
     }
     if (c.format == LINT_SARIF)
@@ -341,13 +372,16 @@ int cmd_lint(int argc, char **argv)
         int rc = cli_write_output(output, out.data ? out.data : "", out.len);
         if (rc != 0) {
             pekppp_sink_dispose(&out);
+            cli_items_free(&items);
             cli_rubrics_free(&rubrics);
             return rc;
         }
     }
     pekppp_sink_dispose(&out);
+    nfiles = items.count - nfolders;
+    cli_items_free(&items);
     if (!quiet) {
-        fprintf(stderr, cli_msg(lang, CM_LINT_SUMMARY), nfiles, c.errors, c.warnings);
+        fprintf(stderr, cli_msg(lang, CM_LINT_SUMMARY), (int)nfiles, c.errors, c.warnings);
         fputc('\n', stderr);
     }
     cli_rubrics_free(&rubrics);
@@ -365,4 +399,15 @@ int cmd_lint(int argc, char **argv)
         return CLI_EXIT_USAGE;
     }
     return CLI_EXIT_OK;
+}
+
+int cmd_lint(int argc, char **argv)
+{
+    char **files = calloc((size_t)argc + 1, sizeof(*files));
+    int rc;
+    if (!files)
+        return CLI_EXIT_INTERNAL;
+    rc = lint_main(argc, argv, files);
+    free(files);
+    return rc;
 }

@@ -30,7 +30,7 @@ static const cli_command commands[] = {
       { "nilai unit (berkas, folder, lembar CSV): indeks, predikat, peringkat",
         "score units (files, folders, CSV sheets): index, grade, ranking" },
       score_opts },
-    { "lint", cmd_lint, "pekppp lint [OPTIONS] FILE...",
+    { "lint", cmd_lint, "pekppp lint [OPTIONS] FILE|FOLDER...",
       { "periksa berkas rubrik dan unit, tampilkan semua masalah",
         "check rubric and unit files, listing every problem" },
       lint_opts },
