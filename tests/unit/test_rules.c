@@ -10,6 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
+#include <dirent.h>
+#include <sys/stat.h>
 
 #include "pekppp.h"
 
@@ -92,11 +94,96 @@ static void test_rules__problems_are_filed_under_their_check(void **state)
     }
 }
 
+/* Every message a loader gives for the fixtures and fuzz corpus must be
+ * filed under a real rule: a message without a row in diag.c's table falls
+ * back to "pekppp.other", which would make its SARIF rule meaningless. */
+typedef struct {
+    int files, diags;
+    char unfiled[1100];
+} sweep;
+
+static void no_other(const pekppp_error *d, void *payload)
+{
+    sweep *s = payload;
+    s->diags++;
+    if (strcmp(d->rule, "pekppp.other") == 0 && d->code != PEKPPP_ENOMEM && !s->unfiled[0])
+        snprintf(s->unfiled, sizeof(s->unfiled), "%s: %s", d->file, d->message);
+}
+
+static int has_ext(const char *name)
+{
+    size_t n = strlen(name);
+    return (n > 5 && strcmp(name + n - 5, ".yaml") == 0) ||
+           (n > 4 && strcmp(name + n - 4, ".yml") == 0) ||
+           (n > 5 && strcmp(name + n - 5, ".json") == 0) || strchr(name, '.') == NULL;
+}
+
+static void sweep_dir(sweep *s, const char *dir, const pekppp_rubric *luring, int depth)
+{
+    DIR *d = opendir(dir);
+    struct dirent *e;
+    assert_non_null(d);
+    while ((e = readdir(d)) != NULL) {
+        char path[1024];
+        struct stat st;
+        if (e->d_name[0] == '.')
+            continue;
+        snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
+        if (stat(path, &st) != 0)
+            continue;
+        if (S_ISDIR(st.st_mode)) {
+            if (depth < 6)
+                sweep_dir(s, path, luring, depth + 1);
+        } else if (S_ISREG(st.st_mode) && has_ext(e->d_name) && st.st_size < (1 << 20)) {
+            pekppp_load_options ro = PEKPPP_LOAD_OPTIONS_INIT;
+            pekppp_assessment_options ao = PEKPPP_ASSESSMENT_OPTIONS_INIT;
+            pekppp_rubric *r = NULL;
+            pekppp_assessment *a = NULL;
+            ro.diag = no_other;
+            ro.payload = s;
+            ao.diag = no_other;
+            ao.payload = s;
+            ao.rubric = luring;
+            (void)pekppp_rubric_load_file(&r, path, &ro, NULL);
+            (void)pekppp_assessment_load_file(&a, path, &ao, NULL);
+            pekppp_rubric_free(r);
+            pekppp_assessment_free(a);
+            s->files++;
+        }
+    }
+    closedir(d);
+}
+
+static void test_rules__no_fixture_problem_falls_back_to_other(void **state)
+{
+    static const char *const dirs[] = { "/tests/cli", "/tests/fixtures", "/tests/fuzz/corpus" };
+    pekppp_rubric *luring = NULL;
+    sweep s;
+    size_t i;
+    (void)state;
+    memset(&s, 0, sizeof(s));
+    assert_int_equal(pekppp_rubric_load_file(&luring,
+                                             PEKPPP_SOURCE_DIR "/rubrics/pekppp-2022-luring.yaml",
+                                             NULL, NULL), 0);
+    for (i = 0; i < sizeof(dirs) / sizeof(dirs[0]); i++) {
+        char dir[512];
+        snprintf(dir, sizeof(dir), "%s%s", PEKPPP_SOURCE_DIR, dirs[i]);
+        sweep_dir(&s, dir, luring, 0);
+    }
+    pekppp_rubric_free(luring);
+    /* The sweep must have seen a real amount of broken input. */
+    assert_true(s.files > 200);
+    assert_true(s.diags > 500);
+    if (s.unfiled[0])
+        fail_msg("filed under pekppp.other: %s", s.unfiled);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_rules__ids_are_unique_and_documented),
         cmocka_unit_test(test_rules__problems_are_filed_under_their_check),
+        cmocka_unit_test(test_rules__no_fixture_problem_falls_back_to_other),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
