@@ -3,6 +3,7 @@
  * and write the report.
  */
 #include <stdlib.h>
+#include <time.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -157,6 +158,25 @@ done:
     return rc;
 }
 
+/* The HTML receipt's time stamp, in UTC (ISO 8601): now, or SOURCE_DATE_EPOCH
+ * when it is set, so a report can be made again byte for byte. */
+static const char *report_time(char *buf, size_t size)
+{
+    const char *epoch = getenv("SOURCE_DATE_EPOCH");
+    time_t t = time(NULL);
+    struct tm tm;
+    if (epoch && *epoch) {
+        char *end;
+        long long v = strtoll(epoch, &end, 10);
+        if (*end || v < 0 || v > 253402300799LL) /* up to 9999-12-31 */
+            return NULL;
+        t = (time_t)v;
+    }
+    if (!gmtime_r(&t, &tm) || strftime(buf, size, "%Y-%m-%dT%H:%M:%SZ", &tm) == 0)
+        return NULL;
+    return buf;
+}
+
 int cmd_score(int argc, char **argv)
 {
     cli_opt_state st;
@@ -171,6 +191,7 @@ int cmd_score(int argc, char **argv)
     unsigned group_by = PEKPPP_GROUP_CATEGORY;
     long jobs = sysconf(_SC_NPROCESSORS_ONLN);
     int lang = cli_lang_default(), id, rc = CLI_EXIT_OK, quiet = 0;
+    char stamp[32];
 
     inputs = calloc((size_t)argc, sizeof(*inputs));
     sets = calloc((size_t)argc, sizeof(*sets));
@@ -231,6 +252,8 @@ int cmd_score(int argc, char **argv)
         goto done;
     }
     ropts.lang = lang ? PEKPPP_LANG_EN : PEKPPP_LANG_ID;
+    if (format == PEKPPP_FORMAT_HTML)
+        ropts.timestamp = report_time(stamp, sizeof(stamp));
     if (rubrics.rubric_file && (rc = cli_rubrics_load_given(&rubrics, &aopts.rubric)) != 0)
         goto done;
     if (cli_items_expand(&items, inputs, ninputs) < 0) {

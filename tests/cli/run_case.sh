@@ -21,7 +21,7 @@ stdin=/dev/null
 [ -f stdin ] && stdin=stdin
 # PEKPPP_TEST_WRAPPER (say, valgrind with its options) runs the binary under it.
 read -r -a wrapper <<< "${PEKPPP_TEST_WRAPPER:-}"
-env -i PATH=/usr/bin:/bin LANG=C PEKPPP_RUBRIC_PATH="$repo/rubrics" \
+env -i PATH=/usr/bin:/bin LANG=C PEKPPP_RUBRIC_PATH="$repo/rubrics" SOURCE_DATE_EPOCH=1767225600 \
     "${wrapper[@]}" "$bin" "${args[@]}" <"$stdin" >"$out" 2>"$err"
 rc=$?
 for f in "$out" "$err"; do
