@@ -94,7 +94,9 @@ static void uri(pekppp_sink *out, const char *s)
 }
 
 /* A fingerprint that survives edits elsewhere in the file: FNV-1a 64 over
- * the rule, the file, the path and the message (not the line). */
+ * the rule, the file, the path and the message, leaving out the line: the
+ * problem's own, and the digits after "line " in a message that points at
+ * another place ("first at line 12"). */
 static void fingerprint(char out[17], const pekppp_error *d)
 {
     static const char hex[] = "0123456789abcdef";
@@ -107,8 +109,12 @@ static void fingerprint(char out[17], const pekppp_error *d)
     parts[3] = d->message;
     for (i = 0; i < 4; i++) {
         const char *p;
-        for (p = parts[i]; *p; p++)
+        for (p = parts[i]; *p; p++) {
             h = (h ^ (unsigned char)*p) * 1099511628211ULL;
+            if (i == 3 && p - parts[i] >= 4 && strncmp(p - 4, "line ", 5) == 0)
+                while (p[1] >= '0' && p[1] <= '9')
+                    p++;
+        }
         h = (h ^ 0) * 1099511628211ULL; /* a separator between the parts */
     }
     for (k = 15; k >= 0; k--) {
