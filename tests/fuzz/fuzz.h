@@ -12,6 +12,7 @@
 
 #include "pekppp/error.h"
 #include "pekppp/report.h"
+#include "pekppp/rubric.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -30,12 +31,14 @@ static inline void fuzz_check_error(const pekppp_error *e)
     FUZZ_CHECK(memchr(e->file, '\0', sizeof(e->file)) != NULL);
     FUZZ_CHECK(memchr(e->path, '\0', sizeof(e->path)) != NULL);
     FUZZ_CHECK(memchr(e->message, '\0', sizeof(e->message)) != NULL);
+    FUZZ_CHECK(memchr(e->rule, '\0', sizeof(e->rule)) != NULL);
 }
 
 static inline void fuzz_diag(const pekppp_error *diag, void *payload)
 {
     fuzz_check_error(diag);
     FUZZ_CHECK(diag->message[0] != '\0');
+    FUZZ_CHECK(diag->rule[0] != '\0');
     if (diag->severity == PEKPPP_SEV_ERROR)
         FUZZ_CHECK(diag->code < 0);
     ++*(unsigned long *)payload;
@@ -59,5 +62,26 @@ static inline void fuzz_check_sink(const pekppp_sink *sink, int rc)
     FUZZ_CHECK(sink->error == 0);
     FUZZ_CHECK(sink->data != NULL && sink->data[sink->len] == '\0');
 }
+
+#ifdef PEKPPP_FUZZ_RUBRIC
+/* The shipped rubric (PEKPPP_FUZZ_RUBRIC, a path set by the build), loaded
+ * once and freed at exit, for the harnesses that score units against it. */
+static pekppp_rubric *fuzz_shipped;
+
+static void fuzz_free_shipped(void)
+{
+    pekppp_rubric_free(fuzz_shipped);
+    fuzz_shipped = NULL;
+}
+
+static inline const pekppp_rubric *fuzz_shipped_rubric(void)
+{
+    if (!fuzz_shipped) {
+        FUZZ_CHECK(pekppp_rubric_load_file(&fuzz_shipped, PEKPPP_FUZZ_RUBRIC, NULL, NULL) == 0);
+        atexit(fuzz_free_shipped);
+    }
+    return fuzz_shipped;
+}
+#endif
 
 #endif

@@ -16,27 +16,6 @@
 #include "pekppp/batch.h"
 #include "fuzz.h"
 
-#ifndef PEKPPP_FUZZ_RUBRIC
-#error "PEKPPP_FUZZ_RUBRIC must name the shipped rubric file"
-#endif
-
-static pekppp_rubric *shipped;
-
-static void free_shipped(void)
-{
-    pekppp_rubric_free(shipped);
-    shipped = NULL;
-}
-
-static const pekppp_rubric *rubric(void)
-{
-    if (!shipped) {
-        FUZZ_CHECK(pekppp_rubric_load_file(&shipped, PEKPPP_FUZZ_RUBRIC, NULL, NULL) == 0);
-        atexit(free_shipped);
-    }
-    return shipped;
-}
-
 static void render(const pekppp_batch *b)
 {
     static const pekppp_report_format formats[] = { PEKPPP_FORMAT_TEXT, PEKPPP_FORMAT_JSON,
@@ -75,7 +54,7 @@ static void add_unit(pekppp_batch *b, pekppp_assessment *a, int incomplete)
     pekppp_result *res = NULL;
     pekppp_error err;
     int rc;
-    FUZZ_CHECK(r == rubric());
+    FUZZ_CHECK(r == fuzz_shipped_rubric());
     pekppp_error_clear(&err);
     rc = pekppp_score(&res, a, &err);
     if (rc < 0) {
@@ -164,7 +143,7 @@ static int run(const uint8_t *data, size_t size, const pekppp_rubric *r, int inc
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    const pekppp_rubric *r = rubric();
+    const pekppp_rubric *r = fuzz_shipped_rubric();
     if (run(data, size, r, 0) == PEKPPP_EINVALID)
         (void)run(data, size, r, 1);
     return 0;

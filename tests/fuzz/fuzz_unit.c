@@ -20,27 +20,6 @@
 #include "pekppp/score.h"
 #include "fuzz.h"
 
-#ifndef PEKPPP_FUZZ_RUBRIC
-#error "PEKPPP_FUZZ_RUBRIC must name the shipped rubric file"
-#endif
-
-static pekppp_rubric *shipped;
-
-static void free_shipped(void)
-{
-    pekppp_rubric_free(shipped);
-    shipped = NULL;
-}
-
-static const pekppp_rubric *rubric(void)
-{
-    if (!shipped) {
-        FUZZ_CHECK(pekppp_rubric_load_file(&shipped, PEKPPP_FUZZ_RUBRIC, NULL, NULL) == 0);
-        atexit(free_shipped);
-    }
-    return shipped;
-}
-
 static void check_levels(const pekppp_assessment *a, const pekppp_rubric *r, int incomplete)
 {
     size_t i, n = pekppp_rubric_indicator_count(r);
@@ -141,7 +120,7 @@ static int run(const uint8_t *data, size_t size, const pekppp_rubric *r, int inc
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    const pekppp_rubric *r = rubric();
+    const pekppp_rubric *r = fuzz_shipped_rubric();
     if (run(data, size, r, 0) == PEKPPP_EINVALID)
         (void)run(data, size, r, 1);
     return 0;
