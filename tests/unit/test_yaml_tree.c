@@ -23,22 +23,7 @@
 #include "sha256.h"
 #include "yaml_tree.h"
 
-#define N_ELEMS(a) (sizeof(a) / sizeof((a)[0]))
-#define MAX_SEEN 16
-
-/* Every diagnostic the report passed on, in order. */
-typedef struct {
-    pekppp_error seen[MAX_SEEN];
-    int count;
-} recorder;
-
-static void record(const pekppp_error *d, void *payload)
-{
-    recorder *r = payload;
-    if (r->count < MAX_SEEN)
-        r->seen[r->count] = *d;
-    r->count++;
-}
+#include "recorder.h"
 
 typedef struct {
     recorder rec;
