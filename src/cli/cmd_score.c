@@ -159,8 +159,9 @@ done:
 }
 
 /* The HTML receipt's time stamp, in UTC (ISO 8601): now, or SOURCE_DATE_EPOCH
- * when it is set, so a report can be made again byte for byte. */
-static const char *report_time(char *buf, size_t size)
+ * when it is set, so a report can be made again byte for byte.  A value that
+ * is not a number of seconds is reported and the time left out. */
+static const char *report_time(char *buf, size_t size, int lang)
 {
     const char *epoch = getenv("SOURCE_DATE_EPOCH");
     time_t t = time(NULL);
@@ -168,8 +169,13 @@ static const char *report_time(char *buf, size_t size)
     if (epoch && *epoch) {
         char *end;
         long long v = strtoll(epoch, &end, 10);
-        if (*end || v < 0 || v > 253402300799LL) /* up to 9999-12-31 */
+        if (*end || v < 0 || v > 253402300799LL) { /* up to 9999-12-31 */
+            cli_fail(lang ? "warning: SOURCE_DATE_EPOCH is not a number of seconds since 1970 "
+                            "(up to 9999): the report leaves out when it was made"
+                          : "peringatan: SOURCE_DATE_EPOCH bukan jumlah detik sejak 1970 "
+                            "(sampai 9999): laporan tidak mencantumkan waktu pembuatan");
             return NULL;
+        }
         t = (time_t)v;
     }
     if (!gmtime_r(&t, &tm) || strftime(buf, size, "%Y-%m-%dT%H:%M:%SZ", &tm) == 0)
@@ -253,7 +259,7 @@ int cmd_score(int argc, char **argv)
     }
     ropts.lang = lang ? PEKPPP_LANG_EN : PEKPPP_LANG_ID;
     if (format == PEKPPP_FORMAT_HTML)
-        ropts.timestamp = report_time(stamp, sizeof(stamp));
+        ropts.timestamp = report_time(stamp, sizeof(stamp), lang);
     if (rubrics.rubric_file && (rc = cli_rubrics_load_given(&rubrics, &aopts.rubric)) != 0)
         goto done;
     if (cli_items_expand(&items, inputs, ninputs) < 0) {

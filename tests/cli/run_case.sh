@@ -2,6 +2,7 @@
 # Run one golden CLI case: tests/cli/<behaviour>/ holds
 #   args             the arguments, one per line (no shell quoting needed)
 #   stdin            optional standard input
+#   env              optional NAME=VALUE lines, set after (so over) the fixed ones
 #   expected.stdout  expected.stderr  expected.rc
 # The command runs inside the case directory with a fixed environment, and its
 # output must match byte for byte, once the checkout's path and the install
@@ -21,7 +22,10 @@ stdin=/dev/null
 [ -f stdin ] && stdin=stdin
 # PEKPPP_TEST_WRAPPER (say, valgrind with its options) runs the binary under it.
 read -r -a wrapper <<< "${PEKPPP_TEST_WRAPPER:-}"
+extra_env=()
+[ -f env ] && mapfile -t extra_env < env
 env -i PATH=/usr/bin:/bin LANG=C PEKPPP_RUBRIC_PATH="$repo/rubrics" SOURCE_DATE_EPOCH=1767225600 \
+    "${extra_env[@]}" \
     "${wrapper[@]}" "$bin" "${args[@]}" <"$stdin" >"$out" 2>"$err"
 rc=$?
 for f in "$out" "$err"; do
