@@ -262,7 +262,7 @@ static void process_unit(pool *p, const cli_item *item, slot *s)
                      cli_msg(p->args->lang, CM_NO_UNITS_FOUND), item->path);
         else
             snprintf(s->err.message, sizeof(s->err.message), "%s",
-                     p->args->lang ? "cannot read this folder" : "folder ini tidak dapat dibaca");
+                     cli_msg(p->args->lang, CM_FOLDER_UNREADABLE));
         s->err.code = PEKPPP_EIO;
         cli_format_diag(&s->diags, &s->err);
         s->failed = 1;

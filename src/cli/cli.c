@@ -43,6 +43,9 @@ static const char *const messages[CM_COUNT][2] = {
     [CM_NO_UNITS_FOUND] = { "tidak ada unit untuk dinilai: tidak ada berkas .yaml, .yml atau .json di '%s'",
                             "nothing to score: no .yaml, .yml or .json file in '%s'" },
     [CM_TEMP_FAILED] = { "gagal membuat berkas sementara: %s", "cannot create a temporary file: %s" },
+    [CM_FOLDER_UNREADABLE] = { "folder ini tidak dapat dibaca", "cannot read this folder" },
+    [CM_FOLDER_EMPTY] = { "tidak ada berkas .yaml, .yml atau .json di folder ini",
+                          "no .yaml, .yml or .json files in this folder" },
 };
 
 const char *cli_msg(int lang, cli_msg_id id)

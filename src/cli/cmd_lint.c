@@ -324,13 +324,9 @@ static int lint_main(int argc, char **argv, char **files)
             err.code = PEKPPP_EIO;
             snprintf(err.file, sizeof(err.file), "%s", file);
             snprintf(err.rule, sizeof(err.rule), "io");
-            if (items.items[i].kind == ITEM_EMPTY)
-                snprintf(err.message, sizeof(err.message), "%s",
-                         lang ? "no .yaml, .yml or .json files in this folder"
-                              : "tidak ada berkas .yaml, .yml atau .json di folder ini");
-            else
-                snprintf(err.message, sizeof(err.message), "%s",
-                         lang ? "cannot read this folder" : "folder ini tidak dapat dibaca");
+            snprintf(err.message, sizeof(err.message), "%s",
+                     cli_msg(lang, items.items[i].kind == ITEM_EMPTY ? CM_FOLDER_EMPTY
+                                                                     : CM_FOLDER_UNREADABLE));
             count_cb(&err, &c);
             /* An unreadable folder fails like an unreadable file; an empty
              * one is a lint error (exit 1), as a folder of nothing is
