@@ -10,7 +10,7 @@ _pekppp_value_opts()
 {
     case $1 in
         score) echo "-r --rubric --rubric-path -f --format -o --output --lang --fail-under
-                     --fail-under-mean -j --jobs --group-by --csv-dialect --set" ;;
+                     --fail-under-mean -j --jobs --group-by --csv-dialect --set -t --target" ;;
         lint) echo "--rubric-path -f --format -o --output --lang --max-warnings" ;;
         template) echo "-r --rubric --rubric-path -f --format -o --output --lang --csv-dialect" ;;
         plan) echo "-t --target --max-level-step --fix --set -r --rubric --rubric-path -f --format
@@ -27,7 +27,7 @@ _pekppp_all_opts()
     case $1 in
         score) echo "--rubric --rubric-path --format --output --lang --allow-incomplete
                      --fail-under --fail-under-mean --jobs --group-by --csv-dialect --set
-                     --quiet --help" ;;
+                     --target --quiet --help" ;;
         lint) echo "--rubric-path --format --output --lang --strict --max-warnings
                     --quiet --help" ;;
         template) echo "--rubric --rubric-path --format --output --lang --csv-dialect --help" ;;
@@ -47,7 +47,7 @@ _pekppp_formats()
         score) echo "text json md html csv" ;;
         lint) echo "text json github sarif" ;;
         template) echo "yaml csv" ;;
-        plan) echo "text json" ;;
+        plan) echo "text json md" ;;
         diff) echo "text json csv" ;;
     esac
 }

@@ -76,11 +76,14 @@ typedef struct {
     size_t nchanges;
     /** HTML receipt: the time the report was made, as text (e.g. ISO 8601), or NULL. */
     const char *timestamp;
+    /** A plan to a target grade, made with pekppp_plan_make() from the same
+     * result, shown after the recommendations (text, md, html, json), or NULL. */
+    const struct pekppp_plan *plan;
 } pekppp_report_options;
 
 #define PEKPPP_REPORT_OPTIONS_VERSION 1
 #define PEKPPP_REPORT_OPTIONS_INIT \
-    { PEKPPP_REPORT_OPTIONS_VERSION, PEKPPP_LANG_ID, 0, PEKPPP_CSV_PLAIN, NULL, NULL, 0, NULL }
+    { PEKPPP_REPORT_OPTIONS_VERSION, PEKPPP_LANG_ID, 0, PEKPPP_CSV_PLAIN, NULL, NULL, 0, NULL, NULL }
 
 /**
  * Render one unit's result.

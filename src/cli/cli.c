@@ -425,9 +425,42 @@ int cli_apply_sets(pekppp_assessment *a, char *const *sets, size_t n, pekppp_cha
             cli_fail(lang ? "--set %s: '%s' is not a level from %d to %d%s"
                           : "--set %s: '%s' bukan level %d sampai %d%s",
                      id, eq + 1, pekppp_rubric_scale_min(r), pekppp_rubric_scale_max(r),
-                     pekppp_rubric_indicator(r, (size_t)idx)->na_allowed ? " (or na)" : "");
+                     pekppp_rubric_indicator(r, (size_t)idx)->na_allowed ? (lang ? " (or na)" : " (atau na)")
+                                                                        : "");
             return 2;
         }
+    }
+    return 0;
+}
+
+int cli_make_plan(pekppp_plan **out, const pekppp_result *res, const char *target,
+                  const pekppp_plan_options *po, int lang, const char *cmd)
+{
+    const pekppp_rubric *r = pekppp_assessment_rubric(pekppp_result_assessment(res));
+    pekppp_error err;
+    size_t i, found = 0;
+    char msg[512];
+    int error;
+    /* Mistakes on the command line are usage errors, in the user's language. */
+    for (i = 0; i < pekppp_rubric_band_count(r); i++)
+        found |= strcmp(pekppp_rubric_band(r, i)->grade, target) == 0;
+    if (!found) {
+        snprintf(msg, sizeof(msg), lang ? "rubric '%s' has no grade '%s'"
+                                        : "rubrik '%s' tidak punya predikat '%s'",
+                 pekppp_rubric_id(r), target);
+        return cli_usage(lang, cmd, msg);
+    }
+    for (i = 0; i < po->nfixed; i++)
+        if (pekppp_rubric_find_indicator(r, po->fixed[i]) < 0) {
+            snprintf(msg, sizeof(msg),
+                     lang ? "--fix: rubric '%s' has no scored indicator '%s'"
+                          : "--fix: rubrik '%s' tidak punya indikator bernilai '%s'",
+                     pekppp_rubric_id(r), po->fixed[i]);
+            return cli_usage(lang, cmd, msg);
+        }
+    if ((error = pekppp_plan_make(out, res, target, po, &err)) < 0) {
+        cli_fail("%s", err.message);
+        return error == PEKPPP_EINVALID ? CLI_EXIT_USAGE : cli_exit_for(error);
     }
     return 0;
 }

@@ -68,6 +68,12 @@ int cli_rubrics_resolve(const pekppp_rubric **out, const char *id, void *payload
  * printing why (an unknown id, a level off the scale, a bad form). */
 int cli_apply_sets(pekppp_assessment *a, char *const *sets, size_t n, pekppp_change *out, int lang);
 
+/* Plan from a scored unit to grade @p target (`plan`, `score --target`).
+ * Returns 0, or prints why and returns the exit code: 2 for a grade the
+ * rubric lacks or an unknown --fix id. */
+int cli_make_plan(pekppp_plan **out, const pekppp_result *res, const char *target,
+                  const pekppp_plan_options *po, int lang, const char *cmd);
+
 /* A usage error of command @p cmd: print @p msg and where help is; returns 2. */
 int cli_usage(int lang, const char *cmd, const char *msg);
 

@@ -21,7 +21,7 @@ const cli_opt plan_opts[] = {
     { O_SET, 0, "set", "ID=LEVEL", { "andaikan jawaban ini dulu (boleh berulang)", "start from this answer (repeatable)" } },
     { O_RUBRIC, 'r', "rubric", "FILE", { "pakai rubrik ini", "use this rubric file" } },
     { O_RUBRIC_PATH, 0, "rubric-path", "DIRS", { "cari rubrik di folder ini dulu", "search these folders first" } },
-    { O_FORMAT, 'f', "format", "FMT", { "text (bawaan) atau json", "text (default) or json" } },
+    { O_FORMAT, 'f', "format", "FMT", { "text (bawaan), json, atau md", "text (default), json, or md" } },
     { O_OUTPUT, 'o', "output", "FILE", { "tulis ke berkas (diganti secara atomik)", "write to a file (replaced atomically)" } },
     { O_LANG, 0, "lang", "LANG", { "bahasa: id atau en", "language: id or en" } },
     { O_INCOMPLETE, 0, "allow-incomplete", NULL,
@@ -88,7 +88,7 @@ int cmd_plan(int argc, char **argv)
         case O_RUBRIC: rubrics.rubric_file = v; break;
         case O_RUBRIC_PATH: rubrics.rubric_path = v; break;
         case O_FORMAT:
-            if ((rc = cli_opt_format(v, "text,json", &format, lang, "plan")) != 0)
+            if ((rc = cli_opt_format(v, "text,json,md", &format, lang, "plan")) != 0)
                 goto done;
             break;
         case O_OUTPUT: output = v; break;
@@ -131,36 +131,8 @@ int cmd_plan(int argc, char **argv)
     }
     po.fixed = (const char *const *)fixed;
     po.nfixed = nfixed;
-    /* Mistakes on the command line are usage errors, in the user's language. */
-    {
-        const pekppp_rubric *r = pekppp_assessment_rubric(a);
-        size_t i, found = 0;
-        char msg[512];
-        for (i = 0; i < pekppp_rubric_band_count(r); i++)
-            found |= strcmp(pekppp_rubric_band(r, i)->grade, target) == 0;
-        if (!found) {
-            snprintf(msg, sizeof(msg), lang ? "rubric '%s' has no grade '%s'"
-                                            : "rubrik '%s' tidak punya predikat '%s'",
-                     pekppp_rubric_id(r), target);
-            rc = usage(lang, msg);
-            goto done;
-        }
-        for (i = 0; i < nfixed; i++)
-            if (pekppp_rubric_find_indicator(r, fixed[i]) < 0) {
-                snprintf(msg, sizeof(msg),
-                         lang ? "--fix: rubric '%s' has no scored indicator '%s'"
-                              : "--fix: rubrik '%s' tidak punya indikator bernilai '%s'",
-                         pekppp_rubric_id(r), fixed[i]);
-                rc = usage(lang, msg);
-                goto done;
-            }
-    }
-    if ((error = pekppp_plan_make(&plan, res, target, &po, &err)) < 0) {
-        /* An unknown grade or fixed id is a command-line mistake. */
-        cli_fail("%s", err.message);
-        rc = error == PEKPPP_EINVALID ? CLI_EXIT_USAGE : cli_exit_for(error);
+    if ((rc = cli_make_plan(&plan, res, target, &po, lang, "plan")) != 0)
         goto done;
-    }
     if ((error = pekppp_plan_write(&sink, plan, format, &ro)) < 0) {
         rc = cli_exit_for(error);
         goto done;

@@ -14,7 +14,7 @@
 #include "batch_run.h"
 
 enum { O_RUBRIC = 1, O_RUBRIC_PATH, O_FORMAT, O_OUTPUT, O_LANG, O_INCOMPLETE, O_FAIL_UNDER,
-       O_FAIL_UNDER_MEAN, O_JOBS, O_GROUP_BY, O_CSV_DIALECT, O_SET, O_QUIET, O_HELP };
+       O_FAIL_UNDER_MEAN, O_JOBS, O_GROUP_BY, O_CSV_DIALECT, O_SET, O_TARGET, O_QUIET, O_HELP };
 
 const cli_opt score_opts[] = {
     { O_RUBRIC, 'r', "rubric", "FILE",
@@ -44,6 +44,9 @@ const cli_opt score_opts[] = {
     { O_SET, 0, "set", "ID=LEVEL",
       { "andaikan jawaban ini (boleh berulang); tampilkan selisihnya",
         "what if this answer were given (repeatable); shows the changes" } },
+    { O_TARGET, 't', "target", "GRADE",
+      { "tambahkan rencana menuju predikat ini (seperti `pekppp plan`)",
+        "add the plan to reach this grade (as `pekppp plan` makes it)" } },
     { O_QUIET, 'q', "quiet", NULL, { "tanpa bilah kemajuan", "no progress bar" } },
     { O_HELP, 'h', "help", NULL, { "tampilkan bantuan ini", "show this help" } },
     { 0, 0, NULL, NULL, { NULL, NULL } }
@@ -75,12 +78,27 @@ static int parse_group_by(const char *s, unsigned *out)
     return 0;
 }
 
-/* One unit: the unit report (text or JSON). */
+/* What one unit's report asks for besides the format. */
+typedef struct {
+    const char *output;
+    const char *fail_under;
+    const char *target;      /* --target: add the plan */
+    char *const *sets;       /* --set: what-if answers */
+    size_t nsets;
+    int lang;
+} score_one_args;
+
+/* One unit: the unit report, with the what-if and the plan when asked. */
 static int score_one(const char *input, cli_rubrics *rubrics, pekppp_assessment_options *aopts,
                      pekppp_report_format format, const pekppp_report_options *ropts_in,
-                     const char *output, const char *fail_under, int lang, char *const *sets,
-                     size_t nsets)
+                     const score_one_args *x)
 {
+    const char *output = x->output, *fail_under = x->fail_under;
+    char *const *sets = x->sets;
+    size_t nsets = x->nsets;
+    int lang = x->lang;
+    pekppp_plan *plan = NULL;
+    pekppp_plan_options po = PEKPPP_PLAN_OPTIONS_INIT;
     pekppp_assessment *a = NULL;
     pekppp_result *res = NULL, *base = NULL;
     pekppp_change *changes = NULL;
@@ -128,6 +146,11 @@ static int score_one(const char *input, cli_rubrics *rubrics, pekppp_assessment_
         rc = cli_exit_for(error);
         goto done;
     }
+    if (x->target) {
+        if ((rc = cli_make_plan(&plan, res, x->target, &po, lang, "score")) != 0)
+            goto done;
+        ro.plan = plan;
+    }
     if ((error = pekppp_report_write(&sink, res, format, ropts)) < 0) {
         rc = cli_exit_for(error);
         goto done;
@@ -151,6 +174,7 @@ static int score_one(const char *input, cli_rubrics *rubrics, pekppp_assessment_
     }
 done:
     pekppp_sink_dispose(&sink);
+    pekppp_plan_free(plan);
     pekppp_result_free(res);
     pekppp_result_free(base);
     free(changes);
@@ -191,7 +215,7 @@ int cmd_score(int argc, char **argv)
     pekppp_assessment_options aopts = PEKPPP_ASSESSMENT_OPTIONS_INIT;
     pekppp_report_options ropts = PEKPPP_REPORT_OPTIONS_INIT;
     pekppp_report_format format = PEKPPP_FORMAT_TEXT;
-    const char *output = NULL, *fail_under = NULL, *fail_under_mean = NULL, *v;
+    const char *output = NULL, *fail_under = NULL, *fail_under_mean = NULL, *target = NULL, *v;
     char **inputs = NULL, **sets = NULL;
     size_t ninputs = 0, nsets = 0;
     unsigned group_by = PEKPPP_GROUP_CATEGORY;
@@ -248,6 +272,7 @@ int cmd_score(int argc, char **argv)
                 goto done;
             break;
         case O_SET: sets[nsets++] = (char *)v; break;
+        case O_TARGET: target = v; break;
         case O_QUIET: quiet = 1; break;
         case O_HELP: rc = cmd_help_for("score", lang); goto done;
         default: break;
@@ -269,11 +294,19 @@ int cmd_score(int argc, char **argv)
     /* One unit file gives a unit report, unless a batch option asks for a batch. */
     if (items.count == 1 && !items.saw_folder_or_sheet && format != PEKPPP_FORMAT_CSV &&
         !fail_under_mean) {
-        rc = score_one(items.items[0].path, &rubrics, &aopts, format, &ropts, output, fail_under,
-                       lang, sets, nsets);
-    } else if (nsets > 0) {
-        rc = usage(lang, lang ? "--set works on one unit file, not on a batch"
-                              : "--set hanya untuk satu berkas unit, bukan banyak unit");
+        score_one_args x;
+        x.output = output;
+        x.fail_under = fail_under;
+        x.target = target;
+        x.sets = sets;
+        x.nsets = nsets;
+        x.lang = lang;
+        rc = score_one(items.items[0].path, &rubrics, &aopts, format, &ropts, &x);
+    } else if (nsets > 0 || target) {
+        rc = usage(lang, nsets > 0 ? (lang ? "--set works on one unit file, not on a batch"
+                                           : "--set hanya untuk satu berkas unit, bukan banyak unit")
+                                   : (lang ? "--target works on one unit file, not on a batch"
+                                           : "--target hanya untuk satu berkas unit, bukan banyak unit"));
     } else {
         cli_batch_args args;
         memset(&args, 0, sizeof(args));

@@ -16,27 +16,7 @@
 
 #include "diag.h"
 #include "msg.h"
-
-typedef struct {
-    size_t indicator;
-    int from, to;
-    pk_rat gain;
-    int64_t gain_rounded;
-} pk_step;
-
-struct pekppp_plan {
-    const pekppp_result *res;
-    const pekppp_band *target;   /* asked for */
-    const pekppp_band *goal;     /* planned for: the target, or the best reachable */
-    int feasible;
-    pk_rat after;
-    int64_t after_rounded;
-    const pekppp_band *after_band;
-    int64_t best_rounded;        /* infeasible: the index with every allowed step */
-    const pekppp_band *best_band;
-    pk_step *steps;
-    size_t nsteps;
-};
+#include "plan_internal.h"
 
 static int64_t to_dec_scale(const pekppp_rubric *r, int64_t rounded)
 {
@@ -220,9 +200,7 @@ pekppp_fixed pekppp_plan_after(const pekppp_plan *p)
     return f;
 }
 
-/* The advice for a step: the rubric's advice for its level, else the next
- * level's description. */
-static const char *step_advice(const pekppp_rubric *r, const pk_step *st, int *is_advice)
+const char *pk_step_advice(const pekppp_rubric *r, const pk_step *st, int *is_advice)
 {
     pk_recommendation rec;
     memset(&rec, 0, sizeof(rec));
@@ -237,7 +215,7 @@ static void fixed_text(char *buf, size_t n, int64_t units, int decimals)
     pk_fixed_format(buf, n, units, decimals);
 }
 
-static void plan_text(pekppp_sink *sink, const pekppp_plan *p, pekppp_lang lang)
+void pk_plan_text(pekppp_sink *sink, const pekppp_plan *p, pekppp_lang lang)
 {
     const pekppp_result *res = p->res;
     const pekppp_rubric *r = res->rubric;
@@ -263,7 +241,7 @@ static void plan_text(pekppp_sink *sink, const pekppp_plan *p, pekppp_lang lang)
     for (i = 0; i < p->nsteps; i++) {
         const pk_step *st = &p->steps[i];
         int is_advice;
-        const char *text = step_advice(r, st, &is_advice);
+        const char *text = pk_step_advice(r, st, &is_advice);
         fixed_text(a, sizeof(a), st->gain_rounded, r->decimals);
         pk_sink_printf(sink, "%3zu. %s  %d -> %d  +%s\n     ", i + 1,
                        r->indicators[st->indicator].id, st->from, st->to, a);
@@ -315,7 +293,7 @@ static void plan_json(pekppp_sink *sink, const pekppp_plan *p)
         fixed_text(buf, sizeof(buf), st->gain_rounded, r->decimals);
         pk_sink_printf(sink, ", \"from\": %d, \"to\": %d, \"gain\": %s, \"advice\": ", st->from,
                        st->to, buf);
-        pk_json_string(sink, step_advice(r, st, &is_advice));
+        pk_json_string(sink, pk_step_advice(r, st, &is_advice));
         pekppp_sink_puts(sink, i + 1 < p->nsteps ? "},\n" : "}\n  ]\n");
     }
     pekppp_sink_puts(sink, "}\n");
@@ -328,9 +306,11 @@ int pekppp_plan_write(pekppp_sink *sink, const pekppp_plan *p, pekppp_report_for
     if (!opts)
         opts = &defaults;
     if (format == PEKPPP_FORMAT_TEXT)
-        plan_text(sink, p, opts->lang);
+        pk_plan_text(sink, p, opts->lang);
     else if (format == PEKPPP_FORMAT_JSON)
         plan_json(sink, p);
+    else if (format == PEKPPP_FORMAT_MD)
+        pk_plan_md(sink, p, opts->lang);
     else
         return PEKPPP_EINVALID;
     pekppp_sink_flush(sink);

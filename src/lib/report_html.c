@@ -22,6 +22,7 @@
  */
 #include "batch_internal.h"
 #include "report_internal.h"
+#include "plan_internal.h"
 
 #include <string.h>
 
@@ -161,6 +162,7 @@ static const char *const css[] = {
     "tr.grp th{background:#fafbfc;font-weight:700;border-top:2px solid var(--line)}\n"
     "tr.na td{color:var(--mute)}\n"
     ".lost{color:#b42318}\n"
+    ".warn{border-left:4px solid #b42318;padding:.3em .8em}\n"
     ".zero{color:var(--mute)}\n"
     "details summary{cursor:pointer}\n"
     "details[open] summary{margin-bottom:.4em;font-weight:600}\n"
@@ -999,6 +1001,81 @@ static void recommendation_section(pekppp_sink *sink, const pekppp_result *res, 
     puts_(sink, "</tbody>\n</table>\n</section>\n");
 }
 
+/* `score --target`: the fewest steps to the target grade, as the plan
+ * command gives them. */
+static void plan_index(pekppp_sink *sink, pekppp_lang lang, pk_msg_id label, const char *id,
+                       const pekppp_rubric *r, int64_t rounded, const pekppp_band *band)
+{
+    msg(sink, lang, label);
+    pk_sink_printf(sink, ": <strong id=\"%s\">", id);
+    fixed(sink, rounded, r->decimals);
+    puts_(sink, "</strong> ");
+    badge(sink, r, band, 1, 0);
+}
+
+static void plan_section(pekppp_sink *sink, const pekppp_plan *p, pekppp_lang lang)
+{
+    const pekppp_result *res = p->res;
+    const pekppp_rubric *r = res->rubric;
+    size_t i;
+    puts_(sink, "<section id=\"plan\" class=\"pb\">\n<h2>");
+    msg(sink, lang, M_PLAN_TO);
+    puts_(sink, " <span id=\"plan-target\">");
+    esc(sink, p->target->grade);
+    puts_(sink, "</span> (");
+    msg(sink, lang, M_MIN_INDEX);
+    puts_(sink, " ");
+    dec_short(sink, p->target->min);
+    pk_sink_printf(sink, ")</h2>\n<p class=\"plan-sum\" data-feasible=\"%s\">",
+                   p->feasible ? "true" : "false");
+    plan_index(sink, lang, M_NOW, "plan-before", r, res->index_rounded, res->band);
+    puts_(sink, " → ");
+    plan_index(sink, lang, M_AFTER, "plan-after", r, p->after_rounded, p->after_band);
+    pk_sink_printf(sink, " (<span id=\"plan-steps\">%zu</span> ", p->nsteps);
+    msg(sink, lang, M_STEPS);
+    puts_(sink, ")</p>\n");
+    if (!p->feasible) {
+        puts_(sink, "<p class=\"warn\" id=\"plan-infeasible\">");
+        msg(sink, lang, M_INFEASIBLE);
+        puts_(sink, " ");
+        plan_index(sink, lang, M_BEST, "plan-best", r, p->best_rounded, p->best_band);
+        puts_(sink, "</p>\n");
+    } else if (p->nsteps == 0) {
+        puts_(sink, "<p id=\"plan-already\">");
+        msg(sink, lang, M_ALREADY);
+        puts_(sink, "</p>\n");
+    }
+    if (p->nsteps == 0) {
+        puts_(sink, "</section>\n");
+        return;
+    }
+    puts_(sink, "<table id=\"plan-table\">\n<thead><tr><th scope=\"col\" class=\"n\">#</th>");
+    th_col(sink, lang, M_INDICATORS, NULL);
+    th_col(sink, lang, M_STEP, NULL);
+    th_col(sink, lang, M_GAIN, "n");
+    puts_(sink, "</tr></thead>\n<tbody>\n");
+    for (i = 0; i < p->nsteps; i++) {
+        const pk_step *st = &p->steps[i];
+        const pekppp_indicator *ind = &r->indicators[st->indicator];
+        int is_advice;
+        const char *text = pk_step_advice(r, st, &is_advice);
+        pk_sink_printf(sink, "<tr><td class=\"n\">%zu</td><td><code>", i + 1);
+        esc(sink, ind->id);
+        puts_(sink, "</code> ");
+        esc(sink, ind->name);
+        pk_sink_printf(sink, "</td><td><strong>%d → %d</strong>: ", st->from, st->to);
+        if (!is_advice) {
+            msg(sink, lang, M_REACH_LEVEL);
+            pk_sink_printf(sink, " %d: ", st->to);
+        }
+        esc(sink, text);
+        puts_(sink, "</td><td class=\"n\">+");
+        fixed(sink, st->gain_rounded, r->decimals);
+        puts_(sink, "</td></tr>\n");
+    }
+    puts_(sink, "</tbody>\n</table>\n</section>\n");
+}
+
 static void notes_section(pekppp_sink *sink, const pekppp_result *res, pekppp_lang lang)
 {
     size_t i;
@@ -1032,6 +1109,8 @@ void pk_report_html(pekppp_sink *sink, const pekppp_result *res, const pekppp_re
     aspect_section(sink, res, lang);
     indicator_section(sink, res, lang);
     recommendation_section(sink, res, lang);
+    if (o->plan)
+        plan_section(sink, o->plan, lang);
     notes_section(sink, res, lang);
     receipt(sink, res->rubric, a->file, a->sha256, o);
     puts_(sink, "</main>\n</body>\n</html>\n");

@@ -8,6 +8,7 @@
  * allocation failure marks the sink with PEKPPP_ENOMEM.
  */
 #include "report_internal.h"
+#include "plan_internal.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -393,6 +394,48 @@ static void exact(jb *b, cJSON *root, const pekppp_result *res)
     }
 }
 
+static void plan_grade(jb *b, cJSON *o, const char *k, int64_t rounded, int decimals,
+                       const pekppp_band *band)
+{
+    cJSON *x = add_child(b, o, k, 0);
+    if (!x)
+        return;
+    add_fixed(b, x, "index", rounded, decimals);
+    add_str(b, x, "grade", band ? band->grade : NULL);
+}
+
+/* `score --target`: the plan as `pekppp plan -f json` gives it, without the
+ * parts the result already has (schema, unit, the index before). */
+static void plan(jb *b, cJSON *root, const pekppp_plan *p)
+{
+    const pekppp_rubric *r = p->res->rubric;
+    cJSON *o = add_child(b, root, "plan", 0), *x, *list;
+    size_t i;
+    if (!o)
+        return;
+    if ((x = add_child(b, o, "target", 0))) {
+        add_str(b, x, "grade", p->target->grade);
+        add_dec(b, x, "min", p->target->min);
+    }
+    chk(b, cJSON_AddBoolToObject(o, "feasible", p->feasible));
+    plan_grade(b, o, "after", p->after_rounded, r->decimals, p->after_band);
+    if (!p->feasible)
+        plan_grade(b, o, "best", p->best_rounded, r->decimals, p->best_band);
+    if (!(list = add_child(b, o, "steps", 1)))
+        return;
+    for (i = 0; i < p->nsteps; i++) {
+        const pk_step *st = &p->steps[i];
+        int is_advice;
+        if (!(x = add_child(b, list, NULL, 0)))
+            return;
+        add_str(b, x, "indicator", r->indicators[st->indicator].id);
+        add_long(b, x, "from", st->from);
+        add_long(b, x, "to", st->to);
+        add_fixed(b, x, "gain", st->gain_rounded, r->decimals);
+        add_str(b, x, "advice", pk_step_advice(r, st, &is_advice));
+    }
+}
+
 void pk_report_json(pekppp_sink *sink, const pekppp_result *res, const pekppp_report_options *o)
 {
     jb b = { 0 };
@@ -408,6 +451,8 @@ void pk_report_json(pekppp_sink *sink, const pekppp_result *res, const pekppp_re
     exact(&b, root, res);
     if (o->baseline)
         what_if(&b, root, res, o);
+    if (o->plan)
+        plan(&b, root, o->plan);
     if (!b.failed) {
         print_value(sink, root, (int)o->json_depth);
         if (o->json_depth == 0)

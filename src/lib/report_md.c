@@ -5,6 +5,7 @@
  * HTML.
  */
 #include "report_internal.h"
+#include "plan_internal.h"
 
 #include "msg.h"
 
@@ -147,10 +148,73 @@ static void notes(pekppp_sink *sink, const pekppp_result *res, pekppp_lang lang)
     pekppp_sink_puts(sink, "\n");
 }
 
+static void grade_of(pekppp_sink *sink, pekppp_lang lang, pk_msg_id label, int64_t rounded,
+                     int decimals, const pekppp_band *band)
+{
+    pk_sink_printf(sink, "%s: **", pk_msg(lang, label));
+    fixed(sink, rounded, decimals);
+    if (band) {
+        pekppp_sink_puts(sink, " ");
+        pk_md_text(sink, band->grade);
+    }
+    pekppp_sink_puts(sink, "**");
+}
+
+/* A plan: the way there in one line, then one table row per step. */
+void pk_plan_md(pekppp_sink *sink, const pekppp_plan *p, pekppp_lang lang)
+{
+    const pekppp_result *res = p->res;
+    const pekppp_rubric *r = res->rubric;
+    size_t i;
+    pk_sink_printf(sink, "### %s ", pk_msg(lang, M_PLAN_TO));
+    pk_md_text(sink, p->target->grade);
+    pk_sink_printf(sink, " (%s ", pk_msg(lang, M_MIN_INDEX));
+    {
+        char m[48];
+        pk_dec_format_short(m, sizeof(m), p->target->min);
+        pk_sink_printf(sink, "%s)\n\n", m);
+    }
+    grade_of(sink, lang, M_NOW, res->index_rounded, r->decimals, res->band);
+    pekppp_sink_puts(sink, " → ");
+    grade_of(sink, lang, M_AFTER, p->after_rounded, r->decimals, p->after_band);
+    pk_sink_printf(sink, " (%zu %s)\n\n", p->nsteps, pk_msg(lang, M_STEPS));
+    if (!p->feasible) {
+        pk_sink_printf(sink, "%s ", pk_msg(lang, M_INFEASIBLE));
+        grade_of(sink, lang, M_BEST, p->best_rounded, r->decimals, p->best_band);
+        pekppp_sink_puts(sink, "\n\n");
+    } else if (p->nsteps == 0) {
+        pk_sink_printf(sink, "%s\n\n", pk_msg(lang, M_ALREADY));
+    }
+    if (p->nsteps == 0)
+        return;
+    pk_sink_printf(sink, "| # | %s | %s | %s |\n|--:|---|---|--:|\n", pk_msg(lang, M_INDICATORS),
+                   pk_msg(lang, M_STEP), pk_msg(lang, M_GAIN));
+    for (i = 0; i < p->nsteps; i++) {
+        const pk_step *st = &p->steps[i];
+        const pekppp_indicator *ind = &r->indicators[st->indicator];
+        int is_advice;
+        const char *text = pk_step_advice(r, st, &is_advice);
+        pk_sink_printf(sink, "| %zu | ", i + 1);
+        pk_md_text(sink, ind->id);
+        pekppp_sink_puts(sink, " ");
+        pk_md_text(sink, ind->name);
+        pk_sink_printf(sink, " | %d → %d: ", st->from, st->to);
+        if (!is_advice)
+            pk_sink_printf(sink, "%s %d: ", pk_msg(lang, M_REACH_LEVEL), st->to);
+        pk_md_text(sink, text);
+        pekppp_sink_puts(sink, " | +");
+        fixed(sink, st->gain_rounded, r->decimals);
+        pekppp_sink_puts(sink, " |\n");
+    }
+    pekppp_sink_puts(sink, "\n");
+}
+
 void pk_report_md(pekppp_sink *sink, const pekppp_result *res, const pekppp_report_options *o)
 {
     head(sink, res, o->lang);
     aspects(sink, res, o->lang);
     recommendations(sink, res, o->lang);
+    if (o->plan)
+        pk_plan_md(sink, o->plan, o->lang);
     notes(sink, res, o->lang);
 }

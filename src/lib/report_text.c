@@ -7,6 +7,7 @@
  * terminal.
  */
 #include "report_internal.h"
+#include "plan_internal.h"
 
 #include <string.h>
 
@@ -271,5 +272,9 @@ void pk_report_text(pekppp_sink *sink, const pekppp_result *res, const pekppp_re
     aspects(sink, res, o->lang);
     below_max(sink, res, o->lang);
     recommendations(sink, res, o->lang);
+    if (o->plan) {
+        pekppp_sink_puts(sink, "\n");
+        pk_plan_text(sink, o->plan, o->lang);
+    }
     notes(sink, res, o->lang);
 }

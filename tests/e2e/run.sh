@@ -3,11 +3,14 @@
 #
 #   tests/e2e/run.sh PEKPPP_BINARY SOURCE_DIR
 #
-# Renders a unit page, an English unit page, a batch page and the two
+# Renders a unit page, an English unit page, a unit page with a plan
+# (score --target), a batch page and the two
 # injection pages (tests/cli/html-*) into a temporary folder, loads each in
 # Chromium, and checks the DOM Chromium built (--dump-dom) and a screenshot:
 #   - the index, grade and every aspect score shown are those of the JSON
 #     report of the same input;
+#   - the plan on the unit page has the target, the index after it and the
+#     steps, in order, that `pekppp plan -f json` gives;
 #   - the radar chart has one axis (class "axis") per aspect, and a title and
 #     description;
 #   - the injected texts stay text: no element made from them, no script run
@@ -95,11 +98,13 @@ inj_case=tests/cli/html-injected-unit-fields-are-escaped-text
 batch_inj_case=tests/cli/html-batch-escapes-injected-names-and-lists-failed-units
 render unit 0 score -f html examples/puskesmas-kajen.yaml || exit 1
 render unit-en 0 score -f html --lang en examples/puskesmas-kajen.yaml || exit 1
+render unit-plan 0 score -f html examples/disdukcapil.yaml --target A- || exit 1
 render batch 0 score -f html examples || exit 1
 render inject 0 score -f html "$inj_case/unit.yaml" || exit 1
 render batch-inject 3 score -f html "$batch_inj_case/units" examples/kecamatan-bojong.yaml || exit 1
 (cd "$src" && "$bin" score -f json examples/puskesmas-kajen.yaml) >"$tmp/unit.json" || exit 1
 (cd "$src" && "$bin" score -f json examples) >"$tmp/batch.json" 2>/dev/null || exit 1
+(cd "$src" && "$bin" plan -f json examples/disdukcapil.yaml --target A-) >"$tmp/plan.json" || exit 1
 
 # --- self-contained: nothing fetched ----------------------------------
 for p in unit unit-en batch inject batch-inject; do
@@ -149,6 +154,21 @@ dom unit-en || exit 1
 check "unit-en: html lang is en" has unit-en.dom '<html lang="en">'
 check "unit-en: English headings" has unit-en.dom '<h2>Scores by aspect (scale 0–5)</h2>'
 check "unit-en: same index" has unit-en.dom "<div class=\"idx\" id=\"index\">$index</div>"
+
+# --- the plan inside the unit page (score --target) --------------------
+dom unit-plan || exit 1
+after=$(sed -n 's/^  "after": {"index": \([0-9.]*\), .*/\1/p' "$tmp/plan.json")
+mapfile -t want < <(sed -n 's/^    {"indicator": "\([^"]*\)", "from": \([0-9]*\), "to": \([0-9]*\).*/\1 \2 \3/p' "$tmp/plan.json")
+mapfile -t got < <(grep -oE '<tr><td class="n">[0-9]+</td><td><code>[^<]*</code>[^<]*</td><td><strong>[0-9]+ → [0-9]+' \
+    "$tmp/unit-plan.dom" | sed 's/.*<code>\([^<]*\)<.*<strong>\([0-9]*\) → \([0-9]*\)/\1 \2 \3/' | tail -n "${#want[@]}")
+check "unit-plan: the plan command gives a plan (${#want[@]} steps, to $after)" test "${#want[@]}" -gt 0 -a -n "$after"
+check "unit-plan: the page shows the plan's target and the index after it" \
+    matches unit-plan.dom "<span id=\"plan-target\">A-</span>.*<strong id=\"plan-after\">$after</strong>"
+check "unit-plan: the page says how many steps (${#want[@]})" has unit-plan.dom "<span id=\"plan-steps\">${#want[@]}</span>"
+check "unit-plan: the plan table lists the plan command's steps in order" \
+    test "$(count unit-plan.dom '<table id="plan-table">')" = 1 -a "${got[*]}" = "${want[*]}"
+check "unit-plan: the plan comes after the recommendations and starts a printed page" \
+    matches unit-plan.dom 'id="recommendations".*<section id="plan" class="pb">'
 
 # --- the batch page ---------------------------------------------------
 dom batch || exit 1

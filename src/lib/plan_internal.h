@@ -1,0 +1,39 @@
+/* The plan's insides, shared by plan.c and the report writers that show a
+ * plan inside a unit report (`score --target`). */
+#ifndef PK_PLAN_INTERNAL_H
+#define PK_PLAN_INTERNAL_H
+
+#include "pekppp/plan.h"
+#include "model.h"
+
+typedef struct {
+    size_t indicator;
+    int from, to;
+    pk_rat gain;
+    int64_t gain_rounded;
+} pk_step;
+
+struct pekppp_plan {
+    const pekppp_result *res;
+    const pekppp_band *target;   /* asked for */
+    const pekppp_band *goal;     /* planned for: the target, or the best reachable */
+    int feasible;
+    pk_rat after;
+    int64_t after_rounded;
+    const pekppp_band *after_band;
+    int64_t best_rounded;        /* infeasible: the index with every allowed step */
+    const pekppp_band *best_band;
+    pk_step *steps;
+    size_t nsteps;
+};
+
+/* The advice for a step: the rubric's advice for its level, else the next
+ * level's description (*is_advice says which). */
+const char *pk_step_advice(const pekppp_rubric *r, const pk_step *st, int *is_advice);
+
+/* A plan in each report format; the unit reports call these when
+ * pekppp_report_options.plan is set. */
+void pk_plan_text(pekppp_sink *sink, const pekppp_plan *p, pekppp_lang lang);
+void pk_plan_md(pekppp_sink *sink, const pekppp_plan *p, pekppp_lang lang);
+
+#endif
