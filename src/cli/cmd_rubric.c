@@ -70,9 +70,15 @@ static void list_dir(pekppp_sink *out, const char *dir, int lang)
         char path[4096], line[8800];
         pekppp_rubric *r = NULL;
         pekppp_error err;
+        int w;
         if (!names[i])
             continue;
-        snprintf(path, sizeof(path), "%s/%s", dir, names[i]);
+        /* A path too long to hold is skipped, never loaded cut short. */
+        w = snprintf(path, sizeof(path), "%s/%s", dir, names[i]);
+        if (w < 0 || (size_t)w >= sizeof(path)) {
+            free(names[i]);
+            continue;
+        }
         if (pekppp_rubric_load_file(&r, path, NULL, &err) == 0) {
             snprintf(line, sizeof(line), "  %-24s %-10s %s\n      %s\n", pekppp_rubric_id(r),
                      pekppp_rubric_version(r),

@@ -29,6 +29,7 @@ int pekppp_batch_new(pekppp_batch **out, const pekppp_rubric *rubric,
                      const pekppp_batch_options *opts)
 {
     pekppp_batch *b = pk_malloc(sizeof(*b));
+    size_t i;
     *out = NULL;
     if (!b)
         return PEKPPP_ENOMEM;
@@ -42,6 +43,15 @@ int pekppp_batch_new(pekppp_batch **out, const pekppp_rubric *rubric,
         return PEKPPP_ENOMEM;
     }
     memset(b->grade_counts, 0, rubric->nbands * sizeof(size_t));
+    b->missed = pk_malloc((rubric->nindicators ? rubric->nindicators : 1) * sizeof(pk_missed));
+    if (!b->missed) {
+        pk_free(b->grade_counts);
+        pk_free(b);
+        return PEKPPP_ENOMEM;
+    }
+    memset(b->missed, 0, rubric->nindicators * sizeof(pk_missed));
+    for (i = 0; i < rubric->nindicators; i++)
+        b->missed[i].rest = pk_rat_int(0);
     *out = b;
     return 0;
 }
@@ -56,6 +66,7 @@ void pekppp_batch_free(pekppp_batch *b)
     pk_free(b->errors);
     pk_free(b->groups);
     pk_free(b->grade_counts);
+    pk_free(b->missed);
     pk_arena_free(&b->arena);
     pk_free(b);
 }
@@ -176,6 +187,49 @@ static int add_to_group(pekppp_batch *b, unsigned kind, const char *key, pk_rat 
     return pk_rat_add(&g->sum, g->sum, index);
 }
 
+/* Add a unit's lost points to each indicator's sum: every recommendation is
+ * an indicator below the top level, with its exact (unreduced) gain. */
+static int add_missed(pekppp_batch *b, const pekppp_result *res)
+{
+    size_t i, k;
+    for (i = 0; i < res->nrecs; i++) {
+        const pk_recommendation *rec = &res->recs[i];
+        pk_missed *m = &b->missed[rec->indicator];
+        pk_rat term;
+        int error;
+        if (__builtin_mul_overflow(rec->gain.num, (pk_i128)(res->rubric->scale_max - rec->from),
+                                   &term.num))
+            return PEKPPP_ERANGE;
+        term.den = rec->gain.den;
+        m->units++;
+        for (k = 0; k < PK_MISSED_BUCKETS && m->den[k] && m->den[k] != term.den; k++)
+            ;
+        if (k < PK_MISSED_BUCKETS) {
+            m->den[k] = term.den;
+            if (!__builtin_add_overflow(m->num[k], term.num, &m->num[k]))
+                continue;
+            return PEKPPP_ERANGE;
+        }
+        if ((error = pk_rat_add(&m->rest, m->rest, term)) < 0)
+            return error;
+    }
+    return 0;
+}
+
+int pk_missed_total(const pk_missed *m, pk_rat *out)
+{
+    size_t k;
+    int error;
+    *out = m->rest;
+    for (k = 0; k < PK_MISSED_BUCKETS && m->den[k]; k++) {
+        pk_rat part;
+        if ((error = pk_rat_make(&part, m->num[k], m->den[k])) < 0 ||
+            (error = pk_rat_add(out, *out, part)) < 0)
+            return error;
+    }
+    return 0;
+}
+
 int pekppp_batch_add(pekppp_batch *b, const pekppp_result *res, pekppp_error *err)
 {
     const pekppp_assessment *a = res->assessment;
@@ -251,7 +305,8 @@ int pekppp_batch_add(pekppp_batch *b, const pekppp_result *res, pekppp_error *er
         ((b->group_by & PEKPPP_GROUP_INSTITUTION) &&
          (error = add_to_group(b, PEKPPP_GROUP_INSTITUTION, u->institution, u->index)) < 0) ||
         ((b->group_by & PEKPPP_GROUP_MODE) &&
-         (error = add_to_group(b, PEKPPP_GROUP_MODE, u->mode, u->index)) < 0)) {
+         (error = add_to_group(b, PEKPPP_GROUP_MODE, u->mode, u->index)) < 0) ||
+        (error = add_missed(b, res)) < 0) {
         pk_diag(&rep, error, PEKPPP_SEV_ERROR, 0, 0, NULL, "%s",
                 error == PEKPPP_ENOMEM ? "out of memory"
                                        : "an exact sum outgrew 128-bit arithmetic");

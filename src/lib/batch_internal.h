@@ -28,6 +28,22 @@ typedef struct {
     const pekppp_band *band;
 } pk_group;
 
+/* Per indicator, over the units: the index points lost because it is below
+ * the top level (its one-level gain times the levels left), summed exactly,
+ * and how many units lose any.  The terms have few distinct denominators (one
+ * per pattern of `na` answers and survey use), so each gets a bucket that adds
+ * numerators only; terms beyond the buckets go to `rest`, added exactly. */
+#define PK_MISSED_BUCKETS 4
+
+typedef struct {
+    pk_i128 num[PK_MISSED_BUCKETS], den[PK_MISSED_BUCKETS]; /* den 0: unused */
+    pk_rat rest;
+    uint32_t units;
+} pk_missed;
+
+/* The exact total of an indicator's lost points; 0 or PEKPPP_ERANGE. */
+int pk_missed_total(const pk_missed *m, pk_rat *out);
+
 typedef struct {
     const char *file, *path, *message;
     unsigned line, column;
@@ -48,6 +64,7 @@ struct pekppp_batch {
     pk_group *groups;
     size_t ngroups, gcap;
     size_t *grade_counts; /* per band */
+    pk_missed *missed;    /* per indicator */
     pk_rat sum;
     int64_t mean_rounded;
     const pekppp_band *mean_band;

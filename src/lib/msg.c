@@ -122,11 +122,18 @@ static const char *const table[M_COUNT][2] = {
                            "The darker a cell, the higher its score; each cell shows its number." },
     [M_H_LOWEST] = { "Aspek dengan rata-rata nilai terendah", "Aspects with the lowest mean score" },
     [M_H_LOWEST_HINT] = { "Rata-rata nilai aspek (yang sudah dibulatkan) dari unit yang dinilai, "
-                          "terendah lebih dulu. Hasil gabungan tidak menyimpan rincian indikator: "
-                          "indikator yang kurang ada di laporan tiap unit.",
-                          "The mean of the units' rounded aspect scores, lowest first. Batch "
-                          "results keep no indicator detail: each unit's report lists the "
-                          "indicators it misses." },
+                          "terendah lebih dulu.",
+                          "The mean of the units' rounded aspect scores, lowest first." },
+    [M_H_MISSED] = { "Indikator yang paling banyak mengurangi indeks",
+                     "Most-missed indicators" },
+    [M_H_MISSED_HINT] = { "Poin indeks yang hilang karena indikator belum mencapai level tertinggi, "
+                          "dijumlah secara tepat atas semua unit lalu dibulatkan sekali; "
+                          "terbesar lebih dulu (sepuluh teratas).",
+                          "Index points lost because an indicator is below the top level, summed "
+                          "exactly over every unit and rounded once; largest first (the top ten)." },
+    [M_H_UNITS_BELOW_TOP] = { "Unit di bawah level tertinggi", "Units below the top level" },
+    [M_H_LOST_TOTAL] = { "Poin hilang (jumlah)", "Points lost (total)" },
+    [M_H_LOST_MEAN] = { "Rata-rata per unit", "Mean per unit" },
     [M_H_MEAN_SCORE] = { "Rata-rata nilai", "Mean score" },
     [M_H_LOWEST_SCORE] = { "Nilai terendah", "Lowest score" },
     [M_H_UNITS_PER_GRADE] = { "Jumlah unit per predikat", "Units per grade" },

@@ -1394,6 +1394,87 @@ static void heatmap(pekppp_sink *sink, const pekppp_batch *b, pekppp_lang lang)
     puts_(sink, "</tbody>\n</table>\n</section>\n");
 }
 
+/* The indicators that cost the units the most index points: per indicator
+ * the exact sum over the units of what it loses below the top level (kept by
+ * pekppp_batch_add), largest first, ties in rubric order; the top ten. */
+#define PK_MISSED_SHOWN 10
+
+static void most_missed(pekppp_sink *sink, const pekppp_batch *b, pekppp_lang lang)
+{
+    const pekppp_rubric *r = b->rubric;
+    size_t order[PK_MISSED_SHOWN], n = 0, i, k;
+    pk_rat *lost;
+    int ok = 1;
+    if (b->nunits == 0 || r->nindicators == 0)
+        return;
+    if (!(lost = pk_malloc(r->nindicators * sizeof(*lost)))) {
+        if (!sink->error)
+            sink->error = PEKPPP_ENOMEM;
+        return;
+    }
+    /* Keep the top ten by insertion: each indicator once, in rubric order,
+     * so an equal sum never passes one that came first. */
+    for (i = 0; i < r->nindicators; i++) {
+        if (b->missed[i].units == 0)
+            continue;
+        if (pk_missed_total(&b->missed[i], &lost[i]) < 0) {
+            ok = 0;
+            continue;
+        }
+        for (k = n; k > 0 && pk_rat_cmp(lost[i], lost[order[k - 1]]) > 0; k--)
+            if (k < PK_MISSED_SHOWN)
+                order[k] = order[k - 1];
+        if (k < PK_MISSED_SHOWN) {
+            order[k] = i;
+            if (n < PK_MISSED_SHOWN)
+                n++;
+        }
+    }
+    if (n == 0 || !ok) {
+        pk_free(lost);
+        if (!ok && !sink->error)
+            sink->error = PEKPPP_ERANGE;
+        return;
+    }
+    puts_(sink, "<section id=\"most-missed\">\n<h2>");
+    msg(sink, lang, M_H_MISSED);
+    puts_(sink, "</h2>\n<p class=\"hint\">");
+    msg(sink, lang, M_H_MISSED_HINT);
+    puts_(sink, "</p>\n<table id=\"missed-table\">\n<thead><tr><th scope=\"col\" class=\"n\">#</th>");
+    th_col(sink, lang, M_INDICATORS, NULL);
+    th_col(sink, lang, M_ASPECT, NULL);
+    th_col(sink, lang, M_H_UNITS_BELOW_TOP, "n");
+    th_col(sink, lang, M_H_LOST_TOTAL, "n");
+    th_col(sink, lang, M_H_LOST_MEAN, "n");
+    puts_(sink, "</tr></thead>\n<tbody>\n");
+    for (k = 0; k < n; k++) {
+        const pk_missed *m = &b->missed[order[k]];
+        const pekppp_indicator *ind = &r->indicators[order[k]];
+        pk_rat mean;
+        int64_t total = 0, per_unit = 0;
+        if (pk_round(r, lost[order[k]], &total) < 0 ||
+            pk_rat_div(&mean, lost[order[k]], pk_rat_int((int64_t)b->nunits)) < 0 ||
+            pk_round(r, mean, &per_unit) < 0)
+            ok = 0;
+        pk_sink_printf(sink, "<tr><td class=\"n\">%zu</td><td><code>", k + 1);
+        esc(sink, ind->id);
+        puts_(sink, "</code> ");
+        esc(sink, ind->name);
+        puts_(sink, "</td><td>");
+        esc(sink, aspect_label(&r->aspects[ind->aspect]));
+        pk_sink_printf(sink, "</td><td class=\"n\">%u / %zu</td><td class=\"n lost\">−",
+                       (unsigned)m->units, b->nunits);
+        fixed(sink, total, r->decimals);
+        puts_(sink, "</td><td class=\"n\">−");
+        fixed(sink, per_unit, r->decimals);
+        puts_(sink, "</td></tr>\n");
+    }
+    puts_(sink, "</tbody>\n</table>\n</section>\n");
+    pk_free(lost);
+    if (!ok && !sink->error)
+        sink->error = PEKPPP_ERANGE;
+}
+
 /* The aspects by their mean score across the units, lowest first: the mean
  * of the rounded aspect scores, exact, rounded once half-up. */
 static void lowest_aspects(pekppp_sink *sink, const pekppp_batch *b, pekppp_lang lang)
@@ -1584,6 +1665,7 @@ void pk_batch_html(pekppp_sink *sink, const pekppp_batch *b, const pekppp_report
     batch_summary(sink, b, lang);
     ranking(sink, b, lang);
     heatmap(sink, b, lang);
+    most_missed(sink, b, lang);
     lowest_aspects(sink, b, lang);
     groups(sink, b, lang);
     failures(sink, b, lang);

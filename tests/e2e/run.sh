@@ -194,6 +194,8 @@ naspects=$(count batch.dom '<th scope="col" title=') # the heatmap's aspect colu
 check "batch: the heatmap has a shaded cell per unit and aspect ($nunits x $naspects)" \
     test "$(count batch.dom '<td class="h[0-8]">[0-9.]+</td>')" = $((nunits * naspects)) -a "$naspects" -gt 0
 check "batch: the lowest aspects are listed" has batch.dom '<table id="lowest-table">'
+check "batch: the ten most-missed indicators are listed, with their lost points" \
+    test "$(sed -n '/<table id="missed-table">/,/<\/table>/p' "$tmp/batch.dom" | grep -c '<td class="n lost">−[0-9.]*</td>')" = 10
 
 # The sort itself: a copy of the page without its policy, with a click on a
 # column heading appended, sorts the rows by that column (twice: reversed).
