@@ -24,6 +24,12 @@ extern "C" {
 /** The library version, as text ("MAJOR.MINOR.PATCH"). */
 #define PEKPPP_VERSION "0.1.0"
 
+/** Language of the tool's own words (labels from the rubric are used as they are). */
+typedef enum {
+    PEKPPP_LANG_ID = 0,
+    PEKPPP_LANG_EN = 1
+} pekppp_lang;
+
 /** Error codes returned (negated) by fallible functions. */
 typedef enum {
     PEKPPP_OK = 0,

@@ -31,7 +31,8 @@ typedef struct {
     unsigned line;          /**< 1-based; 0 when not tied to a place */
     unsigned column;        /**< 1-based; 0 when not tied to a place */
     char path[256];         /**< e.g. "aspects[2].indicators[0].weight", or "" */
-    char message[512];      /**< one line, lower case, no trailing period */
+    char message[512];      /**< one line, lower case, no trailing period, in English */
+    char message_id[512];   /**< the same in Indonesian, or "" (then use message) */
     char rule[40];          /**< the check that found it, e.g. "rubric.weight-sum" (docs/lint-rules.md) */
 } pekppp_error;
 
@@ -46,6 +47,10 @@ PEKPPP_EXTERN(const char *) pekppp_rule_text(size_t i);
 
 /** Reset an error record to "no error". Accepts NULL. */
 PEKPPP_EXTERN(void) pekppp_error_clear(pekppp_error *err);
+
+/** The message in @p lang: message_id for Indonesian when it is set, else
+ * message.  (Machine formats such as `lint -f json` keep the English one.) */
+PEKPPP_EXTERN(const char *) pekppp_error_message(const pekppp_error *err, pekppp_lang lang);
 
 #ifdef __cplusplus
 }

@@ -32,12 +32,6 @@ typedef enum {
     PEKPPP_CSV_ID = 1      /**< ';' between cells, ',' in numbers */
 } pekppp_csv_dialect;
 
-/** Language of the tool's own words (labels from the rubric are used as they are). */
-typedef enum {
-    PEKPPP_LANG_ID = 0,
-    PEKPPP_LANG_EN = 1
-} pekppp_lang;
-
 /** Where report text goes. Use pekppp_sink_init_buffer() or pekppp_sink_init_file(). */
 typedef struct {
     FILE *file;      /**< when non-NULL, write here (through a 64 KiB buffer) */

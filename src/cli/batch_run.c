@@ -550,7 +550,7 @@ static int finish(run_state *st, pending *pf)
         const pekppp_rubric *r = args->given;
         pekppp_error_clear(&err);
         if (!r && cli_rubrics_resolve(&r, DEFAULT_RUBRIC, args->rubrics, &err) < 0) {
-            cli_fail("%s", err.message);
+            cli_fail("%s", cli_diag_message(&err));
             return CLI_EXIT_INVALID;
         }
         if (ensure_batch(st, r) < 0)

@@ -67,6 +67,11 @@ int cli_get_lang(void)
     return current_lang;
 }
 
+const char *cli_diag_message(const pekppp_error *d)
+{
+    return pekppp_error_message(d, current_lang ? PEKPPP_LANG_EN : PEKPPP_LANG_ID);
+}
+
 int cli_lang_parse(const char *s, int *out)
 {
     if (strcmp(s, "id") == 0)
@@ -255,7 +260,7 @@ void cli_format_diag(pekppp_sink *out, const pekppp_error *d)
         pekppp_sink_puts(out, d->path);
         pekppp_sink_puts(out, ": ");
     }
-    pekppp_sink_puts(out, d->message);
+    pekppp_sink_puts(out, cli_diag_message(d));
     pekppp_sink_puts(out, "\n");
     print_source(out, d->file, d->line, d->column);
 }
@@ -459,7 +464,7 @@ int cli_make_plan(pekppp_plan **out, const pekppp_result *res, const char *targe
             return cli_usage(lang, cmd, msg);
         }
     if ((error = pekppp_plan_make(out, res, target, po, &err)) < 0) {
-        cli_fail("%s", err.message);
+        cli_fail("%s", cli_diag_message(&err));
         return error == PEKPPP_EINVALID ? CLI_EXIT_USAGE : cli_exit_for(error);
     }
     return 0;

@@ -25,6 +25,8 @@ const char *cli_msg(int lang, cli_msg_id id);
 /* The language of messages printed by shared helpers (set once options are read). */
 void cli_set_lang(int lang);
 int cli_get_lang(void);
+/* A diagnostic's message in the language chosen (cli_set_lang). */
+const char *cli_diag_message(const pekppp_error *d);
 
 /* Print "pekppp: <msg>" to stderr. */
 void cli_fail(const char *fmt, ...)

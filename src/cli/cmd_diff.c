@@ -114,7 +114,7 @@ static int load_side(pekppp_diff *d, pekppp_diff_side side, char *input, cli_rub
             int rc;
             pekppp_error_clear(&err);
             if (!o.rubric && cli_rubrics_resolve(&o.rubric, DEFAULT_RUBRIC, rubrics, &err) < 0) {
-                cli_fail("%s", err.message);
+                cli_fail("%s", cli_diag_message(&err));
                 failed++;
                 continue;
             }

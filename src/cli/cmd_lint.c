@@ -145,10 +145,10 @@ static void sarif_result(counts *c, const pekppp_error *d, int warning)
     pekppp_sink_puts(c->out, num);
     if (d->path[0]) {
         char text[800];
-        snprintf(text, sizeof(text), "%s: %s", d->path, d->message);
+        snprintf(text, sizeof(text), "%s: %s", d->path, cli_diag_message(d));
         json_str(c->out, text);
     } else {
-        json_str(c->out, d->message);
+        json_str(c->out, cli_diag_message(d));
     }
     pekppp_sink_puts(c->out, "},\n         \"locations\": [{\"physicalLocation\": {\"artifactLocation\": {\"uri\": \"");
     uri(c->out, d->file);
@@ -214,7 +214,7 @@ static void count_cb(const pekppp_error *d, void *payload)
             gh_escape(c->out, d->path, 0);
             pekppp_sink_puts(c->out, ": ");
         }
-        gh_escape(c->out, d->message, 0);
+        gh_escape(c->out, cli_diag_message(d), 0);
         pekppp_sink_puts(c->out, "\n");
         break;
     }

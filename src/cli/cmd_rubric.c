@@ -228,7 +228,7 @@ int cmd_rubric(int argc, char **argv)
             if ((rc = cli_rubrics_load_given(&rubrics, &r)) != 0)
                 goto done;
         } else if (cli_rubrics_resolve(&r, arg, &rubrics, &err) < 0) {
-            cli_fail("%s", err.message);
+            cli_fail("%s", cli_diag_message(&err));
             rc = err.code == PEKPPP_ENOTFOUND || !err.code ? CLI_EXIT_IO : CLI_EXIT_INVALID;
             goto done;
         }

@@ -80,7 +80,7 @@ int cmd_template(int argc, char **argv)
         if ((rc = cli_rubrics_load_given(&rubrics, &r)) != 0)
             goto done;
     } else if (pekppp_error_clear(&err), cli_rubrics_resolve(&r, rubric, &rubrics, &err) < 0) {
-        cli_fail("%s", err.message);
+        cli_fail("%s", cli_diag_message(&err));
         rc = err.code == PEKPPP_ENOTFOUND || !err.code ? CLI_EXIT_IO : CLI_EXIT_INVALID;
         goto done;
     }

@@ -46,8 +46,15 @@ int pk_missed_total(const pk_missed *m, pk_rat *out);
 
 typedef struct {
     const char *file, *path, *message;
+    const char *message_id;   /* Indonesian, or NULL */
     unsigned line, column;
 } pk_failure;
+
+/* A failure's message in the report's language (JSON keeps the English). */
+static inline const char *pk_failure_message(const pk_failure *f, pekppp_lang lang)
+{
+    return lang == PEKPPP_LANG_ID && f->message_id ? f->message_id : f->message;
+}
 
 struct pekppp_batch {
     pk_arena arena;

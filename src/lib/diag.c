@@ -1,5 +1,6 @@
 /* Problem collection; see diag.h. */
 #include "diag.h"
+#include "diag_msg.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -9,6 +10,11 @@ void pekppp_error_clear(pekppp_error *err)
 {
     if (err)
         memset(err, 0, sizeof(*err));
+}
+
+const char *pekppp_error_message(const pekppp_error *err, pekppp_lang lang)
+{
+    return lang == PEKPPP_LANG_ID && err->message_id[0] ? err->message_id : err->message;
 }
 
 void pk_report_init(pk_report *r, const char *file, pekppp_diag_cb cb, void *payload,
@@ -161,6 +167,8 @@ void pk_diagv(pk_report *r, int code, pekppp_severity sev, unsigned line, unsign
               const char *path, const char *fmt, va_list ap)
 {
     pekppp_error d;
+    const char *id_fmt = pk_diag_format_id(fmt);
+    va_list ap_id;
 
     memset(&d, 0, sizeof(d));
     d.code = code;
@@ -170,7 +178,13 @@ void pk_diagv(pk_report *r, int code, pekppp_severity sev, unsigned line, unsign
     d.column = col;
     copy_str(d.path, sizeof(d.path), path ? path : "");
     copy_str(d.rule, sizeof(d.rule), code == PEKPPP_ENOMEM ? "pekppp.other" : rule_for(fmt));
+    /* Both languages from one argument list: the Indonesian format has the
+     * same conversions in the same order. */
+    va_copy(ap_id, ap);
     vsnprintf(d.message, sizeof(d.message), fmt, ap);
+    if (id_fmt)
+        pk_diag_render_id(d.message_id, sizeof(d.message_id), id_fmt, ap_id);
+    va_end(ap_id);
 
     if (sev == PEKPPP_SEV_ERROR) {
         if (r->errors++ == 0) {

@@ -114,7 +114,7 @@ static void text_report(pekppp_sink *sink, const pekppp_batch *b, pekppp_lang la
                 put_cell(sink, f->path, 0);
                 pekppp_sink_puts(sink, ": ");
             }
-            put_cell(sink, f->message, 0);
+            put_cell(sink, pk_failure_message(f, lang), 0);
             pekppp_sink_puts(sink, "\n");
         }
     }
@@ -382,7 +382,7 @@ static void md_report(pekppp_sink *sink, const pekppp_batch *b, pekppp_lang lang
             if (f->line)
                 pk_sink_printf(sink, ":%u:%u", f->line, f->column);
             pekppp_sink_puts(sink, ": ");
-            pk_md_text(sink, f->message);
+            pk_md_text(sink, pk_failure_message(f, lang));
             pekppp_sink_puts(sink, "\n");
         }
     }

@@ -1618,7 +1618,7 @@ static void failures(pekppp_sink *sink, const pekppp_batch *b, pekppp_lang lang)
             esc(sink, f->path);
             puts_(sink, "</code>: ");
         }
-        esc(sink, f->message);
+        esc(sink, pk_failure_message(f, lang));
         puts_(sink, "</li>\n");
     }
     puts_(sink, "</ul>\n</section>\n");

@@ -241,7 +241,7 @@ check "batch-inject: no injected script ran (title as written)" \
 check "batch-inject: the only script is the page's own" test "$(count batch-inject.dom '<script')" = 1
 check "batch-inject: no element made from the injected texts" lacks batch-inject.dom '<(img|iframe|a|b)[[:space:]>]'
 check "batch-inject: the unit that failed to load is listed, its message escaped" \
-    has batch-inject.dom "has no indicator '&lt;img src=x onerror=alert(1)&gt;'"
+    has batch-inject.dom "tidak punya indikator '&lt;img src=x onerror=alert(1)&gt;'"
 check "batch-inject: the injected name is a data attribute and text" \
     has batch-inject.dom "data-name=\"&lt;script&gt;document.title='pwned'&lt;/script&gt; Kajen &quot;I&quot; &amp; 'II'\""
 
