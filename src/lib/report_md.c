@@ -148,6 +148,81 @@ static void notes(pekppp_sink *sink, const pekppp_result *res, pekppp_lang lang)
     pekppp_sink_puts(sink, "\n");
 }
 
+/* A signed delta: "+0.13", "-0.05", "0.00". */
+static void delta(pekppp_sink *sink, int64_t units, int decimals)
+{
+    pk_fixed_point(sink, units, decimals, '.', 1);
+}
+
+static void level_or_mark(pekppp_sink *sink, int level)
+{
+    if (level == PEKPPP_LEVEL_NA)
+        pekppp_sink_puts(sink, "na");
+    else if (level == PEKPPP_LEVEL_MISSING)
+        pekppp_sink_puts(sink, "–");
+    else
+        pk_sink_printf(sink, "%d", level);
+}
+
+/* What-if (--set): the changed answers, then the index and each changed
+ * aspect before and after, each change the exact difference rounded once. */
+static void what_if(pekppp_sink *sink, const pekppp_result *res, const pekppp_report_options *o)
+{
+    const pekppp_result *base = o->baseline;
+    const pekppp_rubric *r = res->rubric;
+    pekppp_lang lang = o->lang;
+    size_t i;
+    int ok = 1;
+    pk_sink_printf(sink, "### %s\n\n%s: ", pk_msg(lang, M_WHATIF), pk_msg(lang, M_CHANGES));
+    for (i = 0; i < o->nchanges; i++) {
+        if (i)
+            pekppp_sink_puts(sink, ", ");
+        pk_md_text(sink, r->indicators[o->changes[i].indicator].id);
+        pekppp_sink_puts(sink, " ");
+        level_or_mark(sink, o->changes[i].from);
+        pekppp_sink_puts(sink, " → ");
+        level_or_mark(sink, o->changes[i].to);
+    }
+    pk_sink_printf(sink, "\n\n| | %s | %s | %s |\n|---|--:|--:|--:|\n| **%s** | ",
+                   pk_msg(lang, M_BEFORE), pk_msg(lang, M_AFTER), pk_msg(lang, M_DELTA),
+                   pk_msg(lang, M_INDEX_SHORT));
+    fixed(sink, base->index_rounded, r->decimals);
+    if (base->band) {
+        pekppp_sink_puts(sink, " ");
+        pk_md_text(sink, base->band->grade);
+    }
+    pekppp_sink_puts(sink, " | ");
+    fixed(sink, res->index_rounded, r->decimals);
+    if (res->band) {
+        pekppp_sink_puts(sink, " ");
+        pk_md_text(sink, res->band->grade);
+    }
+    pekppp_sink_puts(sink, " | ");
+    delta(sink, pk_rounded_delta(r, res->index, base->index, &ok), r->decimals);
+    pekppp_sink_puts(sink, " |\n");
+    for (i = 0; i < r->naspects; i++) {
+        const pk_aspect_result *a = &res->aspects[i], *b = &base->aspects[i];
+        if (a->left_out || b->left_out || pk_rat_cmp(a->score, b->score) == 0)
+            continue;
+        pekppp_sink_puts(sink, "| ");
+        if (r->aspects[i].code) {
+            pk_md_text(sink, r->aspects[i].code);
+            pekppp_sink_puts(sink, " ");
+        }
+        pk_md_text(sink, r->aspects[i].name);
+        pekppp_sink_puts(sink, " | ");
+        fixed(sink, b->rounded, r->decimals);
+        pekppp_sink_puts(sink, " | ");
+        fixed(sink, a->rounded, r->decimals);
+        pekppp_sink_puts(sink, " | ");
+        delta(sink, pk_rounded_delta(r, a->score, b->score, &ok), r->decimals);
+        pekppp_sink_puts(sink, " |\n");
+    }
+    pekppp_sink_puts(sink, "\n");
+    if (!ok && !sink->error)
+        sink->error = PEKPPP_ERANGE;
+}
+
 static void grade_of(pekppp_sink *sink, pekppp_lang lang, pk_msg_id label, int64_t rounded,
                      int decimals, const pekppp_band *band)
 {
@@ -212,6 +287,8 @@ void pk_plan_md(pekppp_sink *sink, const pekppp_plan *p, pekppp_lang lang)
 void pk_report_md(pekppp_sink *sink, const pekppp_result *res, const pekppp_report_options *o)
 {
     head(sink, res, o->lang);
+    if (o->baseline)
+        what_if(sink, res, o);
     aspects(sink, res, o->lang);
     recommendations(sink, res, o->lang);
     if (o->plan)
