@@ -382,6 +382,10 @@ static void md_report(pekppp_sink *sink, const pekppp_batch *b, pekppp_lang lang
             if (f->line)
                 pk_sink_printf(sink, ":%u:%u", f->line, f->column);
             pekppp_sink_puts(sink, ": ");
+            if (f->path && f->path[0]) {
+                pk_md_text(sink, f->path);
+                pekppp_sink_puts(sink, ": ");
+            }
             pk_md_text(sink, pk_failure_message(f, lang));
             pekppp_sink_puts(sink, "\n");
         }
