@@ -141,6 +141,20 @@ static const char *const table[M_COUNT][2] = {
     [M_H_SORT_HINT] = { "Urutan menurut peringkat; bila JavaScript aktif, klik judul kolom untuk "
                         "mengurutkan.",
                         "In ranking order; with JavaScript on, click a column heading to sort." },
+    [M_T_FORM] = { "Formulir penilaian unit untuk rubrik", "Unit assessment form for rubric" },
+    [M_T_ANSWER_WITH] = { "Isi setiap jawaban dengan level", "Answer each indicator with a level" },
+    [M_T_BLANK] = { "; jawaban yang dikosongkan dihitung belum dijawab.",
+                    "; a blank answer counts as not answered." },
+    [M_T_REQ_ID] = { "wajib: kode unik unit", "required: the unit's unique code" },
+    [M_T_REQ_NAME] = { "wajib: nama unit", "required: the unit's name" },
+    [M_T_REQ_PERIOD] = { "wajib, misalnya \"2025\"", "required, e.g. \"2025\"" },
+    [M_T_EVIDENCE] = { "  bukti: ", "  evidence: " },
+    [M_T_NA] = { "boleh dijawab na", "may be answered na" },
+    [M_T_SURVEY] = { "Survei pengguna (F-03): hapus tanda # dan isi nilai rata-rata dan jumlah "
+                     "responden,",
+                     "User survey (F-03): remove the # and give the mean score and the number "
+                     "of respondents," },
+    [M_T_RESPONSES] = { "atau jawaban per responden:", "or each respondent's answers:" },
 };
 
 const char *pk_msg(pekppp_lang lang, pk_msg_id id)

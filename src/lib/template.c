@@ -29,30 +29,26 @@ static void yaml_form(pekppp_sink *sink, const pekppp_rubric *r, pekppp_lang lan
 {
     size_t a, i, k;
     char w[32], buf[160];
-    int id = lang != PEKPPP_LANG_EN;
     pk_sink_printf(sink, "# %s: %s (%s %s)\n",
-                   id ? "Formulir penilaian unit untuk rubrik" : "Unit assessment form for rubric",
+                   pk_msg(lang, M_T_FORM),
                    r->id, pk_msg(lang, M_VERSION), r->version);
     if (r->title)
         comment(sink, "", "", r->title);
     pk_sink_printf(sink, "# %s %d-%d%s\n",
-                   id ? "Isi setiap jawaban dengan level" : "Answer each indicator with a level",
+                   pk_msg(lang, M_T_ANSWER_WITH),
                    r->scale_min, r->scale_max,
-                   id ? "; jawaban yang dikosongkan dihitung belum dijawab."
-                      : "; a blank answer counts as not answered.");
+                   pk_msg(lang, M_T_BLANK));
     pekppp_sink_puts(sink, "schema: pekppp/assessment/v1\nrubric: ");
     pekppp_sink_puts(sink, r->id);
     pk_sink_printf(sink, "\nunit:\n  id:            # %s\n  name:          # %s\n"
                          "  institution:\n  category:\n  mode: mandiri  # mandiri | nasional\n"
                          "period:          # %s\nassessor:\nanswers:\n",
-                   id ? "wajib: kode unik unit" : "required: the unit's unique code",
-                   id ? "wajib: nama unit" : "required: the unit's name",
-                   id ? "wajib, misalnya \"2025\"" : "required, e.g. \"2025\"");
+                   pk_msg(lang, M_T_REQ_ID),
+                   pk_msg(lang, M_T_REQ_NAME),
+                   pk_msg(lang, M_T_REQ_PERIOD));
     for (a = 0; a < r->naspects; a++) {
         const pekppp_aspect *asp = &r->aspects[a];
         pk_dec_format_short(w, sizeof(w), asp->weight);
-        snprintf(buf, sizeof(buf), "%s%s%s (%s %s%%)", asp->code ? asp->code : "",
-                 asp->code ? ". " : "", "", pk_msg(lang, M_WEIGHT_OF), w);
         pekppp_sink_puts(sink, "\n  # ");
         if (asp->code) {
             pekppp_sink_puts(sink, asp->code);
@@ -71,9 +67,9 @@ static void yaml_form(pekppp_sink *sink, const pekppp_rubric *r, pekppp_lang lan
                 comment(sink, "  ", buf, ind->levels[k]);
             }
             for (k = 0; k < ind->evidence_count; k++)
-                comment(sink, "  ", id ? "  bukti: " : "  evidence: ", ind->evidence[k]);
+                comment(sink, "  ", pk_msg(lang, M_T_EVIDENCE), ind->evidence[k]);
             if (ind->na_allowed)
-                comment(sink, "  ", "  ", id ? "boleh dijawab na" : "may be answered na");
+                comment(sink, "  ", "  ", pk_msg(lang, M_T_NA));
             pk_sink_printf(sink, "  \"%s\":\n", ind->id);
         }
     }
@@ -90,13 +86,10 @@ static void yaml_form(pekppp_sink *sink, const pekppp_rubric *r, pekppp_lang lan
     }
     if (r->combines_survey) {
         pk_sink_printf(sink, "\n# %s\n#survey:\n#  score: 4.25\n#  respondents: %ld\n",
-                       id ? "Survei pengguna (F-03): hapus tanda # dan isi nilai rata-rata dan "
-                            "jumlah responden,"
-                          : "User survey (F-03): remove the # and give the mean score and the "
-                            "number of respondents,",
+                       pk_msg(lang, M_T_SURVEY),
                        r->min_respondents);
         pk_sink_printf(sink, "# %s\n#  responses:\n#    - {",
-                       id ? "atau jawaban per responden:" : "or each respondent's answers:");
+                       pk_msg(lang, M_T_RESPONSES));
         for (i = 0; i < r->nsurvey_items && i < 3; i++)
             pk_sink_printf(sink, "%s%s: %d", i ? ", " : "", r->survey_items[i].id, r->scale_max);
         pekppp_sink_puts(sink, r->nsurvey_items > 3 ? ", ...}\n" : "}\n");
