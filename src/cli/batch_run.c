@@ -115,8 +115,13 @@ static int walk(cli_items *it, const char *dir, int depth)
         struct stat st;
         if (rc == 0) {
             snprintf(path, sizeof(path), "%s%s%s", dir, has_suffix(dir, "/") ? "" : "/", names[i]);
-            if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
-                rc = walk(it, path, depth + 1) == -1 ? -1 : 0;
+            if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+                /* A subfolder that cannot be opened is a failed item, never
+                 * silently left out. */
+                rc = walk(it, path, depth + 1);
+                if (rc == -2)
+                    rc = push_item(it, ITEM_MISSING, path);
+            }
             else if (has_suffix(names[i], ".yaml") || has_suffix(names[i], ".yml") ||
                      has_suffix(names[i], ".json"))
                 rc = push_item(it, ITEM_UNIT, path);

@@ -1982,6 +1982,61 @@ static void test_cli__a_batch_reports_unreadable_and_missing_units_and_scores_th
     assert_non_null(strstr(r.out, "\"unit\": \"3326-disdukcapil\""));
 }
 
+/* A folder that exists but cannot be opened: score lists it as a failed
+ * item and scores the rest (exit 3); lint reports it as an I/O failure
+ * (exit 4); diff names it and fails the side (exit 3).  Only a non-root user can be refused, so the CLI runs as one. */
+static void test_cli__an_unreadable_folder_is_reported_and_the_rest_still_scored(void **state)
+{
+    static const char *const score[] = { "score", "-q", "-f", "json", "folders", NULL };
+    static const char *const lint[] = { "lint", "folders", NULL };
+    run_opts o;
+    run_result r;
+    (void)state;
+    NEED_CLI();
+    if (!can_run_unprivileged()) {
+        print_message("note: running as root and cannot drop to uid 65534: an unreadable folder "
+                      "cannot be made, test skipped\n");
+        skip();
+    }
+    assert_int_equal(mkdir(in_dir("folders"), 0755), 0);
+    assert_int_equal(mkdir(in_dir("folders/locked"), 0755), 0);
+    copy_file(EXAMPLES "/puskesmas-kajen.yaml", in_dir("folders/1.yaml"));
+    copy_file(EXAMPLES "/disdukcapil.yaml", in_dir("folders/locked/2.yaml"));
+    assert_int_equal(chmod(in_dir("folders/locked"), 0), 0);
+
+    memset(&o, 0, sizeof(o));
+    o.args = score;
+    o.stdout_fd = -1;
+    o.unprivileged = true;
+    r = run_cli(&o);
+    assert_int_equal(exit_code(&r), 3);
+    assert_string_equal(r.err, "folders/locked: error: folder ini tidak dapat dibaca\n");
+    if (!strstr(r.out, "    \"units\": 2,\n    \"scored\": 1,\n    \"failed\": 1,\n"))
+        fail_msg("summary not found in: %.600s", r.out);
+    assert_non_null(strstr(r.out, "\"unit\": \"3326-pkm-kajen-1\""));
+
+    memset(&o, 0, sizeof(o));
+    o.args = lint;
+    o.stdout_fd = -1;
+    o.unprivileged = true;
+    r = run_cli(&o);
+    assert_int_equal(exit_code(&r), 4);
+    assert_non_null(strstr(r.err, "folders/locked: error: folder ini tidak dapat dibaca\n"));
+
+    /* diff: the side with the unreadable folder fails (exit 3), and says why. */
+    {
+        static const char *const diff[] = { "diff", "folders", "folders", NULL };
+        memset(&o, 0, sizeof(o));
+        o.args = diff;
+        o.stdout_fd = -1;
+        o.unprivileged = true;
+        r = run_cli(&o);
+        assert_int_equal(exit_code(&r), 3);
+        assert_non_null(strstr(r.err, "folders/locked: folder ini tidak dapat dibaca\n"));
+    }
+    assert_int_equal(chmod(in_dir("folders/locked"), 0755), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -2015,6 +2070,7 @@ int main(void)
         cmocka_unit_test_teardown(test_cli__o_dev_stdout_writes_to_standard_output_in_place, release_scratch),
         cmocka_unit_test_teardown(test_cli__a_unit_file_with_200000_errors_is_reported_quickly, release_scratch),
         cmocka_unit_test_teardown(test_cli__a_batch_reports_unreadable_and_missing_units_and_scores_the_rest, release_scratch),
+        cmocka_unit_test_teardown(test_cli__an_unreadable_folder_is_reported_and_the_rest_still_scored, release_scratch),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
