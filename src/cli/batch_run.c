@@ -88,8 +88,8 @@ static int walk(cli_items *it, const char *dir, int depth)
     char **names = NULL;
     size_t n = 0, cap = 0, i;
     int rc = 0;
-    if (depth > 32 || !(d = opendir(dir)))
-        return depth > 32 ? 0 : -2;
+    if (!(d = opendir(dir)))
+        return -2;
     while ((e = readdir(d)) != NULL) {
         if (e->d_name[0] == '.')
             continue;
@@ -116,10 +116,11 @@ static int walk(cli_items *it, const char *dir, int depth)
         if (rc == 0) {
             snprintf(path, sizeof(path), "%s%s%s", dir, has_suffix(dir, "/") ? "" : "/", names[i]);
             if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
-                /* A subfolder that cannot be opened is a failed item, never
-                 * silently left out. */
-                rc = walk(it, path, depth + 1);
-                if (rc == -2)
+                /* A subfolder that cannot be opened, or lies too deep, is a
+                 * failed item, never silently left out. */
+                if (depth + 1 > CLI_MAX_FOLDER_DEPTH)
+                    rc = push_item(it, ITEM_TOO_DEEP, path);
+                else if ((rc = walk(it, path, depth + 1)) == -2)
                     rc = push_item(it, ITEM_MISSING, path);
             }
             else if (has_suffix(names[i], ".yaml") || has_suffix(names[i], ".yml") ||
@@ -157,6 +158,16 @@ int cli_items_expand(cli_items *out, char *const *inputs, size_t n)
             return -1;
     }
     return 0;
+}
+
+const char *cli_item_problem(const cli_item *item, int lang)
+{
+    switch (item->kind) {
+    case ITEM_MISSING: return cli_msg(lang, CM_FOLDER_UNREADABLE);
+    case ITEM_EMPTY: return cli_msg(lang, CM_FOLDER_EMPTY);
+    case ITEM_TOO_DEEP: return cli_msg(lang, CM_FOLDER_TOO_DEEP);
+    default: return NULL;
+    }
 }
 
 void cli_items_free(cli_items *items)
@@ -260,14 +271,14 @@ static void process_unit(pool *p, const cli_item *item, slot *s)
     o.diag = diag_to_sink;
     o.payload = &s->diags;
     pekppp_error_clear(&s->err);
-    if (item->kind == ITEM_MISSING || item->kind == ITEM_EMPTY) {
+    if (cli_item_problem(item, p->args->lang)) {
         snprintf(s->err.file, sizeof(s->err.file), "%s", item->path);
         if (item->kind == ITEM_EMPTY)
             snprintf(s->err.message, sizeof(s->err.message),
                      cli_msg(p->args->lang, CM_NO_UNITS_FOUND), item->path);
         else
             snprintf(s->err.message, sizeof(s->err.message), "%s",
-                     cli_msg(p->args->lang, CM_FOLDER_UNREADABLE));
+                     cli_item_problem(item, p->args->lang));
         s->err.code = PEKPPP_EIO;
         cli_format_diag(&s->diags, &s->err);
         s->failed = 1;

@@ -11,8 +11,11 @@
 #include "cli.h"
 
 /* ITEM_MISSING: a folder that cannot be read; ITEM_EMPTY: a folder without
- * unit files.  Both are reported as failed inputs. */
-typedef enum { ITEM_UNIT, ITEM_SHEET, ITEM_MISSING, ITEM_EMPTY } item_kind;
+ * unit files; ITEM_TOO_DEEP: a folder below the 32 levels searched.  All
+ * are reported as failed inputs (cli_item_problem says why). */
+typedef enum { ITEM_UNIT, ITEM_SHEET, ITEM_MISSING, ITEM_EMPTY, ITEM_TOO_DEEP } item_kind;
+
+#define CLI_MAX_FOLDER_DEPTH 32
 
 typedef struct {
     item_kind kind;
@@ -31,6 +34,9 @@ typedef struct {
  * recursively for .yaml, .yml and .json files, sorted by name. */
 int cli_items_expand(cli_items *out, char *const *inputs, size_t n);
 void cli_items_free(cli_items *items);
+/* Why a folder item failed, in @p lang (ITEM_MISSING, ITEM_EMPTY,
+ * ITEM_TOO_DEEP), or NULL for a unit or a sheet. */
+const char *cli_item_problem(const cli_item *item, int lang);
 
 typedef struct {
     cli_rubrics *rubrics;

@@ -46,6 +46,8 @@ static const char *const messages[CM_COUNT][2] = {
     [CM_FOLDER_UNREADABLE] = { "folder ini tidak dapat dibaca", "cannot read this folder" },
     [CM_FOLDER_EMPTY] = { "tidak ada berkas .yaml, .yml atau .json di folder ini",
                           "no .yaml, .yml or .json files in this folder" },
+    [CM_FOLDER_TOO_DEEP] = { "folder ini lebih dari 32 tingkat di bawah masukan: isinya tidak dibaca",
+                             "this folder is more than 32 levels below the input: not read" },
 };
 
 const char *cli_msg(int lang, cli_msg_id id)

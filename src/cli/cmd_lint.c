@@ -319,14 +319,12 @@ static int lint_main(int argc, char **argv, char **files)
         pekppp_file_kind kind;
         pekppp_error err;
         int error;
-        if (items.items[i].kind == ITEM_MISSING || items.items[i].kind == ITEM_EMPTY) {
+        if (cli_item_problem(&items.items[i], lang)) {
             pekppp_error_clear(&err);
             err.code = PEKPPP_EIO;
             snprintf(err.file, sizeof(err.file), "%s", file);
             snprintf(err.rule, sizeof(err.rule), "io");
-            snprintf(err.message, sizeof(err.message), "%s",
-                     cli_msg(lang, items.items[i].kind == ITEM_EMPTY ? CM_FOLDER_EMPTY
-                                                                     : CM_FOLDER_UNREADABLE));
+            snprintf(err.message, sizeof(err.message), "%s", cli_item_problem(&items.items[i], lang));
             count_cb(&err, &c);
             /* An unreadable folder fails like an unreadable file; an empty
              * one is a lint error (exit 1), as a folder of nothing is

@@ -2037,6 +2037,46 @@ static void test_cli__an_unreadable_folder_is_reported_and_the_rest_still_scored
     assert_int_equal(chmod(in_dir("folders/locked"), 0755), 0);
 }
 
+/* Folders are searched 32 levels deep; one below that is reported, not
+ * silently left out. */
+static void test_cli__a_folder_too_deep_is_reported_not_skipped(void **state)
+{
+    static const char *const args[] = { "score", "-q", "-f", "json", "deep", NULL };
+    char rel[512] = "deep", want[700];
+    run_opts o;
+    run_result r;
+    int k;
+    (void)state;
+    NEED_CLI();
+    assert_int_equal(mkdir(in_dir(rel), 0755), 0);
+    for (k = 1; k <= 33; k++) {
+        size_t n = strlen(rel);
+        snprintf(rel + n, sizeof(rel) - n, "/d%d", k);
+        assert_int_equal(mkdir(in_dir(rel), 0755), 0);
+        if (k == 32) {
+            char unit[560];
+            snprintf(unit, sizeof(unit), "%s/u.yaml", rel);
+            copy_file(EXAMPLES "/puskesmas-kajen.yaml", in_dir(unit));
+        }
+    }
+    {
+        char unit[560];
+        snprintf(unit, sizeof(unit), "%s/u.yaml", rel);
+        copy_file(EXAMPLES "/disdukcapil.yaml", in_dir(unit));
+    }
+    memset(&o, 0, sizeof(o));
+    o.args = args;
+    o.stdout_fd = -1;
+    r = run_cli(&o);
+    assert_int_equal(exit_code(&r), 3);
+    snprintf(want, sizeof(want), "%s: error: folder ini lebih dari 32 tingkat di bawah masukan: "
+                                 "isinya tidak dibaca\n", rel);
+    assert_string_equal(r.err, want);
+    if (!strstr(r.out, "    \"units\": 2,\n    \"scored\": 1,\n    \"failed\": 1,\n"))
+        fail_msg("summary not found in: %.600s", r.out);
+    assert_non_null(strstr(r.out, "\"unit\": \"3326-pkm-kajen-1\""));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -2071,6 +2111,7 @@ int main(void)
         cmocka_unit_test_teardown(test_cli__a_unit_file_with_200000_errors_is_reported_quickly, release_scratch),
         cmocka_unit_test_teardown(test_cli__a_batch_reports_unreadable_and_missing_units_and_scores_the_rest, release_scratch),
         cmocka_unit_test_teardown(test_cli__an_unreadable_folder_is_reported_and_the_rest_still_scored, release_scratch),
+        cmocka_unit_test_teardown(test_cli__a_folder_too_deep_is_reported_not_skipped, release_scratch),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
