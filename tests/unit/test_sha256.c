@@ -2,7 +2,9 @@
  * Unit tests for sha256.c against the FIPS 180-4 example vectors, plus the
  * lengths around the padding boundary (55/56/63/64 bytes), whose digests were
  * taken from an independent implementation (coreutils sha256sum).  Feeding
- * the same bytes in odd-sized chunks must give the same digest.
+ * the same bytes in odd-sized chunks must give the same digest.  On a
+ * processor with the SHA extensions both block functions run, and must
+ * agree on every block of a pseudo-random megabyte.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -132,6 +134,46 @@ static void test_sha256__odd_chunks_give_the_same_digest(void **state)
     }
 }
 
+/* Both block functions give the same state, block after block.  The
+ * bytes come from a fixed linear congruential sequence. */
+static void test_sha256__the_sha_extension_path_agrees_with_the_portable_one(void **state)
+{
+    size_t i, nblocks = 16384;
+    unsigned char *data = malloc(nblocks * 64);
+    uint32_t a[8] = { 0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
+                      0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19 }, b[8];
+    uint32_t x = 12345;
+    (void)state;
+    if (!pk_sha256_has_shani()) {
+        free(data);
+        print_message("note: no SHA extensions on this processor (or under valgrind): only the "
+                      "portable path runs, and the other tests cover it\n");
+        skip();
+    }
+    assert_non_null(data);
+    for (i = 0; i < nblocks * 64; i++) {
+        x = x * 1103515245u + 12345u;
+        data[i] = (unsigned char)(x >> 16);
+    }
+    memcpy(b, a, sizeof(a));
+    for (i = 0; i < nblocks; i++) {
+        pk_sha256_blocks_portable(a, data + 64 * i, 1);
+        pk_sha256_blocks_shani(b, data + 64 * i, 1);
+        if (memcmp(a, b, sizeof(a)) != 0) {
+            free(data);
+            fail_msg("the two paths differ after block %zu", i);
+        }
+    }
+    /* Many blocks in one call, from the same start. */
+    {
+        uint32_t c[8] = { 0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
+                          0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19 };
+        pk_sha256_blocks_shani(c, data, nblocks);
+        assert_memory_equal(c, a, sizeof(a));
+    }
+    free(data);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -139,6 +181,7 @@ int main(void)
         cmocka_unit_test(test_sha256__one_million_a_through_repeated_updates),
         cmocka_unit_test(test_sha256__pads_correctly_around_block_boundaries),
         cmocka_unit_test(test_sha256__odd_chunks_give_the_same_digest),
+        cmocka_unit_test(test_sha256__the_sha_extension_path_agrees_with_the_portable_one),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
