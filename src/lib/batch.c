@@ -188,32 +188,44 @@ static int add_to_group(pekppp_batch *b, unsigned kind, const char *key, pk_rat 
 }
 
 /* Add a unit's lost points to each indicator's sum: every recommendation is
- * an indicator below the top level, with its exact (unreduced) gain. */
-static int add_missed(pekppp_batch *b, const pekppp_result *res)
+ * an indicator below the top level, with its exact (unreduced) gain.  The
+ * sums only feed the HTML page's most-missed list: a sum that outgrows 128
+ * bits marks its indicator and never fails the batch. */
+static void add_missed(pekppp_batch *b, const pekppp_result *res)
 {
     size_t i, k;
     for (i = 0; i < res->nrecs; i++) {
         const pk_recommendation *rec = &res->recs[i];
         pk_missed *m = &b->missed[rec->indicator];
         pk_rat term;
-        int error;
-        if (__builtin_mul_overflow(rec->gain.num, (pk_i128)(res->rubric->scale_max - rec->from),
-                                   &term.num))
-            return PEKPPP_ERANGE;
-        term.den = rec->gain.den;
         m->units++;
+        if (m->overflow)
+            continue;
+        if (__builtin_mul_overflow(rec->gain.num, (pk_i128)(res->rubric->scale_max - rec->from),
+                                   &term.num)) {
+            m->overflow = true;
+            continue;
+        }
+        term.den = rec->gain.den;
         for (k = 0; k < PK_MISSED_BUCKETS && m->den[k] && m->den[k] != term.den; k++)
             ;
         if (k < PK_MISSED_BUCKETS) {
+            pk_i128 sum;
+            pk_rat old;
             m->den[k] = term.den;
-            if (!__builtin_add_overflow(m->num[k], term.num, &m->num[k]))
+            if (!__builtin_add_overflow(m->num[k], term.num, &sum)) {
+                m->num[k] = sum;
                 continue;
-            return PEKPPP_ERANGE;
+            }
+            /* A full bucket: its sum goes to the rest and it starts again. */
+            old.num = m->num[k];
+            old.den = m->den[k];
+            m->num[k] = term.num;
+            term = old;
         }
-        if ((error = pk_rat_add(&m->rest, m->rest, term)) < 0)
-            return error;
+        if (pk_rat_add(&m->rest, m->rest, term) < 0)
+            m->overflow = true;
     }
-    return 0;
 }
 
 int pk_missed_total(const pk_missed *m, pk_rat *out)
@@ -305,14 +317,14 @@ int pekppp_batch_add(pekppp_batch *b, const pekppp_result *res, pekppp_error *er
         ((b->group_by & PEKPPP_GROUP_INSTITUTION) &&
          (error = add_to_group(b, PEKPPP_GROUP_INSTITUTION, u->institution, u->index)) < 0) ||
         ((b->group_by & PEKPPP_GROUP_MODE) &&
-         (error = add_to_group(b, PEKPPP_GROUP_MODE, u->mode, u->index)) < 0) ||
-        (error = add_missed(b, res)) < 0) {
+         (error = add_to_group(b, PEKPPP_GROUP_MODE, u->mode, u->index)) < 0)) {
         pk_diag(&rep, error, PEKPPP_SEV_ERROR, 0, 0, NULL, "%s",
                 error == PEKPPP_ENOMEM ? "out of memory"
                                        : "an exact sum outgrew 128-bit arithmetic");
         b->broken = error;
         return error;
     }
+    add_missed(b, res);
     /* Count by the band's position: the unit's rubric may be an identical copy. */
     if (u->band)
         b->grade_counts[(size_t)(u->band - res->rubric->bands)]++;

@@ -39,9 +39,11 @@ typedef struct {
     pk_i128 num[PK_MISSED_BUCKETS], den[PK_MISSED_BUCKETS]; /* den 0: unused */
     pk_rat rest;
     uint32_t units;
+    bool overflow;      /* the exact sum outgrew 128 bits: left out of the page */
 } pk_missed;
 
-/* The exact total of an indicator's lost points; 0 or PEKPPP_ERANGE. */
+/* The exact total of an indicator's lost points; 0 or PEKPPP_ERANGE (then
+ * the indicator is left out of the most-missed list, never the batch). */
 int pk_missed_total(const pk_missed *m, pk_rat *out);
 
 typedef struct {

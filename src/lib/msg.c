@@ -131,6 +131,10 @@ static const char *const table[M_COUNT][2] = {
                           "terbesar lebih dulu (sepuluh teratas).",
                           "Index points lost because an indicator is below the top level, summed "
                           "exactly over every unit and rounded once; largest first (the top ten)." },
+    [M_H_MISSED_LEFT_OUT] = { "indikator tidak dicantumkan: jumlah tepatnya melampaui aritmetika "
+                              "128-bit (terlalu banyak pola jawaban na yang berbeda).",
+                              "indicator(s) left out: their exact sum outgrew 128-bit arithmetic "
+                              "(too many different patterns of na answers)." },
     [M_H_UNITS_BELOW_TOP] = { "Unit di bawah level tertinggi", "Units below the top level" },
     [M_H_LOST_TOTAL] = { "Poin hilang (jumlah)", "Points lost (total)" },
     [M_H_LOST_MEAN] = { "Rata-rata per unit", "Mean per unit" },

@@ -1399,15 +1399,33 @@ static void heatmap(pekppp_sink *sink, const pekppp_batch *b, pekppp_lang lang)
  * pekppp_batch_add), largest first, ties in rubric order; the top ten. */
 #define PK_MISSED_SHOWN 10
 
+typedef struct {
+    pk_rat lost;
+    int64_t total, mean; /* rounded */
+} pk_missed_row;
+
+/* An indicator's exact total and its rounded total and mean per unit; -1
+ * when a value outgrew 128 bits (the indicator is then left out). */
+static int missed_row(const pekppp_batch *b, size_t i, pk_missed_row *row)
+{
+    const pekppp_rubric *r = b->rubric;
+    pk_rat mean;
+    if (b->missed[i].overflow || pk_missed_total(&b->missed[i], &row->lost) < 0 ||
+        pk_round(r, row->lost, &row->total) < 0 ||
+        pk_rat_div(&mean, row->lost, pk_rat_int((int64_t)b->nunits)) < 0 ||
+        pk_round(r, mean, &row->mean) < 0)
+        return -1;
+    return 0;
+}
+
 static void most_missed(pekppp_sink *sink, const pekppp_batch *b, pekppp_lang lang)
 {
     const pekppp_rubric *r = b->rubric;
-    size_t order[PK_MISSED_SHOWN], n = 0, i, k;
-    pk_rat *lost;
-    int ok = 1;
+    size_t order[PK_MISSED_SHOWN], n = 0, i, k, left_out = 0;
+    pk_missed_row *rows;
     if (b->nunits == 0 || r->nindicators == 0)
         return;
-    if (!(lost = pk_malloc(r->nindicators * sizeof(*lost)))) {
+    if (!(rows = pk_malloc(r->nindicators * sizeof(*rows)))) {
         if (!sink->error)
             sink->error = PEKPPP_ENOMEM;
         return;
@@ -1417,11 +1435,11 @@ static void most_missed(pekppp_sink *sink, const pekppp_batch *b, pekppp_lang la
     for (i = 0; i < r->nindicators; i++) {
         if (b->missed[i].units == 0)
             continue;
-        if (pk_missed_total(&b->missed[i], &lost[i]) < 0) {
-            ok = 0;
+        if (missed_row(b, i, &rows[i]) < 0) {
+            left_out++;
             continue;
         }
-        for (k = n; k > 0 && pk_rat_cmp(lost[i], lost[order[k - 1]]) > 0; k--)
+        for (k = n; k > 0 && pk_rat_cmp(rows[i].lost, rows[order[k - 1]].lost) > 0; k--)
             if (k < PK_MISSED_SHOWN)
                 order[k] = order[k - 1];
         if (k < PK_MISSED_SHOWN) {
@@ -1430,10 +1448,8 @@ static void most_missed(pekppp_sink *sink, const pekppp_batch *b, pekppp_lang la
                 n++;
         }
     }
-    if (n == 0 || !ok) {
-        pk_free(lost);
-        if (!ok && !sink->error)
-            sink->error = PEKPPP_ERANGE;
+    if (n == 0 && left_out == 0) {
+        pk_free(rows);
         return;
     }
     puts_(sink, "<section id=\"most-missed\">\n<h2>");
@@ -1450,12 +1466,6 @@ static void most_missed(pekppp_sink *sink, const pekppp_batch *b, pekppp_lang la
     for (k = 0; k < n; k++) {
         const pk_missed *m = &b->missed[order[k]];
         const pekppp_indicator *ind = &r->indicators[order[k]];
-        pk_rat mean;
-        int64_t total = 0, per_unit = 0;
-        if (pk_round(r, lost[order[k]], &total) < 0 ||
-            pk_rat_div(&mean, lost[order[k]], pk_rat_int((int64_t)b->nunits)) < 0 ||
-            pk_round(r, mean, &per_unit) < 0)
-            ok = 0;
         pk_sink_printf(sink, "<tr><td class=\"n\">%zu</td><td><code>", k + 1);
         esc(sink, ind->id);
         puts_(sink, "</code> ");
@@ -1464,15 +1474,19 @@ static void most_missed(pekppp_sink *sink, const pekppp_batch *b, pekppp_lang la
         esc(sink, aspect_label(&r->aspects[ind->aspect]));
         pk_sink_printf(sink, "</td><td class=\"n\">%u / %zu</td><td class=\"n lost\">−",
                        (unsigned)m->units, b->nunits);
-        fixed(sink, total, r->decimals);
+        fixed(sink, rows[order[k]].total, r->decimals);
         puts_(sink, "</td><td class=\"n\">−");
-        fixed(sink, per_unit, r->decimals);
+        fixed(sink, rows[order[k]].mean, r->decimals);
         puts_(sink, "</td></tr>\n");
     }
-    puts_(sink, "</tbody>\n</table>\n</section>\n");
-    pk_free(lost);
-    if (!ok && !sink->error)
-        sink->error = PEKPPP_ERANGE;
+    puts_(sink, "</tbody>\n</table>\n");
+    if (left_out) {
+        pk_sink_printf(sink, "<p class=\"hint\" id=\"missed-left-out\">%zu ", left_out);
+        msg(sink, lang, M_H_MISSED_LEFT_OUT);
+        puts_(sink, "</p>\n");
+    }
+    puts_(sink, "</section>\n");
+    pk_free(rows);
 }
 
 /* The aspects by their mean score across the units, lowest first: the mean

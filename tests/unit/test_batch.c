@@ -171,11 +171,85 @@ static void test_batch__html_lists_the_most_missed_largest_first_rounded_once(vo
     pekppp_sink_dispose(&sink);
 }
 
+/* ------------------------------------------------------------------------ */
+/* Sums that outgrow 128 bits                                               */
+
+/* One aspect of twelve indicators that all allow na, with weights 1..11 and
+ * 34: each pattern of na answers gives another weight sum, so another
+ * denominator, and the exact sums soon outgrow 128 bits.  That must only
+ * leave those indicators out of the page, never fail a unit or the batch. */
+static void test_batch__sums_too_large_leave_indicators_out_not_units(void **state)
+{
+    static const int weights[12] = { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 34 };
+    char rubric_text[8192], unit[2048];
+    size_t len, i, k;
+    pekppp_rubric *r = NULL;
+    pekppp_batch *b = NULL;
+    pekppp_assessment_options opts = PEKPPP_ASSESSMENT_OPTIONS_INIT;
+    pekppp_error err;
+    pekppp_sink sink;
+    (void)state;
+    len = (size_t)snprintf(rubric_text, sizeof(rubric_text),
+                           "schema: pekppp/rubric/v1\nid: many-na\nversion: \"1\"\n"
+                           "scale: {min: 0, max: 5}\nrounding: {decimals: 2}\n"
+                           "combine: {evaluator: 100, survey: 0}\n"
+                           "bands:\n  - {grade: \"A\", label: \"Prima\", min: 4.51}\n"
+                           "  - {grade: \"B\", label: \"Baik\", min: 2.51}\n"
+                           "  - {grade: \"F\", label: \"Gagal\", min: 0}\n"
+                           "aspects:\n  - id: semua\n    name: \"Semua\"\n    weight: 100\n"
+                           "    indicators:\n");
+    for (k = 0; k < 12; k++)
+        len += (size_t)snprintf(rubric_text + len, sizeof(rubric_text) - len,
+                                "      - {id: \"i%zu\", name: \"Indikator %zu\", weight: %d, na: true,"
+                                " evidence: [\"bukti\"], levels: [\"l0\", \"l1\", \"l2\", \"l3\", \"l4\", \"l5\"]}\n",
+                                k, k, weights[k]);
+    assert_true(len < sizeof(rubric_text));
+    assert_int_equal(pekppp_rubric_load_buffer(&r, rubric_text, len, "many-na.yaml", NULL, &err), 0);
+    assert_int_equal(pekppp_batch_new(&b, r, NULL), 0);
+    opts.rubric = r;
+    for (i = 1; i <= 200; i++) {
+        pekppp_assessment *a = NULL;
+        pekppp_result *res = NULL;
+        len = (size_t)snprintf(unit, sizeof(unit),
+                               "schema: pekppp/assessment/v1\nrubric: many-na\n"
+                               "unit: {id: u%03zu, name: \"Unit %zu\"}\nperiod: \"2025\"\nanswers:\n",
+                               i, i);
+        for (k = 0; k < 12; k++)
+            len += (size_t)snprintf(unit + len, sizeof(unit) - len, "  i%zu: %s\n", k,
+                                    (i >> k) & 1 ? "na" : "0");
+        assert_int_equal(pekppp_assessment_load_buffer(&a, unit, len, "u.yaml", &opts, &err), 0);
+        assert_int_equal(pekppp_score(&res, a, &err), 0);
+        if (pekppp_batch_add(b, res, &err) != 0)
+            fail_msg("unit %zu: %s", i, err.message);
+        pekppp_result_free(res);
+        pekppp_assessment_free(a);
+    }
+    assert_int_equal(pekppp_batch_finish(b, &err), 0);
+    assert_int_equal(pekppp_batch_scored(b), 200);
+    /* Some indicator did outgrow 128 bits, or the test tests nothing. */
+    for (k = 0; k < 12 && !b->missed[k].overflow; k++)
+        ;
+    assert_true(k < 12);
+    pekppp_sink_init_buffer(&sink);
+    assert_int_equal(pekppp_batch_write(&sink, b, PEKPPP_FORMAT_HTML, NULL, NULL, NULL), 0);
+    assert_non_null(strstr(sink.data, "<p class=\"hint\" id=\"missed-left-out\">"));
+    pekppp_sink_dispose(&sink);
+    pekppp_sink_init_buffer(&sink);
+    assert_int_equal(pekppp_batch_write(&sink, b, PEKPPP_FORMAT_TEXT, NULL, NULL, NULL), 0);
+    pekppp_sink_dispose(&sink);
+    pekppp_batch_free(b);
+    pekppp_rubric_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_batch__lost_points_per_indicator_are_exact_sums_over_the_units),
         cmocka_unit_test(test_batch__html_lists_the_most_missed_largest_first_rounded_once),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    const struct CMUnitTest alone[] = {
+        cmocka_unit_test(test_batch__sums_too_large_leave_indicators_out_not_units),
+    };
+    int failed = cmocka_run_group_tests(tests, setup, teardown);
+    return failed + cmocka_run_group_tests(alone, NULL, NULL);
 }
