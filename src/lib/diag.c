@@ -167,7 +167,8 @@ void pk_diagv(pk_report *r, int code, pekppp_severity sev, unsigned line, unsign
               const char *path, const char *fmt, va_list ap)
 {
     pekppp_error d;
-    const char *id_fmt = pk_diag_format_id(fmt);
+    unsigned phrase_args = 0;
+    const char *id_fmt = pk_diag_format_id(fmt, &phrase_args);
     va_list ap_id;
 
     memset(&d, 0, sizeof(d));
@@ -183,7 +184,7 @@ void pk_diagv(pk_report *r, int code, pekppp_severity sev, unsigned line, unsign
     va_copy(ap_id, ap);
     vsnprintf(d.message, sizeof(d.message), fmt, ap);
     if (id_fmt)
-        pk_diag_render_id(d.message_id, sizeof(d.message_id), id_fmt, ap_id);
+        (void)pk_diag_render_id(d.message_id, sizeof(d.message_id), id_fmt, phrase_args, ap_id);
     va_end(ap_id);
 
     if (sev == PEKPPP_SEV_ERROR) {

@@ -5,8 +5,10 @@
  * reader of the code sees, and the key here, as gettext uses its msgid).  This
  * table pairs each with its Indonesian format, which has the same conversions
  * in the same order (test_diag_msg checks every pair), so one argument list
- * renders both.  A few English phrases passed into an unquoted %s ("a list",
- * "a number") are translated too; a quoted '%s' is always data and never is.
+ * renders both.  A few English phrases the code passes into a %s ("a list",
+ * "a number") are translated too, at the argument positions the catalogue
+ * marks; every other argument is data (an id, a path, a value from the
+ * file) and is printed as it is, even when it reads like a phrase.
  * Texts from outside (libyaml's problem, the C library's error) stay as they
  * come.  See docs/i18n.md.
  */
@@ -18,13 +20,20 @@
 
 typedef struct {
     const char *en, *id;
+    unsigned phrases; /* bit i: conversion i's argument is a phrase to translate */
 } pk_pair;
+
+#define PK_PHRASES(mask) (mask)
 
 static const pk_pair formats[] = {
 #include "diag_msg_formats.inc"
 };
 
-static const pk_pair phrases[] = {
+typedef struct {
+    const char *en, *id;
+} pk_phrase;
+
+static const pk_phrase phrases[] = {
 #include "diag_msg_phrases.inc"
 };
 
@@ -43,12 +52,15 @@ const char *pk_diag_msg_id(size_t i)
     return i < pk_diag_msg_count() ? formats[i].id : NULL;
 }
 
-const char *pk_diag_format_id(const char *en)
+const char *pk_diag_format_id(const char *en, unsigned *phrase_args)
 {
     size_t i;
     for (i = 0; i < pk_diag_msg_count(); i++)
-        if (strcmp(formats[i].en, en) == 0)
+        if (strcmp(formats[i].en, en) == 0) {
+            if (phrase_args)
+                *phrase_args = formats[i].phrases;
             return formats[i].id;
+        }
     return NULL;
 }
 
@@ -94,8 +106,9 @@ static void put(outbuf *o, const char *s, size_t n)
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"
 #endif
 
-/* Render one conversion of @p spec (e.g. "%.*s", "%zu") with its arguments. */
-static void convert(outbuf *o, const char *spec, int stars, char length, char conv, int quoted,
+/* Render one conversion of @p spec (e.g. "%.*s", "%zu") with its arguments;
+ * @p stars counts the '*' in it (each an int argument first). */
+static void convert(outbuf *o, const char *spec, int stars, char length, char conv, int phrase,
                     va_list *ap)
 {
     char tmp[600];
@@ -104,70 +117,112 @@ static void convert(outbuf *o, const char *spec, int stars, char length, char co
         w = va_arg(*ap, int);
     if (stars >= 2)
         p = va_arg(*ap, int);
+#define PK_CONVERT(value)                                                              \
+    (stars == 0   ? snprintf(tmp, sizeof(tmp), spec, value)                            \
+     : stars == 1 ? snprintf(tmp, sizeof(tmp), spec, w, value)                         \
+                  : snprintf(tmp, sizeof(tmp), spec, w, p, value))
     switch (conv) {
     case 's': {
         const char *s = va_arg(*ap, const char *), *rest, *id;
         if (!s)
             s = "(null)";
-        if (!quoted && stars == 0 && !strchr(spec, '.') && (id = phrase_id(s, &rest)) != NULL) {
+        if (phrase && (id = phrase_id(s, &rest)) != NULL) {
             put(o, id, strlen(id));
             put(o, rest, strlen(rest));
             return;
         }
-        n = stars == 0 ? snprintf(tmp, sizeof(tmp), spec, s)
-            : stars == 1 ? snprintf(tmp, sizeof(tmp), spec, w, s)
-                         : snprintf(tmp, sizeof(tmp), spec, w, p, s);
+        n = PK_CONVERT(s);
         break;
     }
     case 'd': case 'i': case 'c':
-        if (length == 'l') {
-            long v = va_arg(*ap, long);
-            n = stars == 0 ? snprintf(tmp, sizeof(tmp), spec, v) : snprintf(tmp, sizeof(tmp), spec, w, v);
-        } else if (length == 'z') {
-            ptrdiff_t v = va_arg(*ap, ptrdiff_t);
-            n = stars == 0 ? snprintf(tmp, sizeof(tmp), spec, v) : snprintf(tmp, sizeof(tmp), spec, w, v);
-        } else {
-            int v = va_arg(*ap, int);
-            n = stars == 0 ? snprintf(tmp, sizeof(tmp), spec, v) : snprintf(tmp, sizeof(tmp), spec, w, v);
-        }
+        if (length == 'l')
+            n = PK_CONVERT(va_arg(*ap, long));
+        else if (length == 'z')
+            n = PK_CONVERT(va_arg(*ap, ptrdiff_t));
+        else
+            n = PK_CONVERT(va_arg(*ap, int));
         break;
-    case 'u': case 'x': case 'X': case 'o':
-        if (length == 'l') {
-            unsigned long v = va_arg(*ap, unsigned long);
-            n = stars == 0 ? snprintf(tmp, sizeof(tmp), spec, v) : snprintf(tmp, sizeof(tmp), spec, w, v);
-        } else if (length == 'z') {
-            size_t v = va_arg(*ap, size_t);
-            n = stars == 0 ? snprintf(tmp, sizeof(tmp), spec, v) : snprintf(tmp, sizeof(tmp), spec, w, v);
-        } else {
-            unsigned v = va_arg(*ap, unsigned);
-            n = stars == 0 ? snprintf(tmp, sizeof(tmp), spec, v) : snprintf(tmp, sizeof(tmp), spec, w, v);
-        }
-        break;
-    default:
+    default: /* u x X o: convert() is only called for the conversions listed */
+        if (length == 'l')
+            n = PK_CONVERT(va_arg(*ap, unsigned long));
+        else if (length == 'z')
+            n = PK_CONVERT(va_arg(*ap, size_t));
+        else
+            n = PK_CONVERT(va_arg(*ap, unsigned));
         break;
     }
+#undef PK_CONVERT
     if (n > 0)
         put(o, tmp, (size_t)n < sizeof(tmp) ? (size_t)n : sizeof(tmp) - 1);
 }
 
-/* The conversions the catalogue uses: flags, a width and a precision (digits
- * or '*'), the length modifiers l and z, and d i c u x X o s; "%%". */
-void pk_diag_render_id(char *buf, size_t size, const char *fmt, va_list ap)
+/* Parse the conversion at @p f (just after '%'): flags, a width and a
+ * precision (digits or '*'), the length modifiers l and z, and one of
+ * d i c u x X o s.  Returns the conversion character, or 0 for anything
+ * else; *end points past it. */
+static char parse_spec(const char *f, int *stars, char *length, const char **end)
+{
+    *stars = 0;
+    *length = 0;
+    f += strspn(f, "-+ #0");
+    if (*f == '*') {
+        ++*stars;
+        f++;
+    } else {
+        f += strspn(f, "0123456789");
+    }
+    if (*f == '.') {
+        f++;
+        if (*f == '*') {
+            ++*stars;
+            f++;
+        } else {
+            f += strspn(f, "0123456789");
+        }
+    }
+    if (*f == 'l' || *f == 'z')
+        *length = *f++;
+    *end = f + (*f != '\0');
+    return *f && strchr("dicuxXos", *f) ? *f : 0;
+}
+
+int pk_diag_format_supported(const char *fmt)
+{
+    const char *f = fmt, *end;
+    int stars;
+    char length;
+    while ((f = strchr(f, '%')) != NULL) {
+        if (f[1] == '%') {
+            f += 2;
+            continue;
+        }
+        if (!parse_spec(f + 1, &stars, &length, &end))
+            return 0;
+        f = end;
+    }
+    return 1;
+}
+
+int pk_diag_render_id(char *buf, size_t size, const char *fmt, unsigned phrase_args, va_list ap)
 {
     outbuf o;
     va_list args;
     const char *f = fmt;
+    unsigned index = 0;
+    if (size == 0)
+        return -1;
+    buf[0] = '\0';
+    /* Check first: an unknown conversion would read the wrong arguments. */
+    if (!pk_diag_format_supported(fmt))
+        return -1;
     o.buf = buf;
     o.size = size;
     o.len = 0;
-    if (size == 0)
-        return;
-    buf[0] = '\0';
     va_copy(args, ap);
     while (*f) {
-        const char *start = f;
-        char spec[32], length = 0;
-        int stars = 0, quoted;
+        const char *start = f, *end;
+        char spec[32], length, conv;
+        int stars;
         size_t n;
         if (*f != '%') {
             n = strcspn(f, "%");
@@ -180,37 +235,17 @@ void pk_diag_render_id(char *buf, size_t size, const char *fmt, va_list ap)
             f += 2;
             continue;
         }
-        quoted = start > fmt && start[-1] == '\'';
-        f++;
-        f += strspn(f, "-+ #0");
-        if (*f == '*') {
-            stars++;
-            f++;
-        } else {
-            f += strspn(f, "0123456789");
-        }
-        if (*f == '.') {
-            f++;
-            if (*f == '*') {
-                /* A precision star alone still comes first in the arguments. */
-                stars++;
-                f++;
-            } else {
-                f += strspn(f, "0123456789");
-            }
-        }
-        if (*f == 'l' || *f == 'z') {
-            length = *f;
-            f++;
-        }
-        if (!*f || (size_t)(f + 1 - start) >= sizeof(spec))
+        conv = parse_spec(f + 1, &stars, &length, &end);
+        if ((size_t)(end - start) >= sizeof(spec))
             break;
-        memcpy(spec, start, (size_t)(f + 1 - start));
-        spec[f + 1 - start] = '\0';
-        convert(&o, spec, stars, length, *f, quoted, &args);
-        f++;
+        memcpy(spec, start, (size_t)(end - start));
+        spec[end - start] = '\0';
+        convert(&o, spec, stars, length, conv, index < 32 && (phrase_args >> index & 1u), &args);
+        index++;
+        f = end;
     }
     va_end(args);
+    return 0;
 }
 #if defined(__GNUC__)
 #pragma GCC diagnostic pop

@@ -52,7 +52,11 @@ static void test_diag_msg__every_pair_has_the_same_conversions_in_order(void **s
         conversions(id, b, sizeof(b));
         if (strcmp(a, b) != 0)
             fail_msg("conversions differ: \"%s\" (%s) vs \"%s\" (%s)", en, a, id, b);
-        /* One line, no trailing period, and really translated. */
+        /* Only conversions the renderer supports (it would read the wrong
+         * arguments after any other), one line, no trailing period, and
+         * really translated. */
+        if (!pk_diag_format_supported(en) || !pk_diag_format_supported(id))
+            fail_msg("a conversion the renderer does not support: \"%s\"", en);
         assert_null(strchr(id, '\n'));
         assert_true(id[0] != '\0' && id[strlen(id) - 1] != '.');
         if (strcmp(en, id) == 0 && strcmp(en, "%s") != 0)
@@ -152,7 +156,7 @@ static void test_diag_msg__every_format_in_the_sources_is_translated(void **stat
                 if (!format_arg(p, calls[k].pos, fmt, sizeof(fmt)))
                     continue;
                 found++;
-                if (strcmp(fmt, "%.500s") != 0 && !pk_diag_format_id(fmt))
+                if (strcmp(fmt, "%.500s") != 0 && !pk_diag_format_id(fmt, NULL))
                     fail_msg("%s: no Indonesian for \"%s\"", e->d_name, fmt);
             }
         }
@@ -200,9 +204,9 @@ static void test_diag_msg__a_diagnostic_carries_both_languages(void **state)
     assert_non_null(strstr(last.message_id, "12"));
 }
 
-/* An English phrase in an unquoted %s is translated; in a quoted one it is
- * data and stays. */
-static void test_diag_msg__phrases_are_translated_only_outside_quotes(void **state)
+/* An English phrase is translated only where the catalogue marks a phrase
+ * argument; anywhere else it is data and stays. */
+static void test_diag_msg__phrases_are_translated_only_where_marked(void **state)
 {
     pk_report rep;
     (void)state;
@@ -223,11 +227,37 @@ static void test_diag_msg__phrases_are_translated_only_outside_quotes(void **sta
     assert_null(strstr(last.message_id, "the indicator weights"));
     assert_non_null(strstr(last.message_id, "'layanan'"));
     assert_non_null(strstr(last.message_id, "99"));
+    /* Unquoted data that reads like a phrase: an alias name, a path. */
+    pk_diag(&rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, 1, 1, NULL,
+            "alias '*%s' refers to no earlier complete anchor", "list");
+    assert_non_null(strstr(last.message_id, "'*list'"));
+    pk_diag(&rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, 1, 1, NULL,
+            "unit id '%s' was already used by %s: this unit is left out", "u1", "nothing");
+    assert_non_null(strstr(last.message_id, " nothing"));
+    pk_diag(&rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, 1, 1, NULL,
+            "this rubric is provisional: %s", "a list");
+    assert_non_null(strstr(last.message_id, ": a list"));
+    /* A marked argument that is not a known phrase stays as it is. */
+    pk_diag(&rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, 1, 1, NULL, "expected %s, got %s", "a number",
+            "'abc'");
+    assert_non_null(strstr(last.message_id, "'abc'"));
     /* A message the catalogue does not know keeps only the English. */
     pk_diag(&rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, 1, 1, NULL, "%.500s", "dari pemanggil");
     assert_string_equal(last.message, "dari pemanggil");
     assert_string_equal(last.message_id, "");
     assert_string_equal(pekppp_error_message(&last, PEKPPP_LANG_ID), "dari pemanggil");
+}
+
+/* The renderer refuses what it cannot read safely, instead of guessing. */
+static void test_diag_msg__unsupported_conversions_render_nothing(void **state)
+{
+    (void)state;
+    assert_true(pk_diag_format_supported("%s %d %u %ld %zu %.*s %.500s %% %x %-5s %*d"));
+    assert_false(pk_diag_format_supported("%lld"));
+    assert_false(pk_diag_format_supported("%f"));
+    assert_false(pk_diag_format_supported("%p"));
+    assert_false(pk_diag_format_supported("%hhd"));
+    assert_false(pk_diag_format_supported("trailing %"));
 }
 
 int main(void)
@@ -236,7 +266,8 @@ int main(void)
         cmocka_unit_test(test_diag_msg__every_pair_has_the_same_conversions_in_order),
         cmocka_unit_test(test_diag_msg__every_format_in_the_sources_is_translated),
         cmocka_unit_test(test_diag_msg__a_diagnostic_carries_both_languages),
-        cmocka_unit_test(test_diag_msg__phrases_are_translated_only_outside_quotes),
+        cmocka_unit_test(test_diag_msg__phrases_are_translated_only_where_marked),
+        cmocka_unit_test(test_diag_msg__unsupported_conversions_render_nothing),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
