@@ -160,13 +160,13 @@ int cli_items_expand(cli_items *out, char *const *inputs, size_t n)
     return 0;
 }
 
-const char *cli_item_problem(const cli_item *item, int lang)
+cli_msg_id cli_item_problem(const cli_item *item)
 {
     switch (item->kind) {
-    case ITEM_MISSING: return cli_msg(lang, CM_FOLDER_UNREADABLE);
-    case ITEM_EMPTY: return cli_msg(lang, CM_FOLDER_EMPTY);
-    case ITEM_TOO_DEEP: return cli_msg(lang, CM_FOLDER_TOO_DEEP);
-    default: return NULL;
+    case ITEM_MISSING: return CM_FOLDER_UNREADABLE;
+    case ITEM_EMPTY: return CM_FOLDER_EMPTY;
+    case ITEM_TOO_DEEP: return CM_FOLDER_TOO_DEEP;
+    default: return CM_COUNT;
     }
 }
 
@@ -271,14 +271,12 @@ static void process_unit(pool *p, const cli_item *item, slot *s)
     o.diag = diag_to_sink;
     o.payload = &s->diags;
     pekppp_error_clear(&s->err);
-    if (cli_item_problem(item, p->args->lang)) {
+    if (cli_item_problem(item) != CM_COUNT) {
         snprintf(s->err.file, sizeof(s->err.file), "%s", item->path);
         if (item->kind == ITEM_EMPTY)
-            snprintf(s->err.message, sizeof(s->err.message),
-                     cli_msg(p->args->lang, CM_NO_UNITS_FOUND), item->path);
+            cli_error_message(&s->err, CM_NO_UNITS_FOUND, item->path);
         else
-            snprintf(s->err.message, sizeof(s->err.message), "%s",
-                     cli_item_problem(item, p->args->lang));
+            cli_error_message(&s->err, cli_item_problem(item));
         s->err.code = PEKPPP_EIO;
         cli_format_diag(&s->diags, &s->err);
         s->failed = 1;

@@ -34,9 +34,9 @@ typedef struct {
  * recursively for .yaml, .yml and .json files, sorted by name. */
 int cli_items_expand(cli_items *out, char *const *inputs, size_t n);
 void cli_items_free(cli_items *items);
-/* Why a folder item failed, in @p lang (ITEM_MISSING, ITEM_EMPTY,
- * ITEM_TOO_DEEP), or NULL for a unit or a sheet. */
-const char *cli_item_problem(const cli_item *item, int lang);
+/* Why a folder item failed (ITEM_MISSING, ITEM_EMPTY, ITEM_TOO_DEEP), or
+ * CM_COUNT for a unit or a sheet. */
+cli_msg_id cli_item_problem(const cli_item *item);
 
 typedef struct {
     cli_rubrics *rubrics;

@@ -69,6 +69,26 @@ int cli_get_lang(void)
     return current_lang;
 }
 
+/* Both languages from one argument list: a message's two formats take the
+ * same arguments. */
+#if defined(__GNUC__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+#endif
+void cli_error_message(pekppp_error *err, cli_msg_id id, ...)
+{
+    va_list ap, ap_id;
+    va_start(ap, id);
+    va_copy(ap_id, ap);
+    vsnprintf(err->message, sizeof(err->message), cli_msg(1, id), ap);
+    vsnprintf(err->message_id, sizeof(err->message_id), cli_msg(0, id), ap_id);
+    va_end(ap_id);
+    va_end(ap);
+}
+#if defined(__GNUC__)
+#pragma GCC diagnostic pop
+#endif
+
 const char *cli_diag_message(const pekppp_error *d)
 {
     return pekppp_error_message(d, current_lang ? PEKPPP_LANG_EN : PEKPPP_LANG_ID);
@@ -346,8 +366,7 @@ static int try_dirs(cli_rubrics *rs, const char *list, const char *id, const pek
             if (stat(path, &st) == 0 && S_ISREG(st.st_mode)) {
                 int error = load_rubric(rs, path, out, err);
                 if (error < 0)
-                    snprintf(err->message, sizeof(err->message), cli_msg(rs->lang, CM_RUBRIC_BAD),
-                             path);
+                    cli_error_message(err, CM_RUBRIC_BAD, path);
                 return error < 0 ? error : 1;
             }
             if (strlen(searched) + len + 3 < ssize) {
@@ -382,8 +401,7 @@ int cli_rubrics_resolve(const pekppp_rubric **out, const char *id, void *payload
             return 0;
         }
     if (!safe_id(id)) {
-        snprintf(err->message, sizeof(err->message), cli_msg(rs->lang, CM_RUBRIC_NOT_FOUND), id,
-                 "-");
+        cli_error_message(err, CM_RUBRIC_NOT_FOUND, id, "-");
         return PEKPPP_ENOTFOUND;
     }
     cli_rubric_search_path(rs, lists);
@@ -392,8 +410,7 @@ int cli_rubrics_resolve(const pekppp_rubric **out, const char *id, void *payload
         if (found != 0)
             return found < 0 ? found : 0;
     }
-    snprintf(err->message, sizeof(err->message), cli_msg(rs->lang, CM_RUBRIC_NOT_FOUND), id,
-             searched);
+    cli_error_message(err, CM_RUBRIC_NOT_FOUND, id, searched);
     return PEKPPP_ENOTFOUND;
 }
 

@@ -25,6 +25,9 @@ const char *cli_msg(int lang, cli_msg_id id);
 /* The language of messages printed by shared helpers (set once options are read). */
 void cli_set_lang(int lang);
 int cli_get_lang(void);
+/* Fill err->message (English) and err->message_id (Indonesian) from the
+ * catalogue message @p id and its arguments. */
+void cli_error_message(pekppp_error *err, cli_msg_id id, ...);
 /* A diagnostic's message in the language chosen (cli_set_lang). */
 const char *cli_diag_message(const pekppp_error *d);
 

@@ -149,7 +149,7 @@ static int load_side(pekppp_diff *d, pekppp_diff_side side, char *input, cli_rub
                 failed += add_unit(d, side, a);
             pekppp_assessment_free(a);
         } else if (it->kind != ITEM_EMPTY) {
-            cli_fail("%s: %s", it->path, cli_item_problem(it, lang));
+            cli_fail("%s: %s", it->path, cli_msg(lang, cli_item_problem(it)));
             failed++;
         } else {
             cli_fail(cli_msg(lang, CM_NO_UNITS_FOUND), it->path);

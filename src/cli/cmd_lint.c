@@ -319,12 +319,12 @@ static int lint_main(int argc, char **argv, char **files)
         pekppp_file_kind kind;
         pekppp_error err;
         int error;
-        if (cli_item_problem(&items.items[i], lang)) {
+        if (cli_item_problem(&items.items[i]) != CM_COUNT) {
             pekppp_error_clear(&err);
             err.code = PEKPPP_EIO;
             snprintf(err.file, sizeof(err.file), "%s", file);
             snprintf(err.rule, sizeof(err.rule), "io");
-            snprintf(err.message, sizeof(err.message), "%s", cli_item_problem(&items.items[i], lang));
+            cli_error_message(&err, cli_item_problem(&items.items[i]));
             count_cb(&err, &c);
             /* An unreadable folder fails like an unreadable file; an empty
              * one is a lint error (exit 1), as a folder of nothing is

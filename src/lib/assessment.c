@@ -389,10 +389,10 @@ static int resolve_rubric(actx *c, const pk_node *idnode, const pekppp_assessmen
         pekppp_error_clear(&rerr);
         error = opts->resolve(&c->r, id, opts->resolve_payload, &rerr);
         if (error < 0 || !c->r) {
-            /* The resolver's own message; the "%.500s" format (not "%s") is what
-             * files it under the unit.rubric rule (diag.c). */
-            pk_err(&c->d, idnode, error < 0 ? error : PEKPPP_ENOTFOUND, "%.500s",
-                   rerr.message[0] ? rerr.message : "rubric not found");
+            /* The resolver's own message, in both languages when it gives both. */
+            pk_err_text(&c->d, idnode, error < 0 ? error : PEKPPP_ENOTFOUND, "unit.rubric",
+                        rerr.message[0] ? rerr.message : "rubric not found",
+                        rerr.message[0] ? rerr.message_id : "rubrik tidak ditemukan");
             return error < 0 ? error : PEKPPP_ENOTFOUND;
         }
         if (strcmp(c->r->id, id) != 0) {

@@ -79,6 +79,13 @@ void pk_err(pk_dec *d, const pk_node *n, int code, const char *fmt, ...)
     va_end(ap);
 }
 
+void pk_err_text(pk_dec *d, const pk_node *n, int code, const char *rule, const char *en,
+                 const char *id)
+{
+    pk_diag_text(d->rep, code, PEKPPP_SEV_ERROR, n ? n->line : 0, n ? n->col : 0, d->path, rule,
+                 en, id);
+}
+
 void pk_warn(pk_dec *d, const pk_node *n, const char *fmt, ...)
 {
     va_list ap;

@@ -35,6 +35,9 @@ void pk_err(pk_dec *d, const pk_node *n, int code, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)))
 #endif
     ;
+/* An error whose text comes whole from a callback, in both languages. */
+void pk_err_text(pk_dec *d, const pk_node *n, int code, const char *rule, const char *en,
+                 const char *id);
 void pk_warn(pk_dec *d, const pk_node *n, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 3, 4)))

@@ -122,7 +122,7 @@ static const struct {
     { "advice ", "rubric.advice" }, { "combine", "rubric.combine" },
     { "no aspect '", "rubric.survey" },
     { "this rubric is provisional", "rubric.provisional" },
-    { "this unit is for rubric", "unit.rubric" }, { "%.500s", "unit.rubric" }, { "no rubric was given", "unit.rubric" },
+    { "this unit is for rubric", "unit.rubric" }, { "no rubric was given", "unit.rubric" },
     { "a sheet needs a rubric", "unit.rubric" }, { "unit '%s' is scored with rubric", "unit.rubric" },
     { "rubric '%s' has no indicator", "unit.unknown-indicator" },
     { "rubric '%s' has no survey", "unit.survey" },
@@ -163,6 +163,34 @@ static const char *rule_for(const char *fmt)
     return "pekppp.other";
 }
 
+/* Count a finished problem, keep the first error, and pass it on. */
+static void emit(pk_report *r, const pekppp_error *d)
+{
+    if (d->severity == PEKPPP_SEV_ERROR) {
+        if (r->errors++ == 0) {
+            r->first_code = d->code;
+            if (r->err)
+                *r->err = *d;
+        }
+    } else {
+        r->warnings++;
+    }
+    if (r->cb)
+        r->cb(d, r->payload);
+}
+
+static void locate(pekppp_error *d, const pk_report *r, int code, pekppp_severity sev,
+                   unsigned line, unsigned col, const char *path)
+{
+    memset(d, 0, sizeof(*d));
+    d->code = code;
+    d->severity = sev;
+    copy_str(d->file, sizeof(d->file), r->file);
+    d->line = line;
+    d->column = col;
+    copy_str(d->path, sizeof(d->path), path ? path : "");
+}
+
 void pk_diagv(pk_report *r, int code, pekppp_severity sev, unsigned line, unsigned col,
               const char *path, const char *fmt, va_list ap)
 {
@@ -171,13 +199,7 @@ void pk_diagv(pk_report *r, int code, pekppp_severity sev, unsigned line, unsign
     const char *id_fmt = pk_diag_format_id(fmt, &phrase_args);
     va_list ap_id;
 
-    memset(&d, 0, sizeof(d));
-    d.code = code;
-    d.severity = sev;
-    copy_str(d.file, sizeof(d.file), r->file);
-    d.line = line;
-    d.column = col;
-    copy_str(d.path, sizeof(d.path), path ? path : "");
+    locate(&d, r, code, sev, line, col, path);
     copy_str(d.rule, sizeof(d.rule), code == PEKPPP_ENOMEM ? "pekppp.other" : rule_for(fmt));
     /* Both languages from one argument list: the Indonesian format has the
      * same conversions in the same order. */
@@ -186,18 +208,18 @@ void pk_diagv(pk_report *r, int code, pekppp_severity sev, unsigned line, unsign
     if (id_fmt)
         (void)pk_diag_render_id(d.message_id, sizeof(d.message_id), id_fmt, phrase_args, ap_id);
     va_end(ap_id);
+    emit(r, &d);
+}
 
-    if (sev == PEKPPP_SEV_ERROR) {
-        if (r->errors++ == 0) {
-            r->first_code = code;
-            if (r->err)
-                *r->err = d;
-        }
-    } else {
-        r->warnings++;
-    }
-    if (r->cb)
-        r->cb(&d, r->payload);
+void pk_diag_text(pk_report *r, int code, pekppp_severity sev, unsigned line, unsigned col,
+                  const char *path, const char *rule, const char *en, const char *id)
+{
+    pekppp_error d;
+    locate(&d, r, code, sev, line, col, path);
+    copy_str(d.rule, sizeof(d.rule), rule);
+    copy_str(d.message, sizeof(d.message), en);
+    copy_str(d.message_id, sizeof(d.message_id), id ? id : "");
+    emit(r, &d);
 }
 
 void pk_diag(pk_report *r, int code, pekppp_severity sev, unsigned line, unsigned col,

@@ -35,6 +35,12 @@ void pk_diag(pk_report *r, int code, pekppp_severity sev, unsigned line, unsigne
 #endif
     ;
 
+/* Report a problem whose text comes whole from elsewhere (a caller's
+ * callback), in English and in Indonesian ("" when it has none), filed
+ * under @p rule. */
+void pk_diag_text(pk_report *r, int code, pekppp_severity sev, unsigned line, unsigned col,
+                  const char *path, const char *rule, const char *en, const char *id);
+
 /* The same with a va_list. */
 void pk_diagv(pk_report *r, int code, pekppp_severity sev, unsigned line, unsigned col,
               const char *path, const char *fmt, va_list ap)

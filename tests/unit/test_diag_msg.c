@@ -156,7 +156,7 @@ static void test_diag_msg__every_format_in_the_sources_is_translated(void **stat
                 if (!format_arg(p, calls[k].pos, fmt, sizeof(fmt)))
                     continue;
                 found++;
-                if (strcmp(fmt, "%.500s") != 0 && !pk_diag_format_id(fmt, NULL))
+                if (!pk_diag_format_id(fmt, NULL))
                     fail_msg("%s: no Indonesian for \"%s\"", e->d_name, fmt);
             }
         }
