@@ -222,19 +222,27 @@ void pk_plan_text(pekppp_sink *sink, const pekppp_plan *p, pekppp_lang lang)
     char a[48], b[48], m[48];
     size_t i;
     pk_dec_format_short(m, sizeof(m), p->target->min);
-    pk_sink_printf(sink, "%s %s (%s %s)\n", pk_msg(lang, M_PLAN_TO), p->target->grade,
-                   pk_msg(lang, M_MIN_INDEX), m);
-    pk_sink_printf(sink, "%s: %s (%s)\n", pk_msg(lang, M_UNIT), res->assessment->unit_name,
-                   res->assessment->unit_id);
+    /* Texts from input files go through pk_text_cell: a control character
+     * in a name must not reach the terminal. */
+    pk_sink_printf(sink, "%s ", pk_msg(lang, M_PLAN_TO));
+    pk_text_cell(sink, p->target->grade, 0, 0);
+    pk_sink_printf(sink, " (%s %s)\n%s: ", pk_msg(lang, M_MIN_INDEX), m, pk_msg(lang, M_UNIT));
+    pk_text_cell(sink, res->assessment->unit_name, 0, 0);
+    pekppp_sink_puts(sink, " (");
+    pk_text_cell(sink, res->assessment->unit_id, 0, 0);
+    pekppp_sink_puts(sink, ")\n");
     fixed_text(a, sizeof(a), res->index_rounded, r->decimals);
     fixed_text(b, sizeof(b), p->after_rounded, r->decimals);
-    pk_sink_printf(sink, "%s: %s %s  ->  %s: %s %s  (%zu %s)\n\n", pk_msg(lang, M_NOW), a,
-                   res->band ? res->band->grade : "?", pk_msg(lang, M_AFTER), b,
-                   p->after_band ? p->after_band->grade : "?", p->nsteps, pk_msg(lang, M_STEPS));
+    pk_sink_printf(sink, "%s: %s ", pk_msg(lang, M_NOW), a);
+    pk_text_cell(sink, res->band ? res->band->grade : "?", 0, 0);
+    pk_sink_printf(sink, "  ->  %s: %s ", pk_msg(lang, M_AFTER), b);
+    pk_text_cell(sink, p->after_band ? p->after_band->grade : "?", 0, 0);
+    pk_sink_printf(sink, "  (%zu %s)\n\n", p->nsteps, pk_msg(lang, M_STEPS));
     if (!p->feasible) {
         fixed_text(a, sizeof(a), p->best_rounded, r->decimals);
-        pk_sink_printf(sink, "%s\n%s: %s %s\n\n", pk_msg(lang, M_INFEASIBLE),
-                       pk_msg(lang, M_BEST), a, p->best_band ? p->best_band->grade : "?");
+        pk_sink_printf(sink, "%s\n%s: %s ", pk_msg(lang, M_INFEASIBLE), pk_msg(lang, M_BEST), a);
+        pk_text_cell(sink, p->best_band ? p->best_band->grade : "?", 0, 0);
+        pekppp_sink_puts(sink, "\n\n");
     }
     else if (p->nsteps == 0)
         pk_sink_printf(sink, "%s\n", pk_msg(lang, M_ALREADY));
@@ -243,11 +251,12 @@ void pk_plan_text(pekppp_sink *sink, const pekppp_plan *p, pekppp_lang lang)
         int is_advice;
         const char *text = pk_step_advice(r, st, &is_advice);
         fixed_text(a, sizeof(a), st->gain_rounded, r->decimals);
-        pk_sink_printf(sink, "%3zu. %s  %d -> %d  +%s\n     ", i + 1,
-                       r->indicators[st->indicator].id, st->from, st->to, a);
+        pk_sink_printf(sink, "%3zu. ", i + 1);
+        pk_text_cell(sink, r->indicators[st->indicator].id, 0, 0);
+        pk_sink_printf(sink, "  %d -> %d  +%s\n     ", st->from, st->to, a);
         if (!is_advice)
             pk_sink_printf(sink, "%s %d: ", pk_msg(lang, M_REACH_LEVEL), st->to);
-        pekppp_sink_puts(sink, text);
+        pk_text_cell(sink, text, 0, 0);
         pekppp_sink_puts(sink, "\n");
     }
 }
