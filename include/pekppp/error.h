@@ -32,8 +32,8 @@ typedef struct {
     unsigned column;        /**< 1-based; 0 when not tied to a place */
     char path[256];         /**< e.g. "aspects[2].indicators[0].weight", or "" */
     char message[512];      /**< one line, lower case, no trailing period, in English */
-    char message_id[512];   /**< the same in Indonesian, or "" (then use message) */
     char rule[40];          /**< the check that found it, e.g. "rubric.weight-sum" (docs/lint-rules.md) */
+    char message_id[512];   /**< the message in Indonesian, or "" (then use message) */
 } pekppp_error;
 
 /** Called once per problem found.  @p payload is the caller's pointer. */

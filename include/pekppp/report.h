@@ -75,7 +75,8 @@ typedef struct {
     const struct pekppp_plan *plan;
 } pekppp_report_options;
 
-#define PEKPPP_REPORT_OPTIONS_VERSION 1
+/* Version 2 added `plan`. */
+#define PEKPPP_REPORT_OPTIONS_VERSION 2
 #define PEKPPP_REPORT_OPTIONS_INIT \
     { PEKPPP_REPORT_OPTIONS_VERSION, PEKPPP_LANG_ID, 0, PEKPPP_CSV_PLAIN, NULL, NULL, 0, NULL, NULL }
 

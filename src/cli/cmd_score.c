@@ -303,10 +303,16 @@ int cmd_score(int argc, char **argv)
         x.lang = lang;
         rc = score_one(items.items[0].path, &rubrics, &aopts, format, &ropts, &x);
     } else if (nsets > 0 || target) {
-        rc = usage(lang, nsets > 0 ? (lang ? "--set works on one unit file, not on a batch"
-                                           : "--set hanya untuk satu berkas unit, bukan banyak unit")
-                                   : (lang ? "--target works on one unit file, not on a batch"
-                                           : "--target hanya untuk satu berkas unit, bukan banyak unit"));
+        /* A batch report: several inputs, a folder, a sheet, -f csv or
+         * --fail-under-mean. */
+        rc = usage(lang, nsets > 0 ? (lang ? "--set needs a unit report: one unit file, without "
+                                             "-f csv or --fail-under-mean"
+                                           : "--set hanya untuk laporan satu unit: satu berkas unit, "
+                                             "tanpa -f csv atau --fail-under-mean")
+                                   : (lang ? "--target needs a unit report: one unit file, without "
+                                             "-f csv or --fail-under-mean"
+                                           : "--target hanya untuk laporan satu unit: satu berkas "
+                                             "unit, tanpa -f csv atau --fail-under-mean"));
     } else {
         cli_batch_args args;
         memset(&args, 0, sizeof(args));

@@ -27,6 +27,22 @@ void pk_report_init(pk_report *r, const char *file, pekppp_diag_cb cb, void *pay
     r->err = err;
 }
 
+/* A text cut to fit may end inside a UTF-8 character: drop that part, so
+ * every message stays valid UTF-8. */
+static void trim_utf8(char *s)
+{
+    size_t n = strlen(s), lead = n, need;
+    unsigned char c;
+    while (lead > 0 && n - lead < 4 && ((unsigned char)s[lead - 1] & 0xC0) == 0x80)
+        lead--;
+    if (lead == 0)
+        return;
+    c = (unsigned char)s[lead - 1];
+    need = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+    if (n - (lead - 1) < need)
+        s[lead - 1] = '\0';
+}
+
 static void copy_str(char *dst, size_t size, const char *src)
 {
     size_t n = strlen(src);
@@ -34,6 +50,7 @@ static void copy_str(char *dst, size_t size, const char *src)
         n = size - 1;
     memcpy(dst, src, n);
     dst[n] = '\0';
+    trim_utf8(dst);
 }
 
 /* The checks, with stable ids (SARIF rule ids, docs/lint-rules.md). */
@@ -205,8 +222,10 @@ void pk_diagv(pk_report *r, int code, pekppp_severity sev, unsigned line, unsign
      * same conversions in the same order. */
     va_copy(ap_id, ap);
     vsnprintf(d.message, sizeof(d.message), fmt, ap);
+    trim_utf8(d.message);
     if (id_fmt)
         (void)pk_diag_render_id(d.message_id, sizeof(d.message_id), id_fmt, phrase_args, ap_id);
+    trim_utf8(d.message_id);
     va_end(ap_id);
     emit(r, &d);
 }

@@ -715,11 +715,10 @@ static void diff_csv(pekppp_sink *sink, const pekppp_diff *d, pekppp_csv_dialect
 int pekppp_diff_write(pekppp_sink *sink, const pekppp_diff *d, pekppp_report_format format,
                       const pekppp_report_options *opts)
 {
-    pekppp_report_options defaults = PEKPPP_REPORT_OPTIONS_INIT;
+    pekppp_report_options local;
     wctx c;
     memset(&c, 0, sizeof(c));
-    if (!opts)
-        opts = &defaults;
+    opts = pk_report_options(opts, &local);
     if (!d->finished)
         return PEKPPP_EINVALID;
     c.lang = opts->lang;

@@ -311,15 +311,14 @@ static void plan_json(pekppp_sink *sink, const pekppp_plan *p)
 int pekppp_plan_write(pekppp_sink *sink, const pekppp_plan *p, pekppp_report_format format,
                       const pekppp_report_options *opts)
 {
-    pekppp_report_options defaults = PEKPPP_REPORT_OPTIONS_INIT;
-    if (!opts)
-        opts = &defaults;
+    pekppp_report_options local;
+    opts = pk_report_options(opts, &local);
     if (format == PEKPPP_FORMAT_TEXT)
         pk_plan_text(sink, p, opts->lang);
     else if (format == PEKPPP_FORMAT_JSON)
         plan_json(sink, p);
     else if (format == PEKPPP_FORMAT_MD)
-        pk_plan_md(sink, p, opts->lang);
+        pk_plan_md(sink, p, opts->lang, 1);
     else
         return PEKPPP_EINVALID;
     pekppp_sink_flush(sink);

@@ -34,6 +34,7 @@ const char *pk_step_advice(const pekppp_rubric *r, const pk_step *st, int *is_ad
 /* A plan in each report format; the unit reports call these when
  * pekppp_report_options.plan is set. */
 void pk_plan_text(pekppp_sink *sink, const pekppp_plan *p, pekppp_lang lang);
-void pk_plan_md(pekppp_sink *sink, const pekppp_plan *p, pekppp_lang lang);
+/* @p standalone: the plan on its own (`plan -f md`), so it names the unit. */
+void pk_plan_md(pekppp_sink *sink, const pekppp_plan *p, pekppp_lang lang, int standalone);
 
 #endif

@@ -8,6 +8,7 @@
 #include "report_internal.h"
 
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -222,12 +223,26 @@ const char *pk_rec_advice(const pekppp_rubric *r, const pk_recommendation *rec, 
     return adv ? adv : ind->levels[rec->to - r->scale_min];
 }
 
+const pekppp_report_options *pk_report_options(const pekppp_report_options *opts,
+                                               pekppp_report_options *local)
+{
+    pekppp_report_options defaults = PEKPPP_REPORT_OPTIONS_INIT;
+    *local = defaults;
+    if (!opts)
+        return local;
+    if (opts->version >= PEKPPP_REPORT_OPTIONS_VERSION)
+        return opts;
+    /* Version 1 ended before `plan`. */
+    memcpy(local, opts, offsetof(pekppp_report_options, plan));
+    local->plan = NULL;
+    return local;
+}
+
 int pekppp_report_write(pekppp_sink *sink, const pekppp_result *res, pekppp_report_format format,
                         const pekppp_report_options *opts)
 {
-    pekppp_report_options defaults = PEKPPP_REPORT_OPTIONS_INIT;
-    if (!opts)
-        opts = &defaults;
+    pekppp_report_options local;
+    opts = pk_report_options(opts, &local);
     switch (format) {
     case PEKPPP_FORMAT_TEXT:
         pk_report_text(sink, res, opts);

@@ -395,10 +395,9 @@ static void md_report(pekppp_sink *sink, const pekppp_batch *b, pekppp_lang lang
 int pekppp_batch_write(pekppp_sink *sink, const pekppp_batch *b, pekppp_report_format format,
                        const pekppp_report_options *opts, pekppp_units_cb units, void *payload)
 {
-    pekppp_report_options defaults = PEKPPP_REPORT_OPTIONS_INIT;
+    pekppp_report_options local;
     int error = 0;
-    if (!opts)
-        opts = &defaults;
+    opts = pk_report_options(opts, &local);
     if (!b->finished)
         return PEKPPP_EINVALID;
     switch (format) {

@@ -53,6 +53,12 @@ int64_t pk_rounded_delta(const pekppp_rubric *r, pk_rat now, pk_rat before, int 
  * breaks and control characters as spaces. */
 void pk_md_text(pekppp_sink *sink, const char *s);
 
+/* The options to use: the defaults for NULL, and for a caller built against
+ * an older version of the struct, its fields copied into @p local with the
+ * newer ones at their defaults (never read past the caller's struct). */
+const pekppp_report_options *pk_report_options(const pekppp_report_options *opts,
+                                               pekppp_report_options *local);
+
 void pk_report_html(pekppp_sink *sink, const pekppp_result *res, const pekppp_report_options *o);
 void pk_report_md(pekppp_sink *sink, const pekppp_result *res, const pekppp_report_options *o);
 void pk_report_text(pekppp_sink *sink, const pekppp_result *res, const pekppp_report_options *o);

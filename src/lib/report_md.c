@@ -236,7 +236,7 @@ static void grade_of(pekppp_sink *sink, pekppp_lang lang, pk_msg_id label, int64
 }
 
 /* A plan: the way there in one line, then one table row per step. */
-void pk_plan_md(pekppp_sink *sink, const pekppp_plan *p, pekppp_lang lang)
+void pk_plan_md(pekppp_sink *sink, const pekppp_plan *p, pekppp_lang lang, int standalone)
 {
     const pekppp_result *res = p->res;
     const pekppp_rubric *r = res->rubric;
@@ -248,6 +248,13 @@ void pk_plan_md(pekppp_sink *sink, const pekppp_plan *p, pekppp_lang lang)
         char m[48];
         pk_dec_format_short(m, sizeof(m), p->target->min);
         pk_sink_printf(sink, "%s)\n\n", m);
+    }
+    if (standalone) {
+        pk_sink_printf(sink, "%s: ", pk_msg(lang, M_UNIT));
+        pk_md_text(sink, res->assessment->unit_name);
+        pekppp_sink_puts(sink, " (");
+        pk_md_text(sink, res->assessment->unit_id);
+        pekppp_sink_puts(sink, ")\n\n");
     }
     grade_of(sink, lang, M_NOW, res->index_rounded, r->decimals, res->band);
     pekppp_sink_puts(sink, " → ");
@@ -292,6 +299,6 @@ void pk_report_md(pekppp_sink *sink, const pekppp_result *res, const pekppp_repo
     aspects(sink, res, o->lang);
     recommendations(sink, res, o->lang);
     if (o->plan)
-        pk_plan_md(sink, o->plan, o->lang);
+        pk_plan_md(sink, o->plan, o->lang, 0);
     notes(sink, res, o->lang);
 }

@@ -248,6 +248,23 @@ static void test_diag_msg__phrases_are_translated_only_where_marked(void **state
     assert_string_equal(pekppp_error_message(&last, PEKPPP_LANG_ID), "dari pemanggil");
 }
 
+/* A message cut to fit its 512 bytes never ends inside a UTF-8 character. */
+static void test_diag_msg__a_cut_message_stays_valid_utf8(void **state)
+{
+    char text[700];
+    pk_report rep;
+    size_t i;
+    (void)state;
+    for (i = 0; i + 2 < sizeof(text); i += 2)
+        memcpy(text + i, "\xc3\xa9", 2); /* é, two bytes each */
+    text[i] = '\0';
+    pk_report_init(&rep, "u.yaml", keep, NULL, NULL);
+    pk_diag(&rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, 1, 1, NULL, "%s", text);
+    /* 511 bytes would fit: 255 whole characters and half of one. */
+    assert_int_equal(strlen(last.message), 510);
+    assert_int_equal(strlen(last.message_id), 510);
+}
+
 /* The renderer refuses what it cannot read safely, instead of guessing. */
 static void test_diag_msg__unsupported_conversions_render_nothing(void **state)
 {
@@ -268,6 +285,7 @@ int main(void)
         cmocka_unit_test(test_diag_msg__a_diagnostic_carries_both_languages),
         cmocka_unit_test(test_diag_msg__phrases_are_translated_only_where_marked),
         cmocka_unit_test(test_diag_msg__unsupported_conversions_render_nothing),
+        cmocka_unit_test(test_diag_msg__a_cut_message_stays_valid_utf8),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

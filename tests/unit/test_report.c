@@ -427,6 +427,25 @@ static void test_report__unknown_format_is_invalid(void **state)
     pekppp_sink_dispose(&sink);
 }
 
+/* A caller built against version 1 of the options has no `plan` field: the
+ * library must not read one.  Here the field holds a pointer that would
+ * crash if followed; version 1 makes the report the same as with no plan. */
+static void test_report__version_1_options_never_read_the_plan_field(void **state)
+{
+    scored *s = *state;
+    pekppp_report_options v1 = PEKPPP_REPORT_OPTIONS_INIT;
+    pekppp_sink a, b;
+    v1.version = 1;
+    v1.plan = (const struct pekppp_plan *)(uintptr_t)1;
+    pekppp_sink_init_buffer(&a);
+    pekppp_sink_init_buffer(&b);
+    assert_int_equal(pekppp_report_write(&a, s->result, PEKPPP_FORMAT_TEXT, &v1), 0);
+    assert_int_equal(pekppp_report_write(&b, s->result, PEKPPP_FORMAT_TEXT, NULL), 0);
+    assert_string_equal(a.data, b.data);
+    pekppp_sink_dispose(&a);
+    pekppp_sink_dispose(&b);
+}
+
 static void test_report__file_sink_writes_the_same_bytes_as_the_buffer(void **state)
 {
     scored *s = *state;
@@ -466,6 +485,7 @@ int main(void)
         cmocka_unit_test(test_report__text_in_english_names_index_grade_and_label),
         cmocka_unit_test(test_report__text_of_a_c_minus_unit_shows_its_label),
         cmocka_unit_test(test_report__unknown_format_is_invalid),
+        cmocka_unit_test(test_report__version_1_options_never_read_the_plan_field),
         cmocka_unit_test(test_report__file_sink_writes_the_same_bytes_as_the_buffer),
     };
     return cmocka_run_group_tests(tests, setup_small_unit, teardown_small_unit);
