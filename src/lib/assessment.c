@@ -219,9 +219,13 @@ static void decode_answers(actx *c, const pk_node *n, const pk_node *key, bool a
     pk_path_pop(&c->d, o);
 }
 
-static long find_item(const pekppp_rubric *r, const char *id)
+/* The survey item @p id, trying position @p hint first: a response usually
+ * lists the items in the rubric's order. */
+static long find_item(const pekppp_rubric *r, const char *id, size_t hint)
 {
     size_t i;
+    if (hint < r->nsurvey_items && strcmp(r->survey_items[hint].id, id) == 0)
+        return (long)hint;
     for (i = 0; i < r->nsurvey_items; i++)
         if (strcmp(r->survey_items[i].id, id) == 0)
             return (long)i;
@@ -255,7 +259,7 @@ static void decode_responses(actx *c, const pk_node *n)
         if (pk_want_map(&c->d, resp) == 0) {
             for (j = 0; j < resp->count; j++) {
                 const pk_node *k = resp->items[2 * j], *v = resp->items[2 * j + 1];
-                long item = find_item(r, k->str), level;
+                long item = find_item(r, k->str, j), level;
                 size_t o3 = pk_path_key(&c->d, k->str);
                 if (item < 0) {
                     const char *near = nearest_item(r, k->str);

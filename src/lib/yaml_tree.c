@@ -160,14 +160,42 @@ static int cmp_pair_position(const void *pa, const void *pb)
     return a->col < b->col ? -1 : a->col > b->col;
 }
 
+static int same_key(const pk_node *a, const pk_node *b)
+{
+    return a->len == b->len && memcmp(a->str, b->str, a->len) == 0;
+}
+
 /* Report every key that repeats an earlier one in the same mapping, in
  * O(n log n) however many times one key repeats. */
 static int check_duplicates(builder *b, pk_node *map)
 {
-    size_t i, n = map->count;
+    size_t i, j, n = map->count;
     pk_node **keys;
     if (n < 2)
         return 0;
+    /* A mapping of up to 64 keys (a unit's fields, its answers, a survey
+     * response) is checked pair by pair on short hashes first, without
+     * allocating: each repeat is reported in file order with the first key
+     * it repeats, as the sorting path below does. */
+    if (n <= 64) {
+        uint32_t h[64];
+        for (i = 0; i < n; i++) {
+            const pk_node *k = map->items[2 * i];
+            size_t c;
+            h[i] = 2166136261u;
+            for (c = 0; c < k->len; c++)
+                h[i] = (h[i] ^ (unsigned char)k->str[c]) * 16777619u;
+        }
+        for (i = 1; i < n; i++)
+            for (j = 0; j < i; j++)
+                if (h[i] == h[j] && same_key(map->items[2 * i], map->items[2 * j])) {
+                    pk_diag(b->rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, map->items[2 * i]->line,
+                            map->items[2 * i]->col, NULL, "duplicate key '%s' (first at line %u)",
+                            map->items[2 * i]->str, map->items[2 * j]->line);
+                    break;
+                }
+        return 0;
+    }
     keys = pk_malloc(n * sizeof(*keys));
     if (!keys)
         return oom(b);
@@ -184,8 +212,7 @@ static int check_duplicates(builder *b, pk_node *map)
             return oom(b);
         }
         for (i = 1; i < n; i++) {
-            if (keys[i]->len == keys[first]->len &&
-                memcmp(keys[i]->str, keys[first]->str, keys[i]->len) == 0) {
+            if (same_key(keys[i], keys[first])) {
                 pairs[2 * np] = keys[i];
                 pairs[2 * np + 1] = keys[first];
                 np++;

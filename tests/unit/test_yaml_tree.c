@@ -244,6 +244,36 @@ static void test_parse__names_the_first_line_for_every_repeat(void **state)
     expect_diag(f, 1, PEKPPP_EINVALID, 3, 1, "duplicate key 'a' (first at line 1)");
 }
 
+/* Small mappings are checked pair by pair and large ones by sorting: both
+ * give every repeat in file order, each with the first line of its key.
+ * The same six keys, then again after 70 filler keys (the sorting path). */
+static void test_parse__small_and_large_mappings_report_repeats_alike(void **state)
+{
+    fixture *f = *state;
+    static const char head[] = "b: 1\na: 2\nb: 3\nc: 4\na: 5\nb: 6\n";
+    char text[2048];
+    size_t len, k;
+    int pass;
+    for (pass = 0; pass < 2; pass++) {
+        unsigned off = pass ? 70 : 0;
+        char want[3][64];
+        len = 0;
+        for (k = 0; pass && k < 70; k++)
+            len += (size_t)snprintf(text + len, sizeof(text) - len, "f%zu: 0\n", k);
+        len += (size_t)snprintf(text + len, sizeof(text) - len, "%s", head);
+        assert_true(len < sizeof(text));
+        reset(f);
+        assert_int_equal(parse(f, text), PEKPPP_EINVALID);
+        assert_int_equal(f->rec.count, 3);
+        snprintf(want[0], sizeof(want[0]), "duplicate key 'b' (first at line %u)", off + 1);
+        snprintf(want[1], sizeof(want[1]), "duplicate key 'a' (first at line %u)", off + 2);
+        snprintf(want[2], sizeof(want[2]), "duplicate key 'b' (first at line %u)", off + 1);
+        expect_diag(f, 0, PEKPPP_EINVALID, off + 3, 1, want[0]);
+        expect_diag(f, 1, PEKPPP_EINVALID, off + 5, 1, want[1]);
+        expect_diag(f, 2, PEKPPP_EINVALID, off + 6, 1, want[2]);
+    }
+}
+
 /* An alias shares the anchored node, but the duplicate is where the alias is. */
 static void test_parse__locates_a_duplicate_made_by_an_alias_key(void **state)
 {
@@ -620,6 +650,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(
             test_parse__treats_quoted_and_plain_keys_as_the_same_key, setup, teardown),
         cmocka_unit_test_setup_teardown(test_parse__reports_each_of_two_different_duplicates,
+                                        setup, teardown),
+        cmocka_unit_test_setup_teardown(test_parse__small_and_large_mappings_report_repeats_alike,
                                         setup, teardown),
         cmocka_unit_test_setup_teardown(test_parse__names_the_first_line_for_every_repeat, setup,
                                         teardown),
