@@ -50,7 +50,7 @@ static char *keep_path(cli_items *it, const char *path)
     return dst;
 }
 
-static int push_item(cli_items *it, item_kind kind, const char *path)
+static int push_item(cli_items *it, item_kind kind, const char *dir, const char *name)
 {
     char *copy;
     if (it->count == it->cap) {
@@ -61,12 +61,21 @@ static int push_item(cli_items *it, item_kind kind, const char *path)
         it->items = n;
         it->cap = cap;
     }
-    if (!(copy = keep_path(it, path)))
+    if (!(copy = keep_path(it, name)))
         return -1;
     it->items[it->count].kind = kind;
-    it->items[it->count].path = copy;
+    it->items[it->count].dir = dir;
+    it->items[it->count].name = copy;
     it->count++;
     return 0;
+}
+
+const char *cli_item_path(const cli_item *item, char *buf)
+{
+    if (!item->dir[0])
+        return item->name;
+    snprintf(buf, CLI_PATH_MAX, "%s%s", item->dir, item->name);
+    return buf;
 }
 
 static int has_suffix(const char *s, const char *suffix)
@@ -85,7 +94,8 @@ static int walk(cli_items *it, const char *dir, int depth)
 {
     DIR *d;
     struct dirent *e;
-    char **names = NULL;
+    char **names = NULL, prefix[CLI_PATH_MAX];
+    const char *kept = NULL;
     size_t n = 0, cap = 0, i;
     int rc = 0;
     if (!(d = opendir(dir)))
@@ -110,22 +120,26 @@ static int walk(cli_items *it, const char *dir, int depth)
     closedir(d);
     if (rc == 0 && n > 1)
         qsort(names, n, sizeof(*names), cmp_names);
+    /* The folder's part of every path, kept once for all its entries. */
+    snprintf(prefix, sizeof(prefix), "%s%s", dir, has_suffix(dir, "/") ? "" : "/");
+    if (rc == 0 && n > 0 && !(kept = keep_path(it, prefix)))
+        rc = -1;
     for (i = 0; i < n; i++) {
-        char path[4096];
+        char path[CLI_PATH_MAX];
         struct stat st;
         if (rc == 0) {
-            snprintf(path, sizeof(path), "%s%s%s", dir, has_suffix(dir, "/") ? "" : "/", names[i]);
+            snprintf(path, sizeof(path), "%s%s", prefix, names[i]);
             if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
                 /* A subfolder that cannot be opened, or lies too deep, is a
                  * failed item, never silently left out. */
                 if (depth + 1 > CLI_MAX_FOLDER_DEPTH)
-                    rc = push_item(it, ITEM_TOO_DEEP, path);
+                    rc = push_item(it, ITEM_TOO_DEEP, kept, names[i]);
                 else if ((rc = walk(it, path, depth + 1)) == -2)
-                    rc = push_item(it, ITEM_MISSING, path);
+                    rc = push_item(it, ITEM_MISSING, kept, names[i]);
             }
             else if (has_suffix(names[i], ".yaml") || has_suffix(names[i], ".yml") ||
                      has_suffix(names[i], ".json"))
-                rc = push_item(it, ITEM_UNIT, path);
+                rc = push_item(it, ITEM_UNIT, kept, names[i]);
         }
         free(names[i]);
     }
@@ -145,14 +159,14 @@ int cli_items_expand(cli_items *out, char *const *inputs, size_t n)
             out->saw_folder_or_sheet = 1;
             rc = walk(out, inputs[i], 0);
             if (rc == -2)
-                rc = push_item(out, ITEM_MISSING, inputs[i]);
+                rc = push_item(out, ITEM_MISSING, "", inputs[i]);
             else if (rc == 0 && out->count == before)
-                rc = push_item(out, ITEM_EMPTY, inputs[i]);
+                rc = push_item(out, ITEM_EMPTY, "", inputs[i]);
         } else if (has_suffix(inputs[i], ".csv")) {
             out->saw_folder_or_sheet = 1;
-            rc = push_item(out, ITEM_SHEET, inputs[i]);
+            rc = push_item(out, ITEM_SHEET, "", inputs[i]);
         } else {
-            rc = push_item(out, ITEM_UNIT, inputs[i]);
+            rc = push_item(out, ITEM_UNIT, "", inputs[i]);
         }
         if (rc == -1)
             return -1;
@@ -264,6 +278,8 @@ static void process_unit(pool *p, const cli_item *item, slot *s)
 {
     pekppp_assessment_options o = PEKPPP_ASSESSMENT_OPTIONS_INIT;
     int error;
+    char buf[CLI_PATH_MAX];
+    const char *path = cli_item_path(item, buf);
     o.rubric = p->args->given;
     o.resolve = locked_resolve;
     o.resolve_payload = p;
@@ -272,9 +288,9 @@ static void process_unit(pool *p, const cli_item *item, slot *s)
     o.payload = &s->diags;
     pekppp_error_clear(&s->err);
     if (cli_item_problem(item) != CM_COUNT) {
-        snprintf(s->err.file, sizeof(s->err.file), "%s", item->path);
+        snprintf(s->err.file, sizeof(s->err.file), "%.*s", (int)sizeof(s->err.file) - 1, path);
         if (item->kind == ITEM_EMPTY)
-            cli_error_message(&s->err, CM_NO_UNITS_FOUND, item->path);
+            cli_error_message(&s->err, CM_NO_UNITS_FOUND, path);
         else
             cli_error_message(&s->err, cli_item_problem(item));
         s->err.code = PEKPPP_EIO;
@@ -282,7 +298,7 @@ static void process_unit(pool *p, const cli_item *item, slot *s)
         s->failed = 1;
         return;
     }
-    if (pekppp_assessment_load_file(&s->a, item->path, &o, &s->err) < 0) {
+    if (pekppp_assessment_load_file(&s->a, path, &o, &s->err) < 0) {
         s->failed = 1;
         return;
     }
@@ -452,13 +468,15 @@ static void run_sheet(run_state *st, pending *pf, const cli_item *item)
     const pekppp_rubric *r = args->given;
     int rc;
     int found = 0;
+    char buf[CLI_PATH_MAX];
+    const char *path = cli_item_path(item, buf);
     if (!r) {
         pthread_mutex_lock(st->rubric_lock);
         found = cli_rubrics_resolve(&r, DEFAULT_RUBRIC, args->rubrics, &err);
         pthread_mutex_unlock(st->rubric_lock);
     }
     if (found < 0) {
-        snprintf(err.file, sizeof(err.file), "%s", item->path);
+        snprintf(err.file, sizeof(err.file), "%.*s", (int)sizeof(err.file) - 1, path);
         err.line = err.column = 0;
         err.path[0] = '\0';
         cli_print_diag(&err);
@@ -468,7 +486,7 @@ static void run_sheet(run_state *st, pending *pf, const cli_item *item)
     o.rubric = r;
     o.allow_incomplete = args->allow_incomplete != 0;
     o.diag = cli_diag_cb;
-    if (pekppp_sheet_open_file(&sheet, item->path, &o, &err) < 0) {
+    if (pekppp_sheet_open_file(&sheet, path, &o, &err) < 0) {
         take_failure(st, pf, &err);
         return;
     }

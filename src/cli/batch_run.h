@@ -17,10 +17,20 @@ typedef enum { ITEM_UNIT, ITEM_SHEET, ITEM_MISSING, ITEM_EMPTY, ITEM_TOO_DEEP } 
 
 #define CLI_MAX_FOLDER_DEPTH 32
 
+/* An input: its path is dir + name.  A folder's files share one dir string
+ * (so 100,000 files cost their names, not their full paths); an input given
+ * on the command line has dir "". */
 typedef struct {
     item_kind kind;
-    char *path;
+    const char *dir;
+    const char *name;
 } cli_item;
+
+#define CLI_PATH_MAX 4096
+
+/* The item's path: its name when dir is "", else dir + name written into
+ * @p buf (CLI_PATH_MAX bytes). */
+const char *cli_item_path(const cli_item *item, char *buf);
 
 typedef struct {
     cli_item *items;

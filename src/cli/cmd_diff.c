@@ -109,6 +109,8 @@ static int load_side(pekppp_diff *d, pekppp_diff_side side, char *input, cli_rub
         const cli_item *it = &items.items[i];
         pekppp_assessment_options o = *base;
         pekppp_error err;
+        char buf[CLI_PATH_MAX];
+        const char *path = cli_item_path(it, buf);
         if (it->kind == ITEM_SHEET) {
             pekppp_sheet *sheet = NULL;
             int rc;
@@ -118,7 +120,7 @@ static int load_side(pekppp_diff *d, pekppp_diff_side side, char *input, cli_rub
                 failed++;
                 continue;
             }
-            if (pekppp_sheet_open_file(&sheet, it->path, &o, &err) < 0) {
+            if (pekppp_sheet_open_file(&sheet, path, &o, &err) < 0) {
                 failed++;
                 continue;
             }
@@ -134,8 +136,8 @@ static int load_side(pekppp_diff *d, pekppp_diff_side side, char *input, cli_rub
                 pekppp_assessment_free(a);
             }
             pekppp_sheet_free(sheet);
-        } else if (it->kind == ITEM_UNIT && is_result_file(it->path)) {
-            int f = add_result_file(d, side, it->path);
+        } else if (it->kind == ITEM_UNIT && is_result_file(path)) {
+            int f = add_result_file(d, side, path);
             if (f < 0) {
                 cli_items_free(&items);
                 return -1;
@@ -143,16 +145,16 @@ static int load_side(pekppp_diff *d, pekppp_diff_side side, char *input, cli_rub
             failed += f;
         } else if (it->kind == ITEM_UNIT) {
             pekppp_assessment *a = NULL;
-            if (pekppp_assessment_load_file(&a, it->path, &o, &err) < 0)
+            if (pekppp_assessment_load_file(&a, path, &o, &err) < 0)
                 failed++;
             else
                 failed += add_unit(d, side, a);
             pekppp_assessment_free(a);
         } else if (it->kind != ITEM_EMPTY) {
-            cli_fail("%s: %s", it->path, cli_msg(lang, cli_item_problem(it)));
+            cli_fail("%s: %s", path, cli_msg(lang, cli_item_problem(it)));
             failed++;
         } else {
-            cli_fail(cli_msg(lang, CM_NO_UNITS_FOUND), it->path);
+            cli_fail(cli_msg(lang, CM_NO_UNITS_FOUND), path);
             failed++;
         }
     }

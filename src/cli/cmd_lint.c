@@ -315,7 +315,8 @@ static int lint_main(int argc, char **argv, char **files)
         pekppp_sink_puts(&out, "]}},\n    \"results\": [");
     }
     for (i = 0; i < items.count; i++) {
-        const char *file = items.items[i].path;
+        char buf[CLI_PATH_MAX];
+        const char *file = cli_item_path(&items.items[i], buf);
         pekppp_file_kind kind;
         pekppp_error err;
         int error;

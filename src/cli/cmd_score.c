@@ -301,7 +301,8 @@ int cmd_score(int argc, char **argv)
         x.sets = sets;
         x.nsets = nsets;
         x.lang = lang;
-        rc = score_one(items.items[0].path, &rubrics, &aopts, format, &ropts, &x);
+        char buf[CLI_PATH_MAX];
+        rc = score_one(cli_item_path(&items.items[0], buf), &rubrics, &aopts, format, &ropts, &x);
     } else if (nsets > 0 || target) {
         /* A batch report: several inputs, a folder, a sheet, -f csv or
          * --fail-under-mean. */

@@ -10,6 +10,7 @@
 #include "batch_internal.h"
 
 #include <stdalign.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -157,6 +158,25 @@ static const char *copy(pekppp_batch *b, const char *s, int *oom)
     return c;
 }
 
+/* Keep a unit's file name for messages: the folder part (shared by the
+ * units of one folder) interned, the rest copied; a sheet's rows share the
+ * whole name. */
+static void store_file(pekppp_batch *b, pk_unit *u, const char *file, int sheet_row, int *oom)
+{
+    const char *slash = strrchr(file, '/');
+    char dir[1024];
+    size_t n = slash ? (size_t)(slash - file) + 1 : 0;
+    if (sheet_row || n >= sizeof(dir)) {
+        u->dir = "";
+        u->base = sheet_row ? intern(b, file, oom) : copy(b, file, oom);
+        return;
+    }
+    memcpy(dir, file, n);
+    dir[n] = '\0';
+    u->dir = intern(b, dir, oom);
+    u->base = copy(b, file + n, oom);
+}
+
 /* Add @p u's index to the group (kind, key), creating it when new. */
 static int add_to_group(pekppp_batch *b, unsigned kind, const char *key, pk_rat index)
 {
@@ -271,8 +291,7 @@ int pekppp_batch_add(pekppp_batch *b, const pekppp_result *res, pekppp_error *er
     u->category = intern(b, a->category, &oom);
     u->mode = intern(b, a->mode, &oom);
     u->period = intern(b, a->period, &oom);
-    u->file = a->id_path && strcmp(a->id_path, "unit_id") == 0 ? intern(b, a->file, &oom)
-                                                                 : copy(b, a->file, &oom);
+    store_file(b, u, a->file, a->id_path && strcmp(a->id_path, "unit_id") == 0, &oom);
     if (oom)
         goto oom;
     u->id_line = a->id_line;
@@ -289,14 +308,16 @@ int pekppp_batch_add(pekppp_batch *b, const pekppp_result *res, pekppp_error *er
     }
     b->units[b->nunits] = u;
     if ((prev = claim_id(b, b->nunits, &oom)) != NULL) {
+        char prev_file[2048];
+        snprintf(prev_file, sizeof(prev_file), "%s%s", prev->dir, prev->base);
         if (prev->id_line)
             pk_diag(&rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, a->id_line, a->id_col, a->id_path,
                     "unit id '%s' was already used by %s:%u:%u: this unit is left out", u->id,
-                    prev->file, prev->id_line, prev->id_col);
+                    prev_file, prev->id_line, prev->id_col);
         else
             pk_diag(&rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, a->id_line, a->id_col, a->id_path,
                     "unit id '%s' was already used by %s: this unit is left out", u->id,
-                    prev->file);
+                    prev_file);
         return PEKPPP_EINVALID;
     }
     if (oom)

@@ -9,7 +9,8 @@
  * Rounded values fit 32 bits (scale max 100, at most 4 decimals). */
 typedef struct {
     pk_rat index;               /* exact, for ranking and means */
-    const char *id, *name, *institution, *category, *mode, *period, *file;
+    const char *id, *name, *institution, *category, *mode, *period;
+    const char *dir, *base;     /* its file: the folder part interned, then the rest */
     const pekppp_band *band;    /* in the batch's rubric */
     uint32_t id_line, id_col;   /* where its id stands in file (0: unknown) */
     uint32_t rank;
