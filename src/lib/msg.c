@@ -89,6 +89,7 @@ static const char *const table[M_COUNT][2] = {
     [M_EVIDENCE] = { "Bukti dukung", "Evidence" },
     [M_STEP] = { "Langkah", "Step" },
     [M_GAIN] = { "Kenaikan", "Gain" },
+    [M_INDEX_AFTER] = { "Indeks sesudahnya", "Index after" },
     [M_BEST] = { "Indeks tertinggi bila semua langkah yang boleh diambil",
                  "Highest index with every allowed step" },
     /* HTML reports (report_html.c) */

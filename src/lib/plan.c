@@ -88,8 +88,10 @@ static int plan_for(pekppp_plan *p, const pekppp_band *band, const pekppp_plan_o
             st->to = st->from + 1;
             st->gain = rec->gain;
             st->gain_rounded = rec->gain_rounded;
-            if ((error = pk_rat_add(&p->after, p->after, rec->gain)) < 0)
+            if ((error = pk_rat_add(&p->after, p->after, rec->gain)) < 0 ||
+                (error = pk_round(r, p->after, &st->after_rounded)) < 0)
                 return error;
+            st->after_band = pekppp_rubric_band_for(r, to_dec_scale(r, st->after_rounded));
             if (!all && band && pk_rat_cmp(p->after, thr) >= 0) {
                 *reached = 1;
                 return 0;
@@ -253,7 +255,10 @@ void pk_plan_text(pekppp_sink *sink, const pekppp_plan *p, pekppp_lang lang)
         fixed_text(a, sizeof(a), st->gain_rounded, r->decimals);
         pk_sink_printf(sink, "%3zu. ", i + 1);
         pk_text_cell(sink, r->indicators[st->indicator].id, 0, 0);
-        pk_sink_printf(sink, "  %d -> %d  +%s\n     ", st->from, st->to, a);
+        fixed_text(b, sizeof(b), st->after_rounded, r->decimals);
+        pk_sink_printf(sink, "  %d -> %d  +%s  = %s ", st->from, st->to, a, b);
+        pk_text_cell(sink, st->after_band ? st->after_band->grade : "?", 0, 0);
+        pekppp_sink_puts(sink, "\n     ");
         if (!is_advice)
             pk_sink_printf(sink, "%s %d: ", pk_msg(lang, M_REACH_LEVEL), st->to);
         pk_text_cell(sink, text, 0, 0);
@@ -300,8 +305,14 @@ static void plan_json(pekppp_sink *sink, const pekppp_plan *p)
         pekppp_sink_puts(sink, "    {\"indicator\": ");
         pk_json_string(sink, r->indicators[st->indicator].id);
         fixed_text(buf, sizeof(buf), st->gain_rounded, r->decimals);
-        pk_sink_printf(sink, ", \"from\": %d, \"to\": %d, \"gain\": %s, \"advice\": ", st->from,
-                       st->to, buf);
+        pk_sink_printf(sink, ", \"from\": %d, \"to\": %d, \"gain\": %s, ", st->from, st->to, buf);
+        fixed_text(buf, sizeof(buf), st->after_rounded, r->decimals);
+        pk_sink_printf(sink, "\"after\": {\"index\": %s, \"grade\": ", buf);
+        if (st->after_band)
+            pk_json_string(sink, st->after_band->grade);
+        else
+            pekppp_sink_puts(sink, "null");
+        pekppp_sink_puts(sink, "}, \"advice\": ");
         pk_json_string(sink, pk_step_advice(r, st, &is_advice));
         pekppp_sink_puts(sink, i + 1 < p->nsteps ? "},\n" : "}\n  ]\n");
     }

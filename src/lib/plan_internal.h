@@ -11,6 +11,8 @@ typedef struct {
     int from, to;
     pk_rat gain;
     int64_t gain_rounded;
+    int64_t after_rounded;          /* the index once this step and those before are taken */
+    const pekppp_band *after_band;
 } pk_step;
 
 struct pekppp_plan {

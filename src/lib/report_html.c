@@ -1053,6 +1053,7 @@ static void plan_section(pekppp_sink *sink, const pekppp_plan *p, pekppp_lang la
     th_col(sink, lang, M_INDICATORS, NULL);
     th_col(sink, lang, M_STEP, NULL);
     th_col(sink, lang, M_GAIN, "n");
+    th_col(sink, lang, M_INDEX_AFTER, "n");
     puts_(sink, "</tr></thead>\n<tbody>\n");
     for (i = 0; i < p->nsteps; i++) {
         const pk_step *st = &p->steps[i];
@@ -1071,6 +1072,10 @@ static void plan_section(pekppp_sink *sink, const pekppp_plan *p, pekppp_lang la
         esc(sink, text);
         puts_(sink, "</td><td class=\"n\">+");
         fixed(sink, st->gain_rounded, r->decimals);
+        puts_(sink, "</td><td class=\"n\">");
+        fixed(sink, st->after_rounded, r->decimals);
+        puts_(sink, " ");
+        badge(sink, r, st->after_band, 1, 0);
         puts_(sink, "</td></tr>\n");
     }
     puts_(sink, "</tbody>\n</table>\n</section>\n");

@@ -432,6 +432,7 @@ static void plan(jb *b, cJSON *root, const pekppp_plan *p)
         add_long(b, x, "from", st->from);
         add_long(b, x, "to", st->to);
         add_fixed(b, x, "gain", st->gain_rounded, r->decimals);
+        plan_grade(b, x, "after", st->after_rounded, r->decimals, st->after_band);
         add_str(b, x, "advice", pk_step_advice(r, st, &is_advice));
     }
 }

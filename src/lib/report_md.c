@@ -269,8 +269,9 @@ void pk_plan_md(pekppp_sink *sink, const pekppp_plan *p, pekppp_lang lang, int s
     }
     if (p->nsteps == 0)
         return;
-    pk_sink_printf(sink, "| # | %s | %s | %s |\n|--:|---|---|--:|\n", pk_msg(lang, M_INDICATORS),
-                   pk_msg(lang, M_STEP), pk_msg(lang, M_GAIN));
+    pk_sink_printf(sink, "| # | %s | %s | %s | %s |\n|--:|---|---|--:|--:|\n",
+                   pk_msg(lang, M_INDICATORS), pk_msg(lang, M_STEP), pk_msg(lang, M_GAIN),
+                   pk_msg(lang, M_INDEX_AFTER));
     for (i = 0; i < p->nsteps; i++) {
         const pk_step *st = &p->steps[i];
         const pekppp_indicator *ind = &r->indicators[st->indicator];
@@ -286,6 +287,12 @@ void pk_plan_md(pekppp_sink *sink, const pekppp_plan *p, pekppp_lang lang, int s
         pk_md_text(sink, text);
         pekppp_sink_puts(sink, " | +");
         fixed(sink, st->gain_rounded, r->decimals);
+        pekppp_sink_puts(sink, " | ");
+        fixed(sink, st->after_rounded, r->decimals);
+        if (st->after_band) {
+            pekppp_sink_puts(sink, " ");
+            pk_md_text(sink, st->after_band->grade);
+        }
         pekppp_sink_puts(sink, " |\n");
     }
     pekppp_sink_puts(sink, "\n");

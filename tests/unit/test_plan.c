@@ -31,6 +31,7 @@
 
 #include "pekppp.h"
 #include "model.h"
+#include "plan_internal.h"
 
 #define SHIPPED_RUBRIC PEKPPP_SOURCE_DIR "/rubrics/pekppp-2022-luring.yaml"
 #define SMALL_RUBRIC PEKPPP_TEST_FIXTURES "/rubric/small-two-aspects.yaml"
@@ -1063,6 +1064,55 @@ static void test_plan__random_units_of_the_shipped_rubric_match_a_dp(void **stat
     }
 }
 
+/* Each step's "index after" is what scoring the unit with that step and the
+ * ones before it gives: re-score the unit after every step and compare the
+ * rounded index and the grade.  Random units of the shipped rubric, with
+ * and without a survey, planned to every grade. */
+static void test_plan__each_step_shows_the_index_scoring_would_give(void **state)
+{
+    const pekppp_rubric *r = rubrics[R_SHIPPED];
+    size_t nb = pekppp_rubric_band_count(r), n = pekppp_rubric_indicator_count(r);
+    int unit, checked = 0;
+    (void)state;
+    rng_state = 4242;
+    for (unit = 0; unit < 12; unit++) {
+        int levels[MAX_IND], now[MAX_IND];
+        const char *survey = unit % 2 ? "survey: {score: 3.9, respondents: 12}\n" : "";
+        pekppp_assessment *a;
+        pekppp_result *res;
+        size_t i, b, k;
+        for (i = 0; i < n; i++)
+            levels[i] = rng_int(0, 5);
+        a = load_levels(r, levels, survey, false);
+        res = score(a);
+        for (b = 0; b < nb; b++) {
+            pekppp_plan *plan = make_plan(res, pekppp_rubric_band(r, b)->grade, 0, NULL, 0);
+            memcpy(now, levels, sizeof(now));
+            for (k = 0; k < pekppp_plan_step_count(plan); k++) {
+                const pk_step *st = &plan->steps[k];
+                pekppp_assessment *a2;
+                pekppp_result *r2;
+                now[st->indicator] = st->to;
+                a2 = load_levels(r, now, survey, false);
+                r2 = score(a2);
+                if (r2->index_rounded != st->after_rounded || r2->band != st->after_band)
+                    fail_msg("unit %d, plan to %s, step %zu: scoring gives %lld, the plan shows %lld",
+                             unit, pekppp_rubric_band(r, b)->grade, k + 1,
+                             (long long)r2->index_rounded, (long long)st->after_rounded);
+                checked++;
+                pekppp_result_free(r2);
+                pekppp_assessment_free(a2);
+            }
+            if (k > 0)
+                assert_true(plan->steps[k - 1].after_rounded == pekppp_plan_after(plan).units);
+            pekppp_plan_free(plan);
+        }
+        pekppp_result_free(res);
+        pekppp_assessment_free(a);
+    }
+    assert_true(checked > 500);
+}
+
 /* The DP agrees with brute force where both can run (a guard on the guard). */
 static void test_plan__dp_agrees_with_enumeration_on_small_units(void **state)
 {
@@ -1100,6 +1150,7 @@ int main(void)
         cmocka_unit_test(test_plan__exhaustive_near_ties_rubric_with_and_without_survey),
         cmocka_unit_test(test_plan__exhaustive_small_rubric),
         cmocka_unit_test(test_plan__random_units_of_the_shipped_rubric_match_a_dp),
+        cmocka_unit_test(test_plan__each_step_shows_the_index_scoring_would_give),
     };
     int rc = cmocka_run_group_tests(tests, setup_rubrics, teardown_rubrics);
     print_message("%d plans checked against exhaustive search or the DP\n", planned_count);
