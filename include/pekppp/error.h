@@ -48,6 +48,13 @@ PEKPPP_EXTERN(const char *) pekppp_rule_text(size_t i);
 /** Reset an error record to "no error". Accepts NULL. */
 PEKPPP_EXTERN(void) pekppp_error_clear(pekppp_error *err);
 
+/** Set the message of @p err in English and in Indonesian (@p id may be NULL
+ * or ""), each cut to fit at a character boundary.  For callbacks such as a
+ * rubric resolver that fill an error the library passes on. */
+PEKPPP_EXTERN(void) pekppp_error_set_message(pekppp_error *err, const char *en, const char *id);
+/** Set the file of @p err, cut to fit at a character boundary. */
+PEKPPP_EXTERN(void) pekppp_error_set_file(pekppp_error *err, const char *file);
+
 /** The message in @p lang: message_id for Indonesian when it is set, else
  * message.  (Machine formats such as `lint -f json` keep the English one.) */
 PEKPPP_EXTERN(const char *) pekppp_error_message(const pekppp_error *err, pekppp_lang lang);

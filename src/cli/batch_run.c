@@ -288,7 +288,7 @@ static void process_unit(pool *p, const cli_item *item, slot *s)
     o.payload = &s->diags;
     pekppp_error_clear(&s->err);
     if (cli_item_problem(item) != CM_COUNT) {
-        snprintf(s->err.file, sizeof(s->err.file), "%.*s", (int)sizeof(s->err.file) - 1, path);
+        pekppp_error_set_file(&s->err, path);
         if (item->kind == ITEM_EMPTY)
             cli_error_message(&s->err, CM_NO_UNITS_FOUND, path);
         else
@@ -476,7 +476,7 @@ static void run_sheet(run_state *st, pending *pf, const cli_item *item)
         pthread_mutex_unlock(st->rubric_lock);
     }
     if (found < 0) {
-        snprintf(err.file, sizeof(err.file), "%.*s", (int)sizeof(err.file) - 1, path);
+        pekppp_error_set_file(&err, path);
         err.line = err.column = 0;
         err.path[0] = '\0';
         cli_print_diag(&err);

@@ -78,12 +78,15 @@ int cli_get_lang(void)
 void cli_error_message(pekppp_error *err, cli_msg_id id, ...)
 {
     va_list ap, ap_id;
+    char en[sizeof(err->message) + 8], in[sizeof(err->message_id) + 8];
     va_start(ap, id);
     va_copy(ap_id, ap);
-    vsnprintf(err->message, sizeof(err->message), cli_msg(1, id), ap);
-    vsnprintf(err->message_id, sizeof(err->message_id), cli_msg(0, id), ap_id);
+    vsnprintf(en, sizeof(en), cli_msg(1, id), ap);
+    vsnprintf(in, sizeof(in), cli_msg(0, id), ap_id);
     va_end(ap_id);
     va_end(ap);
+    /* Cut to fit at a character boundary: the JSON outputs must stay UTF-8. */
+    pekppp_error_set_message(err, en, in);
 }
 #if defined(__GNUC__)
 #pragma GCC diagnostic pop

@@ -323,7 +323,7 @@ static int lint_main(int argc, char **argv, char **files)
         if (cli_item_problem(&items.items[i]) != CM_COUNT) {
             pekppp_error_clear(&err);
             err.code = PEKPPP_EIO;
-            snprintf(err.file, sizeof(err.file), "%s", file);
+            pekppp_error_set_file(&err, file);
             snprintf(err.rule, sizeof(err.rule), "io");
             cli_error_message(&err, cli_item_problem(&items.items[i]));
             count_cb(&err, &c);

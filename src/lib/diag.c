@@ -53,6 +53,17 @@ static void copy_str(char *dst, size_t size, const char *src)
     trim_utf8(dst);
 }
 
+void pekppp_error_set_message(pekppp_error *err, const char *en, const char *id)
+{
+    copy_str(err->message, sizeof(err->message), en ? en : "");
+    copy_str(err->message_id, sizeof(err->message_id), id ? id : "");
+}
+
+void pekppp_error_set_file(pekppp_error *err, const char *file)
+{
+    copy_str(err->file, sizeof(err->file), file ? file : "");
+}
+
 /* The checks, with stable ids (SARIF rule ids, docs/lint-rules.md). */
 static const struct {
     const char *id, *text;

@@ -232,7 +232,8 @@ const pekppp_report_options *pk_report_options(const pekppp_report_options *opts
         return local;
     if (opts->version >= PEKPPP_REPORT_OPTIONS_VERSION)
         return opts;
-    /* Version 1 ended before `plan`. */
+    /* A caller built with version 1 of the header has a struct that ends
+     * before `plan` (the other fields all came before any release). */
     memcpy(local, opts, offsetof(pekppp_report_options, plan));
     local->plan = NULL;
     return local;

@@ -7,11 +7,11 @@
  */
 #include "sha256.h"
 
-#include <stdatomic.h>
 #include <string.h>
 
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
 #define PK_SHA_NI 1
+#include <stdatomic.h>
 #include <cpuid.h>
 #include <immintrin.h>
 #endif
@@ -151,6 +151,8 @@ void pk_sha256_init(pk_sha256 *s)
 void pk_sha256_update(pk_sha256 *s, const void *data, size_t len)
 {
     const unsigned char *p = data;
+    if (len == 0)
+        return; /* data may be NULL then */
     s->bytes += len;
     if (s->fill > 0) {
         size_t take = 64 - s->fill;

@@ -2037,6 +2037,50 @@ static void test_cli__an_unreadable_folder_is_reported_and_the_rest_still_scored
     assert_int_equal(chmod(in_dir("folders/locked"), 0755), 0);
 }
 
+/* Whether @p s is valid UTF-8 (no cut or stray byte). */
+static int valid_utf8(const unsigned char *s)
+{
+    while (*s) {
+        int n = *s < 0x80 ? 0 : (*s & 0xE0) == 0xC0 ? 1 : (*s & 0xF0) == 0xE0 ? 2 : (*s & 0xF8) == 0xF0 ? 3 : -1;
+        if (n < 0)
+            return 0;
+        for (s++; n > 0; n--, s++)
+            if ((*s & 0xC0) != 0x80)
+                return 0;
+    }
+    return 1;
+}
+
+/* A message naming a very long path is cut to fit its record, never inside
+ * a UTF-8 character: the JSON report stays valid UTF-8. */
+static void test_cli__a_long_utf8_path_keeps_the_json_report_valid_utf8(void **state)
+{
+    char rel[1024] = "", part[300];
+    const char *args[] = { "score", "-q", "-f", "json", rel, NULL };
+    run_opts o;
+    run_result r;
+    size_t k;
+    (void)state;
+    NEED_CLI();
+    for (k = 0; k < 120; k++)
+        memcpy(part + 2 * k, "\xc3\xa9", 2); /* é */
+    part[240] = '\0';
+    for (k = 0; k < 3; k++) {
+        size_t n = strlen(rel);
+        snprintf(rel + n, sizeof(rel) - n, "%sx%s", k ? "/" : "", part);
+        assert_int_equal(mkdir(in_dir(rel), 0755), 0);
+    }
+    memset(&o, 0, sizeof(o));
+    o.args = args;
+    o.stdout_fd = -1;
+    r = run_cli(&o);
+    assert_int_equal(exit_code(&r), 3);
+    assert_non_null(strstr(r.out, "\"errors\""));
+    if (!valid_utf8((const unsigned char *)r.out))
+        fail_msg("the JSON report is not valid UTF-8");
+    assert_true(valid_utf8((const unsigned char *)r.err));
+}
+
 /* Folders are searched 32 levels deep; one below that is reported, not
  * silently left out. */
 static void test_cli__a_folder_too_deep_is_reported_not_skipped(void **state)
@@ -2112,6 +2156,7 @@ int main(void)
         cmocka_unit_test_teardown(test_cli__a_batch_reports_unreadable_and_missing_units_and_scores_the_rest, release_scratch),
         cmocka_unit_test_teardown(test_cli__an_unreadable_folder_is_reported_and_the_rest_still_scored, release_scratch),
         cmocka_unit_test_teardown(test_cli__a_folder_too_deep_is_reported_not_skipped, release_scratch),
+        cmocka_unit_test_teardown(test_cli__a_long_utf8_path_keeps_the_json_report_valid_utf8, release_scratch),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
