@@ -957,6 +957,48 @@ static void indicator_section(pekppp_sink *sink, const pekppp_result *res, pekpp
         sink->error = PEKPPP_ERANGE;
 }
 
+/* The head of a table of one-level steps (recommendations, plan): #,
+ * indicator, step, gain, and @p last. */
+static void step_table_head(pekppp_sink *sink, pekppp_lang lang, const char *id, pk_msg_id last,
+                            const char *last_class)
+{
+    pk_sink_printf(sink, "<table id=\"%s\">\n<thead><tr><th scope=\"col\" class=\"n\">#</th>", id);
+    th_col(sink, lang, M_INDICATORS, NULL);
+    th_col(sink, lang, M_STEP, NULL);
+    th_col(sink, lang, M_GAIN, "n");
+    th_col(sink, lang, last, last_class);
+    puts_(sink, "</tr></thead>\n<tbody>\n");
+}
+
+/* A step's row up to its gain cell: number, indicator, "from → to: advice"
+ * (or the next level's description), gain.  The caller adds the last cell. */
+static void step_row(pekppp_sink *sink, const pekppp_rubric *r, pekppp_lang lang, size_t n,
+                     size_t indicator, int from, int to, int64_t gain_rounded)
+{
+    const pekppp_indicator *ind = &r->indicators[indicator];
+    pk_recommendation rec;
+    const char *text;
+    int is_advice;
+    memset(&rec, 0, sizeof(rec));
+    rec.indicator = indicator;
+    rec.from = from;
+    rec.to = to;
+    text = pk_rec_advice(r, &rec, &is_advice);
+    pk_sink_printf(sink, "<tr><td class=\"n\">%zu</td><td><code>", n);
+    esc(sink, ind->id);
+    puts_(sink, "</code> ");
+    esc(sink, ind->name);
+    pk_sink_printf(sink, "</td><td><strong>%d → %d</strong>: ", from, to);
+    if (!is_advice) {
+        msg(sink, lang, M_REACH_LEVEL);
+        pk_sink_printf(sink, " %d: ", to);
+    }
+    esc(sink, text);
+    puts_(sink, "</td><td class=\"n\">+");
+    fixed(sink, gain_rounded, r->decimals);
+    puts_(sink, "</td>");
+}
+
 static void recommendation_section(pekppp_sink *sink, const pekppp_result *res, pekppp_lang lang)
 {
     const pekppp_rubric *r = res->rubric;
@@ -970,30 +1012,12 @@ static void recommendation_section(pekppp_sink *sink, const pekppp_result *res, 
         puts_(sink, "</p>\n</section>\n");
         return;
     }
-    puts_(sink, "<table id=\"recommendation-table\">\n<thead><tr><th scope=\"col\" class=\"n\">#</th>");
-    th_col(sink, lang, M_INDICATORS, NULL);
-    th_col(sink, lang, M_STEP, NULL);
-    th_col(sink, lang, M_GAIN, "n");
-    th_col(sink, lang, M_EVIDENCE, NULL);
-    puts_(sink, "</tr></thead>\n<tbody>\n");
+    step_table_head(sink, lang, "recommendation-table", M_EVIDENCE, NULL);
     for (i = 0; i < res->nrecs; i++) {
         const pk_recommendation *rec = &res->recs[i];
         const pekppp_indicator *ind = &r->indicators[rec->indicator];
-        int is_advice;
-        const char *text = pk_rec_advice(r, rec, &is_advice);
-        pk_sink_printf(sink, "<tr><td class=\"n\">%zu</td><td><code>", i + 1);
-        esc(sink, ind->id);
-        puts_(sink, "</code> ");
-        esc(sink, ind->name);
-        pk_sink_printf(sink, "</td><td><strong>%d → %d</strong>: ", rec->from, rec->to);
-        if (!is_advice) {
-            msg(sink, lang, M_REACH_LEVEL);
-            pk_sink_printf(sink, " %d: ", rec->to);
-        }
-        esc(sink, text);
-        puts_(sink, "</td><td class=\"n\">+");
-        fixed(sink, rec->gain_rounded, r->decimals);
-        puts_(sink, "</td><td>");
+        step_row(sink, r, lang, i + 1, rec->indicator, rec->from, rec->to, rec->gain_rounded);
+        puts_(sink, "<td>");
         if (ind->evidence_count)
             text_list(sink, ind->evidence, ind->evidence_count);
         puts_(sink, "</td></tr>\n");
@@ -1049,30 +1073,11 @@ static void plan_section(pekppp_sink *sink, const pekppp_plan *p, pekppp_lang la
         puts_(sink, "</section>\n");
         return;
     }
-    puts_(sink, "<table id=\"plan-table\">\n<thead><tr><th scope=\"col\" class=\"n\">#</th>");
-    th_col(sink, lang, M_INDICATORS, NULL);
-    th_col(sink, lang, M_STEP, NULL);
-    th_col(sink, lang, M_GAIN, "n");
-    th_col(sink, lang, M_INDEX_AFTER, "n");
-    puts_(sink, "</tr></thead>\n<tbody>\n");
+    step_table_head(sink, lang, "plan-table", M_INDEX_AFTER, "n");
     for (i = 0; i < p->nsteps; i++) {
         const pk_step *st = &p->steps[i];
-        const pekppp_indicator *ind = &r->indicators[st->indicator];
-        int is_advice;
-        const char *text = pk_step_advice(r, st, &is_advice);
-        pk_sink_printf(sink, "<tr><td class=\"n\">%zu</td><td><code>", i + 1);
-        esc(sink, ind->id);
-        puts_(sink, "</code> ");
-        esc(sink, ind->name);
-        pk_sink_printf(sink, "</td><td><strong>%d → %d</strong>: ", st->from, st->to);
-        if (!is_advice) {
-            msg(sink, lang, M_REACH_LEVEL);
-            pk_sink_printf(sink, " %d: ", st->to);
-        }
-        esc(sink, text);
-        puts_(sink, "</td><td class=\"n\">+");
-        fixed(sink, st->gain_rounded, r->decimals);
-        puts_(sink, "</td><td class=\"n\">");
+        step_row(sink, r, lang, i + 1, st->indicator, st->from, st->to, st->gain_rounded);
+        puts_(sink, "<td class=\"n\">");
         fixed(sink, st->after_rounded, r->decimals);
         puts_(sink, " ");
         badge(sink, r, st->after_band, 1, 0);

@@ -9,6 +9,8 @@
 
 #include "msg.h"
 
+#include <string.h>
+
 static void fixed(pekppp_sink *sink, int64_t units, int decimals)
 {
     pk_fixed_point(sink, units, decimals, '.', 0);
@@ -98,6 +100,41 @@ static void aspects(pekppp_sink *sink, const pekppp_result *res, pekppp_lang lan
     pekppp_sink_puts(sink, "\n");
 }
 
+/* The head of a table of one-level steps (recommendations, plan). */
+static void step_table_head(pekppp_sink *sink, pekppp_lang lang, pk_msg_id last, const char *align)
+{
+    pk_sink_printf(sink, "| # | %s | %s | %s | %s |\n|--:|---|---|--:|%s|\n",
+                   pk_msg(lang, M_INDICATORS), pk_msg(lang, M_STEP), pk_msg(lang, M_GAIN),
+                   pk_msg(lang, last), align);
+}
+
+/* A step's row up to its gain cell and the bar after it; the caller adds
+ * the last cell. */
+static void step_row(pekppp_sink *sink, const pekppp_rubric *r, pekppp_lang lang, size_t n,
+                     size_t indicator, int from, int to, int64_t gain_rounded)
+{
+    const pekppp_indicator *ind = &r->indicators[indicator];
+    pk_recommendation rec;
+    const char *text;
+    int is_advice;
+    memset(&rec, 0, sizeof(rec));
+    rec.indicator = indicator;
+    rec.from = from;
+    rec.to = to;
+    text = pk_rec_advice(r, &rec, &is_advice);
+    pk_sink_printf(sink, "| %zu | ", n);
+    pk_md_text(sink, ind->id);
+    pekppp_sink_puts(sink, " ");
+    pk_md_text(sink, ind->name);
+    pk_sink_printf(sink, " | %d → %d: ", from, to);
+    if (!is_advice)
+        pk_sink_printf(sink, "%s %d: ", pk_msg(lang, M_REACH_LEVEL), to);
+    pk_md_text(sink, text);
+    pekppp_sink_puts(sink, " | +");
+    fixed(sink, gain_rounded, r->decimals);
+    pekppp_sink_puts(sink, " | ");
+}
+
 static void recommendations(pekppp_sink *sink, const pekppp_result *res, pekppp_lang lang)
 {
     const pekppp_rubric *r = res->rubric;
@@ -107,25 +144,11 @@ static void recommendations(pekppp_sink *sink, const pekppp_result *res, pekppp_
         pk_sink_printf(sink, "%s\n\n", pk_msg(lang, M_NO_RECS));
         return;
     }
-    pk_sink_printf(sink, "| # | %s | %s | %s | %s |\n|--:|---|---|--:|---|\n",
-                   pk_msg(lang, M_INDICATORS), pk_msg(lang, M_STEP), pk_msg(lang, M_GAIN),
-                   pk_msg(lang, M_EVIDENCE));
+    step_table_head(sink, lang, M_EVIDENCE, "---");
     for (i = 0; i < res->nrecs; i++) {
         const pk_recommendation *rec = &res->recs[i];
         const pekppp_indicator *ind = &r->indicators[rec->indicator];
-        int is_advice;
-        const char *text = pk_rec_advice(r, rec, &is_advice);
-        pk_sink_printf(sink, "| %zu | ", i + 1);
-        pk_md_text(sink, ind->id);
-        pekppp_sink_puts(sink, " ");
-        pk_md_text(sink, ind->name);
-        pk_sink_printf(sink, " | %d → %d: ", rec->from, rec->to);
-        if (!is_advice)
-            pk_sink_printf(sink, "%s %d: ", pk_msg(lang, M_REACH_LEVEL), rec->to);
-        pk_md_text(sink, text);
-        pekppp_sink_puts(sink, " | +");
-        fixed(sink, rec->gain_rounded, r->decimals);
-        pekppp_sink_puts(sink, " | ");
+        step_row(sink, r, lang, i + 1, rec->indicator, rec->from, rec->to, rec->gain_rounded);
         for (k = 0; k < ind->evidence_count; k++) {
             if (k)
                 pekppp_sink_puts(sink, "; ");
@@ -269,25 +292,10 @@ void pk_plan_md(pekppp_sink *sink, const pekppp_plan *p, pekppp_lang lang, int s
     }
     if (p->nsteps == 0)
         return;
-    pk_sink_printf(sink, "| # | %s | %s | %s | %s |\n|--:|---|---|--:|--:|\n",
-                   pk_msg(lang, M_INDICATORS), pk_msg(lang, M_STEP), pk_msg(lang, M_GAIN),
-                   pk_msg(lang, M_INDEX_AFTER));
+    step_table_head(sink, lang, M_INDEX_AFTER, "--:");
     for (i = 0; i < p->nsteps; i++) {
         const pk_step *st = &p->steps[i];
-        const pekppp_indicator *ind = &r->indicators[st->indicator];
-        int is_advice;
-        const char *text = pk_step_advice(r, st, &is_advice);
-        pk_sink_printf(sink, "| %zu | ", i + 1);
-        pk_md_text(sink, ind->id);
-        pekppp_sink_puts(sink, " ");
-        pk_md_text(sink, ind->name);
-        pk_sink_printf(sink, " | %d → %d: ", st->from, st->to);
-        if (!is_advice)
-            pk_sink_printf(sink, "%s %d: ", pk_msg(lang, M_REACH_LEVEL), st->to);
-        pk_md_text(sink, text);
-        pekppp_sink_puts(sink, " | +");
-        fixed(sink, st->gain_rounded, r->decimals);
-        pekppp_sink_puts(sink, " | ");
+        step_row(sink, r, lang, i + 1, st->indicator, st->from, st->to, st->gain_rounded);
         fixed(sink, st->after_rounded, r->decimals);
         if (st->after_band) {
             pekppp_sink_puts(sink, " ");
