@@ -202,15 +202,6 @@ pekppp_fixed pekppp_plan_after(const pekppp_plan *p)
     return f;
 }
 
-const char *pk_step_advice(const pekppp_rubric *r, const pk_step *st, int *is_advice)
-{
-    pk_recommendation rec;
-    memset(&rec, 0, sizeof(rec));
-    rec.indicator = st->indicator;
-    rec.from = st->from;
-    rec.to = st->to;
-    return pk_rec_advice(r, &rec, is_advice);
-}
 
 static void fixed_text(char *buf, size_t n, int64_t units, int decimals)
 {
@@ -251,7 +242,7 @@ void pk_plan_text(pekppp_sink *sink, const pekppp_plan *p, pekppp_lang lang)
     for (i = 0; i < p->nsteps; i++) {
         const pk_step *st = &p->steps[i];
         int is_advice;
-        const char *text = pk_step_advice(r, st, &is_advice);
+        const char *text = pk_step_text(r, st->indicator, st->from, st->to, &is_advice);
         fixed_text(a, sizeof(a), st->gain_rounded, r->decimals);
         pk_sink_printf(sink, "%3zu. ", i + 1);
         pk_text_cell(sink, r->indicators[st->indicator].id, 0, 0);
@@ -313,7 +304,7 @@ static void plan_json(pekppp_sink *sink, const pekppp_plan *p)
         else
             pekppp_sink_puts(sink, "null");
         pekppp_sink_puts(sink, "}, \"advice\": ");
-        pk_json_string(sink, pk_step_advice(r, st, &is_advice));
+        pk_json_string(sink, pk_step_text(r, st->indicator, st->from, st->to, &is_advice));
         pekppp_sink_puts(sink, i + 1 < p->nsteps ? "},\n" : "}\n  ]\n");
     }
     pekppp_sink_puts(sink, "}\n");

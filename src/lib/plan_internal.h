@@ -29,9 +29,6 @@ struct pekppp_plan {
     size_t nsteps;
 };
 
-/* The advice for a step: the rubric's advice for its level, else the next
- * level's description (*is_advice says which). */
-const char *pk_step_advice(const pekppp_rubric *r, const pk_step *st, int *is_advice);
 
 /* A plan in each report format; the unit reports call these when
  * pekppp_report_options.plan is set. */

@@ -215,12 +215,13 @@ int64_t pk_rounded_delta(const pekppp_rubric *r, pk_rat now, pk_rat before, int 
     return out;
 }
 
-const char *pk_rec_advice(const pekppp_rubric *r, const pk_recommendation *rec, int *is_advice)
+const char *pk_step_text(const pekppp_rubric *r, size_t indicator, int from, int to,
+                         int *is_advice)
 {
-    const pekppp_indicator *ind = &r->indicators[rec->indicator];
-    const char *adv = ind->advice ? ind->advice[rec->from - r->scale_min] : NULL;
+    const pekppp_indicator *ind = &r->indicators[indicator];
+    const char *adv = ind->advice ? ind->advice[from - r->scale_min] : NULL;
     *is_advice = adv != NULL;
-    return adv ? adv : ind->levels[rec->to - r->scale_min];
+    return adv ? adv : ind->levels[to - r->scale_min];
 }
 
 const pekppp_report_options *pk_report_options(const pekppp_report_options *opts,

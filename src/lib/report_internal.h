@@ -23,9 +23,11 @@ void pk_sink_printf(pekppp_sink *sink, const char *fmt, ...)
 #endif
     ;
 
-/* The text of a recommendation: the rubric's advice for its level, else the
- * description of the next level (*is_advice says which). */
-const char *pk_rec_advice(const pekppp_rubric *r, const pk_recommendation *rec, int *is_advice);
+/* The text of a one-level step (a recommendation, a plan step) on
+ * @p indicator: the rubric's advice for level @p from, else the description
+ * of level @p to (*is_advice says which). */
+const char *pk_step_text(const pekppp_rubric *r, size_t indicator, int from, int to,
+                         int *is_advice);
 
 /* A JSON string literal with escapes; two spaces per depth of indentation. */
 void pk_json_string(pekppp_sink *sink, const char *s);

@@ -221,7 +221,7 @@ static void tail(jb *b, cJSON *root, const pekppp_result *res)
         add_long(b, o, "from", rec->from);
         add_long(b, o, "to", rec->to);
         add_fixed(b, o, "gain", rec->gain_rounded, r->decimals);
-        add_str(b, o, "advice", pk_rec_advice(r, rec, &is_advice));
+        add_str(b, o, "advice", pk_step_text(r, rec->indicator, rec->from, rec->to, &is_advice));
         {
             const pekppp_indicator *ind = &r->indicators[rec->indicator];
             cJSON *ev = add_child(b, o, "evidence", 1), *e;
@@ -433,7 +433,7 @@ static void plan(jb *b, cJSON *root, const pekppp_plan *p)
         add_long(b, x, "to", st->to);
         add_fixed(b, x, "gain", st->gain_rounded, r->decimals);
         plan_grade(b, x, "after", st->after_rounded, r->decimals, st->after_band);
-        add_str(b, x, "advice", pk_step_advice(r, st, &is_advice));
+        add_str(b, x, "advice", pk_step_text(r, st->indicator, st->from, st->to, &is_advice));
     }
 }
 

@@ -114,14 +114,8 @@ static void step_row(pekppp_sink *sink, const pekppp_rubric *r, pekppp_lang lang
                      size_t indicator, int from, int to, int64_t gain_rounded)
 {
     const pekppp_indicator *ind = &r->indicators[indicator];
-    pk_recommendation rec;
-    const char *text;
     int is_advice;
-    memset(&rec, 0, sizeof(rec));
-    rec.indicator = indicator;
-    rec.from = from;
-    rec.to = to;
-    text = pk_rec_advice(r, &rec, &is_advice);
+    const char *text = pk_step_text(r, indicator, from, to, &is_advice);
     pk_sink_printf(sink, "| %zu | ", n);
     pk_md_text(sink, ind->id);
     pekppp_sink_puts(sink, " ");

@@ -171,7 +171,7 @@ static void recommendations(pekppp_sink *sink, const pekppp_result *res, pekppp_
     for (i = 0; i < res->nrecs && i < TOP_RECS; i++) {
         const pk_recommendation *rec = &res->recs[i];
         int is_advice;
-        const char *text = pk_rec_advice(r, rec, &is_advice);
+        const char *text = pk_step_text(r, rec->indicator, rec->from, rec->to, &is_advice);
         pk_sink_printf(sink, "  %zu. ", i + 1);
         put_cell(sink, r->indicators[rec->indicator].id, 0, 0);
         pk_sink_printf(sink, "  %d -> %d  +", rec->from, rec->to);
