@@ -9,6 +9,7 @@
 #include "pekppp/diff.h"
 #include "report_internal.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <cjson/cJSON.h>
@@ -175,32 +176,147 @@ static const char *jstr(const cJSON *o, const char *key)
     return cJSON_IsString(v) ? v->valuestring : NULL;
 }
 
-/* One result object (section 4 with its "exact" part) as a snapshot. */
-static int add_result_object(pekppp_diff *d, side_t *s, const cJSON *u, pk_report *rep)
+/*
+ * The shape of a unit result (FORMATS section 4 with its "exact" part) is checked whole
+ * before anything is read from it: every member the snapshot reads has the type it is read
+ * as, so the pass that counts and the pass that fills see the same elements.  A mismatch
+ * names the member by its JSON path and says what was expected and what was found.
+ */
+typedef struct {
+    char path[160];
+    const char *want, *got;
+} shape_err;
+
+/* What a JSON value is, as a phrase of the diagnostics (translated for Indonesian). */
+static const char *jkind(const cJSON *v)
 {
-    const cJSON *unit = cJSON_GetObjectItemCaseSensitive(u, "unit");
-    const cJSON *rub = cJSON_GetObjectItemCaseSensitive(u, "rubric");
-    const cJSON *ex = cJSON_GetObjectItemCaseSensitive(u, "exact");
-    const cJSON *aspects = cJSON_GetObjectItemCaseSensitive(u, "aspects");
-    const cJSON *exa = ex ? cJSON_GetObjectItemCaseSensitive(ex, "aspects") : NULL;
-    const cJSON *dec = ex ? cJSON_GetObjectItemCaseSensitive(ex, "decimals") : NULL;
-    const char *id = unit ? jstr(unit, "id") : NULL, *eidx = ex ? jstr(ex, "index") : NULL;
+    return !v || cJSON_IsNull(v) ? "nothing"
+           : cJSON_IsObject(v)   ? "a mapping"
+           : cJSON_IsArray(v)    ? "a list"
+           : cJSON_IsString(v)   ? "text"
+           : cJSON_IsNumber(v)   ? "a number"
+                                 : "true or false";
+}
+
+/* A JSON number that is a whole number in [lo, hi].  It is read from cJSON's own text of
+ * the number, so nothing here compares floating point. */
+static int jwhole(const cJSON *v, long lo, long hi, int *out)
+{
+    char buf[64];
+    char *end;
+    long n;
+    if (!cJSON_IsNumber(v) || !cJSON_PrintPreallocated((cJSON *)v, buf, (int)sizeof(buf), 0))
+        return -1;
+    if (!((buf[0] >= '0' && buf[0] <= '9') || (buf[0] == '-' && buf[1] >= '0' && buf[1] <= '9')))
+        return -1;
+    errno = 0;
+    n = strtol(buf, &end, 10);
+    if (*end || errno || n < lo || n > hi)
+        return -1;
+    *out = (int)n;
+    return 0;
+}
+
+enum { J_OBJECT, J_ARRAY, J_STRING, J_LEVEL, J_DECIMALS, J_BOOL };
+
+/* Is @p v (member @p key of the value at @p at) what @p kind asks for?  An absent
+ * member passes when @p optional. */
+static int shape(shape_err *e, const cJSON *v, int kind, int optional, const char *at,
+                 const char *key)
+{
+    static const char *const want[] = { "a mapping", "a list", "text",
+                                        "a whole number from 0 to 100", "a whole number from 0 to 4",
+                                        "true or false" };
+    int n, ok;
+    if (!v && optional)
+        return 1;
+    switch (kind) {
+    case J_OBJECT: ok = cJSON_IsObject(v); break;
+    case J_ARRAY: ok = cJSON_IsArray(v); break;
+    case J_STRING: ok = cJSON_IsString(v); break;
+    case J_LEVEL: ok = jwhole(v, 0, 100, &n) == 0; break;
+    case J_DECIMALS: ok = jwhole(v, 0, 4, &n) == 0; break;
+    default: ok = cJSON_IsBool(v); break;
+    }
+    if (ok)
+        return 1;
+    snprintf(e->path, sizeof(e->path), "%s%s%s", at, *at && key && *key != '[' ? "." : "",
+             key ? key : "");
+    e->want = want[kind];
+    e->got = jkind(v);
+    return 0;
+}
+
+#define MEMBER(o, k) cJSON_GetObjectItemCaseSensitive((o), (k))
+
+/* The members of one result object that the snapshot reads; @p at is its own path ("" for
+ * a result file, "units[3]" inside a batch). */
+static int result_shape(const cJSON *u, const char *at, shape_err *e)
+{
+    const cJSON *unit = MEMBER(u, "unit"), *rub = MEMBER(u, "rubric"), *ex = MEMBER(u, "exact");
+    const cJSON *aspects = MEMBER(u, "aspects"), *a;
+    char ap[96], ip[128];
+    int i = 0;
+    if (!shape(e, u, J_OBJECT, 0, at, NULL) || !shape(e, unit, J_OBJECT, 0, at, "unit") ||
+        !shape(e, MEMBER(unit, "id"), J_STRING, 0, at, "unit.id") ||
+        !shape(e, MEMBER(unit, "name"), J_STRING, 1, at, "unit.name") ||
+        !shape(e, rub, J_OBJECT, 0, at, "rubric") ||
+        !shape(e, MEMBER(rub, "id"), J_STRING, 0, at, "rubric.id") ||
+        !shape(e, MEMBER(rub, "version"), J_STRING, 0, at, "rubric.version") ||
+        !shape(e, MEMBER(u, "grade"), J_STRING, 0, at, "grade") ||
+        !shape(e, aspects, J_ARRAY, 0, at, "aspects"))
+        return 0;
+    /* A result without "exact" gets its own message (an older pekppp wrote it). */
+    if (ex && (!shape(e, ex, J_OBJECT, 0, at, "exact") ||
+               !shape(e, MEMBER(ex, "index"), J_STRING, 0, at, "exact.index") ||
+               !shape(e, MEMBER(ex, "decimals"), J_DECIMALS, 0, at, "exact.decimals") ||
+               !shape(e, MEMBER(ex, "aspects"), J_OBJECT, 0, at, "exact.aspects")))
+        return 0;
+    cJSON_ArrayForEach(a, aspects) {
+        const cJSON *inds = MEMBER(a, "indicators"), *ind;
+        int j = 0;
+        snprintf(ap, sizeof(ap), "%s%saspects[%d]", at, *at ? "." : "", i++);
+        if (!shape(e, a, J_OBJECT, 0, ap, NULL) || !shape(e, MEMBER(a, "id"), J_STRING, 0, ap, "id") ||
+            !shape(e, inds, J_ARRAY, 1, ap, "indicators"))
+            return 0;
+        cJSON_ArrayForEach(ind, inds) {
+            snprintf(ip, sizeof(ip), "%s.indicators[%d]", ap, j++);
+            if (!shape(e, ind, J_OBJECT, 0, ip, NULL) ||
+                !shape(e, MEMBER(ind, "id"), J_STRING, 0, ip, "id") ||
+                !shape(e, MEMBER(ind, "level"), J_LEVEL, 1, ip, "level") ||
+                !shape(e, MEMBER(ind, "na"), J_BOOL, 1, ip, "na"))
+                return 0;
+        }
+    }
+    return 1;
+}
+
+/* One result object (section 4 with its "exact" part) as a snapshot; @p at is its path. */
+static int add_result_object(pekppp_diff *d, side_t *s, const cJSON *u, const char *at,
+                             pk_report *rep)
+{
+    const cJSON *unit = MEMBER(u, "unit"), *rub = MEMBER(u, "rubric"), *ex = MEMBER(u, "exact");
+    const cJSON *aspects = MEMBER(u, "aspects");
+    const cJSON *exa = ex ? MEMBER(ex, "aspects") : NULL;
+    const char *id, *eidx;
     const cJSON *a, *ind;
+    shape_err e;
     snap *sn;
     size_t i, nind = 0;
     int oom = 0;
-    if (!id || !rub || !jstr(rub, "id") || !jstr(rub, "version") || !cJSON_IsArray(aspects)) {
-        pk_diag(rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, 0, 0, NULL,
-                "a unit result without unit.id, rubric or aspects");
+    if (!result_shape(u, at, &e)) {
+        pk_diag(rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, 0, 0, e.path[0] ? e.path : NULL,
+                "expected %s, got %s", e.want, e.got);
         return PEKPPP_EINVALID;
     }
-    if (!eidx || !cJSON_IsObject(exa) || !cJSON_IsNumber(dec) || dec->valueint < 0 ||
-        dec->valueint > 4) {
+    id = jstr(unit, "id");
+    if (!ex) {
         pk_diag(rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, 0, 0, NULL,
                 "result of unit '%s' has no exact values (written by an older pekppp?): compare "
                 "the unit files instead", id);
         return PEKPPP_EINVALID;
     }
+    eidx = jstr(ex, "index");
     for (i = 0; i < s->n; i++)
         if (strcmp(s->units[i]->id, id) == 0) {
             pk_diag(rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, 0, 0, NULL,
@@ -221,16 +337,18 @@ static int add_result_object(pekppp_diff *d, side_t *s, const cJSON *u, pk_repor
     sn->id = dup(d, id, &oom);
     sn->name = dup(d, jstr(unit, "name"), &oom);
     sn->grade = dup(d, jstr(u, "grade"), &oom);
-    sn->decimals = dec->valueint;
+    (void)jwhole(MEMBER(ex, "decimals"), 0, 4, &sn->decimals);
     if (pk_rat_parse(eidx, &sn->index) < 0 || pk_rat_round(&sn->rounded, sn->index, sn->decimals) < 0) {
         pk_diag(rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, 0, 0, NULL,
                 "unit '%s': exact.index '%s' is not a fraction", id, eidx);
         return PEKPPP_EINVALID;
     }
+    /* result_shape checked that every aspect is an object and every indicators an array
+     * of objects: the count below is what the fill loop writes. */
     sn->naspects = (size_t)cJSON_GetArraySize(aspects);
     cJSON_ArrayForEach(a, aspects) {
-        const cJSON *inds = cJSON_GetObjectItemCaseSensitive(a, "indicators");
-        nind += cJSON_IsArray(inds) ? (size_t)cJSON_GetArraySize(inds) : 0;
+        const cJSON *inds = MEMBER(a, "indicators");
+        nind += inds ? (size_t)cJSON_GetArraySize(inds) : 0;
     }
     sn->aspects = pk_arena_alloc(&d->arena, (sn->naspects ? sn->naspects : 1) * sizeof(*sn->aspects));
     sn->inds = pk_arena_alloc(&d->arena, (nind ? nind : 1) * sizeof(*sn->inds));
@@ -240,10 +358,10 @@ static int add_result_object(pekppp_diff *d, side_t *s, const cJSON *u, pk_repor
     cJSON_ArrayForEach(a, aspects) {
         snap_aspect *sa = &sn->aspects[i++];
         const char *aid = jstr(a, "id");
-        const cJSON *fr = aid ? cJSON_GetObjectItemCaseSensitive(exa, aid) : NULL;
-        const cJSON *inds = cJSON_GetObjectItemCaseSensitive(a, "indicators");
+        const cJSON *fr = MEMBER(exa, aid);
+        const cJSON *inds = MEMBER(a, "indicators");
         memset(sa, 0, sizeof(*sa));
-        sa->id = dup(d, aid ? aid : "", &oom);
+        sa->id = dup(d, aid, &oom);
         sa->left_out = !cJSON_IsString(fr);
         if (!sa->left_out && (pk_rat_parse(fr->valuestring, &sa->score) < 0 ||
                               pk_rat_round(&sa->rounded, sa->score, sn->decimals) < 0)) {
@@ -252,20 +370,35 @@ static int add_result_object(pekppp_diff *d, side_t *s, const cJSON *u, pk_repor
             return PEKPPP_EINVALID;
         }
         cJSON_ArrayForEach(ind, inds) {
-            const cJSON *lv = cJSON_GetObjectItemCaseSensitive(ind, "level");
+            const cJSON *lv = MEMBER(ind, "level");
             snap_indicator *si = &sn->inds[sn->ninds++];
-            si->id = dup(d, jstr(ind, "id") ? jstr(ind, "id") : "", &oom);
-            /* levels are small integers: exact in a JSON number */
-            si->level = cJSON_IsNumber(lv) ? lv->valueint
-                        : cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(ind, "na"))
-                            ? PEKPPP_LEVEL_NA
-                            : PEKPPP_LEVEL_MISSING;
+            si->id = dup(d, jstr(ind, "id"), &oom);
+            if (jwhole(lv, 0, 100, &si->level) < 0)
+                si->level = cJSON_IsTrue(MEMBER(ind, "na")) ? PEKPPP_LEVEL_NA : PEKPPP_LEVEL_MISSING;
         }
     }
     if (oom)
         return PEKPPP_ENOMEM;
     s->units[s->n++] = sn;
     return note_rubric(d, s, jstr(rub, "id"), jstr(rub, "version"));
+}
+
+/* Each unit of a batch file: a bad one is reported and left out, the others are read. */
+static int add_batch_units(pekppp_diff *d, side_t *s, const cJSON *units, pk_report *rep)
+{
+    const cJSON *u;
+    int error = 0, n = 0;
+    cJSON_ArrayForEach(u, units) {
+        char at[32];
+        int e;
+        snprintf(at, sizeof(at), "units[%d]", n++);
+        e = add_result_object(d, s, u, at, rep);
+        if (e == PEKPPP_ENOMEM)
+            return e;
+        if (e < 0 && !error)
+            error = e;
+    }
+    return error;
 }
 
 int pekppp_diff_add_json(pekppp_diff *d, pekppp_diff_side which, const char *data, size_t len,
@@ -295,17 +428,16 @@ int pekppp_diff_add_json(pekppp_diff *d, pekppp_diff_side which, const char *dat
     }
     schema = jstr(root, "schema");
     if (schema && strcmp(schema, "pekppp/result/v1") == 0) {
-        error = add_result_object(d, s, root, &rep);
+        error = add_result_object(d, s, root, "", &rep);
     } else if (schema && strcmp(schema, "pekppp/batch/v1") == 0) {
-        const cJSON *u, *units = cJSON_GetObjectItemCaseSensitive(root, "units");
-        cJSON_ArrayForEach(u, units) {
-            int e = add_result_object(d, s, u, &rep);
-            if (e == PEKPPP_ENOMEM) {
-                error = e;
-                break;
-            }
-            if (e < 0 && !error)
-                error = e;
+        const cJSON *units = MEMBER(root, "units");
+        shape_err se;
+        if (shape(&se, units, J_ARRAY, 0, "", "units")) {
+            error = add_batch_units(d, s, units, &rep);
+        } else {
+            pk_diag(&rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, 0, 0, se.path, "expected %s, got %s",
+                    se.want, se.got);
+            error = PEKPPP_EINVALID;
         }
     } else {
         pk_diag(&rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, 1, 1, NULL,
