@@ -58,10 +58,12 @@ static int put_byte(pk_csv *csv, size_t *used, char c)
     return 0;
 }
 
+/* Step over one byte.  A line ends at LF, at CRLF, and at a CR alone (old Mac files), so
+ * every error names the line a spreadsheet shows. */
 static void advance(pk_csv *csv)
 {
     char c = csv->data[csv->pos++];
-    if (c == '\n') {
+    if (c == '\n' || (c == '\r' && (csv->pos >= csv->len || csv->data[csv->pos] != '\n'))) {
         csv->line++;
         csv->col = 1;
     } else if (((unsigned char)c & 0xC0) != 0x80) {
@@ -69,17 +71,105 @@ static void advance(pk_csv *csv)
     }
 }
 
-int pk_csv_next(pk_csv *csv, pk_csv_cell **cells, size_t *count, pk_report *rep)
+/* The length of the UTF-8 character at @p p (at most @p n bytes), or 0 when it is not one:
+ * a stray continuation byte, an overlong form, a surrogate, past U+10FFFF, or cut short. */
+static size_t utf8_char(const unsigned char *p, size_t n)
+{
+    size_t len, i;
+    uint32_t cp;
+    if (p[0] < 0x80)
+        return 1;
+    if (p[0] >= 0xC2 && p[0] <= 0xDF)
+        len = 2, cp = p[0] & 0x1Fu;
+    else if (p[0] >= 0xE0 && p[0] <= 0xEF)
+        len = 3, cp = p[0] & 0x0Fu;
+    else if (p[0] >= 0xF0 && p[0] <= 0xF4)
+        len = 4, cp = p[0] & 0x07u;
+    else
+        return 0;
+    if (len > n)
+        return 0;
+    for (i = 1; i < len; i++) {
+        if ((p[i] & 0xC0) != 0x80)
+            return 0;
+        cp = cp << 6 | (p[i] & 0x3Fu);
+    }
+    if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+        (cp >= 0xD800 && cp <= 0xDFFF))
+        return 0;
+    return len;
+}
+
+/* Report the byte at the read position, a NUL or one that does not start a UTF-8
+ * character, at its own line and column. */
+static int check_byte(pk_csv *csv, pk_report *rep)
+{
+    unsigned char c = (unsigned char)csv->data[csv->pos];
+    if (c == 0)
+        pk_diag(rep, PEKPPP_EPARSE, PEKPPP_SEV_ERROR, csv->line, csv->col, NULL,
+                "text contains a NUL character");
+    else
+        pk_diag(rep, PEKPPP_EPARSE, PEKPPP_SEV_ERROR, csv->line, csv->col, NULL,
+                "not valid text: byte 0x%02X is not UTF-8 (save the sheet as \"CSV UTF-8\"; "
+                "Excel's plain \"CSV\" is Windows-1252)", c);
+    return PEKPPP_EPARSE;
+}
+
+/* Copy the character at the read position into the row's scratch and step over it.  A bad
+ * byte is reported once per row (csv->bad) and stepped over, so the row is still read to
+ * its end and the next row can be read: a NUL or a Windows-1252 letter costs one row. */
+static int take(pk_csv *csv, size_t *used, pk_report *rep)
+{
+    const unsigned char *p = (const unsigned char *)csv->data + csv->pos;
+    size_t len = *p < 0x80 ? 1 : utf8_char(p, csv->len - csv->pos), i;
+    if (*p == 0 || len == 0) {
+        if (!csv->bad)
+            csv->bad = check_byte(csv, rep);
+        advance(csv);
+        return 0;
+    }
+    for (i = 0; i < len; i++) {
+        if (put_byte(csv, used, csv->data[csv->pos]) < 0)
+            return PEKPPP_ENOMEM;
+        advance(csv);
+    }
+    return 0;
+}
+
+/* Read one quoted cell's text, from its opening quote to past its closing quote. */
+static int read_quoted(pk_csv *csv, size_t *used, const pk_csv_cell *cell, pk_report *rep)
+{
+    int error;
+    advance(csv);
+    for (;;) {
+        if (csv->pos >= csv->len) {
+            pk_diag(rep, PEKPPP_EPARSE, PEKPPP_SEV_ERROR, cell->line, cell->col, NULL,
+                    "a quoted cell is never closed");
+            return PEKPPP_EPARSE;
+        }
+        if (csv->data[csv->pos] == '"') {
+            advance(csv);
+            if (csv->pos >= csv->len || csv->data[csv->pos] != '"')
+                break;
+        }
+        if ((error = take(csv, used, rep)) < 0)
+            return error;
+    }
+    if (csv->pos < csv->len && csv->data[csv->pos] != csv->delim &&
+        csv->data[csv->pos] != '\n' && csv->data[csv->pos] != '\r') {
+        pk_diag(rep, PEKPPP_EPARSE, PEKPPP_SEV_ERROR, csv->line, csv->col, NULL,
+                "text after the closing quote of a cell (write \"\" for a quote)");
+        return PEKPPP_EPARSE;
+    }
+    return 0;
+}
+
+/* Read one row at the read position (not at the end) into csv->cells; returns its cell
+ * count, or a negative code after reporting (ENOMEM unreported: the caller says it). */
+static int read_row(pk_csv *csv, size_t *count, pk_report *rep)
 {
     size_t used = 0, n = 0, i;
-    int error = 0;
-
-    /* Skip blank lines. */
-    while (csv->pos < csv->len && (csv->data[csv->pos] == '\n' || csv->data[csv->pos] == '\r'))
-        advance(csv);
-    if (csv->pos >= csv->len)
-        return 0;
-
+    int error;
     for (;;) {
         pk_csv_cell cell;
         size_t start = used;
@@ -88,43 +178,16 @@ int pk_csv_next(pk_csv *csv, pk_csv_cell **cells, size_t *count, pk_report *rep)
         cell.col = csv->col;
         if (csv->pos < csv->len && csv->data[csv->pos] == '"') {
             cell.quoted = 1;
-            advance(csv);
-            for (;;) {
-                if (csv->pos >= csv->len) {
-                    pk_diag(rep, PEKPPP_EPARSE, PEKPPP_SEV_ERROR, cell.line, cell.col, NULL,
-                            "a quoted cell is never closed");
-                    error = PEKPPP_EPARSE;
-                    goto done;
-                }
-                if (csv->data[csv->pos] == '"') {
-                    if (csv->pos + 1 < csv->len && csv->data[csv->pos + 1] == '"') {
-                        advance(csv);
-                    } else {
-                        advance(csv);
-                        break;
-                    }
-                }
-                if ((error = put_byte(csv, &used, csv->data[csv->pos])) < 0)
-                    goto oom;
-                advance(csv);
-            }
-            if (csv->pos < csv->len && csv->data[csv->pos] != csv->delim &&
-                csv->data[csv->pos] != '\n' && csv->data[csv->pos] != '\r') {
-                pk_diag(rep, PEKPPP_EPARSE, PEKPPP_SEV_ERROR, csv->line, csv->col, NULL,
-                        "text after the closing quote of a cell (write \"\" for a quote)");
-                error = PEKPPP_EPARSE;
-                goto done;
-            }
+            if ((error = read_quoted(csv, &used, &cell, rep)) < 0)
+                return error;
         } else {
             while (csv->pos < csv->len && csv->data[csv->pos] != csv->delim &&
-                   csv->data[csv->pos] != '\n' && csv->data[csv->pos] != '\r') {
-                if ((error = put_byte(csv, &used, csv->data[csv->pos])) < 0)
-                    goto oom;
-                advance(csv);
-            }
+                   csv->data[csv->pos] != '\n' && csv->data[csv->pos] != '\r')
+                if ((error = take(csv, &used, rep)) < 0)
+                    return error;
         }
-        if ((error = put_byte(csv, &used, '\0')) < 0)
-            goto oom;
+        if (put_byte(csv, &used, '\0') < 0)
+            return PEKPPP_ENOMEM;
         cell.len = used - start - 1;
         if (n == csv->ncap) {
             size_t cap = csv->ncap ? csv->ncap * 2 : 64;
@@ -132,12 +195,10 @@ int pk_csv_next(pk_csv *csv, pk_csv_cell **cells, size_t *count, pk_report *rep)
             if (cap > PK_CSV_MAX_CELLS) {
                 pk_diag(rep, PEKPPP_ELIMIT, PEKPPP_SEV_ERROR, cell.line, cell.col, NULL,
                         "more than %d cells in one row", PK_CSV_MAX_CELLS);
-                error = PEKPPP_ELIMIT;
-                goto done;
+                return PEKPPP_ELIMIT;
             }
-            c = pk_realloc(csv->cells, cap * sizeof(*c));
-            if (!c)
-                goto oom;
+            if (!(c = pk_realloc(csv->cells, cap * sizeof(*c))))
+                return PEKPPP_ENOMEM;
             csv->cells = c;
             csv->ncap = cap;
         }
@@ -157,12 +218,48 @@ int pk_csv_next(pk_csv *csv, pk_csv_cell **cells, size_t *count, pk_report *rep)
         advance(csv);
     for (i = 0; i < n; i++)
         csv->cells[i].text = csv->scratch + (size_t)(uintptr_t)csv->cells[i].text;
-    *cells = csv->cells;
     *count = n;
     return 1;
-oom:
-    pk_diag(rep, PEKPPP_ENOMEM, PEKPPP_SEV_ERROR, 0, 0, NULL, "out of memory");
-    error = PEKPPP_ENOMEM;
-done:
-    return error;
+}
+
+/* Step over what is not a row: blank lines, and a UTF-8 BOM where a row starts (two
+ * exports pasted together carry the second file's BOM into the middle). */
+static void skip_between_rows(pk_csv *csv)
+{
+    for (;;) {
+        const unsigned char *p = (const unsigned char *)csv->data + csv->pos;
+        if (csv->pos < csv->len && (*p == '\n' || *p == '\r'))
+            advance(csv);
+        else if (csv->len - csv->pos >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF)
+            csv->pos += 3; /* no column: the mark is invisible */
+        else
+            return;
+    }
+}
+
+int pk_csv_next(pk_csv *csv, pk_csv_cell **cells, size_t *count, pk_report *rep)
+{
+    for (;;) {
+        size_t n, i;
+        int rc;
+        skip_between_rows(csv);
+        if (csv->pos >= csv->len)
+            return 0;
+        csv->bad = 0;
+        if ((rc = read_row(csv, &n, rep)) >= 0 && csv->bad)
+            return csv->bad; /* reported; the next row is read on the next call */
+        if (rc < 0) {
+            if (rc == PEKPPP_ENOMEM)
+                pk_diag(rep, PEKPPP_ENOMEM, PEKPPP_SEV_ERROR, 0, 0, NULL, "out of memory");
+            return rc;
+        }
+        /* A row of empty cells (Excel writes ";;;;" after formatted cells) is no row. */
+        for (i = 0; i < n && csv->cells[i].len == 0; i++)
+            ;
+        if (i < n) {
+            *cells = csv->cells;
+            *count = n;
+            return 1;
+        }
+    }
 }

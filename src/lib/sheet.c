@@ -466,7 +466,7 @@ int pekppp_sheet_next(pekppp_sheet *s, pekppp_assessment **out, pekppp_error *er
     pk_report_init(&rep, s->name, s->diag, s->payload, err);
     rc = pk_csv_next(&s->csv, &cells, &n, &rep);
     if (rc <= 0) {
-        if (rc < 0)
+        if (rc < 0 && !s->csv.bad)
             s->csv.pos = s->csv.len; /* an unclosed quote swallows the rest */
         return rc;
     }
