@@ -2,44 +2,117 @@
  * A small RFC 4180 reader; see csv.h.
  *
  * Cells are unquoted into one scratch buffer per row, so a row costs two
- * growing arrays however many rows the sheet has.  Columns count UTF-8
+ * growing arrays however many rows the sheet has.  Every byte is looked at
+ * through peek(), which refills the window when the sheet is streamed; no
+ * byte of the window is referenced once it is read.  Columns count UTF-8
  * characters, as the YAML loader's do, so a spreadsheet user finds the cell.
  */
 #include "csv.h"
 
+#include <errno.h>
 #include <stdint.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "arena.h"
 #include "pekppp/common.h"
 
-void pk_csv_init(pk_csv *csv, const char *data, size_t len)
+/* Make @p k bytes from the read position available when the input has them: in memory they
+ * are there or not; streamed, the unread bytes move to the front of the window and more
+ * are read behind them.  Returns whether they are there. */
+static int more(pk_csv *csv, size_t k)
+{
+    size_t have = csv->len - csv->pos;
+    if (have >= k)
+        return 1;
+    if (csv->fd < 0)
+        return 0;
+    memmove(csv->window, csv->window + csv->pos, have);
+    csv->pos = 0;
+    csv->len = have;
+    while (csv->len < k) {
+        ssize_t r = read(csv->fd, csv->window + csv->len, csv->wcap - csv->len);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r <= 0) {
+            if (r < 0)
+                csv->read_errno = errno;
+            close(csv->fd);
+            csv->fd = -1;
+            break;
+        }
+        csv->len += (size_t)r;
+    }
+    return csv->len - csv->pos >= k;
+}
+
+/* The byte @p k places after the read position, or -1 past the end. */
+static int peek(pk_csv *csv, size_t k)
+{
+    return more(csv, k + 1) ? (unsigned char)csv->data[csv->pos + k] : -1;
+}
+
+/* Whether the read position ends a cell: a delimiter, a line end or the end of the data. */
+static int ends_cell(pk_csv *csv)
+{
+    int c = peek(csv, 0);
+    return c < 0 || c == csv->delim || c == '\n' || c == '\r';
+}
+
+/* Count the delimiters of the header line (at most a window of it), outside quotes. */
+static void detect(pk_csv *csv)
 {
     size_t i, commas = 0, semis = 0;
     int quoted = 0;
-    memset(csv, 0, sizeof(*csv));
-    csv->data = data;
-    csv->len = len;
-    csv->line = 1;
-    csv->col = 1;
-    if (len >= 3 && (unsigned char)data[0] == 0xEF && (unsigned char)data[1] == 0xBB &&
-        (unsigned char)data[2] == 0xBF)
-        csv->pos = 3;
-    for (i = csv->pos; i < len && (quoted || (data[i] != '\n' && data[i] != '\r')); i++) {
-        if (data[i] == '"')
+    if (peek(csv, 0) == 0xEF && peek(csv, 1) == 0xBB && peek(csv, 2) == 0xBF)
+        csv->pos += 3;
+    (void)more(csv, (csv->wcap ? csv->wcap : csv->len) - csv->pos);
+    for (i = csv->pos; i < csv->len && (quoted || (csv->data[i] != '\n' && csv->data[i] != '\r')); i++) {
+        if (csv->data[i] == '"')
             quoted = !quoted;
-        else if (!quoted && data[i] == ',')
+        else if (!quoted && csv->data[i] == ',')
             commas++;
-        else if (!quoted && data[i] == ';')
+        else if (!quoted && csv->data[i] == ';')
             semis++;
     }
     csv->delim = semis > commas ? ';' : ',';
 }
 
+void pk_csv_init(pk_csv *csv, const char *data, size_t len)
+{
+    memset(csv, 0, sizeof(*csv));
+    csv->data = data;
+    csv->len = len;
+    csv->line = 1;
+    csv->col = 1;
+    csv->fd = -1;
+    detect(csv);
+}
+
+int pk_csv_init_fd(pk_csv *csv, int fd, size_t window, pk_report *rep)
+{
+    pk_csv_init(csv, "", 0);
+    csv->wcap = window >= 4 ? window : PK_CSV_WINDOW;
+    if (!(csv->window = pk_malloc(csv->wcap))) {
+        close(fd);
+        pk_diag(rep, PEKPPP_ENOMEM, PEKPPP_SEV_ERROR, 0, 0, NULL, "out of memory");
+        return PEKPPP_ENOMEM;
+    }
+    csv->data = csv->window;
+    csv->fd = fd;
+    detect(csv);
+    return 0;
+}
+
 void pk_csv_free(pk_csv *csv)
 {
+    if (csv->fd >= 0)
+        close(csv->fd);
+    csv->fd = -1;
+    pk_free(csv->window);
     pk_free(csv->scratch);
     pk_free(csv->cells);
+    csv->window = NULL;
     csv->scratch = NULL;
     csv->cells = NULL;
 }
@@ -63,7 +136,7 @@ static int put_byte(pk_csv *csv, size_t *used, char c)
 static void advance(pk_csv *csv)
 {
     char c = csv->data[csv->pos++];
-    if (c == '\n' || (c == '\r' && (csv->pos >= csv->len || csv->data[csv->pos] != '\n'))) {
+    if (c == '\n' || (c == '\r' && peek(csv, 0) != '\n')) {
         csv->line++;
         csv->col = 1;
     } else if (((unsigned char)c & 0xC0) != 0x80) {
@@ -120,12 +193,29 @@ static int check_byte(pk_csv *csv, pk_report *rep)
  * its end and the next row can be read: a NUL or a Windows-1252 letter costs one row. */
 static int take(pk_csv *csv, size_t *used, pk_report *rep)
 {
-    const unsigned char *p = (const unsigned char *)csv->data + csv->pos;
-    size_t len = *p < 0x80 ? 1 : utf8_char(p, csv->len - csv->pos), i;
+    const unsigned char *p;
+    size_t len, i;
+    (void)more(csv, 4);
+    p = (const unsigned char *)csv->data + csv->pos;
+    len = *p < 0x80 ? 1 : utf8_char(p, csv->len - csv->pos);
     if (*p == 0 || len == 0) {
         if (!csv->bad)
             csv->bad = check_byte(csv, rep);
         advance(csv);
+        return 0;
+    }
+    if (!csv->bad && *used - csv->cell_start + len > PEKPPP_MAX_SCALAR) {
+        pk_diag(rep, PEKPPP_ELIMIT, PEKPPP_SEV_ERROR, csv->line, csv->col, NULL,
+                "a cell longer than the limit of %u bytes", PEKPPP_MAX_SCALAR);
+        csv->bad = PEKPPP_ELIMIT;
+    } else if (!csv->bad && *used + len > PK_CSV_MAX_ROW) {
+        pk_diag(rep, PEKPPP_ELIMIT, PEKPPP_SEV_ERROR, csv->line, csv->col, NULL,
+                "a row longer than the limit of %u bytes", PK_CSV_MAX_ROW);
+        csv->bad = PEKPPP_ELIMIT;
+    }
+    if (csv->bad) { /* the row fails: read on to its end without keeping its text */
+        for (i = 0; i < len; i++)
+            advance(csv);
         return 0;
     }
     for (i = 0; i < len; i++) {
@@ -142,21 +232,21 @@ static int read_quoted(pk_csv *csv, size_t *used, const pk_csv_cell *cell, pk_re
     int error;
     advance(csv);
     for (;;) {
-        if (csv->pos >= csv->len) {
+        int c = peek(csv, 0);
+        if (c < 0) {
             pk_diag(rep, PEKPPP_EPARSE, PEKPPP_SEV_ERROR, cell->line, cell->col, NULL,
                     "a quoted cell is never closed");
             return PEKPPP_EPARSE;
         }
-        if (csv->data[csv->pos] == '"') {
+        if (c == '"') {
             advance(csv);
-            if (csv->pos >= csv->len || csv->data[csv->pos] != '"')
+            if (peek(csv, 0) != '"')
                 break;
         }
         if ((error = take(csv, used, rep)) < 0)
             return error;
     }
-    if (csv->pos < csv->len && csv->data[csv->pos] != csv->delim &&
-        csv->data[csv->pos] != '\n' && csv->data[csv->pos] != '\r') {
+    if (!ends_cell(csv)) {
         pk_diag(rep, PEKPPP_EPARSE, PEKPPP_SEV_ERROR, csv->line, csv->col, NULL,
                 "text after the closing quote of a cell (write \"\" for a quote)");
         return PEKPPP_EPARSE;
@@ -176,13 +266,13 @@ static int read_row(pk_csv *csv, size_t *count, pk_report *rep)
         memset(&cell, 0, sizeof(cell));
         cell.line = csv->line;
         cell.col = csv->col;
-        if (csv->pos < csv->len && csv->data[csv->pos] == '"') {
+        csv->cell_start = used;
+        if (peek(csv, 0) == '"') {
             cell.quoted = 1;
             if ((error = read_quoted(csv, &used, &cell, rep)) < 0)
                 return error;
         } else {
-            while (csv->pos < csv->len && csv->data[csv->pos] != csv->delim &&
-                   csv->data[csv->pos] != '\n' && csv->data[csv->pos] != '\r')
+            while (!ends_cell(csv))
                 if ((error = take(csv, &used, rep)) < 0)
                     return error;
         }
@@ -205,16 +295,16 @@ static int read_row(pk_csv *csv, size_t *count, pk_report *rep)
         /* Remember the offset; the scratch buffer may move as it grows. */
         cell.text = (const char *)(uintptr_t)start;
         csv->cells[n++] = cell;
-        if (csv->pos < csv->len && csv->data[csv->pos] == csv->delim) {
+        if (peek(csv, 0) == csv->delim) {
             advance(csv);
             continue;
         }
         break;
     }
     /* End of the row: CRLF, LF, CR or the end of the data. */
-    if (csv->pos < csv->len && csv->data[csv->pos] == '\r')
+    if (peek(csv, 0) == '\r')
         advance(csv);
-    if (csv->pos < csv->len && csv->data[csv->pos] == '\n')
+    if (peek(csv, 0) == '\n')
         advance(csv);
     for (i = 0; i < n; i++)
         csv->cells[i].text = csv->scratch + (size_t)(uintptr_t)csv->cells[i].text;
@@ -227,10 +317,10 @@ static int read_row(pk_csv *csv, size_t *count, pk_report *rep)
 static void skip_between_rows(pk_csv *csv)
 {
     for (;;) {
-        const unsigned char *p = (const unsigned char *)csv->data + csv->pos;
-        if (csv->pos < csv->len && (*p == '\n' || *p == '\r'))
+        int c = peek(csv, 0);
+        if (c == '\n' || c == '\r')
             advance(csv);
-        else if (csv->len - csv->pos >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF)
+        else if (c == 0xEF && peek(csv, 1) == 0xBB && peek(csv, 2) == 0xBF)
             csv->pos += 3; /* no column: the mark is invisible */
         else
             return;
@@ -240,13 +330,22 @@ static void skip_between_rows(pk_csv *csv)
 int pk_csv_next(pk_csv *csv, pk_csv_cell **cells, size_t *count, pk_report *rep)
 {
     for (;;) {
-        size_t n, i;
+        size_t n = 0, i;
         int rc;
         skip_between_rows(csv);
-        if (csv->pos >= csv->len)
+        if (peek(csv, 0) < 0 && !csv->read_errno)
             return 0;
         csv->bad = 0;
-        if ((rc = read_row(csv, &n, rep)) >= 0 && csv->bad)
+        rc = peek(csv, 0) < 0 ? 1 : read_row(csv, &n, rep);
+        if (csv->read_errno) {
+            /* A row cut short by a failed read is not trusted, nor is anything after it. */
+            pk_diag(rep, PEKPPP_EIO, PEKPPP_SEV_ERROR, csv->line, csv->col, NULL,
+                    "cannot read: %s", strerror(csv->read_errno));
+            csv->read_errno = 0;
+            csv->pos = csv->len;
+            return PEKPPP_EIO;
+        }
+        if (rc >= 0 && csv->bad)
             return csv->bad; /* reported; the next row is read on the next call */
         if (rc < 0) {
             if (rc == PEKPPP_ENOMEM)

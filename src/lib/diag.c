@@ -122,7 +122,7 @@ static const struct {
     { "duplicate key", "yaml.duplicate-key" }, { "mapping keys must", "yaml.key-type" },
     { "alias '*", "yaml.alias" }, { "tag '", "yaml.tag" },
     { "too many nodes", "limit" }, { "nesting deeper", "limit" }, { "text of ", "limit" },
-    { "aliases expand", "limit" }, { "file is larger", "limit" }, { "more than %d", "limit" },
+    { "aliases expand", "limit" }, { "a cell longer", "limit" }, { "a row longer", "limit" }, { "file is larger", "limit" }, { "more than %d", "limit" },
     { "%zu indicators is more", "limit" }, { "expected 1 to %d survey", "limit" },
     { "cannot open", "io" }, { "cannot read", "io" }, { "is a directory", "io" },
     { "schema is ", "schema.schema" }, { "not a result or batch file", "schema.schema" },

@@ -9,7 +9,9 @@
  */
 #include "model.h"
 
+#include <errno.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "pekppp/batch.h"
 #include "csv.h"
@@ -145,40 +147,49 @@ done:
     return error;
 }
 
-/* Open over @p data, which the sheet takes over (freed with the sheet, or
- * here on failure). */
-static int open_owned(pekppp_sheet **out, char *data, size_t len, const char *name,
-                      const pekppp_assessment_options *opts, pk_report *rep)
+/* Open over @p data, which the sheet takes over (freed with the sheet, or here on failure),
+ * or, when @p fd >= 0, streamed from @p fd (owned likewise) whose SHA-256 is @p sha256. */
+static int open_owned(pekppp_sheet **out, char *data, size_t len, int fd, const char *sha256,
+                      const char *name, const pekppp_assessment_options *opts, pk_report *rep)
 {
     pekppp_sheet *s = NULL;
     int error = 0;
     if (!opts->rubric) {
         pk_diag(rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, 0, 0, NULL,
                 "a sheet needs a rubric to be read against");
-        pk_free(data);
-        return PEKPPP_EINVALID;
+        error = PEKPPP_EINVALID;
+    } else if ((s = pk_malloc(sizeof(*s))) != NULL) {
+        memset(s, 0, sizeof(*s));
+        s->csv.fd = -1;
+        s->data = data;
+        s->len = len;
+        data = NULL;
+        if ((s->name = pk_malloc(strlen(name) + 1)) != NULL)
+            strcpy(s->name, name);
     }
-    if (!(s = pk_malloc(sizeof(*s)))) {
-        pk_diag(rep, PEKPPP_ENOMEM, PEKPPP_SEV_ERROR, 0, 0, NULL, "out of memory");
-        pk_free(data);
-        return PEKPPP_ENOMEM;
-    }
-    memset(s, 0, sizeof(*s));
-    s->data = data;
-    s->len = len;
-    s->name = pk_malloc(strlen(name) + 1);
-    if (!s->name) {
+    if (!error && (!s || !s->name)) {
         pk_diag(rep, PEKPPP_ENOMEM, PEKPPP_SEV_ERROR, 0, 0, NULL, "out of memory");
         error = PEKPPP_ENOMEM;
-        goto done;
     }
-    strcpy(s->name, name);
-    pk_sha256_hex(data, len, s->sha256);
+    if (error < 0) {
+        pk_free(data);
+        if (fd >= 0)
+            close(fd);
+        pekppp_sheet_free(s);
+        return error;
+    }
     s->rubric = opts->rubric;
     s->allow_incomplete = opts->allow_incomplete;
     s->diag = opts->diag;
     s->payload = opts->payload;
-    pk_csv_init(&s->csv, s->data, s->len);
+    if (fd >= 0) {
+        memcpy(s->sha256, sha256, sizeof(s->sha256));
+        if ((error = pk_csv_init_fd(&s->csv, fd, 0, rep)) < 0)
+            goto done;
+    } else {
+        pk_sha256_hex(s->data, s->len, s->sha256);
+        pk_csv_init(&s->csv, s->data, s->len);
+    }
     if ((error = read_header(s, rep)) < 0)
         goto done;
     *out = s;
@@ -201,21 +212,61 @@ int pekppp_sheet_open_buffer(pekppp_sheet **out, const char *data, size_t len, c
     }
     memcpy(copy, data, len);
     copy[len] = '\0';
-    return open_owned(out, copy, len, name, opts, &rep);
+    return open_owned(out, copy, len, -1, NULL, name, opts, &rep);
 }
 
+/* The SHA-256 of a regular file, read through once; then back to its start. */
+static int hash_fd(int fd, char hex[65], pk_report *rep)
+{
+    char buf[64 * 1024];
+    pk_sha256 h;
+    pk_sha256_init(&h);
+    for (;;) {
+        ssize_t r = read(fd, buf, sizeof(buf));
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r < 0) {
+            pk_diag(rep, PEKPPP_EIO, PEKPPP_SEV_ERROR, 0, 0, NULL, "cannot read: %s", strerror(errno));
+            return PEKPPP_EIO;
+        }
+        if (r == 0)
+            break;
+        pk_sha256_update(&h, buf, (size_t)r);
+    }
+    pk_sha256_final_hex(&h, hex);
+    if (lseek(fd, 0, SEEK_SET) != 0) {
+        pk_diag(rep, PEKPPP_EIO, PEKPPP_SEV_ERROR, 0, 0, NULL, "cannot read: %s", strerror(errno));
+        return PEKPPP_EIO;
+    }
+    return 0;
+}
+
+/*
+ * A regular file is streamed: read once for the SHA-256 of the receipt (each unit carries it
+ * from its first row on), then again row by row, so a sheet has no whole-file limit.  A FIFO
+ * or a device cannot be read twice: it is read whole, up to PEKPPP_MAX_FILE_SIZE.
+ */
 int pekppp_sheet_open_file(pekppp_sheet **out, const char *path,
                            const pekppp_assessment_options *opts, pekppp_error *err)
 {
     pk_report rep;
-    char *data = NULL;
+    char *data = NULL, sha[65];
     size_t len = 0;
-    int error;
+    int error, fd, regular = 0;
     *out = NULL;
     pk_report_init(&rep, path, opts->diag, opts->payload, err);
-    if ((error = pk_read_file(&data, &len, path, &rep)) < 0)
+    if ((fd = pk_open_input(path, &rep, &regular)) < 0)
+        return fd;
+    if (!regular) {
+        if ((error = pk_read_fd(&data, &len, fd, &rep)) < 0)
+            return error;
+        return open_owned(out, data, len, -1, NULL, path, opts, &rep);
+    }
+    if ((error = hash_fd(fd, sha, &rep)) < 0) {
+        close(fd);
         return error;
-    return open_owned(out, data, len, path, opts, &rep); /* the sheet keeps the bytes */
+    }
+    return open_owned(out, NULL, 0, fd, sha, path, opts, &rep);
 }
 
 void pekppp_sheet_free(pekppp_sheet *s)

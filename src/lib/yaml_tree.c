@@ -555,15 +555,12 @@ void pk_doc_free(pk_doc *doc)
     doc->root = NULL;
 }
 
-int pk_read_file(char **out, size_t *len, const char *path, pk_report *rep)
+int pk_open_input(const char *path, pk_report *rep, int *regular)
 {
-    int fd = -1, error = 0;
     struct stat st;
-    char *buf = NULL;
-    size_t cap = 0, n = 0;
-
-    *out = NULL;
-    *len = 0;
+    int fd, flags, known;
+    /* Opened non-blocking so a FIFO without a writer cannot hang open(); reading itself
+     * blocks as usual. */
     fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0) {
         int e = errno;
@@ -571,18 +568,35 @@ int pk_read_file(char **out, size_t *len, const char *path, pk_report *rep)
                 "cannot open: %s", strerror(e));
         return e == ENOENT ? PEKPPP_ENOTFOUND : PEKPPP_EIO;
     }
-    if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+    known = fstat(fd, &st) == 0;
+    if (known && S_ISDIR(st.st_mode)) {
         pk_diag(rep, PEKPPP_EIO, PEKPPP_SEV_ERROR, 0, 0, NULL, "is a directory, not a file");
-        error = PEKPPP_EIO;
-        goto done;
+        close(fd);
+        return PEKPPP_EIO;
     }
-    /* Opened non-blocking so a FIFO without a writer cannot hang open();
-     * reading itself blocks as usual. */
-    {
-        int flags = fcntl(fd, F_GETFL);
-        if (flags >= 0)
-            (void)fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
-    }
+    if ((flags = fcntl(fd, F_GETFL)) >= 0)
+        (void)fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
+    if (regular)
+        *regular = known && S_ISREG(st.st_mode);
+    return fd;
+}
+
+int pk_read_file(char **out, size_t *len, const char *path, pk_report *rep)
+{
+    int fd = pk_open_input(path, rep, NULL);
+    *out = NULL;
+    *len = 0;
+    return fd < 0 ? fd : pk_read_fd(out, len, fd, rep);
+}
+
+int pk_read_fd(char **out, size_t *len, int fd, pk_report *rep)
+{
+    int error = 0;
+    char *buf = NULL;
+    size_t cap = 0, n = 0;
+
+    *out = NULL;
+    *len = 0;
     for (;;) {
         ssize_t r;
         if (n == cap) {

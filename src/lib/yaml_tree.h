@@ -51,6 +51,14 @@ void pk_doc_free(pk_doc *doc);
  */
 int pk_read_file(char **out, size_t *len, const char *path, pk_report *rep);
 
+/* The same from an open descriptor, which it closes. */
+int pk_read_fd(char **out, size_t *len, int fd, pk_report *rep);
+
+/* Open @p path for reading: a descriptor, or a negative code after reporting a missing or
+ * unreadable file or a directory.  A FIFO without a writer does not hang the open.
+ * *regular (when given) says whether it is a regular file, which can be read twice. */
+int pk_open_input(const char *path, pk_report *rep, int *regular);
+
 /* Find the value of key @p key in a mapping, or NULL. */
 const pk_node *pk_map_get(const pk_node *map, const char *key);
 /* The key node of @p key in a mapping (for its position), or NULL. */

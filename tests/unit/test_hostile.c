@@ -42,6 +42,7 @@
 
 #include "pekppp.h"
 #include "model.h"
+#include "sha256.h"
 
 #define SMALL_RUBRIC PEKPPP_TEST_FIXTURES "/rubric/small-two-aspects.yaml"
 #define EXAMPLES PEKPPP_SOURCE_DIR "/examples"
@@ -619,6 +620,50 @@ static void test_size__a_file_one_byte_over_the_limit_fails_in_both_loaders(void
     assert_int_equal(load_unit(&a, path, NULL, 0, &err, &rec), 0);
     assert_int_equal(index_of(a), 411);
     pekppp_assessment_free(a);
+    assert_true(now() - t < 3.0 * SLOW);
+    unlink(path);
+}
+
+/* A sheet has no whole-file limit: 100,000 rows and 17 MB (over PEKPPP_MAX_FILE_SIZE) are
+ * streamed through the reader's window, every row is a unit, and each unit's receipt
+ * carries the SHA-256 of the whole file, read before the first row. */
+static void test_size__a_sheet_over_the_file_limit_is_streamed(void **state)
+{
+    const char *path = in_dir("big.csv");
+    pekppp_assessment_options o = PEKPPP_ASSESSMENT_OPTIONS_INIT;
+    pekppp_sheet *sheet = NULL;
+    pekppp_assessment *a = NULL;
+    pekppp_error err;
+    char *data, want[65];
+    size_t len, rows = 0;
+    sbuf b = { NULL, 0, 0 };
+    int k, rc;
+    double t;
+    (void)state;
+
+    sb_puts(&b, "unit_id,unit_name,1.a,1.b,1.c,2.a,2.b\n");
+    for (k = 0; k < 100000; k++)
+        sb_printf(&b, "u%06d,Unit %06d dengan nama yang cukup panjang untuk sebuah baris lembar "
+                      "rekapitulasi di Kabupaten Pekalongan; Dinas Kesehatan dan UPTD Puskesmas Kajen I,%d,na,%d,na,na\n",
+                  k, k, k % 6, (k / 6) % 6);
+    assert_true(b.len > PEKPPP_MAX_FILE_SIZE);
+    write_file(path, b.s, b.len);
+    data = slurp(path, &len);
+    pk_sha256_hex(data, len, want);
+
+    o.rubric = g_small;
+    t = now();
+    assert_int_equal(pekppp_sheet_open_file(&sheet, path, &o, &err), 0);
+    while ((rc = pekppp_sheet_next(sheet, &a, &err)) == 1) {
+        if (rows == 0 || rows == 99999)
+            assert_string_equal(a->sha256, want);
+        rows++;
+        pekppp_assessment_free(a);
+    }
+    assert_int_equal(rc, 0);
+    assert_int_equal(rows, 100000);
+    assert_int_equal(pekppp_sheet_rows(sheet), 100000);
+    pekppp_sheet_free(sheet);
     assert_true(now() - t < 3.0 * SLOW);
     unlink(path);
 }
@@ -2126,6 +2171,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_teardown(test_size__a_file_one_byte_over_the_limit_fails_in_both_loaders, release_scratch),
         cmocka_unit_test_teardown(test_size__a_100_mb_scalar_stops_at_the_limit_with_bounded_memory, release_scratch),
+        cmocka_unit_test_teardown(test_size__a_sheet_over_the_file_limit_is_streamed, release_scratch),
         cmocka_unit_test_teardown(test_keys__a_mapping_with_200000_keys_ends_quickly, release_scratch),
         cmocka_unit_test_teardown(test_keys__one_key_repeated_200000_times_ends_quickly, release_scratch),
         cmocka_unit_test_teardown(test_keys__a_mapping_past_the_node_limit_stops_at_the_limit, release_scratch),
