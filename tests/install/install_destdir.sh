@@ -5,10 +5,11 @@
 #   install_destdir.sh BUILD_DIR SOURCE_DIR
 #
 # Checks that every file is in place (binary, library, headers, pkg-config
-# file, rubrics, man page, bash completion, docs), that nothing lands outside
-# the prefix, that examples/embed.c builds against the installed library with
-# pkg-config and scores the example unit, and that the installed binary works
-# from another directory.  The prefix, the install folders and the compiler
+# file, CMake package, rubrics, man page, bash completion, docs), that nothing
+# lands outside the prefix, that examples/embed.c builds against the installed
+# library with pkg-config and scores the example unit, that it builds with
+# find_package(pekppp) too and prints the same, and that the installed binary
+# works from another directory.  The prefix, the install folders and the compiler
 # come from the build's CMakeCache.txt, so the binary's compiled-in data
 # folder and pekppp.pc agree with where the files go (by default /usr/local).
 set -uo pipefail
@@ -69,6 +70,9 @@ done
 [ -n "$lib" ] || fail "the library is missing: neither libpekppp.a nor libpekppp.so in $libdir"
 ok "the library: $lib"
 expect -f "$libdir/pkgconfig/pekppp.pc" "the pkg-config file"
+for f in pekpppConfig.cmake pekpppConfigVersion.cmake pekpppTargets.cmake; do
+    expect -f "$libdir/cmake/pekppp/$f" "the CMake package's $f"
+done
 expect -f "$includedir/pekppp.h" "the umbrella header"
 for h in "$src"/include/pekppp/*.h; do
     expect -f "$includedir/pekppp/${h##*/}" "header pekppp/${h##*/}"
@@ -146,7 +150,31 @@ fi
 grep -q "no-such-unit.yaml: " "$work/embed.err" || fail "embed's error does not name the file: $(cat "$work/embed.err")"
 ok "embed reports a missing unit file and exits non-zero"
 
-# 6. The installed binary, run from another folder (no ./rubrics there).
+# 6. The same example through the installed CMake package: find_package(pekppp)
+# with CMAKE_PREFIX_PATH into the DESTDIR, target_link_libraries to
+# pekppp::pekppp (tests/install/find_package/CMakeLists.txt).  It prints
+# exactly what the pkg-config build printed.
+consumer_flags=()
+if [ ${#extra_flags[@]} -gt 0 ]; then
+    consumer_flags=("-DCMAKE_C_FLAGS=${extra_flags[*]}" "-DCMAKE_EXE_LINKER_FLAGS=${extra_flags[*]}")
+fi
+if ! env -u PKG_CONFIG_PATH -u PKG_CONFIG_SYSROOT_DIR \
+        cmake -S "$src/tests/install/find_package" -B "$work/find_package" \
+              -DCMAKE_PREFIX_PATH="$dest$prefix" -DCMAKE_C_COMPILER="$cc" \
+              -DEMBED_SOURCE="$src/examples/embed.c" "${consumer_flags[@]}" \
+              >"$work/find_package.log" 2>&1 ||
+   ! cmake --build "$work/find_package" >>"$work/find_package.log" 2>&1; then
+    cat "$work/find_package.log" >&2
+    fail "examples/embed.c does not build with find_package(pekppp) against the installed package (log above)"
+fi
+ok "examples/embed.c builds with find_package(pekppp) and pekppp::pekppp"
+"$work/find_package/embed" "$rubric" "$src/examples/puskesmas-kajen.yaml" >"$work/embed-cmake.out" 2>&1 ||
+    { cat "$work/embed-cmake.out" >&2; fail "the find_package build of embed failed on examples/puskesmas-kajen.yaml"; }
+cmp -s "$work/embed.out" "$work/embed-cmake.out" ||
+    fail "the find_package build of embed prints other bytes than the pkg-config build: $(diff "$work/embed.out" "$work/embed-cmake.out" | head -5)"
+ok "the find_package build of embed prints the same bytes (index 4.25, grade A-, the JSON report)"
+
+# 7. The installed binary, run from another folder (no ./rubrics there).
 bin=$dest$bindir/pekppp
 cd "$work" || fail "cannot enter $work"
 got=$("$bin" --version) || fail "pekppp --version failed"

@@ -294,8 +294,8 @@ static void test_report__json_without_a_survey_has_nulls_and_flags(void **state)
     static const char *const want[] = {
         "\"institution\": null,\n",
         "\"index\": 4.14,\n",
-        "\"survey\": null,\n  \"respondents\": null,\n  \"complete\": true,\n"
-        "  \"flags\": [\n    \"survey-missing\",\n    \"na-renormalised\"\n  ],\n",
+        ("\"survey\": null,\n  \"respondents\": null,\n  \"complete\": true,\n"
+         "  \"flags\": [\n    \"survey-missing\",\n    \"na-renormalised\"\n  ],\n"),
         "\"level\": null,\n          \"max\": 5,\n          \"na\": true\n",
         "\"score\": null,\n      \"contribution\": null,\n",
     };
