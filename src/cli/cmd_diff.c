@@ -6,13 +6,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "batch_run.h"
-#include "cli.h"
+#include "cli_msg.h"
 #include "cmd.h"
+#include "diag_print.h"
 #include "exitcode.h"
+#include "inputs.h"
 #include "opt.h"
-
-#define DEFAULT_RUBRIC "pekppp-2022-luring"
+#include "opt_value.h"
+#include "output.h"
+#include "rubric_find.h"
+#include "term.h"
 
 enum { O_RUBRIC = 1, O_RUBRIC_PATH, O_FORMAT, O_OUTPUT, O_LANG, O_CSV_DIALECT, O_INCOMPLETE,
        O_HELP };
@@ -115,7 +118,7 @@ static int load_side(pekppp_diff *d, pekppp_diff_side side, char *input, cli_rub
             pekppp_sheet *sheet = NULL;
             int rc;
             pekppp_error_clear(&err);
-            if (!o.rubric && cli_rubrics_resolve(&o.rubric, DEFAULT_RUBRIC, rubrics, &err) < 0) {
+            if (!o.rubric && cli_rubrics_resolve(&o.rubric, CLI_DEFAULT_RUBRIC, rubrics, &err) < 0) {
                 cli_fail("%s", cli_diag_message(&err));
                 failed++;
                 continue;

@@ -5,10 +5,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli.h"
+#include "cli_msg.h"
 #include "cmd.h"
+#include "diag_print.h"
 #include "exitcode.h"
 #include "opt.h"
+#include "opt_value.h"
+#include "output.h"
+#include "rubric_find.h"
+#include "term.h"
+#include "whatif.h"
 
 enum { O_TARGET = 1, O_MAX_STEP, O_FIX, O_SET, O_RUBRIC, O_RUBRIC_PATH, O_FORMAT, O_OUTPUT,
        O_LANG, O_INCOMPLETE, O_HELP };

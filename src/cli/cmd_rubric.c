@@ -8,10 +8,14 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "cli.h"
+#include "cli_msg.h"
 #include "cmd.h"
 #include "exitcode.h"
 #include "opt.h"
+#include "opt_value.h"
+#include "output.h"
+#include "rubric_find.h"
+#include "term.h"
 
 enum { O_RUBRIC_PATH = 1, O_LANG, O_OUTPUT, O_HELP };
 

@@ -4,11 +4,13 @@
  */
 #include <string.h>
 
-#include "cli.h"
+#include "cli_msg.h"
 #include "cmd.h"
 #include "exitcode.h"
 #include "opt.h"
+#include "output.h"
 #include "schemas.h"
+#include "term.h"
 
 enum { O_OUTPUT = 1, O_HELP };
 

@@ -7,11 +7,17 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "cli.h"
+#include "batch_run.h"
+#include "cli_msg.h"
 #include "cmd.h"
+#include "diag_print.h"
 #include "exitcode.h"
 #include "opt.h"
-#include "batch_run.h"
+#include "opt_value.h"
+#include "output.h"
+#include "rubric_find.h"
+#include "term.h"
+#include "whatif.h"
 
 enum { O_RUBRIC = 1, O_RUBRIC_PATH, O_FORMAT, O_OUTPUT, O_LANG, O_INCOMPLETE, O_FAIL_UNDER,
        O_FAIL_UNDER_MEAN, O_JOBS, O_GROUP_BY, O_CSV_DIALECT, O_SET, O_TARGET, O_QUIET, O_HELP };

@@ -4,10 +4,12 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "cli.h"
+#include "cli_msg.h"
 #include "cmd.h"
+#include "diag_print.h"
 #include "exitcode.h"
 #include "opt.h"
+#include "term.h"
 
 extern const cli_opt score_opts[];
 extern const cli_opt lint_opts[];
