@@ -422,8 +422,8 @@ static int finish(run_state *st, pending *pf)
         const char *ids[10];
         size_t n = pekppp_batch_below(st->batch, threshold, ids, 10), i;
         if (n > 0) {
-            fprintf(stderr, args->lang ? "pekppp: %zu unit(s) below %s:" : "pekppp: %zu unit di bawah %s:",
-                    n, args->fail_under);
+            fputs("pekppp: ", stderr);
+            fprintf(stderr, cli_msg(args->lang, CM_UNITS_BELOW), n, args->fail_under);
             for (i = 0; i < n && i < 10; i++)
                 fprintf(stderr, " %s", ids[i]);
             if (n > 10)
@@ -441,9 +441,7 @@ static int finish(run_state *st, pending *pf)
         if (scaled < mean_threshold) {
             char shown[48];
             pekppp_fixed_format(shown, sizeof(shown), mean);
-            fprintf(stderr, args->lang ? "pekppp: the mean index %s is below %s\n"
-                                       : "pekppp: rata-rata indeks %s di bawah %s\n",
-                    shown, args->fail_under_mean);
+            cli_fail(cli_msg(args->lang, CM_MEAN_BELOW), shown, args->fail_under_mean);
             below = 1;
         }
     }

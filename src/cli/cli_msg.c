@@ -36,6 +36,84 @@ static const char *const messages[CM_COUNT][2] = {
                           "no .yaml, .yml or .json files in this folder" },
     [CM_FOLDER_TOO_DEEP] = { "folder ini lebih dari 32 tingkat di bawah masukan: isinya tidak dibaca",
                              "this folder is more than 32 levels below the input: not read" },
+
+    /* Option values and usage. */
+    [CM_BAD_DIALECT] = { "--csv-dialect menerima plain atau id", "--csv-dialect takes plain or id" },
+    [CM_BAD_JOBS] = { "--jobs menerima angka 1 sampai 256", "--jobs takes a number from 1 to 256" },
+    [CM_BAD_GROUP_BY] = { "--group-by menerima category, institution, mode atau none",
+                          "--group-by takes category, institution, mode or none" },
+    [CM_BAD_MAX_WARNINGS] = { "--max-warnings menerima angka mulai 0",
+                              "--max-warnings takes a number from 0" },
+    [CM_BAD_MAX_STEP] = { "--max-level-step menerima angka 1 sampai 100",
+                          "--max-level-step takes a number from 1 to 100" },
+    [CM_SET_NEEDS_UNIT] = { "--set hanya untuk laporan satu unit: satu berkas unit, "
+                            "tanpa -f csv atau --fail-under-mean",
+                            "--set needs a unit report: one unit file, without "
+                            "-f csv or --fail-under-mean" },
+    [CM_TARGET_NEEDS_UNIT] = { "--target hanya untuk laporan satu unit: satu berkas "
+                               "unit, tanpa -f csv atau --fail-under-mean",
+                               "--target needs a unit report: one unit file, without "
+                               "-f csv or --fail-under-mean" },
+    [CM_TARGET_REQUIRED] = { "--target PREDIKAT wajib diberikan", "--target GRADE is required" },
+    [CM_PLAN_ONE_INPUT] = { "plan menerima satu berkas unit", "plan takes one unit file" },
+    [CM_DIFF_TWO_INPUTS] = { "diff membandingkan dua masukan: LAMA dan BARU",
+                             "diff compares two inputs: OLD and NEW" },
+    [CM_LINT_NO_FILE] = { "berkas belum diberikan", "no file given" },
+    [CM_TEMPLATE_NO_FILES] = { "template tidak menerima berkas", "template takes no file arguments" },
+    [CM_TOO_MANY_ARGS] = { "argumen terlalu banyak", "too many arguments" },
+    [CM_RUBRIC_USAGE] = { "pakai 'rubric list' atau 'rubric show ID|BERKAS'",
+                          "use 'rubric list' or 'rubric show ID|FILE'" },
+    [CM_SCHEMA_ONE_NAME] = { "berikan satu nama skema", "give one schema name" },
+    /* followed by the names and ")" */
+    [CM_SCHEMA_UNKNOWN] = { "skema '%s' tidak ada (pilih:", "no schema '%s' (choose:" },
+    [CM_TRY_HELP_ALL] = { "Coba 'pekppp help'.", "Try 'pekppp help'." },
+
+    /* What-if and plan. */
+    [CM_SET_FORM] = { "--set memerlukan ID=LEVEL, bukan '%s'", "--set takes ID=LEVEL, not '%s'" },
+    [CM_SET_NO_INDICATOR] = { "--set: rubrik '%s' tidak punya indikator '%s'",
+                              "--set: rubric '%s' has no indicator '%s'" },
+    [CM_SET_BAD_LEVEL] = { "--set %s: '%s' bukan level %d sampai %d",
+                           "--set %s: '%s' is not a level from %d to %d" },
+    [CM_SET_BAD_LEVEL_NA] = { "--set %s: '%s' bukan level %d sampai %d (atau na)",
+                              "--set %s: '%s' is not a level from %d to %d (or na)" },
+    [CM_NO_GRADE] = { "rubrik '%s' tidak punya predikat '%s'", "rubric '%s' has no grade '%s'" },
+    [CM_FIX_NO_INDICATOR] = { "--fix: rubrik '%s' tidak punya indikator bernilai '%s'",
+                              "--fix: rubric '%s' has no scored indicator '%s'" },
+
+    /* Outcomes. */
+    /* followed by the unit ids */
+    [CM_UNITS_BELOW] = { "%zu unit di bawah %s:", "%zu unit(s) below %s:" },
+    [CM_MEAN_BELOW] = { "rata-rata indeks %s di bawah %s", "the mean index %s is below %s" },
+    [CM_TOO_MANY_WARNINGS] = { "%d peringatan, lebih dari %ld yang diizinkan",
+                               "%d warning(s), more than the %ld allowed" },
+    [CM_RESULT_UNREADABLE] = { "berkas hasil ini tidak dapat dibaca", "cannot read this result file" },
+    [CM_BAD_EPOCH] = { "peringatan: SOURCE_DATE_EPOCH bukan jumlah detik sejak 1970 "
+                       "(sampai 9999): laporan tidak mencantumkan waktu pembuatan",
+                       "warning: SOURCE_DATE_EPOCH is not a number of seconds since 1970 "
+                       "(up to 9999): the report leaves out when it was made" },
+
+    /* `rubric list` and `rubric show`. */
+    [CM_RUBRIC_LIST_INVALID] = { "(tidak valid: jalankan pekppp lint)", "(invalid: run pekppp lint)" },
+    [CM_GUIDE_HEAD] = { "Rubrik: %s, versi %s\nLevel: %d-%d\n", "Rubric: %s, version %s\nLevels: %d-%d\n" },
+    [CM_GUIDE_GRADES] = { "\nPredikat:\n", "\nGrades:\n" },
+    [CM_GUIDE_WEIGHT] = { " (bobot ", " (weight " },
+    [CM_GUIDE_EVIDENCE] = { "    Bukti dukung: ", "    Evidence: " },
+
+    /* Help. */
+    [CM_HELP_TITLE] = { "pekppp: penilaian PEKPPP (PermenPANRB 29/2022) yang tepat dan dapat dijelaskan",
+                        "pekppp: exact scoring of the PEKPPP public-service evaluation "
+                        "(PermenPANRB 29/2022)" },
+    [CM_HELP_USAGE] = { "Pemakaian", "Usage" },
+    [CM_HELP_COMMANDS] = { "Perintah", "Commands" },
+    [CM_HELP_OPTIONS] = { "Opsi", "Options" },
+    [CM_HELP_HELP] = { "bantuan sebuah perintah", "help on a command" },
+    [CM_HELP_VERSION] = { "tampilkan versi", "print the version" },
+    [CM_HELP_EXIT_CODES] = {
+        "Kode keluar: 0 berhasil; 1 di bawah --fail-under atau lint menemukan kesalahan;\n"
+        "2 salah pemakaian; 3 masukan atau rubrik tidak valid; 4 gagal baca/tulis;\n"
+        "5 kehabisan memori atau kesalahan internal.\n",
+        "Exit codes: 0 ok; 1 below --fail-under, or lint found errors; 2 usage;\n"
+        "3 invalid input or rubric; 4 read/write failure; 5 out of memory or internal error.\n" },
 };
 
 const char *cli_msg(int lang, cli_msg_id id)

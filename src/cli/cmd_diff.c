@@ -80,8 +80,7 @@ static int add_result_file(pekppp_diff *d, pekppp_diff_side side, const char *pa
     if (!f || fseek(f, 0, SEEK_END) != 0 || (size = ftell(f)) < 0 || size > MAX_RESULT_FILE ||
         fseek(f, 0, SEEK_SET) != 0 || !(data = malloc((size_t)size + 1)) ||
         fread(data, 1, (size_t)size, f) != (size_t)size) {
-        cli_fail("%s: %s", path,
-                 cli_get_lang() ? "cannot read this result file" : "berkas hasil ini tidak dapat dibaca");
+        cli_fail("%s: %s", path, cli_msg(cli_get_lang(), CM_RESULT_UNREADABLE));
         if (f)
             fclose(f);
         free(data);
@@ -186,8 +185,7 @@ int cmd_diff(int argc, char **argv)
         switch (id) {
         case CLI_OPT_POSITIONAL:
             if (nsides == 2) {
-                rc = usage(lang, lang ? "diff compares two inputs: OLD and NEW"
-                                      : "diff membandingkan dua masukan: LAMA dan BARU");
+                rc = usage(lang, cli_msg(lang, CM_DIFF_TWO_INPUTS));
                 goto done;
             }
             sides[nsides++] = (char *)v;
@@ -214,8 +212,7 @@ int cmd_diff(int argc, char **argv)
         }
     }
     if (nsides != 2) {
-        rc = usage(lang, lang ? "diff compares two inputs: OLD and NEW"
-                              : "diff membandingkan dua masukan: LAMA dan BARU");
+        rc = usage(lang, cli_msg(lang, CM_DIFF_TWO_INPUTS));
         goto done;
     }
     ro.lang = lang ? PEKPPP_LANG_EN : PEKPPP_LANG_ID;

@@ -274,8 +274,7 @@ static int lint_main(int argc, char **argv, char **files)
             max_warnings = strtol(v, &end, 10);
             if (!*v || *end || max_warnings < 0) {
                 pekppp_sink_dispose(&out);
-                return cli_usage(lang, "lint", lang ? "--max-warnings takes a number from 0"
-                                                    : "--max-warnings menerima angka mulai 0");
+                return cli_usage(lang, "lint", cli_msg(lang, CM_BAD_MAX_WARNINGS));
             }
             break;
         }
@@ -289,7 +288,7 @@ static int lint_main(int argc, char **argv, char **files)
         }
     }
     if (nfiles == 0) {
-        cli_fail("%s", lang ? "no file given" : "berkas belum diberikan");
+        cli_fail("%s", cli_msg(lang, CM_LINT_NO_FILE));
         fprintf(stderr, cli_msg(lang, CM_TRY_HELP), "lint");
         fputc('\n', stderr);
         return CLI_EXIT_USAGE;
@@ -398,9 +397,7 @@ static int lint_main(int argc, char **argv, char **files)
     /* Warnings alone fail only when asked, and with their own code. */
     if (max_warnings >= 0 && c.warnings > max_warnings) {
         if (!quiet) {
-            fprintf(stderr, lang ? "pekppp: %d warning(s), more than the %ld allowed\n"
-                                 : "pekppp: %d peringatan, lebih dari %ld yang diizinkan\n",
-                    c.warnings, max_warnings);
+            cli_fail(cli_msg(lang, CM_TOO_MANY_WARNINGS), c.warnings, max_warnings);
         }
         return CLI_EXIT_USAGE;
     }

@@ -71,7 +71,7 @@ int cmd_plan(int argc, char **argv)
         switch (id) {
         case CLI_OPT_POSITIONAL:
             if (input) {
-                rc = usage(lang, lang ? "plan takes one unit file" : "plan menerima satu berkas unit");
+                rc = usage(lang, cli_msg(lang, CM_PLAN_ONE_INPUT));
                 goto done;
             }
             input = v;
@@ -82,8 +82,7 @@ int cmd_plan(int argc, char **argv)
             char *end;
             long k = strtol(v, &end, 10);
             if (*v == '\0' || *end || k < 1 || k > 100) {
-                rc = usage(lang, lang ? "--max-level-step takes a number from 1 to 100"
-                                      : "--max-level-step menerima angka 1 sampai 100");
+                rc = usage(lang, cli_msg(lang, CM_BAD_MAX_STEP));
                 goto done;
             }
             po.max_level_step = (int)k;
@@ -108,8 +107,7 @@ int cmd_plan(int argc, char **argv)
         }
     }
     if (!input || !target) {
-        rc = usage(lang, !input ? cli_msg(lang, CM_NO_INPUT)
-                                : (lang ? "--target GRADE is required" : "--target PREDIKAT wajib diberikan"));
+        rc = usage(lang, cli_msg(lang, !input ? CM_NO_INPUT : CM_TARGET_REQUIRED));
         goto done;
     }
     ro.lang = lang ? PEKPPP_LANG_EN : PEKPPP_LANG_ID;

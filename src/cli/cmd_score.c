@@ -200,10 +200,7 @@ static const char *report_time(char *buf, size_t size, int lang)
         char *end;
         long long v = strtoll(epoch, &end, 10);
         if (*end || v < 0 || v > 253402300799LL) { /* up to 9999-12-31 */
-            cli_fail(lang ? "warning: SOURCE_DATE_EPOCH is not a number of seconds since 1970 "
-                            "(up to 9999): the report leaves out when it was made"
-                          : "peringatan: SOURCE_DATE_EPOCH bukan jumlah detik sejak 1970 "
-                            "(sampai 9999): laporan tidak mencantumkan waktu pembuatan");
+            cli_fail("%s", cli_msg(lang, CM_BAD_EPOCH));
             return NULL;
         }
         t = (time_t)v;
@@ -260,16 +257,14 @@ int cmd_score(int argc, char **argv)
             char *end;
             jobs = strtol(v, &end, 10);
             if (*v == '\0' || *end != '\0' || jobs < 1 || jobs > 256) {
-                rc = usage(lang, lang ? "--jobs takes a number from 1 to 256"
-                                      : "--jobs menerima angka 1 sampai 256");
+                rc = usage(lang, cli_msg(lang, CM_BAD_JOBS));
                 goto done;
             }
             break;
         }
         case O_GROUP_BY:
             if (parse_group_by(v, &group_by) < 0) {
-                rc = usage(lang, lang ? "--group-by takes category, institution, mode or none"
-                                      : "--group-by menerima category, institution, mode atau none");
+                rc = usage(lang, cli_msg(lang, CM_BAD_GROUP_BY));
                 goto done;
             }
             break;
@@ -312,14 +307,7 @@ int cmd_score(int argc, char **argv)
     } else if (nsets > 0 || target) {
         /* A batch report: several inputs, a folder, a sheet, -f csv or
          * --fail-under-mean. */
-        rc = usage(lang, nsets > 0 ? (lang ? "--set needs a unit report: one unit file, without "
-                                             "-f csv or --fail-under-mean"
-                                           : "--set hanya untuk laporan satu unit: satu berkas unit, "
-                                             "tanpa -f csv atau --fail-under-mean")
-                                   : (lang ? "--target needs a unit report: one unit file, without "
-                                             "-f csv or --fail-under-mean"
-                                           : "--target hanya untuk laporan satu unit: satu berkas "
-                                             "unit, tanpa -f csv atau --fail-under-mean"));
+        rc = usage(lang, cli_msg(lang, nsets > 0 ? CM_SET_NEEDS_UNIT : CM_TARGET_NEEDS_UNIT));
     } else {
         cli_batch_args args;
         memset(&args, 0, sizeof(args));

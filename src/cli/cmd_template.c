@@ -50,12 +50,8 @@ int cmd_template(int argc, char **argv)
         switch (id) {
         case CLI_OPT_POSITIONAL:
         case CLI_OPT_ERROR:
-            cli_fail("%s", id == CLI_OPT_ERROR ? st.error
-                                               : (lang ? "template takes no file arguments"
-                                                       : "template tidak menerima berkas"));
-            fprintf(stderr, cli_msg(lang, CM_TRY_HELP), "template");
-            fputc('\n', stderr);
-            rc = CLI_EXIT_USAGE;
+            rc = cli_usage(lang, "template",
+                           id == CLI_OPT_ERROR ? st.error : cli_msg(lang, CM_TEMPLATE_NO_FILES));
             goto done;
         case O_RUBRIC: rubric = v; break;
         case O_RUBRIC_PATH: rubrics.rubric_path = v; break;

@@ -58,27 +58,17 @@ static const cli_command commands[] = {
 };
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
 
-static const char *const exit_codes[2] =
-    { "Kode keluar: 0 berhasil; 1 di bawah --fail-under atau lint menemukan kesalahan;\n"
-      "2 salah pemakaian; 3 masukan atau rubrik tidak valid; 4 gagal baca/tulis;\n"
-      "5 kehabisan memori atau kesalahan internal.\n",
-      "Exit codes: 0 ok; 1 below --fail-under, or lint found errors; 2 usage;\n"
-      "3 invalid input or rubric; 4 read/write failure; 5 out of memory or internal error.\n" };
-
 static void overview(FILE *out, int lang)
 {
     size_t i;
-    fprintf(out, "%s\n\n",
-            lang ? "pekppp: exact scoring of the PEKPPP public-service evaluation "
-                   "(PermenPANRB 29/2022)"
-                 : "pekppp: penilaian PEKPPP (PermenPANRB 29/2022) yang tepat dan dapat dijelaskan");
-    fprintf(out, "%s: pekppp COMMAND [OPTIONS] ...\n\n", lang ? "Usage" : "Pemakaian");
-    fprintf(out, "%s:\n", lang ? "Commands" : "Perintah");
+    fprintf(out, "%s\n\n", cli_msg(lang, CM_HELP_TITLE));
+    fprintf(out, "%s: pekppp COMMAND [OPTIONS] ...\n\n", cli_msg(lang, CM_HELP_USAGE));
+    fprintf(out, "%s:\n", cli_msg(lang, CM_HELP_COMMANDS));
     for (i = 0; i < NCOMMANDS; i++)
         fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].summary[lang ? 1 : 0]);
-    fprintf(out, "  %-10s %s\n", "help", lang ? "help on a command" : "bantuan sebuah perintah");
-    fprintf(out, "  %-10s %s\n\n", "version", lang ? "print the version" : "tampilkan versi");
-    fputs(exit_codes[lang ? 1 : 0], out);
+    fprintf(out, "  %-10s %s\n", "help", cli_msg(lang, CM_HELP_HELP));
+    fprintf(out, "  %-10s %s\n\n", "version", cli_msg(lang, CM_HELP_VERSION));
+    fputs(cli_msg(lang, CM_HELP_EXIT_CODES), out);
 }
 
 int cmd_help_for(const char *name, int lang)
@@ -91,12 +81,12 @@ int cmd_help_for(const char *name, int lang)
     for (i = 0; i < NCOMMANDS; i++) {
         if (strcmp(commands[i].name, name) != 0)
             continue;
-        printf("%s: %s\n%s\n\n", lang ? "Usage" : "Pemakaian", commands[i].usage,
+        printf("%s: %s\n%s\n\n", cli_msg(lang, CM_HELP_USAGE), commands[i].usage,
                commands[i].summary[lang ? 1 : 0]);
-        printf("%s:\n", lang ? "Options" : "Opsi");
+        printf("%s:\n", cli_msg(lang, CM_HELP_OPTIONS));
         cli_opt_help(stdout, commands[i].opts, lang);
         printf("\n");
-        fputs(exit_codes[lang ? 1 : 0], stdout);
+        fputs(cli_msg(lang, CM_HELP_EXIT_CODES), stdout);
         return CLI_EXIT_OK;
     }
     cli_fail(cli_msg(lang, CM_UNKNOWN_COMMAND), name);
@@ -124,7 +114,7 @@ static int run(int argc, char **argv)
         if (strcmp(commands[i].name, argv[1]) == 0)
             return commands[i].fn(argc - 1, argv + 1);
     cli_fail(cli_msg(lang, CM_UNKNOWN_COMMAND), argv[1]);
-    fprintf(stderr, lang ? "Try 'pekppp help'.\n" : "Coba 'pekppp help'.\n");
+    fprintf(stderr, "%s\n", cli_msg(lang, CM_TRY_HELP_ALL));
     return CLI_EXIT_USAGE;
 }
 

@@ -55,8 +55,7 @@ int cli_opt_dialect(const char *v, pekppp_csv_dialect *out, int lang, const char
         *out = v[0] == 'i' ? PEKPPP_CSV_ID : PEKPPP_CSV_PLAIN;
         return 0;
     }
-    return cli_usage(lang, cmd, lang ? "--csv-dialect takes plain or id"
-                                     : "--csv-dialect menerima plain atau id");
+    return cli_usage(lang, cmd, cli_msg(lang, CM_BAD_DIALECT));
 }
 
 int cli_parse_threshold(const pekppp_rubric *r, const char *s, int64_t *out)

@@ -19,16 +19,13 @@ int cli_apply_sets(pekppp_assessment *a, char *const *sets, size_t n, pekppp_cha
         char id[256], *end;
         long idx, level;
         if (!eq || eq == sets[i] || (size_t)(eq - sets[i]) >= sizeof(id) || !eq[1]) {
-            cli_fail(lang ? "--set takes ID=LEVEL, not '%s'" : "--set memerlukan ID=LEVEL, bukan '%s'",
-                     sets[i]);
+            cli_fail(cli_msg(lang, CM_SET_FORM), sets[i]);
             return 2;
         }
         memcpy(id, sets[i], (size_t)(eq - sets[i]));
         id[eq - sets[i]] = '\0';
         if ((idx = pekppp_rubric_find_indicator(r, id)) < 0) {
-            cli_fail(lang ? "--set: rubric '%s' has no indicator '%s'"
-                          : "--set: rubrik '%s' tidak punya indikator '%s'",
-                     pekppp_rubric_id(r), id);
+            cli_fail(cli_msg(lang, CM_SET_NO_INDICATOR), pekppp_rubric_id(r), id);
             return 2;
         }
         if (strcmp(eq + 1, "na") == 0) {
@@ -42,11 +39,9 @@ int cli_apply_sets(pekppp_assessment *a, char *const *sets, size_t n, pekppp_cha
         out[i].from = pekppp_assessment_level(a, (size_t)idx);
         out[i].to = (int)level;
         if (level == INT32_MIN || pekppp_assessment_set_level(a, (size_t)idx, (int)level) < 0) {
-            cli_fail(lang ? "--set %s: '%s' is not a level from %d to %d%s"
-                          : "--set %s: '%s' bukan level %d sampai %d%s",
-                     id, eq + 1, pekppp_rubric_scale_min(r), pekppp_rubric_scale_max(r),
-                     pekppp_rubric_indicator(r, (size_t)idx)->na_allowed ? (lang ? " (or na)" : " (atau na)")
-                                                                        : "");
+            int na = pekppp_rubric_indicator(r, (size_t)idx)->na_allowed;
+            cli_fail(cli_msg(lang, na ? CM_SET_BAD_LEVEL_NA : CM_SET_BAD_LEVEL), id, eq + 1,
+                     pekppp_rubric_scale_min(r), pekppp_rubric_scale_max(r));
             return 2;
         }
     }
@@ -65,17 +60,13 @@ int cli_make_plan(pekppp_plan **out, const pekppp_result *res, const char *targe
     for (i = 0; i < pekppp_rubric_band_count(r); i++)
         found |= strcmp(pekppp_rubric_band(r, i)->grade, target) == 0;
     if (!found) {
-        snprintf(msg, sizeof(msg), lang ? "rubric '%s' has no grade '%s'"
-                                        : "rubrik '%s' tidak punya predikat '%s'",
-                 pekppp_rubric_id(r), target);
+        snprintf(msg, sizeof(msg), cli_msg(lang, CM_NO_GRADE), pekppp_rubric_id(r), target);
         return cli_usage(lang, cmd, msg);
     }
     for (i = 0; i < po->nfixed; i++)
         if (pekppp_rubric_find_indicator(r, po->fixed[i]) < 0) {
-            snprintf(msg, sizeof(msg),
-                     lang ? "--fix: rubric '%s' has no scored indicator '%s'"
-                          : "--fix: rubrik '%s' tidak punya indikator bernilai '%s'",
-                     pekppp_rubric_id(r), po->fixed[i]);
+            snprintf(msg, sizeof(msg), cli_msg(lang, CM_FIX_NO_INDICATOR), pekppp_rubric_id(r),
+                     po->fixed[i]);
             return cli_usage(lang, cmd, msg);
         }
     if ((error = pekppp_plan_make(out, res, target, po, &err)) < 0) {
