@@ -179,10 +179,15 @@ static void progress(run_state *st, int final)
     memset(bar, '#', filled);
     memset(bar + filled, '.', width - filled);
     bar[width] = '\0';
-    fprintf(stderr, "\r[%s] %zu/%zu unit, %.0f/s ", bar, st->done, st->total, rate);
+    {
+        char line[160];
+        int n = snprintf(line, sizeof(line), "\r[%s] %zu/%zu unit, %.0f/s ", bar, st->done,
+                         st->total, rate);
+        if (n > 0)
+            cli_term_control(line, (size_t)n < sizeof(line) ? (size_t)n : sizeof(line) - 1);
+    }
     if (final)
-        fputs("\r\033[K", stderr);
-    fflush(stderr);
+        cli_term_control("\r\033[K", 4);
 }
 
 static int ensure_batch(run_state *st, const pekppp_rubric *r)
@@ -331,7 +336,7 @@ static void consume(run_state *st, pending *pf, const cli_item *item, slot *s)
         run_sheet(st, pf, item);
     } else {
         if (s->diags.len > 0)
-            fwrite(s->diags.data, 1, s->diags.len, stderr);
+            cli_term_write(stderr, s->diags.data, s->diags.len);
         if (s->failed) {
             take_failure(st, pf, &s->err);
         } else {
@@ -422,13 +427,21 @@ static int finish(run_state *st, pending *pf)
         const char *ids[10];
         size_t n = pekppp_batch_below(st->batch, threshold, ids, 10), i;
         if (n > 0) {
-            fputs("pekppp: ", stderr);
-            fprintf(stderr, cli_msg(args->lang, CM_UNITS_BELOW), n, args->fail_under);
-            for (i = 0; i < n && i < 10; i++)
-                fprintf(stderr, " %s", ids[i]);
-            if (n > 10)
-                fprintf(stderr, " (+%zu)", n - 10);
-            fputc('\n', stderr);
+            pekppp_sink line;
+            char more[32];
+            pekppp_sink_init_buffer(&line);
+            for (i = 0; i < n && i < 10; i++) {
+                pekppp_sink_puts(&line, " ");
+                pekppp_sink_puts(&line, ids[i]);
+            }
+            if (n > 10) {
+                snprintf(more, sizeof(more), " (+%zu)", n - 10);
+                pekppp_sink_puts(&line, more);
+            }
+            pekppp_sink_write(&line, "", 1); /* the list as a C string */
+            cli_fail(cli_msg(args->lang, CM_UNITS_BELOW), n, args->fail_under,
+                     line.error || !line.data ? "" : line.data);
+            pekppp_sink_dispose(&line);
             below = 1;
         }
     }

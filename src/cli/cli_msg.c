@@ -81,8 +81,8 @@ static const char *const messages[CM_COUNT][2] = {
                               "--fix: rubric '%s' has no scored indicator '%s'" },
 
     /* Outcomes. */
-    /* followed by the unit ids */
-    [CM_UNITS_BELOW] = { "%zu unit di bawah %s:", "%zu unit(s) below %s:" },
+    /* the last %s: the unit ids, each after a space */
+    [CM_UNITS_BELOW] = { "%zu unit di bawah %s:%s", "%zu unit(s) below %s:%s" },
     [CM_MEAN_BELOW] = { "rata-rata indeks %s di bawah %s", "the mean index %s is below %s" },
     [CM_TOO_MANY_WARNINGS] = { "%d peringatan, lebih dari %ld yang diizinkan",
                                "%d warning(s), more than the %ld allowed" },

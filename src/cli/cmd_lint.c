@@ -245,11 +245,7 @@ static int lint_main(int argc, char **argv, char **files)
     while ((id = cli_opt_next(&st, lint_opts, &v)) != CLI_OPT_END) {
         switch (id) {
         case CLI_OPT_POSITIONAL: files[nfiles++] = (char *)v; break;
-        case CLI_OPT_ERROR:
-            cli_fail("%s", st.error);
-            fprintf(stderr, cli_msg(lang, CM_TRY_HELP), "lint");
-            fputc('\n', stderr);
-            return CLI_EXIT_USAGE;
+        case CLI_OPT_ERROR: pekppp_sink_dispose(&out); return cli_usage(lang, "lint", st.error);
         case O_RUBRIC_PATH: rubrics.rubric_path = v; break;
         case O_FORMAT:
             if (strcmp(v, "text") == 0)
@@ -288,10 +284,7 @@ static int lint_main(int argc, char **argv, char **files)
         }
     }
     if (nfiles == 0) {
-        cli_fail("%s", cli_msg(lang, CM_LINT_NO_FILE));
-        fprintf(stderr, cli_msg(lang, CM_TRY_HELP), "lint");
-        fputc('\n', stderr);
-        return CLI_EXIT_USAGE;
+        return cli_usage(lang, "lint", cli_msg(lang, CM_LINT_NO_FILE));
     }
     /* Folders are searched for .yaml, .yml and .json files, as score does. */
     if (cli_items_expand(&items, files, nfiles) < 0) {
@@ -386,8 +379,8 @@ static int lint_main(int argc, char **argv, char **files)
     nfiles = items.count - nfolders;
     cli_items_free(&items);
     if (!quiet) {
-        fprintf(stderr, cli_msg(lang, CM_LINT_SUMMARY), (int)nfiles, c.errors, c.warnings);
-        fputc('\n', stderr);
+        cli_term_printf(stderr, cli_msg(lang, CM_LINT_SUMMARY), (int)nfiles, c.errors, c.warnings);
+        cli_term_puts(stderr, "\n");
     }
     cli_rubrics_free(&rubrics);
     if (io_failed)

@@ -43,7 +43,7 @@ int cmd_schema(int argc, char **argv)
     }
     if (!name) {
         for (i = 0; cli_schemas[i].name; i++)
-            printf("%s\n", cli_schemas[i].name);
+            cli_term_printf(stdout, "%s\n", cli_schemas[i].name);
         return CLI_EXIT_OK;
     }
     for (i = 0; cli_schemas[i].name; i++)

@@ -173,8 +173,10 @@ void cli_format_diag(pekppp_sink *out, const pekppp_error *d)
 void cli_print_diag(const pekppp_error *d)
 {
     pekppp_sink sink;
-    pekppp_sink_init_file(&sink, stderr);
+    pekppp_sink_init_buffer(&sink);
     cli_format_diag(&sink, d);
+    if (!sink.error)
+        cli_term_write(stderr, sink.data, sink.len);
     pekppp_sink_dispose(&sink);
 }
 

@@ -61,14 +61,14 @@ static const cli_command commands[] = {
 static void overview(FILE *out, int lang)
 {
     size_t i;
-    fprintf(out, "%s\n\n", cli_msg(lang, CM_HELP_TITLE));
-    fprintf(out, "%s: pekppp COMMAND [OPTIONS] ...\n\n", cli_msg(lang, CM_HELP_USAGE));
-    fprintf(out, "%s:\n", cli_msg(lang, CM_HELP_COMMANDS));
+    cli_term_printf(out, "%s\n\n", cli_msg(lang, CM_HELP_TITLE));
+    cli_term_printf(out, "%s: pekppp COMMAND [OPTIONS] ...\n\n", cli_msg(lang, CM_HELP_USAGE));
+    cli_term_printf(out, "%s:\n", cli_msg(lang, CM_HELP_COMMANDS));
     for (i = 0; i < NCOMMANDS; i++)
-        fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].summary[lang ? 1 : 0]);
-    fprintf(out, "  %-10s %s\n", "help", cli_msg(lang, CM_HELP_HELP));
-    fprintf(out, "  %-10s %s\n\n", "version", cli_msg(lang, CM_HELP_VERSION));
-    fputs(cli_msg(lang, CM_HELP_EXIT_CODES), out);
+        cli_term_printf(out, "  %-10s %s\n", commands[i].name, commands[i].summary[lang ? 1 : 0]);
+    cli_term_printf(out, "  %-10s %s\n", "help", cli_msg(lang, CM_HELP_HELP));
+    cli_term_printf(out, "  %-10s %s\n\n", "version", cli_msg(lang, CM_HELP_VERSION));
+    cli_term_puts(out, cli_msg(lang, CM_HELP_EXIT_CODES));
 }
 
 int cmd_help_for(const char *name, int lang)
@@ -81,12 +81,12 @@ int cmd_help_for(const char *name, int lang)
     for (i = 0; i < NCOMMANDS; i++) {
         if (strcmp(commands[i].name, name) != 0)
             continue;
-        printf("%s: %s\n%s\n\n", cli_msg(lang, CM_HELP_USAGE), commands[i].usage,
+        cli_term_printf(stdout, "%s: %s\n%s\n\n", cli_msg(lang, CM_HELP_USAGE), commands[i].usage,
                commands[i].summary[lang ? 1 : 0]);
-        printf("%s:\n", cli_msg(lang, CM_HELP_OPTIONS));
+        cli_term_printf(stdout, "%s:\n", cli_msg(lang, CM_HELP_OPTIONS));
         cli_opt_help(stdout, commands[i].opts, lang);
-        printf("\n");
-        fputs(cli_msg(lang, CM_HELP_EXIT_CODES), stdout);
+        cli_term_printf(stdout, "\n");
+        cli_term_puts(stdout, cli_msg(lang, CM_HELP_EXIT_CODES));
         return CLI_EXIT_OK;
     }
     cli_fail(cli_msg(lang, CM_UNKNOWN_COMMAND), name);
@@ -103,7 +103,7 @@ static int run(int argc, char **argv)
         return CLI_EXIT_USAGE;
     }
     if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "version") == 0) {
-        printf("pekppp %s\n", pekppp_version());
+        cli_term_printf(stdout, "pekppp %s\n", pekppp_version());
         return CLI_EXIT_OK;
     }
     if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)
@@ -114,7 +114,7 @@ static int run(int argc, char **argv)
         if (strcmp(commands[i].name, argv[1]) == 0)
             return commands[i].fn(argc - 1, argv + 1);
     cli_fail(cli_msg(lang, CM_UNKNOWN_COMMAND), argv[1]);
-    fprintf(stderr, "%s\n", cli_msg(lang, CM_TRY_HELP_ALL));
+    cli_term_printf(stderr, "%s\n", cli_msg(lang, CM_TRY_HELP_ALL));
     return CLI_EXIT_USAGE;
 }
 

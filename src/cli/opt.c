@@ -4,6 +4,8 @@
 
 #include <string.h>
 
+#include "term.h"
+
 void cli_opt_init(cli_opt_state *st, int argc, char **argv)
 {
     memset(st, 0, sizeof(*st));
@@ -101,6 +103,6 @@ void cli_opt_help(FILE *out, const cli_opt *specs, int lang)
         else
             snprintf(left, sizeof(left), "    --%s%s%s", specs->long_name,
                      specs->arg ? " " : "", specs->arg ? specs->arg : "");
-        fprintf(out, "  %-28s %s\n", left, specs->help[lang ? 1 : 0]);
+        cli_term_printf(out, "  %-28s %s\n", left, specs->help[lang ? 1 : 0]);
     }
 }

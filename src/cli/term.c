@@ -50,6 +50,7 @@ void cli_term_printf(FILE *to, const char *fmt, ...)
 void cli_term_control(const char *data, size_t len)
 {
     fwrite(data, 1, len, stderr);
+    fflush(stderr);
 }
 
 void cli_fail(const char *fmt, ...)
