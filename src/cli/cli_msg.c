@@ -68,6 +68,14 @@ static const char *const messages[CM_COUNT][2] = {
     [CM_SCHEMA_UNKNOWN] = { "skema '%s' tidak ada (pilih:", "no schema '%s' (choose:" },
     [CM_TRY_HELP_ALL] = { "Coba 'pekppp help'.", "Try 'pekppp help'." },
 
+    /* The option parser's.  Not translated yet: the Indonesian entries are
+     * the English text, as the parser has always printed. */
+    [CM_OPT_UNKNOWN_LONG] = { "unknown option '%.*s'", "unknown option '%.*s'" },
+    [CM_OPT_UNKNOWN_SHORT] = { "unknown option '-%c'", "unknown option '-%c'" },
+    [CM_OPT_NO_VALUE_LONG] = { "option '--%s' takes no value", "option '--%s' takes no value" },
+    [CM_OPT_NO_VALUE_SHORT] = { "option '-%c' takes no value", "option '-%c' takes no value" },
+    [CM_OPT_NEEDS_VALUE] = { "option '%s' needs a value (%s)", "option '%s' needs a value (%s)" },
+
     /* What-if and plan. */
     [CM_SET_FORM] = { "--set memerlukan ID=LEVEL, bukan '%s'", "--set takes ID=LEVEL, not '%s'" },
     [CM_SET_NO_INDICATOR] = { "--set: rubrik '%s' tidak punya indikator '%s'",
