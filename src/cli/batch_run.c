@@ -369,15 +369,12 @@ static int copy_spill(pekppp_sink *sink, void *payload)
     return ferror(st->spill) ? PEKPPP_EIO : 0;
 }
 
-static int finish(run_state *st, pending *pf)
+/* Close the batch: a rubric for the header when nothing was scored, the
+ * failures kept back, the ranking.  0 or an exit code. */
+static int close_batch(run_state *st, pending *pf)
 {
     const cli_batch_args *args = st->args;
     pekppp_error err;
-    cli_out out;
-    pekppp_sink sink;
-    int64_t threshold = 0, mean_threshold = 0;
-    int rc, below = 0;
-
     if (!st->batch) {
         /* Nothing scored: the report still needs a rubric for its header. */
         const pekppp_rubric *r = args->given;
@@ -396,18 +393,27 @@ static int finish(run_state *st, pending *pf)
         cli_print_diag(&err);
         return cli_exit_for(err.code);
     }
-    /* A threshold that is no grade of the rubric is a usage error: no report. */
-    if (args->fail_under &&
-        cli_parse_threshold(pekppp_batch_rubric(st->batch), args->fail_under, &threshold) < 0) {
-        cli_fail(cli_msg(args->lang, CM_BAD_FAIL_UNDER), args->fail_under);
+    return 0;
+}
+
+/* Read --fail-under or --fail-under-mean @p s (NULL: not given) against the
+ * batch's rubric.  0, or CLI_EXIT_USAGE after saying why. */
+static int read_threshold(const run_state *st, const char *s, int64_t *out)
+{
+    if (s && cli_parse_threshold(pekppp_batch_rubric(st->batch), s, out) < 0) {
+        cli_fail(cli_msg(st->args->lang, CM_BAD_FAIL_UNDER), s);
         return CLI_EXIT_USAGE;
     }
-    if (args->fail_under_mean &&
-        cli_parse_threshold(pekppp_batch_rubric(st->batch), args->fail_under_mean,
-                            &mean_threshold) < 0) {
-        cli_fail(cli_msg(args->lang, CM_BAD_FAIL_UNDER), args->fail_under_mean);
-        return CLI_EXIT_USAGE;
-    }
+    return 0;
+}
+
+/* Write the batch report to -o (or stdout); 0 or an exit code. */
+static int write_report(run_state *st)
+{
+    const cli_batch_args *args = st->args;
+    cli_out out;
+    pekppp_sink sink;
+    int rc;
     if ((rc = cli_out_open(&out, args->output)) != 0)
         return rc;
     pekppp_sink_init_file(&sink, out.file);
@@ -421,43 +427,72 @@ static int finish(run_state *st, pending *pf)
             cli_fail(cli_msg(args->lang, CM_WRITE_FAILED), args->output, strerror(errno));
         return CLI_EXIT_IO;
     }
-    if ((rc = cli_out_commit(&out)) != 0)
+    return cli_out_commit(&out);
+}
+
+/* List the units below --fail-under (the first ten); 1 when there are any. */
+static int units_below(const run_state *st, int64_t threshold)
+{
+    const char *ids[10];
+    size_t n = pekppp_batch_below(st->batch, threshold, ids, 10), i;
+    pekppp_sink line;
+    char more[32];
+    if (n == 0)
+        return 0;
+    pekppp_sink_init_buffer(&line);
+    for (i = 0; i < n && i < 10; i++) {
+        pekppp_sink_puts(&line, " ");
+        pekppp_sink_puts(&line, ids[i]);
+    }
+    if (n > 10) {
+        snprintf(more, sizeof(more), " (+%zu)", n - 10);
+        pekppp_sink_puts(&line, more);
+    }
+    pekppp_sink_write(&line, "", 1); /* the list as a C string */
+    cli_fail(cli_msg(st->args->lang, CM_UNITS_BELOW), n, st->args->fail_under,
+             line.error || !line.data ? "" : line.data);
+    pekppp_sink_dispose(&line);
+    return 1;
+}
+
+/* Say so when the mean index is below --fail-under-mean; 1 when it is. */
+static int mean_below(const run_state *st, int64_t threshold)
+{
+    pekppp_fixed mean;
+    int64_t scaled;
+    char shown[48];
+    int k;
+    if (pekppp_batch_scored(st->batch) == 0)
+        return 0;
+    mean = pekppp_batch_mean(st->batch);
+    scaled = mean.units;
+    for (k = mean.decimals; k < 4; k++)
+        scaled *= 10;
+    if (scaled >= threshold)
+        return 0;
+    pekppp_fixed_format(shown, sizeof(shown), mean);
+    cli_fail(cli_msg(st->args->lang, CM_MEAN_BELOW), shown, st->args->fail_under_mean);
+    return 1;
+}
+
+/* After the last unit: the report, the thresholds, the exit code. */
+static int finish(run_state *st, pending *pf)
+{
+    const cli_batch_args *args = st->args;
+    int64_t threshold = 0, mean_threshold = 0;
+    int rc, below = 0;
+    if ((rc = close_batch(st, pf)) != 0)
         return rc;
-    if (args->fail_under) {
-        const char *ids[10];
-        size_t n = pekppp_batch_below(st->batch, threshold, ids, 10), i;
-        if (n > 0) {
-            pekppp_sink line;
-            char more[32];
-            pekppp_sink_init_buffer(&line);
-            for (i = 0; i < n && i < 10; i++) {
-                pekppp_sink_puts(&line, " ");
-                pekppp_sink_puts(&line, ids[i]);
-            }
-            if (n > 10) {
-                snprintf(more, sizeof(more), " (+%zu)", n - 10);
-                pekppp_sink_puts(&line, more);
-            }
-            pekppp_sink_write(&line, "", 1); /* the list as a C string */
-            cli_fail(cli_msg(args->lang, CM_UNITS_BELOW), n, args->fail_under,
-                     line.error || !line.data ? "" : line.data);
-            pekppp_sink_dispose(&line);
-            below = 1;
-        }
-    }
-    if (args->fail_under_mean && pekppp_batch_scored(st->batch) > 0) {
-        pekppp_fixed mean = pekppp_batch_mean(st->batch);
-        int64_t scaled = mean.units;
-        int k;
-        for (k = mean.decimals; k < 4; k++)
-            scaled *= 10;
-        if (scaled < mean_threshold) {
-            char shown[48];
-            pekppp_fixed_format(shown, sizeof(shown), mean);
-            cli_fail(cli_msg(args->lang, CM_MEAN_BELOW), shown, args->fail_under_mean);
-            below = 1;
-        }
-    }
+    /* A threshold that is no grade of the rubric is a usage error: no report. */
+    if ((rc = read_threshold(st, args->fail_under, &threshold)) != 0 ||
+        (rc = read_threshold(st, args->fail_under_mean, &mean_threshold)) != 0)
+        return rc;
+    if ((rc = write_report(st)) != 0)
+        return rc;
+    if (args->fail_under)
+        below |= units_below(st, threshold);
+    if (args->fail_under_mean)
+        below |= mean_below(st, mean_threshold);
     /* A unit that failed to load outranks a low score: exit 3 before 1. */
     if (st->failed_any)
         return CLI_EXIT_INVALID;
@@ -466,13 +501,90 @@ static int finish(run_state *st, pending *pf)
     return CLI_EXIT_OK;
 }
 
+/* Take every item's outcome in input order; while the next one is not ready,
+ * the main thread scores an unclaimed unit itself rather than sleep. */
+static void take_in_order(pool *p, run_state *st, pending *pf)
+{
+    const cli_items *items = p->items;
+    size_t k;
+    for (k = 0; k < items->count; k++) {
+        slot *s = &p->slots[k % p->window];
+        pthread_mutex_lock(&p->lock);
+        while (!s->ready) {
+            if (p->next < items->count && p->next < p->consumed + p->window) {
+                size_t mine = p->next++;
+                slot *ms = &p->slots[mine % p->window];
+                pthread_mutex_unlock(&p->lock);
+                if (items->items[mine].kind != ITEM_SHEET)
+                    process_unit(p, &items->items[mine], ms);
+                pthread_mutex_lock(&p->lock);
+                ms->ready = 1;
+                continue;
+            }
+            p->main_waiting = 1;
+            pthread_cond_wait(&p->cond, &p->lock);
+            p->main_waiting = 0;
+        }
+        pthread_mutex_unlock(&p->lock);
+        consume(st, pf, &items->items[k], s);
+        progress(st, 0);
+        /* Wake the workers only when a good part of the window is free. */
+        pthread_mutex_lock(&p->lock);
+        p->consumed = k + 1;
+        if (p->workers_waiting && (k + 1) % (p->window / 4 ? p->window / 4 : 1) == 0)
+            pthread_cond_broadcast(&p->cond);
+        pthread_mutex_unlock(&p->lock);
+    }
+    progress(st, 1);
+}
+
+/* Start @p jobs - 1 workers (the main thread is one of the -j workers);
+ * returns how many started. */
+static int start_workers(pool *p, pthread_t *threads, int jobs)
+{
+    int i, started = 0;
+    for (i = 0; i < jobs - 1; i++) {
+        if (pthread_create(&threads[i], NULL, worker, p) != 0)
+            break;
+        started++;
+    }
+    return started;
+}
+
+static void stop_workers(pool *p, pthread_t *threads, int started)
+{
+    int i;
+    pthread_mutex_lock(&p->lock);
+    p->stop = 1;
+    pthread_cond_broadcast(&p->cond);
+    pthread_mutex_unlock(&p->lock);
+    for (i = 0; i < started; i++)
+        pthread_join(threads[i], NULL);
+}
+
+/* Free the slots and whatever they still hold. */
+static void free_slots(pool *p)
+{
+    size_t k;
+    if (!p->slots)
+        return;
+    for (k = 0; k < p->window; k++) {
+        pekppp_result_free(p->slots[k].res);
+        pekppp_assessment_free(p->slots[k].a);
+        pekppp_sink_dispose(&p->slots[k].diags);
+        pekppp_sink_dispose(&p->slots[k].json);
+    }
+    free(p->slots);
+    p->slots = NULL;
+}
+
 int cli_run_batch(const cli_items *items, const cli_batch_args *args)
 {
     pool p;
     run_state st;
     pending pf = { NULL, 0, 0 };
     pthread_t *threads = NULL;
-    int jobs = args->jobs > 0 ? args->jobs : 1, started = 0, i, rc = CLI_EXIT_OK;
+    int jobs = args->jobs > 0 ? args->jobs : 1, started, rc = CLI_EXIT_OK;
     size_t k;
 
     memset(&p, 0, sizeof(p));
@@ -503,63 +615,15 @@ int cli_run_batch(const cli_items *items, const cli_batch_args *args)
     pthread_mutex_init(&p.lock, NULL);
     pthread_cond_init(&p.cond, NULL);
     pthread_mutex_init(&p.rubric_lock, NULL);
-    /* The main thread is one of the -j workers: it starts jobs - 1 others. */
-    for (i = 0; i < jobs - 1; i++) {
-        if (pthread_create(&threads[i], NULL, worker, &p) != 0)
-            break;
-        started++;
-    }
-    for (k = 0; k < items->count; k++) {
-        slot *s = &p.slots[k % p.window];
-        pthread_mutex_lock(&p.lock);
-        while (!s->ready) {
-            /* Rather than sleep, score the next unclaimed unit itself. */
-            if (p.next < items->count && p.next < p.consumed + p.window) {
-                size_t mine = p.next++;
-                slot *ms = &p.slots[mine % p.window];
-                pthread_mutex_unlock(&p.lock);
-                if (items->items[mine].kind != ITEM_SHEET)
-                    process_unit(&p, &items->items[mine], ms);
-                pthread_mutex_lock(&p.lock);
-                ms->ready = 1;
-                continue;
-            }
-            p.main_waiting = 1;
-            pthread_cond_wait(&p.cond, &p.lock);
-            p.main_waiting = 0;
-        }
-        pthread_mutex_unlock(&p.lock);
-        consume(&st, &pf, &items->items[k], s);
-        progress(&st, 0);
-        /* Wake the workers only when a good part of the window is free. */
-        pthread_mutex_lock(&p.lock);
-        p.consumed = k + 1;
-        if (p.workers_waiting && (k + 1) % (p.window / 4 ? p.window / 4 : 1) == 0)
-            pthread_cond_broadcast(&p.cond);
-        pthread_mutex_unlock(&p.lock);
-    }
-    progress(&st, 1);
-
-    pthread_mutex_lock(&p.lock);
-    p.stop = 1;
-    pthread_cond_broadcast(&p.cond);
-    pthread_mutex_unlock(&p.lock);
-    for (i = 0; i < started; i++)
-        pthread_join(threads[i], NULL);
-    if (rc == CLI_EXIT_OK)
-        rc = finish(&st, &pf);
+    started = start_workers(&p, threads, jobs);
+    take_in_order(&p, &st, &pf);
+    stop_workers(&p, threads, started);
+    rc = finish(&st, &pf);
     pthread_mutex_destroy(&p.lock);
     pthread_cond_destroy(&p.cond);
     pthread_mutex_destroy(&p.rubric_lock);
 done:
-    if (p.slots)
-        for (k = 0; k < p.window; k++) {
-            pekppp_result_free(p.slots[k].res);
-            pekppp_assessment_free(p.slots[k].a);
-            pekppp_sink_dispose(&p.slots[k].diags);
-            pekppp_sink_dispose(&p.slots[k].json);
-        }
-    free(p.slots);
+    free_slots(&p);
     free(threads);
     free(pf.list);
     pekppp_batch_free(st.batch);
