@@ -31,9 +31,6 @@ static int printable_utf8(const unsigned char *s, size_t len)
 
 #define SOURCE_WINDOW 100 /* characters of a long line shown around the column */
 
-/* Print line @p line of @p file with a caret under column @p col.  A long
- * line is shown as a window around the column; a line that is not clean
- * UTF-8 text is not shown at all. */
 /* The last file whose lines were echoed, per thread: a file with many
  * errors is read once, not once per error. */
 typedef struct {
@@ -102,6 +99,9 @@ static const char *source_line(const char *file, unsigned line, size_t *len)
     return cache.data + start;
 }
 
+/* Print line @p line of @p file with a caret under column @p col.  A long
+ * line is shown as a window around the column; a line that is not clean
+ * UTF-8 text is not shown at all. */
 static void print_source(pekppp_sink *out, const char *file, unsigned line, unsigned col)
 {
     char buf[8192]; /* not static: workers format diagnostics at the same time */
