@@ -10,225 +10,21 @@
  */
 #include "batch_run.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
+#include "cli_msg.h"
+#include "diag_print.h"
 #include "exitcode.h"
+#include "opt_value.h"
+#include "output.h"
+#include "term.h"
 
-#define DEFAULT_RUBRIC "pekppp-2022-luring"
 #define WINDOW_PER_JOB 16
-
-/* ---- inputs ---- */
-
-#define PATH_BLOCK (64u * 1024u)
-
-/* Copy @p path into the current block (a new one when full): a long list of
- * paths then costs its bytes, not a heap allocation each. */
-static char *keep_path(cli_items *it, const char *path)
-{
-    size_t n = strlen(path) + 1;
-    char *dst;
-    if (n > PATH_BLOCK - sizeof(char *))
-        return NULL;
-    if (!it->block || it->block_used + n > PATH_BLOCK) {
-        char *b = malloc(PATH_BLOCK);
-        if (!b)
-            return NULL;
-        memcpy(b, &it->block, sizeof(char *)); /* chain to the previous block */
-        it->block = b;
-        it->block_used = sizeof(char *);
-    }
-    dst = it->block + it->block_used;
-    memcpy(dst, path, n);
-    it->block_used += n;
-    return dst;
-}
-
-static int push_item(cli_items *it, item_kind kind, const char *dir, const char *name)
-{
-    char *copy;
-    if (it->count == it->cap) {
-        size_t cap = it->cap ? it->cap * 2 : 64;
-        cli_item *n = realloc(it->items, cap * sizeof(*n));
-        if (!n)
-            return -1;
-        it->items = n;
-        it->cap = cap;
-    }
-    if (!(copy = keep_path(it, name)))
-        return -1;
-    it->items[it->count].kind = kind;
-    it->items[it->count].dir = dir;
-    it->items[it->count].name = copy;
-    it->count++;
-    return 0;
-}
-
-const char *cli_item_path(const cli_item *item, char *buf)
-{
-    if (!item->dir[0])
-        return item->name;
-    snprintf(buf, CLI_PATH_MAX, "%s%s", item->dir, item->name);
-    return buf;
-}
-
-static int has_suffix(const char *s, const char *suffix)
-{
-    size_t n = strlen(s), m = strlen(suffix);
-    return n > m && strcmp(s + n - m, suffix) == 0;
-}
-
-static int cmp_names(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* Walk @p dir in name order; hidden entries are skipped. */
-static int walk(cli_items *it, const char *dir, int depth)
-{
-    DIR *d;
-    struct dirent *e;
-    char **names = NULL, prefix[CLI_PATH_MAX];
-    const char *kept = NULL;
-    size_t n = 0, cap = 0, i;
-    int rc = 0;
-    if (!(d = opendir(dir)))
-        return -2;
-    while ((e = readdir(d)) != NULL) {
-        if (e->d_name[0] == '.')
-            continue;
-        if (n == cap) {
-            char **nn = realloc(names, (cap = cap ? cap * 2 : 64) * sizeof(*nn));
-            if (!nn) {
-                rc = -1;
-                break;
-            }
-            names = nn;
-        }
-        if (!(names[n] = strdup(e->d_name))) {
-            rc = -1;
-            break;
-        }
-        n++;
-    }
-    closedir(d);
-    if (rc == 0 && n > 1)
-        qsort(names, n, sizeof(*names), cmp_names);
-    /* The folder's part of every path, kept once for all its entries. */
-    snprintf(prefix, sizeof(prefix), "%s%s", dir, has_suffix(dir, "/") ? "" : "/");
-    if (rc == 0 && n > 0 && !(kept = keep_path(it, prefix)))
-        rc = -1;
-    for (i = 0; i < n; i++) {
-        char path[CLI_PATH_MAX];
-        struct stat st;
-        if (rc == 0) {
-            snprintf(path, sizeof(path), "%s%s", prefix, names[i]);
-            if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
-                /* A subfolder that cannot be opened, or lies too deep, is a
-                 * failed item, never silently left out. */
-                if (depth + 1 > CLI_MAX_FOLDER_DEPTH)
-                    rc = push_item(it, ITEM_TOO_DEEP, kept, names[i]);
-                else if ((rc = walk(it, path, depth + 1)) == -2)
-                    rc = push_item(it, ITEM_MISSING, kept, names[i]);
-            }
-            else if (has_suffix(names[i], ".yaml") || has_suffix(names[i], ".yml") ||
-                     has_suffix(names[i], ".json"))
-                rc = push_item(it, ITEM_UNIT, kept, names[i]);
-        }
-        free(names[i]);
-    }
-    free(names);
-    return rc;
-}
-
-int cli_items_expand(cli_items *out, char *const *inputs, size_t n)
-{
-    size_t i;
-    memset(out, 0, sizeof(*out));
-    for (i = 0; i < n; i++) {
-        struct stat st;
-        int rc;
-        if (stat(inputs[i], &st) == 0 && S_ISDIR(st.st_mode)) {
-            size_t before = out->count;
-            out->saw_folder_or_sheet = 1;
-            rc = walk(out, inputs[i], 0);
-            if (rc == -2)
-                rc = push_item(out, ITEM_MISSING, "", inputs[i]);
-            else if (rc == 0 && out->count == before)
-                rc = push_item(out, ITEM_EMPTY, "", inputs[i]);
-        } else if (has_suffix(inputs[i], ".csv")) {
-            out->saw_folder_or_sheet = 1;
-            rc = push_item(out, ITEM_SHEET, "", inputs[i]);
-        } else {
-            rc = push_item(out, ITEM_UNIT, "", inputs[i]);
-        }
-        if (rc == -1)
-            return -1;
-    }
-    return 0;
-}
-
-cli_msg_id cli_item_problem(const cli_item *item)
-{
-    switch (item->kind) {
-    case ITEM_MISSING: return CM_FOLDER_UNREADABLE;
-    case ITEM_EMPTY: return CM_FOLDER_EMPTY;
-    case ITEM_TOO_DEEP: return CM_FOLDER_TOO_DEEP;
-    default: return CM_COUNT;
-    }
-}
-
-void cli_items_free(cli_items *items)
-{
-    char *b = items->block;
-    while (b) {
-        char *prev;
-        memcpy(&prev, b, sizeof(char *));
-        free(b);
-        b = prev;
-    }
-    free(items->items);
-    memset(items, 0, sizeof(*items));
-}
-
-int cli_parse_threshold(const pekppp_rubric *r, const char *s, int64_t *out)
-{
-    size_t i;
-    int64_t whole = 0, frac = 0, scale = 1000;
-    const char *p = s;
-    for (i = 0; i < pekppp_rubric_band_count(r); i++) {
-        const pekppp_band *b = pekppp_rubric_band(r, i);
-        if (strcmp(b->grade, s) == 0) {
-            *out = b->min;
-            return 0;
-        }
-    }
-    if (*p < '0' || *p > '9')
-        return -1;
-    for (; *p >= '0' && *p <= '9'; p++)
-        if ((whole = whole * 10 + (*p - '0')) > 1000000)
-            return -1;
-    if (*p == '.') {
-        p++;
-        if (*p < '0' || *p > '9')
-            return -1;
-        for (; *p >= '0' && *p <= '9'; p++, scale /= 10) {
-            if (scale == 0)
-                return -1;
-            frac += (*p - '0') * scale;
-        }
-    }
-    if (*p)
-        return -1;
-    *out = whole * 10000 + frac;
-    return 0;
-}
 
 /* ---- the pool ---- */
 
@@ -383,10 +179,15 @@ static void progress(run_state *st, int final)
     memset(bar, '#', filled);
     memset(bar + filled, '.', width - filled);
     bar[width] = '\0';
-    fprintf(stderr, "\r[%s] %zu/%zu unit, %.0f/s ", bar, st->done, st->total, rate);
+    {
+        char line[160];
+        int n = snprintf(line, sizeof(line), "\r[%s] %zu/%zu unit, %.0f/s ", bar, st->done,
+                         st->total, rate);
+        if (n > 0)
+            cli_term_control(line, (size_t)n < sizeof(line) ? (size_t)n : sizeof(line) - 1);
+    }
     if (final)
-        fputs("\r\033[K", stderr);
-    fflush(stderr);
+        cli_term_control("\r\033[K", 4);
 }
 
 static int ensure_batch(run_state *st, const pekppp_rubric *r)
@@ -472,7 +273,7 @@ static void run_sheet(run_state *st, pending *pf, const cli_item *item)
     const char *path = cli_item_path(item, buf);
     if (!r) {
         pthread_mutex_lock(st->rubric_lock);
-        found = cli_rubrics_resolve(&r, DEFAULT_RUBRIC, args->rubrics, &err);
+        found = cli_rubrics_resolve(&r, CLI_DEFAULT_RUBRIC, args->rubrics, &err);
         pthread_mutex_unlock(st->rubric_lock);
     }
     if (found < 0) {
@@ -535,7 +336,7 @@ static void consume(run_state *st, pending *pf, const cli_item *item, slot *s)
         run_sheet(st, pf, item);
     } else {
         if (s->diags.len > 0)
-            fwrite(s->diags.data, 1, s->diags.len, stderr);
+            cli_term_write(stderr, s->diags.data, s->diags.len);
         if (s->failed) {
             take_failure(st, pf, &s->err);
         } else {
@@ -568,20 +369,17 @@ static int copy_spill(pekppp_sink *sink, void *payload)
     return ferror(st->spill) ? PEKPPP_EIO : 0;
 }
 
-static int finish(run_state *st, pending *pf)
+/* Close the batch: a rubric for the header when nothing was scored, the
+ * failures kept back, the ranking.  0 or an exit code. */
+static int close_batch(run_state *st, pending *pf)
 {
     const cli_batch_args *args = st->args;
     pekppp_error err;
-    cli_out out;
-    pekppp_sink sink;
-    int64_t threshold = 0, mean_threshold = 0;
-    int rc, below = 0;
-
     if (!st->batch) {
         /* Nothing scored: the report still needs a rubric for its header. */
         const pekppp_rubric *r = args->given;
         pekppp_error_clear(&err);
-        if (!r && cli_rubrics_resolve(&r, DEFAULT_RUBRIC, args->rubrics, &err) < 0) {
+        if (!r && cli_rubrics_resolve(&r, CLI_DEFAULT_RUBRIC, args->rubrics, &err) < 0) {
             cli_fail("%s", cli_diag_message(&err));
             return CLI_EXIT_INVALID;
         }
@@ -595,18 +393,27 @@ static int finish(run_state *st, pending *pf)
         cli_print_diag(&err);
         return cli_exit_for(err.code);
     }
-    /* A threshold that is no grade of the rubric is a usage error: no report. */
-    if (args->fail_under &&
-        cli_parse_threshold(pekppp_batch_rubric(st->batch), args->fail_under, &threshold) < 0) {
-        cli_fail(cli_msg(args->lang, CM_BAD_FAIL_UNDER), args->fail_under);
+    return 0;
+}
+
+/* Read --fail-under or --fail-under-mean @p s (NULL: not given) against the
+ * batch's rubric.  0, or CLI_EXIT_USAGE after saying why. */
+static int read_threshold(const run_state *st, const char *s, int64_t *out)
+{
+    if (s && cli_parse_threshold(pekppp_batch_rubric(st->batch), s, out) < 0) {
+        cli_fail(cli_msg(st->args->lang, CM_BAD_FAIL_UNDER), s);
         return CLI_EXIT_USAGE;
     }
-    if (args->fail_under_mean &&
-        cli_parse_threshold(pekppp_batch_rubric(st->batch), args->fail_under_mean,
-                            &mean_threshold) < 0) {
-        cli_fail(cli_msg(args->lang, CM_BAD_FAIL_UNDER), args->fail_under_mean);
-        return CLI_EXIT_USAGE;
-    }
+    return 0;
+}
+
+/* Write the batch report to -o (or stdout); 0 or an exit code. */
+static int write_report(run_state *st)
+{
+    const cli_batch_args *args = st->args;
+    cli_out out;
+    pekppp_sink sink;
+    int rc;
     if ((rc = cli_out_open(&out, args->output)) != 0)
         return rc;
     pekppp_sink_init_file(&sink, out.file);
@@ -620,37 +427,72 @@ static int finish(run_state *st, pending *pf)
             cli_fail(cli_msg(args->lang, CM_WRITE_FAILED), args->output, strerror(errno));
         return CLI_EXIT_IO;
     }
-    if ((rc = cli_out_commit(&out)) != 0)
+    return cli_out_commit(&out);
+}
+
+/* List the units below --fail-under (the first ten); 1 when there are any. */
+static int units_below(const run_state *st, int64_t threshold)
+{
+    const char *ids[10];
+    size_t n = pekppp_batch_below(st->batch, threshold, ids, 10), i;
+    pekppp_sink line;
+    char more[32];
+    if (n == 0)
+        return 0;
+    pekppp_sink_init_buffer(&line);
+    for (i = 0; i < n && i < 10; i++) {
+        pekppp_sink_puts(&line, " ");
+        pekppp_sink_puts(&line, ids[i]);
+    }
+    if (n > 10) {
+        snprintf(more, sizeof(more), " (+%zu)", n - 10);
+        pekppp_sink_puts(&line, more);
+    }
+    pekppp_sink_write(&line, "", 1); /* the list as a C string */
+    cli_fail(cli_msg(st->args->lang, CM_UNITS_BELOW), n, st->args->fail_under,
+             line.error || !line.data ? "" : line.data);
+    pekppp_sink_dispose(&line);
+    return 1;
+}
+
+/* Say so when the mean index is below --fail-under-mean; 1 when it is. */
+static int mean_below(const run_state *st, int64_t threshold)
+{
+    pekppp_fixed mean;
+    int64_t scaled;
+    char shown[48];
+    int k;
+    if (pekppp_batch_scored(st->batch) == 0)
+        return 0;
+    mean = pekppp_batch_mean(st->batch);
+    scaled = mean.units;
+    for (k = mean.decimals; k < 4; k++)
+        scaled *= 10;
+    if (scaled >= threshold)
+        return 0;
+    pekppp_fixed_format(shown, sizeof(shown), mean);
+    cli_fail(cli_msg(st->args->lang, CM_MEAN_BELOW), shown, st->args->fail_under_mean);
+    return 1;
+}
+
+/* After the last unit: the report, the thresholds, the exit code. */
+static int finish(run_state *st, pending *pf)
+{
+    const cli_batch_args *args = st->args;
+    int64_t threshold = 0, mean_threshold = 0;
+    int rc, below = 0;
+    if ((rc = close_batch(st, pf)) != 0)
         return rc;
-    if (args->fail_under) {
-        const char *ids[10];
-        size_t n = pekppp_batch_below(st->batch, threshold, ids, 10), i;
-        if (n > 0) {
-            fprintf(stderr, args->lang ? "pekppp: %zu unit(s) below %s:" : "pekppp: %zu unit di bawah %s:",
-                    n, args->fail_under);
-            for (i = 0; i < n && i < 10; i++)
-                fprintf(stderr, " %s", ids[i]);
-            if (n > 10)
-                fprintf(stderr, " (+%zu)", n - 10);
-            fputc('\n', stderr);
-            below = 1;
-        }
-    }
-    if (args->fail_under_mean && pekppp_batch_scored(st->batch) > 0) {
-        pekppp_fixed mean = pekppp_batch_mean(st->batch);
-        int64_t scaled = mean.units;
-        int k;
-        for (k = mean.decimals; k < 4; k++)
-            scaled *= 10;
-        if (scaled < mean_threshold) {
-            char shown[48];
-            pekppp_fixed_format(shown, sizeof(shown), mean);
-            fprintf(stderr, args->lang ? "pekppp: the mean index %s is below %s\n"
-                                       : "pekppp: rata-rata indeks %s di bawah %s\n",
-                    shown, args->fail_under_mean);
-            below = 1;
-        }
-    }
+    /* A threshold that is no grade of the rubric is a usage error: no report. */
+    if ((rc = read_threshold(st, args->fail_under, &threshold)) != 0 ||
+        (rc = read_threshold(st, args->fail_under_mean, &mean_threshold)) != 0)
+        return rc;
+    if ((rc = write_report(st)) != 0)
+        return rc;
+    if (args->fail_under)
+        below |= units_below(st, threshold);
+    if (args->fail_under_mean)
+        below |= mean_below(st, mean_threshold);
     /* A unit that failed to load outranks a low score: exit 3 before 1. */
     if (st->failed_any)
         return CLI_EXIT_INVALID;
@@ -659,13 +501,90 @@ static int finish(run_state *st, pending *pf)
     return CLI_EXIT_OK;
 }
 
+/* Take every item's outcome in input order; while the next one is not ready,
+ * the main thread scores an unclaimed unit itself rather than sleep. */
+static void take_in_order(pool *p, run_state *st, pending *pf)
+{
+    const cli_items *items = p->items;
+    size_t k;
+    for (k = 0; k < items->count; k++) {
+        slot *s = &p->slots[k % p->window];
+        pthread_mutex_lock(&p->lock);
+        while (!s->ready) {
+            if (p->next < items->count && p->next < p->consumed + p->window) {
+                size_t mine = p->next++;
+                slot *ms = &p->slots[mine % p->window];
+                pthread_mutex_unlock(&p->lock);
+                if (items->items[mine].kind != ITEM_SHEET)
+                    process_unit(p, &items->items[mine], ms);
+                pthread_mutex_lock(&p->lock);
+                ms->ready = 1;
+                continue;
+            }
+            p->main_waiting = 1;
+            pthread_cond_wait(&p->cond, &p->lock);
+            p->main_waiting = 0;
+        }
+        pthread_mutex_unlock(&p->lock);
+        consume(st, pf, &items->items[k], s);
+        progress(st, 0);
+        /* Wake the workers only when a good part of the window is free. */
+        pthread_mutex_lock(&p->lock);
+        p->consumed = k + 1;
+        if (p->workers_waiting && (k + 1) % (p->window / 4 ? p->window / 4 : 1) == 0)
+            pthread_cond_broadcast(&p->cond);
+        pthread_mutex_unlock(&p->lock);
+    }
+    progress(st, 1);
+}
+
+/* Start @p jobs - 1 workers (the main thread is one of the -j workers);
+ * returns how many started. */
+static int start_workers(pool *p, pthread_t *threads, int jobs)
+{
+    int i, started = 0;
+    for (i = 0; i < jobs - 1; i++) {
+        if (pthread_create(&threads[i], NULL, worker, p) != 0)
+            break;
+        started++;
+    }
+    return started;
+}
+
+static void stop_workers(pool *p, pthread_t *threads, int started)
+{
+    int i;
+    pthread_mutex_lock(&p->lock);
+    p->stop = 1;
+    pthread_cond_broadcast(&p->cond);
+    pthread_mutex_unlock(&p->lock);
+    for (i = 0; i < started; i++)
+        pthread_join(threads[i], NULL);
+}
+
+/* Free the slots and whatever they still hold. */
+static void free_slots(pool *p)
+{
+    size_t k;
+    if (!p->slots)
+        return;
+    for (k = 0; k < p->window; k++) {
+        pekppp_result_free(p->slots[k].res);
+        pekppp_assessment_free(p->slots[k].a);
+        pekppp_sink_dispose(&p->slots[k].diags);
+        pekppp_sink_dispose(&p->slots[k].json);
+    }
+    free(p->slots);
+    p->slots = NULL;
+}
+
 int cli_run_batch(const cli_items *items, const cli_batch_args *args)
 {
     pool p;
     run_state st;
     pending pf = { NULL, 0, 0 };
     pthread_t *threads = NULL;
-    int jobs = args->jobs > 0 ? args->jobs : 1, started = 0, i, rc = CLI_EXIT_OK;
+    int jobs = args->jobs > 0 ? args->jobs : 1, started, rc = CLI_EXIT_OK;
     size_t k;
 
     memset(&p, 0, sizeof(p));
@@ -696,63 +615,15 @@ int cli_run_batch(const cli_items *items, const cli_batch_args *args)
     pthread_mutex_init(&p.lock, NULL);
     pthread_cond_init(&p.cond, NULL);
     pthread_mutex_init(&p.rubric_lock, NULL);
-    /* The main thread is one of the -j workers: it starts jobs - 1 others. */
-    for (i = 0; i < jobs - 1; i++) {
-        if (pthread_create(&threads[i], NULL, worker, &p) != 0)
-            break;
-        started++;
-    }
-    for (k = 0; k < items->count; k++) {
-        slot *s = &p.slots[k % p.window];
-        pthread_mutex_lock(&p.lock);
-        while (!s->ready) {
-            /* Rather than sleep, score the next unclaimed unit itself. */
-            if (p.next < items->count && p.next < p.consumed + p.window) {
-                size_t mine = p.next++;
-                slot *ms = &p.slots[mine % p.window];
-                pthread_mutex_unlock(&p.lock);
-                if (items->items[mine].kind != ITEM_SHEET)
-                    process_unit(&p, &items->items[mine], ms);
-                pthread_mutex_lock(&p.lock);
-                ms->ready = 1;
-                continue;
-            }
-            p.main_waiting = 1;
-            pthread_cond_wait(&p.cond, &p.lock);
-            p.main_waiting = 0;
-        }
-        pthread_mutex_unlock(&p.lock);
-        consume(&st, &pf, &items->items[k], s);
-        progress(&st, 0);
-        /* Wake the workers only when a good part of the window is free. */
-        pthread_mutex_lock(&p.lock);
-        p.consumed = k + 1;
-        if (p.workers_waiting && (k + 1) % (p.window / 4 ? p.window / 4 : 1) == 0)
-            pthread_cond_broadcast(&p.cond);
-        pthread_mutex_unlock(&p.lock);
-    }
-    progress(&st, 1);
-
-    pthread_mutex_lock(&p.lock);
-    p.stop = 1;
-    pthread_cond_broadcast(&p.cond);
-    pthread_mutex_unlock(&p.lock);
-    for (i = 0; i < started; i++)
-        pthread_join(threads[i], NULL);
-    if (rc == CLI_EXIT_OK)
-        rc = finish(&st, &pf);
+    started = start_workers(&p, threads, jobs);
+    take_in_order(&p, &st, &pf);
+    stop_workers(&p, threads, started);
+    rc = finish(&st, &pf);
     pthread_mutex_destroy(&p.lock);
     pthread_cond_destroy(&p.cond);
     pthread_mutex_destroy(&p.rubric_lock);
 done:
-    if (p.slots)
-        for (k = 0; k < p.window; k++) {
-            pekppp_result_free(p.slots[k].res);
-            pekppp_assessment_free(p.slots[k].a);
-            pekppp_sink_dispose(&p.slots[k].diags);
-            pekppp_sink_dispose(&p.slots[k].json);
-        }
-    free(p.slots);
+    free_slots(&p);
     free(threads);
     free(pf.list);
     pekppp_batch_free(st.batch);

@@ -6,13 +6,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "batch_run.h"
-#include "cli.h"
+#include "cli_msg.h"
 #include "cmd.h"
+#include "diag_print.h"
 #include "exitcode.h"
+#include "inputs.h"
 #include "opt.h"
-
-#define DEFAULT_RUBRIC "pekppp-2022-luring"
+#include "opt_value.h"
+#include "output.h"
+#include "rubric_find.h"
+#include "term.h"
 
 enum { O_RUBRIC = 1, O_RUBRIC_PATH, O_FORMAT, O_OUTPUT, O_LANG, O_CSV_DIALECT, O_INCOMPLETE,
        O_HELP };
@@ -77,8 +80,7 @@ static int add_result_file(pekppp_diff *d, pekppp_diff_side side, const char *pa
     if (!f || fseek(f, 0, SEEK_END) != 0 || (size = ftell(f)) < 0 || size > MAX_RESULT_FILE ||
         fseek(f, 0, SEEK_SET) != 0 || !(data = malloc((size_t)size + 1)) ||
         fread(data, 1, (size_t)size, f) != (size_t)size) {
-        cli_fail("%s: %s", path,
-                 cli_get_lang() ? "cannot read this result file" : "berkas hasil ini tidak dapat dibaca");
+        cli_fail("%s: %s", path, cli_msg(cli_get_lang(), CM_RESULT_UNREADABLE));
         if (f)
             fclose(f);
         free(data);
@@ -96,154 +98,194 @@ static int add_result_file(pekppp_diff *d, pekppp_diff_side side, const char *pa
     return 0;
 }
 
-/* Load every unit of one side (a file, a folder or a sheet). */
+/* Add every unit of a sheet; returns the units that failed. */
+static int add_sheet(pekppp_diff *d, pekppp_diff_side side, const char *path,
+                     cli_rubrics *rubrics, pekppp_assessment_options o)
+{
+    pekppp_sheet *sheet = NULL;
+    pekppp_error err;
+    int failed = 0, rc;
+    pekppp_error_clear(&err);
+    if (!o.rubric && cli_rubrics_resolve(&o.rubric, CLI_DEFAULT_RUBRIC, rubrics, &err) < 0) {
+        cli_fail("%s", cli_diag_message(&err));
+        return 1;
+    }
+    if (pekppp_sheet_open_file(&sheet, path, &o, &err) < 0)
+        return 1;
+    for (;;) {
+        pekppp_assessment *a = NULL;
+        rc = pekppp_sheet_next(sheet, &a, &err);
+        if (rc == 0)
+            break;
+        if (rc < 0)
+            failed++;
+        else
+            failed += add_unit(d, side, a);
+        pekppp_assessment_free(a);
+    }
+    pekppp_sheet_free(sheet);
+    return failed;
+}
+
+/* Add one listed input; returns its failures, -1 when out of memory. */
+static int add_item(pekppp_diff *d, pekppp_diff_side side, const cli_item *it,
+                    cli_rubrics *rubrics, const pekppp_assessment_options *base, int lang)
+{
+    char buf[CLI_PATH_MAX];
+    const char *path = cli_item_path(it, buf);
+    if (it->kind == ITEM_SHEET)
+        return add_sheet(d, side, path, rubrics, *base);
+    if (it->kind == ITEM_UNIT && is_result_file(path))
+        return add_result_file(d, side, path);
+    if (it->kind == ITEM_UNIT) {
+        pekppp_assessment_options o = *base;
+        pekppp_assessment *a = NULL;
+        pekppp_error err;
+        int failed = pekppp_assessment_load_file(&a, path, &o, &err) < 0 ? 1 : add_unit(d, side, a);
+        pekppp_assessment_free(a);
+        return failed;
+    }
+    if (it->kind != ITEM_EMPTY)
+        cli_fail("%s: %s", path, cli_msg(lang, cli_item_problem(it)));
+    else
+        cli_fail(cli_msg(lang, CM_NO_UNITS_FOUND), path);
+    return 1;
+}
+
+/* Load every unit of one side (a file, a folder or a sheet); returns the
+ * failures, -1 when out of memory. */
 static int load_side(pekppp_diff *d, pekppp_diff_side side, char *input, cli_rubrics *rubrics,
-                     pekppp_assessment_options *base, int lang)
+                     const pekppp_assessment_options *base, int lang)
 {
     cli_items items;
     size_t i;
     int failed = 0;
-    if (cli_items_expand(&items, &input, 1) < 0)
+    if (cli_items_expand(&items, &input, 1) < 0) {
+        cli_items_free(&items);
         return -1;
+    }
     for (i = 0; i < items.count; i++) {
-        const cli_item *it = &items.items[i];
-        pekppp_assessment_options o = *base;
-        pekppp_error err;
-        char buf[CLI_PATH_MAX];
-        const char *path = cli_item_path(it, buf);
-        if (it->kind == ITEM_SHEET) {
-            pekppp_sheet *sheet = NULL;
-            int rc;
-            pekppp_error_clear(&err);
-            if (!o.rubric && cli_rubrics_resolve(&o.rubric, DEFAULT_RUBRIC, rubrics, &err) < 0) {
-                cli_fail("%s", cli_diag_message(&err));
-                failed++;
-                continue;
-            }
-            if (pekppp_sheet_open_file(&sheet, path, &o, &err) < 0) {
-                failed++;
-                continue;
-            }
-            for (;;) {
-                pekppp_assessment *a = NULL;
-                rc = pekppp_sheet_next(sheet, &a, &err);
-                if (rc == 0)
-                    break;
-                if (rc < 0)
-                    failed++;
-                else
-                    failed += add_unit(d, side, a);
-                pekppp_assessment_free(a);
-            }
-            pekppp_sheet_free(sheet);
-        } else if (it->kind == ITEM_UNIT && is_result_file(path)) {
-            int f = add_result_file(d, side, path);
-            if (f < 0) {
-                cli_items_free(&items);
-                return -1;
-            }
-            failed += f;
-        } else if (it->kind == ITEM_UNIT) {
-            pekppp_assessment *a = NULL;
-            if (pekppp_assessment_load_file(&a, path, &o, &err) < 0)
-                failed++;
-            else
-                failed += add_unit(d, side, a);
-            pekppp_assessment_free(a);
-        } else if (it->kind != ITEM_EMPTY) {
-            cli_fail("%s: %s", path, cli_msg(lang, cli_item_problem(it)));
-            failed++;
-        } else {
-            cli_fail(cli_msg(lang, CM_NO_UNITS_FOUND), path);
-            failed++;
+        int f = add_item(d, side, &items.items[i], rubrics, base, lang);
+        if (f < 0) {
+            failed = -1;
+            break;
         }
+        failed += f;
     }
     cli_items_free(&items);
     return failed;
 }
 
-int cmd_diff(int argc, char **argv)
+/* What the command line asks for. */
+typedef struct {
+    cli_rubrics rubrics;
+    pekppp_assessment_options aopts;
+    pekppp_report_options ro;
+    pekppp_report_format format;
+    char *sides[2];
+    int nsides;
+    const char *output;
+    int lang;
+} diff_args;
+
+#define DIFF_GO (-1) /* parse_options: go on and compare */
+
+/* Read the options into @p a: DIFF_GO, or the exit code to stop with
+ * (after --help or a usage error). */
+static int parse_options(diff_args *a, int argc, char **argv)
 {
     cli_opt_state st;
-    cli_rubrics rubrics;
-    pekppp_assessment_options aopts = PEKPPP_ASSESSMENT_OPTIONS_INIT;
-    pekppp_report_options ro = PEKPPP_REPORT_OPTIONS_INIT;
-    pekppp_report_format format = PEKPPP_FORMAT_TEXT;
-    pekppp_diff *d = NULL;
-    pekppp_sink sink;
-    pekppp_error err;
-    char *sides[2] = { NULL, NULL };
-    const char *output = NULL, *v;
-    int lang = cli_lang_default(), id, rc = CLI_EXIT_OK, nsides = 0, failed = 0, k;
-
-    cli_rubrics_init(&rubrics, lang);
-    pekppp_sink_init_buffer(&sink);
+    const char *v;
+    int id, rc;
     cli_opt_init(&st, argc, argv);
     while ((id = cli_opt_next(&st, diff_opts, &v)) != CLI_OPT_END) {
         switch (id) {
         case CLI_OPT_POSITIONAL:
-            if (nsides == 2) {
-                rc = usage(lang, lang ? "diff compares two inputs: OLD and NEW"
-                                      : "diff membandingkan dua masukan: LAMA dan BARU");
-                goto done;
-            }
-            sides[nsides++] = (char *)v;
+            if (a->nsides == 2)
+                return usage(a->lang, cli_msg(a->lang, CM_DIFF_TWO_INPUTS));
+            a->sides[a->nsides++] = (char *)v;
             break;
-        case CLI_OPT_ERROR: rc = usage(lang, st.error); goto done;
-        case O_RUBRIC: rubrics.rubric_file = v; break;
-        case O_RUBRIC_PATH: rubrics.rubric_path = v; break;
+        case CLI_OPT_ERROR: return usage(a->lang, st.error);
+        case O_RUBRIC: a->rubrics.rubric_file = v; break;
+        case O_RUBRIC_PATH: a->rubrics.rubric_path = v; break;
         case O_FORMAT:
-            if ((rc = cli_opt_format(v, "text,json,csv", &format, lang, "diff")) != 0)
-                goto done;
+            if ((rc = cli_opt_format(v, "text,json,csv", &a->format, a->lang, "diff")) != 0)
+                return rc;
             break;
-        case O_OUTPUT: output = v; break;
+        case O_OUTPUT: a->output = v; break;
         case O_LANG:
-            if ((rc = cli_opt_lang(v, &lang, &rubrics, "diff")) != 0)
-                goto done;
+            if ((rc = cli_opt_lang(v, &a->lang, &a->rubrics, "diff")) != 0)
+                return rc;
             break;
         case O_CSV_DIALECT:
-            if ((rc = cli_opt_dialect(v, &ro.csv_dialect, lang, "diff")) != 0)
-                goto done;
+            if ((rc = cli_opt_dialect(v, &a->ro.csv_dialect, a->lang, "diff")) != 0)
+                return rc;
             break;
-        case O_INCOMPLETE: aopts.allow_incomplete = true; break;
-        case O_HELP: rc = cmd_help_for("diff", lang); goto done;
+        case O_INCOMPLETE: a->aopts.allow_incomplete = true; break;
+        case O_HELP: return cmd_help_for("diff", a->lang);
         default: break;
         }
     }
-    if (nsides != 2) {
-        rc = usage(lang, lang ? "diff compares two inputs: OLD and NEW"
-                              : "diff membandingkan dua masukan: LAMA dan BARU");
+    if (a->nsides != 2)
+        return usage(a->lang, cli_msg(a->lang, CM_DIFF_TWO_INPUTS));
+    return DIFF_GO;
+}
+
+/* Load both sides, compare them and write the diff; returns the exit code. */
+static int diff_run(diff_args *a)
+{
+    pekppp_diff *d = NULL;
+    pekppp_sink sink;
+    pekppp_error err;
+    int rc, failed = 0, k;
+
+    pekppp_sink_init_buffer(&sink);
+    a->ro.lang = a->lang ? PEKPPP_LANG_EN : PEKPPP_LANG_ID;
+    if (a->rubrics.rubric_file && (rc = cli_rubrics_load_given(&a->rubrics, &a->aopts.rubric)) != 0)
         goto done;
-    }
-    ro.lang = lang ? PEKPPP_LANG_EN : PEKPPP_LANG_ID;
-    if (rubrics.rubric_file && (rc = cli_rubrics_load_given(&rubrics, &aopts.rubric)) != 0)
-        goto done;
-    aopts.resolve = cli_rubrics_resolve;
-    aopts.resolve_payload = &rubrics;
-    aopts.diag = cli_diag_cb;
+    a->aopts.resolve = cli_rubrics_resolve;
+    a->aopts.resolve_payload = &a->rubrics;
+    a->aopts.diag = cli_diag_cb;
     if (pekppp_diff_new(&d) < 0) {
         rc = CLI_EXIT_INTERNAL;
         goto done;
     }
     for (k = 0; k < 2; k++) {
-        int f = load_side(d, k ? PEKPPP_DIFF_NEW : PEKPPP_DIFF_OLD, sides[k], &rubrics, &aopts,
-                          lang);
+        int f = load_side(d, k ? PEKPPP_DIFF_NEW : PEKPPP_DIFF_OLD, a->sides[k], &a->rubrics,
+                          &a->aopts, a->lang);
         if (f < 0) {
             rc = CLI_EXIT_INTERNAL;
             goto done;
         }
         failed += f;
     }
-    if (pekppp_diff_finish(d, &err) < 0 || pekppp_diff_write(&sink, d, format, &ro) < 0) {
+    if (pekppp_diff_finish(d, &err) < 0 || pekppp_diff_write(&sink, d, a->format, &a->ro) < 0) {
         rc = CLI_EXIT_INTERNAL;
         goto done;
     }
-    if ((rc = cli_write_output(output, sink.data, sink.len)) != 0)
+    if ((rc = cli_write_output(a->output, sink.data, sink.len)) != 0)
         goto done;
     rc = failed ? CLI_EXIT_INVALID : CLI_EXIT_OK;
 done:
     pekppp_sink_dispose(&sink);
     pekppp_diff_free(d);
-    cli_rubrics_free(&rubrics);
+    return rc;
+}
+
+int cmd_diff(int argc, char **argv)
+{
+    static const pekppp_assessment_options aopts_init = PEKPPP_ASSESSMENT_OPTIONS_INIT;
+    static const pekppp_report_options ro_init = PEKPPP_REPORT_OPTIONS_INIT;
+    diff_args a;
+    int rc;
+    memset(&a, 0, sizeof(a));
+    a.aopts = aopts_init;
+    a.ro = ro_init;
+    a.format = PEKPPP_FORMAT_TEXT;
+    a.lang = cli_lang_default();
+    cli_rubrics_init(&a.rubrics, a.lang);
+    if ((rc = parse_options(&a, argc, argv)) == DIFF_GO)
+        rc = diff_run(&a);
+    cli_rubrics_free(&a.rubrics);
     return rc;
 }

@@ -8,10 +8,14 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "cli.h"
+#include "cli_msg.h"
 #include "cmd.h"
 #include "exitcode.h"
 #include "opt.h"
+#include "opt_value.h"
+#include "output.h"
+#include "rubric_find.h"
+#include "term.h"
 
 enum { O_RUBRIC_PATH = 1, O_LANG, O_OUTPUT, O_HELP };
 
@@ -85,8 +89,7 @@ static void list_dir(pekppp_sink *out, const char *dir, int lang)
                      pekppp_rubric_title(r) ? pekppp_rubric_title(r) : "", path);
         } else {
             snprintf(line, sizeof(line), "  %-24s %s\n      %s\n", names[i],
-                     lang ? "(invalid: run pekppp lint)" : "(tidak valid: jalankan pekppp lint)",
-                     path);
+                     cli_msg(lang, CM_RUBRIC_LIST_INVALID), path);
         }
         pekppp_sink_puts(out, line);
         pekppp_rubric_free(r);
@@ -129,12 +132,11 @@ static void rubric_show(pekppp_sink *out, const pekppp_rubric *r, int lang)
     pekppp_sink_puts(out, "\n");
     {
         char line[512];
-        snprintf(line, sizeof(line), "%s: %s, %s %s\n%s: %d-%d\n", lang ? "Rubric" : "Rubrik",
-                 pekppp_rubric_id(r), lang ? "version" : "versi", pekppp_rubric_version(r),
-                 lang ? "Levels" : "Level", pekppp_rubric_scale_min(r), pekppp_rubric_scale_max(r));
+        snprintf(line, sizeof(line), cli_msg(lang, CM_GUIDE_HEAD), pekppp_rubric_id(r),
+                 pekppp_rubric_version(r), pekppp_rubric_scale_min(r), pekppp_rubric_scale_max(r));
         pekppp_sink_puts(out, line);
     }
-    pekppp_sink_puts(out, lang ? "\nGrades:\n" : "\nPredikat:\n");
+    pekppp_sink_puts(out, cli_msg(lang, CM_GUIDE_GRADES));
     for (i = 0; i < pekppp_rubric_band_count(r); i++) {
         const pekppp_band *b = pekppp_rubric_band(r, i);
         char line[256];
@@ -153,7 +155,7 @@ static void rubric_show(pekppp_sink *out, const pekppp_rubric *r, int lang)
             pekppp_sink_puts(out, ". ");
         }
         guide_puts(out, asp->name);
-        pekppp_sink_puts(out, lang ? " (weight " : " (bobot ");
+        pekppp_sink_puts(out, cli_msg(lang, CM_GUIDE_WEIGHT));
         pekppp_sink_puts(out, w);
         pekppp_sink_puts(out, "%)\n");
         for (i = asp->first; i < asp->first + asp->count; i++) {
@@ -163,7 +165,7 @@ static void rubric_show(pekppp_sink *out, const pekppp_rubric *r, int lang)
             guide_puts(out, ind->id);
             pekppp_sink_puts(out, "  ");
             guide_puts(out, ind->name);
-            pekppp_sink_puts(out, lang ? " (weight " : " (bobot ");
+            pekppp_sink_puts(out, cli_msg(lang, CM_GUIDE_WEIGHT));
             pekppp_sink_puts(out, w);
             pekppp_sink_puts(out, "%)\n");
             for (k = 0; k < nl; k++) {
@@ -174,7 +176,7 @@ static void rubric_show(pekppp_sink *out, const pekppp_rubric *r, int lang)
                 pekppp_sink_puts(out, "\n");
             }
             for (k = 0; k < ind->evidence_count; k++) {
-                pekppp_sink_puts(out, k ? "; " : (lang ? "    Evidence: " : "    Bukti dukung: "));
+                pekppp_sink_puts(out, k ? "; " : cli_msg(lang, CM_GUIDE_EVIDENCE));
                 guide_puts(out, ind->evidence[k]);
             }
             if (ind->evidence_count)
@@ -202,7 +204,7 @@ int cmd_rubric(int argc, char **argv)
             else if (!arg)
                 arg = v;
             else {
-                rc = cli_usage(lang, "rubric", lang ? "too many arguments" : "argumen terlalu banyak");
+                rc = cli_usage(lang, "rubric", cli_msg(lang, CM_TOO_MANY_ARGS));
                 goto done;
             }
             break;
@@ -234,9 +236,7 @@ int cmd_rubric(int argc, char **argv)
         }
         rubric_show(&sink, r, lang);
     } else {
-        rc = cli_usage(lang, "rubric",
-                       lang ? "use 'rubric list' or 'rubric show ID|FILE'"
-                            : "pakai 'rubric list' atau 'rubric show ID|BERKAS'");
+        rc = cli_usage(lang, "rubric", cli_msg(lang, CM_RUBRIC_USAGE));
         goto done;
     }
     rc = cli_write_output(output, sink.data ? sink.data : "", sink.len);

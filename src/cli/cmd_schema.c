@@ -4,11 +4,13 @@
  */
 #include <string.h>
 
-#include "cli.h"
+#include "cli_msg.h"
 #include "cmd.h"
 #include "exitcode.h"
 #include "opt.h"
+#include "output.h"
 #include "schemas.h"
+#include "term.h"
 
 enum { O_OUTPUT = 1, O_HELP };
 
@@ -30,7 +32,7 @@ int cmd_schema(int argc, char **argv)
         switch (id) {
         case CLI_OPT_POSITIONAL:
             if (name)
-                return cli_usage(lang, "schema", lang ? "give one schema name" : "berikan satu nama skema");
+                return cli_usage(lang, "schema", cli_msg(lang, CM_SCHEMA_ONE_NAME));
             name = v;
             break;
         case CLI_OPT_ERROR: return cli_usage(lang, "schema", st.error);
@@ -41,7 +43,7 @@ int cmd_schema(int argc, char **argv)
     }
     if (!name) {
         for (i = 0; cli_schemas[i].name; i++)
-            printf("%s\n", cli_schemas[i].name);
+            cli_term_printf(stdout, "%s\n", cli_schemas[i].name);
         return CLI_EXIT_OK;
     }
     for (i = 0; cli_schemas[i].name; i++)
@@ -50,8 +52,7 @@ int cmd_schema(int argc, char **argv)
     {
         char msg[512];
         size_t n;
-        n = (size_t)snprintf(msg, sizeof(msg), lang ? "no schema '%s' (choose:" : "skema '%s' tidak ada (pilih:",
-                             name);
+        n = (size_t)snprintf(msg, sizeof(msg), cli_msg(lang, CM_SCHEMA_UNKNOWN), name);
         for (i = 0; cli_schemas[i].name && n < sizeof(msg) - 20; i++)
             n += (size_t)snprintf(msg + n, sizeof(msg) - n, " %s", cli_schemas[i].name);
         snprintf(msg + n, sizeof(msg) - n, ")");

@@ -7,11 +7,17 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "cli.h"
+#include "batch_run.h"
+#include "cli_msg.h"
 #include "cmd.h"
+#include "diag_print.h"
 #include "exitcode.h"
 #include "opt.h"
-#include "batch_run.h"
+#include "opt_value.h"
+#include "output.h"
+#include "rubric_find.h"
+#include "term.h"
+#include "whatif.h"
 
 enum { O_RUBRIC = 1, O_RUBRIC_PATH, O_FORMAT, O_OUTPUT, O_LANG, O_INCOMPLETE, O_FAIL_UNDER,
        O_FAIL_UNDER_MEAN, O_JOBS, O_GROUP_BY, O_CSV_DIALECT, O_SET, O_TARGET, O_QUIET, O_HELP };
@@ -78,110 +84,6 @@ static int parse_group_by(const char *s, unsigned *out)
     return 0;
 }
 
-/* What one unit's report asks for besides the format. */
-typedef struct {
-    const char *output;
-    const char *fail_under;
-    const char *target;      /* --target: add the plan */
-    char *const *sets;       /* --set: what-if answers */
-    size_t nsets;
-    int lang;
-} score_one_args;
-
-/* One unit: the unit report, with the what-if and the plan when asked. */
-static int score_one(const char *input, cli_rubrics *rubrics, pekppp_assessment_options *aopts,
-                     pekppp_report_format format, const pekppp_report_options *ropts_in,
-                     const score_one_args *x)
-{
-    const char *output = x->output, *fail_under = x->fail_under;
-    char *const *sets = x->sets;
-    size_t nsets = x->nsets;
-    int lang = x->lang;
-    pekppp_plan *plan = NULL;
-    pekppp_plan_options po = PEKPPP_PLAN_OPTIONS_INIT;
-    pekppp_assessment *a = NULL;
-    pekppp_result *res = NULL, *base = NULL;
-    pekppp_change *changes = NULL;
-    pekppp_report_options ro = *ropts_in;
-    const pekppp_report_options *ropts = &ro;
-    pekppp_sink sink;
-    pekppp_error err;
-    int64_t threshold = 0;
-    int rc = CLI_EXIT_OK, error;
-
-    pekppp_sink_init_buffer(&sink);
-    aopts->resolve = cli_rubrics_resolve;
-    aopts->resolve_payload = rubrics;
-    aopts->diag = cli_diag_cb;
-    error = pekppp_assessment_load_file(&a, input, aopts, &err);
-    if (error < 0) {
-        rc = err.line == 0 ? cli_exit_for(error) : CLI_EXIT_INVALID;
-        goto done;
-    }
-    /* Check the threshold before any output: a usage error writes no report. */
-    if (fail_under && cli_parse_threshold(pekppp_assessment_rubric(a), fail_under, &threshold) < 0) {
-        cli_fail(cli_msg(lang, CM_BAD_FAIL_UNDER), fail_under);
-        rc = CLI_EXIT_USAGE;
-        goto done;
-    }
-    if (nsets > 0) {
-        /* What-if: score as given, then with the changed answers. */
-        if ((error = pekppp_score(&base, a, &err)) < 0) {
-            cli_print_diag(&err);
-            rc = cli_exit_for(error);
-            goto done;
-        }
-        if (!(changes = calloc(nsets, sizeof(*changes)))) {
-            rc = CLI_EXIT_INTERNAL;
-            goto done;
-        }
-        if ((rc = cli_apply_sets(a, sets, nsets, changes, lang)) != 0)
-            goto done;
-        ro.baseline = base;
-        ro.changes = changes;
-        ro.nchanges = nsets;
-    }
-    if ((error = pekppp_score(&res, a, &err)) < 0) {
-        cli_print_diag(&err);
-        rc = cli_exit_for(error);
-        goto done;
-    }
-    if (x->target) {
-        if ((rc = cli_make_plan(&plan, res, x->target, &po, lang, "score")) != 0)
-            goto done;
-        ro.plan = plan;
-    }
-    if ((error = pekppp_report_write(&sink, res, format, ropts)) < 0) {
-        rc = cli_exit_for(error);
-        goto done;
-    }
-    if ((rc = cli_write_output(output, sink.data, sink.len)) != 0)
-        goto done;
-    if (fail_under) {
-        int64_t rounded;
-        pekppp_fixed idx = pekppp_result_index(res);
-        int k;
-        /* Compare the rounded index, the value the grade is read from. */
-        rounded = idx.units;
-        for (k = idx.decimals; k < 4; k++)
-            rounded *= 10;
-        if (rounded < threshold) {
-            char shown[48];
-            pekppp_fixed_format(shown, sizeof(shown), idx);
-            cli_fail(cli_msg(lang, CM_BELOW), shown, fail_under);
-            rc = CLI_EXIT_BELOW;
-        }
-    }
-done:
-    pekppp_sink_dispose(&sink);
-    pekppp_plan_free(plan);
-    pekppp_result_free(res);
-    pekppp_result_free(base);
-    free(changes);
-    pekppp_assessment_free(a);
-    return rc;
-}
-
 /* The HTML receipt's time stamp, in UTC (ISO 8601): now, or SOURCE_DATE_EPOCH
  * when it is set, so a report can be made again byte for byte.  A value that
  * is not a number of seconds is reported and the time left out. */
@@ -194,10 +96,7 @@ static const char *report_time(char *buf, size_t size, int lang)
         char *end;
         long long v = strtoll(epoch, &end, 10);
         if (*end || v < 0 || v > 253402300799LL) { /* up to 9999-12-31 */
-            cli_fail(lang ? "warning: SOURCE_DATE_EPOCH is not a number of seconds since 1970 "
-                            "(up to 9999): the report leaves out when it was made"
-                          : "peringatan: SOURCE_DATE_EPOCH bukan jumlah detik sejak 1970 "
-                            "(sampai 9999): laporan tidak mencantumkan waktu pembuatan");
+            cli_fail("%s", cli_msg(lang, CM_BAD_EPOCH));
             return NULL;
         }
         t = (time_t)v;
@@ -207,134 +106,250 @@ static const char *report_time(char *buf, size_t size, int lang)
     return buf;
 }
 
-int cmd_score(int argc, char **argv)
+/* What the command line asks for. */
+typedef struct {
+    cli_rubrics rubrics;
+    pekppp_assessment_options aopts;
+    pekppp_report_options ropts;
+    pekppp_report_format format;
+    const char *output, *fail_under, *fail_under_mean;
+    const char *target;      /* --target: add the plan */
+    char **inputs, **sets;   /* room for every argument; sets: --set what-if answers */
+    size_t ninputs, nsets;
+    unsigned group_by;
+    long jobs;
+    int lang, quiet;
+    char stamp[32];          /* the HTML report's time stamp */
+} score_args;
+
+#define SCORE_GO (-1) /* parse_options: go on and score */
+
+/* Read the options into @p a: SCORE_GO, or the exit code to stop with
+ * (after --help or a usage error). */
+static int parse_options(score_args *a, int argc, char **argv)
 {
     cli_opt_state st;
-    cli_rubrics rubrics;
-    cli_items items = { NULL, 0, 0, 0, NULL, 0 };
-    pekppp_assessment_options aopts = PEKPPP_ASSESSMENT_OPTIONS_INIT;
-    pekppp_report_options ropts = PEKPPP_REPORT_OPTIONS_INIT;
-    pekppp_report_format format = PEKPPP_FORMAT_TEXT;
-    const char *output = NULL, *fail_under = NULL, *fail_under_mean = NULL, *target = NULL, *v;
-    char **inputs = NULL, **sets = NULL;
-    size_t ninputs = 0, nsets = 0;
-    unsigned group_by = PEKPPP_GROUP_CATEGORY;
-    long jobs = sysconf(_SC_NPROCESSORS_ONLN);
-    int lang = cli_lang_default(), id, rc = CLI_EXIT_OK, quiet = 0;
-    char stamp[32];
-
-    inputs = calloc((size_t)argc, sizeof(*inputs));
-    sets = calloc((size_t)argc, sizeof(*sets));
-    if (!inputs || !sets) {
-        free(inputs);
-        free(sets);
-        return CLI_EXIT_INTERNAL;
-    }
-    cli_rubrics_init(&rubrics, lang);
+    const char *v;
+    int id, rc;
     cli_opt_init(&st, argc, argv);
     while ((id = cli_opt_next(&st, score_opts, &v)) != CLI_OPT_END) {
         switch (id) {
-        case CLI_OPT_POSITIONAL: inputs[ninputs++] = (char *)v; break;
-        case CLI_OPT_ERROR: rc = usage(lang, st.error); goto done;
-        case O_RUBRIC: rubrics.rubric_file = v; break;
-        case O_RUBRIC_PATH: rubrics.rubric_path = v; break;
+        case CLI_OPT_POSITIONAL: a->inputs[a->ninputs++] = (char *)v; break;
+        case CLI_OPT_ERROR: return usage(a->lang, st.error);
+        case O_RUBRIC: a->rubrics.rubric_file = v; break;
+        case O_RUBRIC_PATH: a->rubrics.rubric_path = v; break;
         case O_FORMAT:
-            if ((rc = cli_opt_format(v, "text,json,csv,md,html", &format, lang, "score")) != 0)
-                goto done;
+            if ((rc = cli_opt_format(v, "text,json,csv,md,html", &a->format, a->lang, "score")) != 0)
+                return rc;
             break;
-        case O_OUTPUT: output = v; break;
+        case O_OUTPUT: a->output = v; break;
         case O_LANG:
-            if ((rc = cli_opt_lang(v, &lang, &rubrics, "score")) != 0)
-                goto done;
+            if ((rc = cli_opt_lang(v, &a->lang, &a->rubrics, "score")) != 0)
+                return rc;
             break;
-        case O_INCOMPLETE: aopts.allow_incomplete = true; break;
-        case O_FAIL_UNDER: fail_under = v; break;
-        case O_FAIL_UNDER_MEAN: fail_under_mean = v; break;
+        case O_INCOMPLETE: a->aopts.allow_incomplete = true; break;
+        case O_FAIL_UNDER: a->fail_under = v; break;
+        case O_FAIL_UNDER_MEAN: a->fail_under_mean = v; break;
         case O_JOBS: {
             char *end;
-            jobs = strtol(v, &end, 10);
-            if (*v == '\0' || *end != '\0' || jobs < 1 || jobs > 256) {
-                rc = usage(lang, lang ? "--jobs takes a number from 1 to 256"
-                                      : "--jobs menerima angka 1 sampai 256");
-                goto done;
-            }
+            a->jobs = strtol(v, &end, 10);
+            if (*v == '\0' || *end != '\0' || a->jobs < 1 || a->jobs > 256)
+                return usage(a->lang, cli_msg(a->lang, CM_BAD_JOBS));
             break;
         }
         case O_GROUP_BY:
-            if (parse_group_by(v, &group_by) < 0) {
-                rc = usage(lang, lang ? "--group-by takes category, institution, mode or none"
-                                      : "--group-by menerima category, institution, mode atau none");
-                goto done;
-            }
+            if (parse_group_by(v, &a->group_by) < 0)
+                return usage(a->lang, cli_msg(a->lang, CM_BAD_GROUP_BY));
             break;
         case O_CSV_DIALECT:
-            if ((rc = cli_opt_dialect(v, &ropts.csv_dialect, lang, "score")) != 0)
-                goto done;
+            if ((rc = cli_opt_dialect(v, &a->ropts.csv_dialect, a->lang, "score")) != 0)
+                return rc;
             break;
-        case O_SET: sets[nsets++] = (char *)v; break;
-        case O_TARGET: target = v; break;
-        case O_QUIET: quiet = 1; break;
-        case O_HELP: rc = cmd_help_for("score", lang); goto done;
+        case O_SET: a->sets[a->nsets++] = (char *)v; break;
+        case O_TARGET: a->target = v; break;
+        case O_QUIET: a->quiet = 1; break;
+        case O_HELP: return cmd_help_for("score", a->lang);
         default: break;
         }
     }
-    if (ninputs == 0) {
-        rc = usage(lang, cli_msg(lang, CM_NO_INPUT));
+    if (a->ninputs == 0)
+        return usage(a->lang, cli_msg(a->lang, CM_NO_INPUT));
+    return SCORE_GO;
+}
+
+/* What-if: score @p a as given into @p base, then apply the --set answers,
+ * recording them in @p changes (caller frees both).  0 or an exit code. */
+static int apply_whatif(pekppp_result **base, pekppp_change **changes, pekppp_assessment *a,
+                        const score_args *args)
+{
+    pekppp_error err;
+    int error;
+    if ((error = pekppp_score(base, a, &err)) < 0) {
+        cli_print_diag(&err);
+        return cli_exit_for(error);
+    }
+    if (!(*changes = calloc(args->nsets, sizeof(**changes))))
+        return CLI_EXIT_INTERNAL;
+    return cli_apply_sets(a, args->sets, args->nsets, *changes, args->lang);
+}
+
+/* Whether the rounded index of @p res, the value the grade is read from, is
+ * below @p threshold: then say so and return CLI_EXIT_BELOW, else 0. */
+static int check_below(const pekppp_result *res, int64_t threshold, const score_args *args)
+{
+    pekppp_fixed idx = pekppp_result_index(res);
+    int64_t rounded = idx.units;
+    int k;
+    for (k = idx.decimals; k < 4; k++)
+        rounded *= 10;
+    if (rounded < threshold) {
+        char shown[48];
+        pekppp_fixed_format(shown, sizeof(shown), idx);
+        cli_fail(cli_msg(args->lang, CM_BELOW), shown, args->fail_under);
+        return CLI_EXIT_BELOW;
+    }
+    return CLI_EXIT_OK;
+}
+
+/* One unit: the unit report, with the what-if and the plan when asked. */
+static int score_one(score_args *args, const char *input)
+{
+    pekppp_assessment_options aopts = args->aopts;
+    pekppp_plan *plan = NULL;
+    pekppp_plan_options po = PEKPPP_PLAN_OPTIONS_INIT;
+    pekppp_assessment *a = NULL;
+    pekppp_result *res = NULL, *base = NULL;
+    pekppp_change *changes = NULL;
+    pekppp_report_options ro = args->ropts;
+    pekppp_sink sink;
+    pekppp_error err;
+    int64_t threshold = 0;
+    int rc = CLI_EXIT_OK, error;
+
+    pekppp_sink_init_buffer(&sink);
+    aopts.resolve = cli_rubrics_resolve;
+    aopts.resolve_payload = &args->rubrics;
+    aopts.diag = cli_diag_cb;
+    error = pekppp_assessment_load_file(&a, input, &aopts, &err);
+    if (error < 0) {
+        rc = err.line == 0 ? cli_exit_for(error) : CLI_EXIT_INVALID;
         goto done;
     }
-    ropts.lang = lang ? PEKPPP_LANG_EN : PEKPPP_LANG_ID;
-    if (format == PEKPPP_FORMAT_HTML)
-        ropts.timestamp = report_time(stamp, sizeof(stamp), lang);
-    if (rubrics.rubric_file && (rc = cli_rubrics_load_given(&rubrics, &aopts.rubric)) != 0)
-        goto done;
-    if (cli_items_expand(&items, inputs, ninputs) < 0) {
-        rc = CLI_EXIT_INTERNAL;
+    /* Check the threshold before any output: a usage error writes no report. */
+    if (args->fail_under &&
+        cli_parse_threshold(pekppp_assessment_rubric(a), args->fail_under, &threshold) < 0) {
+        cli_fail(cli_msg(args->lang, CM_BAD_FAIL_UNDER), args->fail_under);
+        rc = CLI_EXIT_USAGE;
         goto done;
     }
-    /* One unit file gives a unit report, unless a batch option asks for a batch. */
-    if (items.count == 1 && !items.saw_folder_or_sheet && format != PEKPPP_FORMAT_CSV &&
-        !fail_under_mean) {
-        score_one_args x;
-        x.output = output;
-        x.fail_under = fail_under;
-        x.target = target;
-        x.sets = sets;
-        x.nsets = nsets;
-        x.lang = lang;
-        char buf[CLI_PATH_MAX];
-        rc = score_one(cli_item_path(&items.items[0], buf), &rubrics, &aopts, format, &ropts, &x);
-    } else if (nsets > 0 || target) {
-        /* A batch report: several inputs, a folder, a sheet, -f csv or
-         * --fail-under-mean. */
-        rc = usage(lang, nsets > 0 ? (lang ? "--set needs a unit report: one unit file, without "
-                                             "-f csv or --fail-under-mean"
-                                           : "--set hanya untuk laporan satu unit: satu berkas unit, "
-                                             "tanpa -f csv atau --fail-under-mean")
-                                   : (lang ? "--target needs a unit report: one unit file, without "
-                                             "-f csv or --fail-under-mean"
-                                           : "--target hanya untuk laporan satu unit: satu berkas "
-                                             "unit, tanpa -f csv atau --fail-under-mean"));
-    } else {
-        cli_batch_args args;
-        memset(&args, 0, sizeof(args));
-        args.rubrics = &rubrics;
-        args.given = aopts.rubric;
-        args.format = format;
-        args.ropts = ropts;
-        args.group_by = group_by;
-        args.allow_incomplete = aopts.allow_incomplete;
-        args.jobs = (int)(jobs > 0 ? jobs : 1);
-        args.quiet = quiet;
-        args.output = output;
-        args.fail_under = fail_under;
-        args.fail_under_mean = fail_under_mean;
-        args.lang = lang;
-        rc = cli_run_batch(&items, &args);
+    if (args->nsets > 0) {
+        if ((rc = apply_whatif(&base, &changes, a, args)) != 0)
+            goto done;
+        ro.baseline = base;
+        ro.changes = changes;
+        ro.nchanges = args->nsets;
     }
+    if ((error = pekppp_score(&res, a, &err)) < 0) {
+        cli_print_diag(&err);
+        rc = cli_exit_for(error);
+        goto done;
+    }
+    if (args->target) {
+        if ((rc = cli_make_plan(&plan, res, args->target, &po, args->lang, "score")) != 0)
+            goto done;
+        ro.plan = plan;
+    }
+    if ((error = pekppp_report_write(&sink, res, args->format, &ro)) < 0) {
+        rc = cli_exit_for(error);
+        goto done;
+    }
+    if ((rc = cli_write_output(args->output, sink.data, sink.len)) != 0)
+        goto done;
+    if (args->fail_under)
+        rc = check_below(res, threshold, args);
 done:
+    pekppp_sink_dispose(&sink);
+    pekppp_plan_free(plan);
+    pekppp_result_free(res);
+    pekppp_result_free(base);
+    free(changes);
+    pekppp_assessment_free(a);
+    return rc;
+}
+
+/* Several inputs, a folder, a sheet, -f csv or --fail-under-mean: the batch report. */
+static int score_batch(score_args *a, const cli_items *items)
+{
+    cli_batch_args args;
+    memset(&args, 0, sizeof(args));
+    args.rubrics = &a->rubrics;
+    args.given = a->aopts.rubric;
+    args.format = a->format;
+    args.ropts = a->ropts;
+    args.group_by = a->group_by;
+    args.allow_incomplete = a->aopts.allow_incomplete;
+    args.jobs = (int)(a->jobs > 0 ? a->jobs : 1);
+    args.quiet = a->quiet;
+    args.output = a->output;
+    args.fail_under = a->fail_under;
+    args.fail_under_mean = a->fail_under_mean;
+    args.lang = a->lang;
+    return cli_run_batch(items, &args);
+}
+
+/* Gather the inputs and score them: one unit file gives a unit report,
+ * unless a batch option asks for a batch. */
+static int score_inputs(score_args *a)
+{
+    cli_items items = { NULL, 0, 0, 0, NULL, 0 };
+    int rc;
+    a->ropts.lang = a->lang ? PEKPPP_LANG_EN : PEKPPP_LANG_ID;
+    if (a->format == PEKPPP_FORMAT_HTML)
+        a->ropts.timestamp = report_time(a->stamp, sizeof(a->stamp), a->lang);
+    if (a->rubrics.rubric_file && (rc = cli_rubrics_load_given(&a->rubrics, &a->aopts.rubric)) != 0)
+        return rc;
+    if (cli_items_expand(&items, a->inputs, a->ninputs) < 0) {
+        cli_items_free(&items);
+        return CLI_EXIT_INTERNAL;
+    }
+    if (items.count == 1 && !items.saw_folder_or_sheet && a->format != PEKPPP_FORMAT_CSV &&
+        !a->fail_under_mean) {
+        char buf[CLI_PATH_MAX];
+        rc = score_one(a, cli_item_path(&items.items[0], buf));
+    } else if (a->nsets > 0 || a->target) {
+        rc = usage(a->lang, cli_msg(a->lang, a->nsets > 0 ? CM_SET_NEEDS_UNIT : CM_TARGET_NEEDS_UNIT));
+    } else {
+        rc = score_batch(a, &items);
+    }
     cli_items_free(&items);
-    cli_rubrics_free(&rubrics);
-    free(inputs);
-    free(sets);
+    return rc;
+}
+
+int cmd_score(int argc, char **argv)
+{
+    static const pekppp_assessment_options aopts_init = PEKPPP_ASSESSMENT_OPTIONS_INIT;
+    static const pekppp_report_options ropts_init = PEKPPP_REPORT_OPTIONS_INIT;
+    score_args a;
+    int rc;
+    memset(&a, 0, sizeof(a));
+    a.aopts = aopts_init;
+    a.ropts = ropts_init;
+    a.format = PEKPPP_FORMAT_TEXT;
+    a.group_by = PEKPPP_GROUP_CATEGORY;
+    a.jobs = sysconf(_SC_NPROCESSORS_ONLN);
+    a.lang = cli_lang_default();
+    a.inputs = calloc((size_t)argc, sizeof(*a.inputs));
+    a.sets = calloc((size_t)argc, sizeof(*a.sets));
+    if (!a.inputs || !a.sets) {
+        free(a.inputs);
+        free(a.sets);
+        return CLI_EXIT_INTERNAL;
+    }
+    cli_rubrics_init(&a.rubrics, a.lang);
+    if ((rc = parse_options(&a, argc, argv)) == SCORE_GO)
+        rc = score_inputs(&a);
+    cli_rubrics_free(&a.rubrics);
+    free(a.inputs);
+    free(a.sets);
     return rc;
 }

@@ -4,10 +4,14 @@
  */
 #include <string.h>
 
-#include "cli.h"
+#include "cli_msg.h"
 #include "cmd.h"
 #include "exitcode.h"
 #include "opt.h"
+#include "opt_value.h"
+#include "output.h"
+#include "rubric_find.h"
+#include "term.h"
 
 enum { O_RUBRIC = 1, O_RUBRIC_PATH, O_FORMAT, O_OUTPUT, O_LANG, O_CSV_DIALECT, O_HELP };
 
@@ -34,7 +38,7 @@ int cmd_template(int argc, char **argv)
     pekppp_report_options ro = PEKPPP_REPORT_OPTIONS_INIT;
     pekppp_report_format format = PEKPPP_FORMAT_TEXT;
     const pekppp_rubric *r = NULL;
-    const char *rubric = "pekppp-2022-luring", *output = NULL, *v;
+    const char *rubric = CLI_DEFAULT_RUBRIC, *output = NULL, *v;
     pekppp_sink sink;
     pekppp_error err;
     int lang = cli_lang_default(), id, rc = CLI_EXIT_OK;
@@ -46,12 +50,8 @@ int cmd_template(int argc, char **argv)
         switch (id) {
         case CLI_OPT_POSITIONAL:
         case CLI_OPT_ERROR:
-            cli_fail("%s", id == CLI_OPT_ERROR ? st.error
-                                               : (lang ? "template takes no file arguments"
-                                                       : "template tidak menerima berkas"));
-            fprintf(stderr, cli_msg(lang, CM_TRY_HELP), "template");
-            fputc('\n', stderr);
-            rc = CLI_EXIT_USAGE;
+            rc = cli_usage(lang, "template",
+                           id == CLI_OPT_ERROR ? st.error : cli_msg(lang, CM_TEMPLATE_NO_FILES));
             goto done;
         case O_RUBRIC: rubric = v; break;
         case O_RUBRIC_PATH: rubrics.rubric_path = v; break;

@@ -14,4 +14,7 @@ enum {
     CLI_EXIT_INTERNAL = 5   /* out of memory or an internal error */
 };
 
+/* The exit code for a library error code (0 or a negative pekppp_error_code). */
+int cli_exit_for(int code);
+
 #endif

@@ -4,10 +4,12 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "cli.h"
+#include "cli_msg.h"
 #include "cmd.h"
+#include "diag_print.h"
 #include "exitcode.h"
 #include "opt.h"
+#include "term.h"
 
 extern const cli_opt score_opts[];
 extern const cli_opt lint_opts[];
@@ -56,27 +58,17 @@ static const cli_command commands[] = {
 };
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
 
-static const char *const exit_codes[2] =
-    { "Kode keluar: 0 berhasil; 1 di bawah --fail-under atau lint menemukan kesalahan;\n"
-      "2 salah pemakaian; 3 masukan atau rubrik tidak valid; 4 gagal baca/tulis;\n"
-      "5 kehabisan memori atau kesalahan internal.\n",
-      "Exit codes: 0 ok; 1 below --fail-under, or lint found errors; 2 usage;\n"
-      "3 invalid input or rubric; 4 read/write failure; 5 out of memory or internal error.\n" };
-
 static void overview(FILE *out, int lang)
 {
     size_t i;
-    fprintf(out, "%s\n\n",
-            lang ? "pekppp: exact scoring of the PEKPPP public-service evaluation "
-                   "(PermenPANRB 29/2022)"
-                 : "pekppp: penilaian PEKPPP (PermenPANRB 29/2022) yang tepat dan dapat dijelaskan");
-    fprintf(out, "%s: pekppp COMMAND [OPTIONS] ...\n\n", lang ? "Usage" : "Pemakaian");
-    fprintf(out, "%s:\n", lang ? "Commands" : "Perintah");
+    cli_term_printf(out, "%s\n\n", cli_msg(lang, CM_HELP_TITLE));
+    cli_term_printf(out, "%s: pekppp COMMAND [OPTIONS] ...\n\n", cli_msg(lang, CM_HELP_USAGE));
+    cli_term_printf(out, "%s:\n", cli_msg(lang, CM_HELP_COMMANDS));
     for (i = 0; i < NCOMMANDS; i++)
-        fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].summary[lang ? 1 : 0]);
-    fprintf(out, "  %-10s %s\n", "help", lang ? "help on a command" : "bantuan sebuah perintah");
-    fprintf(out, "  %-10s %s\n\n", "version", lang ? "print the version" : "tampilkan versi");
-    fputs(exit_codes[lang ? 1 : 0], out);
+        cli_term_printf(out, "  %-10s %s\n", commands[i].name, commands[i].summary[lang ? 1 : 0]);
+    cli_term_printf(out, "  %-10s %s\n", "help", cli_msg(lang, CM_HELP_HELP));
+    cli_term_printf(out, "  %-10s %s\n\n", "version", cli_msg(lang, CM_HELP_VERSION));
+    cli_term_puts(out, cli_msg(lang, CM_HELP_EXIT_CODES));
 }
 
 int cmd_help_for(const char *name, int lang)
@@ -89,12 +81,12 @@ int cmd_help_for(const char *name, int lang)
     for (i = 0; i < NCOMMANDS; i++) {
         if (strcmp(commands[i].name, name) != 0)
             continue;
-        printf("%s: %s\n%s\n\n", lang ? "Usage" : "Pemakaian", commands[i].usage,
+        cli_term_printf(stdout, "%s: %s\n%s\n\n", cli_msg(lang, CM_HELP_USAGE), commands[i].usage,
                commands[i].summary[lang ? 1 : 0]);
-        printf("%s:\n", lang ? "Options" : "Opsi");
+        cli_term_printf(stdout, "%s:\n", cli_msg(lang, CM_HELP_OPTIONS));
         cli_opt_help(stdout, commands[i].opts, lang);
-        printf("\n");
-        fputs(exit_codes[lang ? 1 : 0], stdout);
+        cli_term_printf(stdout, "\n");
+        cli_term_puts(stdout, cli_msg(lang, CM_HELP_EXIT_CODES));
         return CLI_EXIT_OK;
     }
     cli_fail(cli_msg(lang, CM_UNKNOWN_COMMAND), name);
@@ -111,7 +103,7 @@ static int run(int argc, char **argv)
         return CLI_EXIT_USAGE;
     }
     if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "version") == 0) {
-        printf("pekppp %s\n", pekppp_version());
+        cli_term_printf(stdout, "pekppp %s\n", pekppp_version());
         return CLI_EXIT_OK;
     }
     if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)
@@ -122,7 +114,7 @@ static int run(int argc, char **argv)
         if (strcmp(commands[i].name, argv[1]) == 0)
             return commands[i].fn(argc - 1, argv + 1);
     cli_fail(cli_msg(lang, CM_UNKNOWN_COMMAND), argv[1]);
-    fprintf(stderr, lang ? "Try 'pekppp help'.\n" : "Coba 'pekppp help'.\n");
+    cli_term_printf(stderr, "%s\n", cli_msg(lang, CM_TRY_HELP_ALL));
     return CLI_EXIT_USAGE;
 }
 

@@ -4,6 +4,9 @@
 
 #include <string.h>
 
+#include "cli_msg.h"
+#include "term.h"
+
 void cli_opt_init(cli_opt_state *st, int argc, char **argv)
 {
     memset(st, 0, sizeof(*st));
@@ -50,12 +53,13 @@ int cli_opt_next(cli_opt_state *st, const cli_opt *specs, const char **value)
         size_t len = eq ? (size_t)(eq - (a + 2)) : strlen(a + 2);
         o = find_long(specs, a + 2, len);
         if (!o) {
-            snprintf(st->error, sizeof(st->error), "unknown option '%.*s'", (int)len + 2, a);
+            snprintf(st->error, sizeof(st->error), cli_msg(cli_get_lang(), CM_OPT_UNKNOWN_LONG),
+                     (int)len + 2, a);
             return CLI_OPT_ERROR;
         }
         if (!o->arg) {
             if (eq) {
-                snprintf(st->error, sizeof(st->error), "option '--%s' takes no value",
+                snprintf(st->error, sizeof(st->error), cli_msg(cli_get_lang(), CM_OPT_NO_VALUE_LONG),
                          o->long_name);
                 return CLI_OPT_ERROR;
             }
@@ -68,12 +72,14 @@ int cli_opt_next(cli_opt_state *st, const cli_opt *specs, const char **value)
     } else {
         o = find_short(specs, a[1]);
         if (!o) {
-            snprintf(st->error, sizeof(st->error), "unknown option '-%c'", a[1]);
+            snprintf(st->error, sizeof(st->error), cli_msg(cli_get_lang(), CM_OPT_UNKNOWN_SHORT),
+                     a[1]);
             return CLI_OPT_ERROR;
         }
         if (!o->arg) {
             if (a[2]) {
-                snprintf(st->error, sizeof(st->error), "option '-%c' takes no value", a[1]);
+                snprintf(st->error, sizeof(st->error), cli_msg(cli_get_lang(), CM_OPT_NO_VALUE_SHORT),
+                         a[1]);
                 return CLI_OPT_ERROR;
             }
             return o->id;
@@ -84,7 +90,8 @@ int cli_opt_next(cli_opt_state *st, const cli_opt *specs, const char **value)
         }
     }
     if (st->i >= st->argc) {
-        snprintf(st->error, sizeof(st->error), "option '%s' needs a value (%s)", a, o->arg);
+        snprintf(st->error, sizeof(st->error), cli_msg(cli_get_lang(), CM_OPT_NEEDS_VALUE), a,
+                 o->arg);
         return CLI_OPT_ERROR;
     }
     *value = st->argv[st->i++];
@@ -101,6 +108,6 @@ void cli_opt_help(FILE *out, const cli_opt *specs, int lang)
         else
             snprintf(left, sizeof(left), "    --%s%s%s", specs->long_name,
                      specs->arg ? " " : "", specs->arg ? specs->arg : "");
-        fprintf(out, "  %-28s %s\n", left, specs->help[lang ? 1 : 0]);
+        cli_term_printf(out, "  %-28s %s\n", left, specs->help[lang ? 1 : 0]);
     }
 }

@@ -1,0 +1,51 @@
+/*
+ * The input listing shared by `score`, `lint` and `diff`: the command line's
+ * inputs in order, folders searched recursively for .yaml, .yml and .json
+ * files (sorted by name), .csv files taken as sheets.
+ */
+#ifndef CLI_INPUTS_H
+#define CLI_INPUTS_H
+
+#include <stddef.h>
+#include "cli_msg.h"
+
+/* ITEM_MISSING: a folder that cannot be read; ITEM_EMPTY: a folder without
+ * unit files; ITEM_TOO_DEEP: a folder below the 32 levels searched.  All
+ * are reported as failed inputs (cli_item_problem says why). */
+typedef enum { ITEM_UNIT, ITEM_SHEET, ITEM_MISSING, ITEM_EMPTY, ITEM_TOO_DEEP } item_kind;
+
+#define CLI_MAX_FOLDER_DEPTH 32
+
+/* An input: its path is dir + name.  A folder's files share one dir string
+ * (so 100,000 files cost their names, not their full paths); an input given
+ * on the command line has dir "". */
+typedef struct {
+    item_kind kind;
+    const char *dir;
+    const char *name;
+} cli_item;
+
+#define CLI_PATH_MAX 4096
+
+/* The item's path: its name when dir is "", else dir + name written into
+ * @p buf (CLI_PATH_MAX bytes). */
+const char *cli_item_path(const cli_item *item, char *buf);
+
+typedef struct {
+    cli_item *items;
+    size_t count, cap;
+    int saw_folder_or_sheet;
+    char *block;            /* paths are packed into 64 KiB blocks, chained */
+    size_t block_used;
+} cli_items;
+
+/* Expand the command line's inputs in order; folders are searched
+ * recursively for .yaml, .yml and .json files, sorted by name.  Returns 0,
+ * or -1 when out of memory; free with cli_items_free either way. */
+int cli_items_expand(cli_items *out, char *const *inputs, size_t n);
+void cli_items_free(cli_items *items);
+/* Why a folder item failed (ITEM_MISSING, ITEM_EMPTY, ITEM_TOO_DEEP), or
+ * CM_COUNT for a unit or a sheet. */
+cli_msg_id cli_item_problem(const cli_item *item);
+
+#endif

@@ -1,0 +1,34 @@
+/*
+ * Output files.  A regular file is replaced atomically (a temporary file in
+ * the same folder, then rename); stdout, a device or a FIFO is written in
+ * place.  Every report, template, schema and lint file goes through here.
+ */
+#ifndef CLI_OUTPUT_H
+#define CLI_OUTPUT_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+/* An output being written: stdout, a device written in place, or a
+ * temporary file renamed over the target on commit. */
+typedef struct {
+    const char *path;
+    char *real;        /* the file a symbolic link points to (malloc'd), or NULL */
+    FILE *file;
+    char tmp[4096];
+    int in_place;
+} cli_out;
+
+/* Open the output; 0 or CLI_EXIT_IO (after printing why). */
+int cli_out_open(cli_out *o, const char *path);
+/* Flush and put the output in place; 0 or CLI_EXIT_IO (after printing why). */
+int cli_out_commit(cli_out *o);
+/* Give up: remove the temporary file, leave the target as it was. */
+void cli_out_abort(cli_out *o);
+
+/* Write @p len bytes to @p path ("-" or NULL: stdout).  A regular file is
+ * replaced atomically (temp file in the same folder, then rename); a device or
+ * FIFO is written in place.  Returns 0 or CLI_EXIT_IO after printing why. */
+int cli_write_output(const char *path, const char *data, size_t len);
+
+#endif

@@ -1,0 +1,77 @@
+/* What-if answers and plan checks; see whatif.h. */
+#include "whatif.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli_msg.h"
+#include "exitcode.h"
+#include "term.h"
+
+int cli_apply_sets(pekppp_assessment *a, char *const *sets, size_t n, pekppp_change *out, int lang)
+{
+    const pekppp_rubric *r = pekppp_assessment_rubric(a);
+    size_t i;
+    for (i = 0; i < n; i++) {
+        const char *eq = strchr(sets[i], '=');
+        char id[256], *end;
+        long idx, level;
+        if (!eq || eq == sets[i] || (size_t)(eq - sets[i]) >= sizeof(id) || !eq[1]) {
+            cli_fail(cli_msg(lang, CM_SET_FORM), sets[i]);
+            return 2;
+        }
+        memcpy(id, sets[i], (size_t)(eq - sets[i]));
+        id[eq - sets[i]] = '\0';
+        if ((idx = pekppp_rubric_find_indicator(r, id)) < 0) {
+            cli_fail(cli_msg(lang, CM_SET_NO_INDICATOR), pekppp_rubric_id(r), id);
+            return 2;
+        }
+        if (strcmp(eq + 1, "na") == 0) {
+            level = PEKPPP_LEVEL_NA;
+        } else {
+            level = strtol(eq + 1, &end, 10);
+            if (*end || end == eq + 1 || level < INT32_MIN / 2 || level > INT32_MAX / 2)
+                level = INT32_MIN;
+        }
+        out[i].indicator = (size_t)idx;
+        out[i].from = pekppp_assessment_level(a, (size_t)idx);
+        out[i].to = (int)level;
+        if (level == INT32_MIN || pekppp_assessment_set_level(a, (size_t)idx, (int)level) < 0) {
+            int na = pekppp_rubric_indicator(r, (size_t)idx)->na_allowed;
+            cli_fail(cli_msg(lang, na ? CM_SET_BAD_LEVEL_NA : CM_SET_BAD_LEVEL), id, eq + 1,
+                     pekppp_rubric_scale_min(r), pekppp_rubric_scale_max(r));
+            return 2;
+        }
+    }
+    return 0;
+}
+
+int cli_make_plan(pekppp_plan **out, const pekppp_result *res, const char *target,
+                  const pekppp_plan_options *po, int lang, const char *cmd)
+{
+    const pekppp_rubric *r = pekppp_assessment_rubric(pekppp_result_assessment(res));
+    pekppp_error err;
+    size_t i, found = 0;
+    char msg[512];
+    int error;
+    /* Mistakes on the command line are usage errors, in the user's language. */
+    for (i = 0; i < pekppp_rubric_band_count(r); i++)
+        found |= strcmp(pekppp_rubric_band(r, i)->grade, target) == 0;
+    if (!found) {
+        snprintf(msg, sizeof(msg), cli_msg(lang, CM_NO_GRADE), pekppp_rubric_id(r), target);
+        return cli_usage(lang, cmd, msg);
+    }
+    for (i = 0; i < po->nfixed; i++)
+        if (pekppp_rubric_find_indicator(r, po->fixed[i]) < 0) {
+            snprintf(msg, sizeof(msg), cli_msg(lang, CM_FIX_NO_INDICATOR), pekppp_rubric_id(r),
+                     po->fixed[i]);
+            return cli_usage(lang, cmd, msg);
+        }
+    if ((error = pekppp_plan_make(out, res, target, po, &err)) < 0) {
+        cli_fail("%s", cli_diag_message(&err));
+        return error == PEKPPP_EINVALID ? CLI_EXIT_USAGE : cli_exit_for(error);
+    }
+    return 0;
+}
