@@ -1,7 +1,13 @@
-/* Shared by the report emitters: one static writer per format. */
+/*
+ * Shared by the renderers (everything in src/lib/report/): the sink helpers,
+ * one escaping function per output format, and each format's entry point.
+ * The core never includes this header (tests/lint/core-includes.sh).
+ */
 #ifndef PK_REPORT_INTERNAL_H
 #define PK_REPORT_INTERNAL_H
 
+#include "pekppp/batch.h"
+#include "pekppp/plan.h"
 #include "pekppp/report.h"
 #include "model.h"
 #include "msg.h"
@@ -23,12 +29,6 @@ void pk_sink_printf(pekppp_sink *sink, const char *fmt, ...)
 #endif
     ;
 
-/* The text of a one-level step (a recommendation, a plan step) on
- * @p indicator: the rubric's advice for level @p from, else the description
- * of level @p to (*is_advice says which). */
-const char *pk_step_text(const pekppp_rubric *r, size_t indicator, int from, int to,
-                         int *is_advice);
-
 /* A JSON string literal with escapes; two spaces per depth of indentation. */
 void pk_json_string(pekppp_sink *sink, const char *s);
 void pk_json_indent(pekppp_sink *sink, int depth);
@@ -42,14 +42,6 @@ void pk_csv_text(pekppp_sink *sink, const char *s, char delim);
 /* units / 10^decimals with @p point as the decimal mark; "+" first when
  * @p sign and the value is positive. */
 void pk_fixed_point(pekppp_sink *sink, int64_t units, int decimals, char point, int sign);
-
-/* The band just above the result's, or NULL at the top; *gap gets the
- * distance from the rounded index to its minimum, in rounding units. */
-const pekppp_band *pk_next_band(const pekppp_result *res, int64_t *gap);
-
-/* The rounded difference new - old of two exact values (half away from
- * zero), once, on the exact difference; 0 on failure with *ok cleared. */
-int64_t pk_rounded_delta(const pekppp_rubric *r, pk_rat now, pk_rat before, int *ok);
 
 /* Markdown table cell text: | \ ` * _ escaped, < and & as entities, line
  * breaks and control characters as spaces. */
@@ -65,5 +57,14 @@ void pk_report_html(pekppp_sink *sink, const pekppp_result *res, const pekppp_re
 void pk_report_md(pekppp_sink *sink, const pekppp_result *res, const pekppp_report_options *o);
 void pk_report_text(pekppp_sink *sink, const pekppp_result *res, const pekppp_report_options *o);
 void pk_report_json(pekppp_sink *sink, const pekppp_result *res, const pekppp_report_options *o);
+
+/* A plan in each report format; the unit reports call these when
+ * pekppp_report_options.plan is set (plan_print.c, md.c). */
+void pk_plan_text(pekppp_sink *sink, const pekppp_plan *p, pekppp_lang lang);
+/* @p standalone: the plan on its own (`plan -f md`), so it names the unit. */
+void pk_plan_md(pekppp_sink *sink, const pekppp_plan *p, pekppp_lang lang, int standalone);
+
+/* The batch as one self-contained HTML page (html.c). */
+void pk_batch_html(pekppp_sink *sink, const pekppp_batch *b, const pekppp_report_options *o);
 
 #endif

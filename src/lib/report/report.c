@@ -191,39 +191,6 @@ void pk_fixed_point(pekppp_sink *sink, int64_t units, int decimals, char point, 
     pekppp_sink_puts(sink, buf);
 }
 
-const pekppp_band *pk_next_band(const pekppp_result *res, int64_t *gap)
-{
-    const pekppp_rubric *r = res->rubric;
-    const pekppp_band *next;
-    int64_t scale = 1;
-    int i;
-    if (!res->band || res->band == &r->bands[0])
-        return NULL;
-    next = res->band - 1;
-    for (i = r->decimals; i < 4; i++)
-        scale *= 10;
-    *gap = next->min / scale - res->index_rounded; /* min lies on the rounding grid */
-    return next;
-}
-
-int64_t pk_rounded_delta(const pekppp_rubric *r, pk_rat now, pk_rat before, int *ok)
-{
-    pk_rat d;
-    int64_t out = 0;
-    if (pk_rat_sub(&d, now, before) < 0 || pk_round(r, d, &out) < 0)
-        *ok = 0;
-    return out;
-}
-
-const char *pk_step_text(const pekppp_rubric *r, size_t indicator, int from, int to,
-                         int *is_advice)
-{
-    const pekppp_indicator *ind = &r->indicators[indicator];
-    const char *adv = ind->advice ? ind->advice[from - r->scale_min] : NULL;
-    *is_advice = adv != NULL;
-    return adv ? adv : ind->levels[to - r->scale_min];
-}
-
 const pekppp_report_options *pk_report_options(const pekppp_report_options *opts,
                                                pekppp_report_options *local)
 {
