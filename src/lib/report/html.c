@@ -8,7 +8,8 @@
  * the policy lets only that script run (by its SHA-256).
  *
  * Safety: every text that comes from an input file (unit fields, rubric
- * texts, ids, file names, messages quoting them) goes through esc(), which
+ * texts, ids, file names, messages quoting them) goes through pk_html_text()
+ * (escape.c), which
  * writes & < > " ' as entities, in text and in attributes alike (attributes
  * are always quoted with ").  Nothing from an input is written inside
  * <style> or <script>; band colours and heatmap shades are fixed classes
@@ -35,41 +36,10 @@
 
 #define puts_ pekppp_sink_puts
 
-/* Text from an input (or the catalogue), for element content and for
- * attribute values quoted with ".  Control characters other than tab and
- * line feed become '?', as in the text report. */
-static void esc(pekppp_sink *sink, const char *s)
-{
-    const char *run = s;
-    if (!s)
-        return;
-    for (; *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        const char *rep = NULL;
-        switch (c) {
-        case '&': rep = "&amp;"; break;
-        case '<': rep = "&lt;"; break;
-        case '>': rep = "&gt;"; break;
-        case '"': rep = "&quot;"; break;
-        case '\'': rep = "&#39;"; break;
-        default:
-            if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7f)
-                rep = "?";
-            break;
-        }
-        if (rep) {
-            pekppp_sink_write(sink, run, (size_t)(s - run));
-            puts_(sink, rep);
-            run = s + 1;
-        }
-    }
-    pekppp_sink_write(sink, run, (size_t)(s - run));
-}
-
 /* A catalogue message, escaped like any text. */
 static void msg(pekppp_sink *sink, pekppp_lang lang, pk_msg_id id)
 {
-    esc(sink, pk_msg(lang, id));
+    pk_html_text(sink, pk_msg(lang, id));
 }
 
 static void fixed(pekppp_sink *sink, int64_t units, int decimals)
@@ -286,11 +256,11 @@ static void badge(pekppp_sink *sink, const pekppp_rubric *r, const pekppp_band *
         return;
     pk_sink_printf(sink, "<span class=\"badge%s c%d\"><span class=\"g\">", small ? " sm" : "",
                    band_colour(r, b));
-    esc(sink, b->grade);
+    pk_html_text(sink, b->grade);
     puts_(sink, "</span>");
     if (with_label) {
         puts_(sink, "<span class=\"l\">");
-        esc(sink, b->label);
+        pk_html_text(sink, b->label);
         puts_(sink, "</span>");
     }
     puts_(sink, "</span>");
@@ -310,9 +280,9 @@ static void th_col(pekppp_sink *sink, pekppp_lang lang, pk_msg_id id, const char
 static void receipt_row(pekppp_sink *sink, const char *label, const char *value, int code)
 {
     puts_(sink, "<tr><th scope=\"row\">");
-    esc(sink, label);
+    pk_html_text(sink, label);
     puts_(sink, code ? "</th><td><code>" : "</th><td>");
-    esc(sink, value);
+    pk_html_text(sink, value);
     puts_(sink, code ? "</code></td></tr>\n" : "</td></tr>\n");
 }
 
@@ -328,11 +298,11 @@ static void receipt(pekppp_sink *sink, const pekppp_rubric *r, const char *file,
     puts_(sink, "<tr><th scope=\"row\">");
     msg(sink, lang, M_RUBRIC);
     puts_(sink, "</th><td><span class=\"rubric-id\">");
-    esc(sink, r->id);
+    pk_html_text(sink, r->id);
     puts_(sink, "</span> ");
     msg(sink, lang, M_VERSION);
     puts_(sink, " <span class=\"rubric-version\">");
-    esc(sink, r->version);
+    pk_html_text(sink, r->version);
     puts_(sink, "</span></td></tr>\n");
     receipt_row(sink, "SHA-256", r->sha256, 1);
     if (file) {
@@ -426,10 +396,10 @@ static void scores_in_words(pekppp_sink *sink, const pekppp_result *res, pekppp_
         if (i)
             puts_(sink, "; ");
         if (r->aspects[i].code) {
-            esc(sink, r->aspects[i].code);
+            pk_html_text(sink, r->aspects[i].code);
             puts_(sink, " ");
         }
-        esc(sink, r->aspects[i].name);
+        pk_html_text(sink, r->aspects[i].name);
         puts_(sink, " ");
         if (res->aspects[i].left_out)
             msg(sink, lang, M_NA);
@@ -522,10 +492,10 @@ static void radar(pekppp_sink *sink, const pekppp_result *res, pekppp_lang lang)
         coord(sink, y);
         puts_(sink, "\"><title>");
         if (a->code) {
-            esc(sink, a->code);
+            pk_html_text(sink, a->code);
             puts_(sink, " ");
         }
-        esc(sink, a->name);
+        pk_html_text(sink, a->name);
         puts_(sink, ": ");
         if (ar->left_out)
             msg(sink, lang, M_NA);
@@ -538,7 +508,7 @@ static void radar(pekppp_sink *sink, const pekppp_result *res, pekppp_lang lang)
         puts_(sink, "\" y=\"");
         coord(sink, y + dy);
         puts_(sink, "\">");
-        esc(sink, aspect_label(a));
+        pk_html_text(sink, aspect_label(a));
         puts_(sink, " <tspan class=\"val\">");
         if (ar->left_out)
             msg(sink, lang, M_NA);
@@ -568,7 +538,7 @@ static void bar_list(pekppp_sink *sink, const pekppp_result *res, pekppp_lang la
             v = lo + full;
         permille = full > 0 ? div_round((v - lo) * 1000, full) : 0;
         puts_(sink, "<li><span>");
-        esc(sink, aspect_label(&r->aspects[i]));
+        pk_html_text(sink, aspect_label(&r->aspects[i]));
         puts_(sink, "</span><span class=\"track\"><span class=\"fill\" style=\"display:block;width:");
         fixed(sink, permille, 1);
         puts_(sink, "%\"></span></span><span class=\"n\">");
@@ -593,7 +563,7 @@ static void meta_row(pekppp_sink *sink, pekppp_lang lang, pk_msg_id label, const
     puts_(sink, "<dt>");
     msg(sink, lang, label);
     pk_sink_printf(sink, "</dt><dd class=\"%s\">", cls);
-    esc(sink, value);
+    pk_html_text(sink, value);
     puts_(sink, "</dd>\n");
 }
 
@@ -607,9 +577,9 @@ static void unit_header(pekppp_sink *sink, const pekppp_result *res, pekppp_lang
     puts_(sink, "<header class=\"top\" id=\"top\">\n<div class=\"ident\">\n<p class=\"kicker\">");
     msg(sink, lang, M_H_UNIT_REPORT);
     puts_(sink, "</p>\n<h1 id=\"unit-name\">");
-    esc(sink, a->unit_name);
+    pk_html_text(sink, a->unit_name);
     puts_(sink, "</h1>\n<p class=\"uid\">ID <code id=\"unit-id\">");
-    esc(sink, a->unit_id);
+    pk_html_text(sink, a->unit_id);
     puts_(sink, "</code></p>\n<dl class=\"meta\">\n");
     meta_row(sink, lang, M_INSTITUTION, a->institution, "institution");
     meta_row(sink, lang, M_CATEGORY, a->category, "category");
@@ -619,19 +589,19 @@ static void unit_header(pekppp_sink *sink, const pekppp_result *res, pekppp_lang
     msg(sink, lang, M_RUBRIC);
     puts_(sink, "</dt><dd class=\"rubric\">");
     if (r->title) {
-        esc(sink, r->title);
+        pk_html_text(sink, r->title);
         puts_(sink, "<br>");
     }
     puts_(sink, "<code>");
-    esc(sink, r->id);
+    pk_html_text(sink, r->id);
     puts_(sink, "</code> ");
     msg(sink, lang, M_VERSION);
     puts_(sink, " <code>");
-    esc(sink, r->version);
+    pk_html_text(sink, r->version);
     puts_(sink, "</code>");
     if (r->regulation) {
         puts_(sink, " (");
-        esc(sink, r->regulation);
+        pk_html_text(sink, r->regulation);
         puts_(sink, ")");
     }
     puts_(sink, "</dd>\n</dl>\n</div>\n<div class=\"scorebox\">\n<div class=\"idx-label\">");
@@ -646,7 +616,7 @@ static void unit_header(pekppp_sink *sink, const pekppp_result *res, pekppp_lang
         puts_(sink, " ");
         msg(sink, lang, M_BELOW_BAND);
         puts_(sink, " ");
-        esc(sink, next->grade);
+        pk_html_text(sink, next->grade);
     } else if (res->band) {
         msg(sink, lang, M_H_TOP_BAND);
     }
@@ -691,7 +661,7 @@ static void what_if(pekppp_sink *sink, const pekppp_result *res, const pekppp_re
     for (i = 0; i < o->nchanges; i++) {
         int from = o->changes[i].from, to = o->changes[i].to;
         puts_(sink, i ? ", <code>" : " <code>");
-        esc(sink, r->indicators[o->changes[i].indicator].id);
+        pk_html_text(sink, r->indicators[o->changes[i].indicator].id);
         puts_(sink, "</code> ");
         if (from == PEKPPP_LEVEL_NA || from == PEKPPP_LEVEL_MISSING)
             puts_(sink, from == PEKPPP_LEVEL_NA ? "na" : "-");
@@ -725,10 +695,10 @@ static void what_if(pekppp_sink *sink, const pekppp_result *res, const pekppp_re
             continue;
         puts_(sink, "<tr><th scope=\"row\">");
         if (r->aspects[i].code) {
-            esc(sink, r->aspects[i].code);
+            pk_html_text(sink, r->aspects[i].code);
             puts_(sink, " ");
         }
-        esc(sink, r->aspects[i].name);
+        pk_html_text(sink, r->aspects[i].name);
         puts_(sink, "</th><td class=\"n\">");
         fixed(sink, b->rounded, r->decimals);
         puts_(sink, "</td><td class=\"n\">");
@@ -767,9 +737,9 @@ static void aspect_section(pekppp_sink *sink, const pekppp_result *res, pekppp_l
         const pekppp_aspect *a = &r->aspects[i];
         const pk_aspect_result *ar = &res->aspects[i];
         puts_(sink, "<tr class=\"aspect\"><td class=\"id\">");
-        esc(sink, a->code ? a->code : "");
+        pk_html_text(sink, a->code ? a->code : "");
         puts_(sink, "</td><td>");
-        esc(sink, a->name);
+        pk_html_text(sink, a->name);
         puts_(sink, "</td><td class=\"n\">");
         dec_short(sink, a->weight);
         puts_(sink, "%</td>");
@@ -829,7 +799,7 @@ static void text_list(pekppp_sink *sink, const char *const *items, size_t n)
     puts_(sink, "<ul>");
     for (k = 0; k < n; k++) {
         puts_(sink, "<li>");
-        esc(sink, items[k]);
+        pk_html_text(sink, items[k]);
         puts_(sink, "</li>");
     }
     puts_(sink, "</ul>\n");
@@ -850,7 +820,7 @@ static void indicator_more(pekppp_sink *sink, const pekppp_result *res, size_t j
         int cur = ans->level == lv;
         pk_sink_printf(sink, "<li%s><span class=\"lv\">%d</span> ",
                        cur ? " class=\"cur\" aria-current=\"true\"" : "", lv);
-        esc(sink, ind->levels[lv - r->scale_min]);
+        pk_html_text(sink, ind->levels[lv - r->scale_min]);
         if (cur) {
             puts_(sink, " <span class=\"mark\">◀ ");
             msg(sink, lang, M_H_CURRENT);
@@ -875,7 +845,7 @@ static void indicator_more(pekppp_sink *sink, const pekppp_result *res, size_t j
         puts_(sink, "<p>");
         msg(sink, lang, M_H_ANSWER_NOTE);
         puts_(sink, "</p>\n<div class=\"note\">");
-        esc(sink, ans->note);
+        pk_html_text(sink, ans->note);
         puts_(sink, "</div>\n");
     }
     puts_(sink, "</div>\n");
@@ -906,10 +876,10 @@ static void indicator_section(pekppp_sink *sink, const pekppp_result *res, pekpp
         int64_t wsum = aspect_wsum(res, i);
         puts_(sink, "<tbody>\n<tr class=\"grp\"><th scope=\"rowgroup\" colspan=\"6\">");
         if (asp->code) {
-            esc(sink, asp->code);
+            pk_html_text(sink, asp->code);
             puts_(sink, " ");
         }
-        esc(sink, asp->name);
+        pk_html_text(sink, asp->name);
         puts_(sink, "</th></tr>\n");
         for (j = asp->first; j < asp->first + asp->count; j++) {
             const pekppp_indicator *ind = &r->indicators[j];
@@ -917,9 +887,9 @@ static void indicator_section(pekppp_sink *sink, const pekppp_result *res, pekpp
             int counted = level == PEKPPP_LEVEL_MISSING ? r->scale_min : level;
             pk_sink_printf(sink, "<tr class=\"ind%s\"><td class=\"id\"><code>",
                            level == PEKPPP_LEVEL_NA ? " na" : "");
-            esc(sink, ind->id);
+            pk_html_text(sink, ind->id);
             puts_(sink, "</code></td><td><details><summary>");
-            esc(sink, ind->name);
+            pk_html_text(sink, ind->name);
             puts_(sink, "</summary>\n");
             indicator_more(sink, res, j, lang);
             puts_(sink, "</details></td><td class=\"n\">");
@@ -979,15 +949,15 @@ static void step_row(pekppp_sink *sink, const pekppp_rubric *r, pekppp_lang lang
     int is_advice;
     const char *text = pk_step_text(r, indicator, from, to, &is_advice);
     pk_sink_printf(sink, "<tr><td class=\"n\">%zu</td><td><code>", n);
-    esc(sink, ind->id);
+    pk_html_text(sink, ind->id);
     puts_(sink, "</code> ");
-    esc(sink, ind->name);
+    pk_html_text(sink, ind->name);
     pk_sink_printf(sink, "</td><td><strong>%d → %d</strong>: ", from, to);
     if (!is_advice) {
         msg(sink, lang, M_REACH_LEVEL);
         pk_sink_printf(sink, " %d: ", to);
     }
-    esc(sink, text);
+    pk_html_text(sink, text);
     puts_(sink, "</td><td class=\"n\">+");
     fixed(sink, gain_rounded, r->decimals);
     puts_(sink, "</td>");
@@ -1039,7 +1009,7 @@ static void plan_section(pekppp_sink *sink, const pekppp_plan *p, pekppp_lang la
     puts_(sink, "<section id=\"plan\" class=\"pb\">\n<h2>");
     msg(sink, lang, M_PLAN_TO);
     puts_(sink, " <span id=\"plan-target\">");
-    esc(sink, p->target->grade);
+    pk_html_text(sink, p->target->grade);
     puts_(sink, "</span> (");
     msg(sink, lang, M_MIN_INDEX);
     puts_(sink, " ");
@@ -1102,9 +1072,9 @@ void pk_report_html(pekppp_sink *sink, const pekppp_result *res, const pekppp_re
     const pekppp_assessment *a = res->assessment;
     pekppp_lang lang = o->lang;
     page_start(sink, lang, NULL);
-    esc(sink, a->unit_name);
+    pk_html_text(sink, a->unit_name);
     puts_(sink, " (");
-    esc(sink, a->unit_id);
+    pk_html_text(sink, a->unit_id);
     puts_(sink, ") — PEKPPP");
     page_body(sink, "unit");
     unit_header(sink, res, lang);
@@ -1216,7 +1186,7 @@ static void grade_chart(pekppp_sink *sink, const pekppp_batch *b, pekppp_lang la
     puts_(sink, ":");
     for (i = 0; i < r->nbands; i++) {
         puts_(sink, i ? ", " : " ");
-        esc(sink, r->bands[i].grade);
+        pk_html_text(sink, r->bands[i].grade);
         pk_sink_printf(sink, " %zu", b->grade_counts[i]);
     }
     puts_(sink, "</desc>\n");
@@ -1228,17 +1198,17 @@ static void grade_chart(pekppp_sink *sink, const pekppp_batch *b, pekppp_lang la
                              "data-count=\"%zu\" data-grade=\"",
                        band_colour(r, &r->bands[i]), x, top + height - h, bar, h,
                        b->grade_counts[i]);
-        esc(sink, r->bands[i].grade);
+        pk_html_text(sink, r->bands[i].grade);
         puts_(sink, "\"><title>");
-        esc(sink, r->bands[i].grade);
+        pk_html_text(sink, r->bands[i].grade);
         puts_(sink, " ");
-        esc(sink, r->bands[i].label);
+        pk_html_text(sink, r->bands[i].label);
         pk_sink_printf(sink, ": %zu</title></rect>\n", b->grade_counts[i]);
         pk_sink_printf(sink, "<text class=\"cnt\" text-anchor=\"middle\" x=\"%d\" y=\"%d\">%zu</text>\n",
                        x + bar / 2, top + height - h - 6, b->grade_counts[i]);
         pk_sink_printf(sink, "<text class=\"gl\" text-anchor=\"middle\" x=\"%d\" y=\"%d\">",
                        x + bar / 2, top + height + 20);
-        esc(sink, r->bands[i].grade);
+        pk_html_text(sink, r->bands[i].grade);
         puts_(sink, "</text>\n");
     }
     pk_sink_printf(sink, "<line class=\"base\" x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\"/>\n</svg>\n",
@@ -1270,7 +1240,7 @@ static void batch_summary(pekppp_sink *sink, const pekppp_batch *b, pekppp_lang 
         puts_(sink, "</dt><dd id=\"grade-counts\">");
         for (i = 0; i < r->nbands; i++) {
             puts_(sink, i ? ", " : "");
-            esc(sink, r->bands[i].grade);
+            pk_html_text(sink, r->bands[i].grade);
             pk_sink_printf(sink, " %zu", b->grade_counts[i]);
         }
         puts_(sink, "</dd>\n");
@@ -1316,18 +1286,18 @@ static void ranking(pekppp_sink *sink, const pekppp_batch *b, pekppp_lang lang)
     for (i = 0; i < b->nunits; i++) {
         const pk_unit *u = b->units[i];
         pk_sink_printf(sink, "<tr data-rank=\"%u\" data-id=\"", (unsigned)u->rank);
-        esc(sink, u->id);
+        pk_html_text(sink, u->id);
         puts_(sink, "\" data-name=\"");
-        esc(sink, u->name ? u->name : "");
+        pk_html_text(sink, u->name ? u->name : "");
         puts_(sink, "\" data-index=\"");
         fixed(sink, u->index_rounded, r->decimals);
         pk_sink_printf(sink, "\" data-band=\"%zu\" data-grade=\"",
                        u->band ? (size_t)(u->band - r->bands) : r->nbands);
-        esc(sink, u->band ? u->band->grade : "");
+        pk_html_text(sink, u->band ? u->band->grade : "");
         pk_sink_printf(sink, "\"><td class=\"n\">%u</td><td class=\"id\"><code>", (unsigned)u->rank);
-        esc(sink, u->id);
+        pk_html_text(sink, u->id);
         puts_(sink, "</code></td><td>");
-        esc(sink, u->name ? u->name : "");
+        pk_html_text(sink, u->name ? u->name : "");
         puts_(sink, "</td><td class=\"n\">");
         fixed(sink, u->index_rounded, r->decimals);
         puts_(sink, "</td><td>");
@@ -1357,9 +1327,9 @@ static void heatmap(pekppp_sink *sink, const pekppp_batch *b, pekppp_lang lang)
     th_col(sink, lang, M_UNIT, NULL);
     for (k = 0; k < r->naspects; k++) {
         puts_(sink, "<th scope=\"col\" title=\"");
-        esc(sink, r->aspects[k].name);
+        pk_html_text(sink, r->aspects[k].name);
         puts_(sink, "\">");
-        esc(sink, aspect_label(&r->aspects[k]));
+        pk_html_text(sink, aspect_label(&r->aspects[k]));
         puts_(sink, "</th>");
     }
     th_col(sink, lang, M_INDEX_SHORT, "n");
@@ -1367,10 +1337,10 @@ static void heatmap(pekppp_sink *sink, const pekppp_batch *b, pekppp_lang lang)
     for (i = 0; i < b->nunits; i++) {
         const pk_unit *u = b->units[i];
         pk_sink_printf(sink, "<tr><td class=\"n\">%u</td><th scope=\"row\">", (unsigned)u->rank);
-        esc(sink, u->name && u->name[0] ? u->name : u->id);
+        pk_html_text(sink, u->name && u->name[0] ? u->name : u->id);
         if (u->name && u->name[0]) {
             puts_(sink, " <code class=\"sub\">");
-            esc(sink, u->id);
+            pk_html_text(sink, u->id);
             puts_(sink, "</code>");
         }
         puts_(sink, "</th>");
@@ -1471,11 +1441,11 @@ static void most_missed(pekppp_sink *sink, const pekppp_batch *b, pekppp_lang la
         const pk_missed *m = &b->missed[order[k]];
         const pekppp_indicator *ind = &r->indicators[order[k]];
         pk_sink_printf(sink, "<tr><td class=\"n\">%zu</td><td><code>", k + 1);
-        esc(sink, ind->id);
+        pk_html_text(sink, ind->id);
         puts_(sink, "</code> ");
-        esc(sink, ind->name);
+        pk_html_text(sink, ind->name);
         puts_(sink, "</td><td>");
-        esc(sink, aspect_label(&r->aspects[ind->aspect]));
+        pk_html_text(sink, aspect_label(&r->aspects[ind->aspect]));
         pk_sink_printf(sink, "</td><td class=\"n\">%u / %zu</td><td class=\"n lost\">−",
                        (unsigned)m->units, b->nunits);
         fixed(sink, rows[order[k]].total, r->decimals);
@@ -1558,9 +1528,9 @@ static void lowest_aspects(pekppp_sink *sink, const pekppp_batch *b, pekppp_lang
     for (i = 0; i < n; i++) {
         const pekppp_aspect *a = &r->aspects[st[i].aspect];
         pk_sink_printf(sink, "<tr><td class=\"n\">%zu</td><td class=\"id\">", i + 1);
-        esc(sink, a->code ? a->code : "");
+        pk_html_text(sink, a->code ? a->code : "");
         puts_(sink, "</td><td>");
-        esc(sink, a->name);
+        pk_html_text(sink, a->name);
         puts_(sink, "</td><td class=\"n\">");
         dec_short(sink, a->weight);
         puts_(sink, "%</td>");
@@ -1602,7 +1572,7 @@ static void groups(pekppp_sink *sink, const pekppp_batch *b, pekppp_lang lang)
                 puts_(sink, "</tr></thead>\n<tbody>\n");
             }
             puts_(sink, "<tr><th scope=\"row\">");
-            esc(sink, g->key);
+            pk_html_text(sink, g->key);
             pk_sink_printf(sink, "</th><td class=\"n\">%zu</td><td class=\"n\">", g->units);
             fixed(sink, g->mean_rounded, r->decimals);
             puts_(sink, "</td><td>");
@@ -1627,16 +1597,16 @@ static void failures(pekppp_sink *sink, const pekppp_batch *b, pekppp_lang lang)
     for (i = 0; i < b->nerrors; i++) {
         const pk_failure *f = &b->errors[i];
         puts_(sink, "<li><code>");
-        esc(sink, f->file);
+        pk_html_text(sink, f->file);
         if (f->line)
             pk_sink_printf(sink, ":%u:%u", f->line, f->column);
         puts_(sink, "</code>: ");
         if (f->path && f->path[0]) {
             puts_(sink, "<code>");
-            esc(sink, f->path);
+            pk_html_text(sink, f->path);
             puts_(sink, "</code>: ");
         }
-        esc(sink, pk_failure_message(f, lang));
+        pk_html_text(sink, pk_failure_message(f, lang));
         puts_(sink, "</li>\n");
     }
     puts_(sink, "</ul>\n</section>\n");
@@ -1651,24 +1621,24 @@ void pk_batch_html(pekppp_sink *sink, const pekppp_batch *b, const pekppp_report
     page_start(sink, lang, hash);
     msg(sink, lang, M_RANKING);
     puts_(sink, " — ");
-    esc(sink, r->id);
+    pk_html_text(sink, r->id);
     puts_(sink, " — PEKPPP");
     page_body(sink, "batch");
     puts_(sink, "<header class=\"top\" id=\"top\">\n<div class=\"ident\">\n<p class=\"kicker\">");
     msg(sink, lang, M_H_BATCH_REPORT);
     puts_(sink, "</p>\n<h1>");
     if (r->title)
-        esc(sink, r->title);
+        pk_html_text(sink, r->title);
     else
-        esc(sink, r->id);
+        pk_html_text(sink, r->id);
     puts_(sink, "</h1>\n<p class=\"uid\">");
     msg(sink, lang, M_RUBRIC);
     puts_(sink, " <code>");
-    esc(sink, r->id);
+    pk_html_text(sink, r->id);
     puts_(sink, "</code> ");
     msg(sink, lang, M_VERSION);
     puts_(sink, " <code>");
-    esc(sink, r->version);
+    pk_html_text(sink, r->version);
     puts_(sink, "</code></p>\n</div>\n");
     if (b->nunits > 0) {
         puts_(sink, "<div class=\"scorebox\">\n<div class=\"idx-label\">");

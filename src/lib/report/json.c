@@ -238,41 +238,6 @@ static void tail(jb *b, cJSON *root, const pekppp_result *res)
     }
 }
 
-/* JSON string escaping: quotes, backslashes and control characters; UTF-8
- * passes through unchanged. */
-void pk_json_string(pekppp_sink *sink, const char *s)
-{
-    static const char hex[] = "0123456789abcdef";
-    const char *run = s;
-    pekppp_sink_write(sink, "\"", 1);
-    for (; *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        char esc[7] = { '\\', 0, 0, 0, 0, 0, 0 };
-        size_t n = 2;
-        if (c >= 0x20 && c != '"' && c != '\\')
-            continue;
-        pekppp_sink_write(sink, run, (size_t)(s - run));
-        run = s + 1;
-        switch (c) {
-        case '"': esc[1] = '"'; break;
-        case '\\': esc[1] = '\\'; break;
-        case '\n': esc[1] = 'n'; break;
-        case '\r': esc[1] = 'r'; break;
-        case '\t': esc[1] = 't'; break;
-        default:
-            esc[1] = 'u';
-            esc[2] = '0';
-            esc[3] = '0';
-            esc[4] = hex[c >> 4];
-            esc[5] = hex[c & 15];
-            n = 6;
-        }
-        pekppp_sink_write(sink, esc, n);
-    }
-    pekppp_sink_write(sink, run, (size_t)(s - run));
-    pekppp_sink_write(sink, "\"", 1);
-}
-
 void pk_json_indent(pekppp_sink *sink, int depth)
 {
     static const char spaces[] = "                                ";

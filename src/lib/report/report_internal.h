@@ -23,15 +23,25 @@ typedef struct {
 #define PK_NFLAGS 5
 extern const pk_flag_info pk_flags[PK_NFLAGS];
 
+/* printf to a sink, never cut: a text longer than the stack buffer is
+ * formatted again into one that fits (sink.c). */
 void pk_sink_printf(pekppp_sink *sink, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 2, 3)))
 #endif
     ;
 
-/* A JSON string literal with escapes; two spaces per depth of indentation. */
-void pk_json_string(pekppp_sink *sink, const char *s);
+/* Two spaces per depth of indentation (json.c). */
 void pk_json_indent(pekppp_sink *sink, int depth);
+
+/* The escaping functions, one per format (escape.c). */
+
+/* A JSON string literal: quotes, backslashes and control characters
+ * escaped; UTF-8 passes through. */
+void pk_json_string(pekppp_sink *sink, const char *s);
+/* HTML element text or a "-quoted attribute value: & < > " ' as entities,
+ * control characters other than tab and line feed as '?'. */
+void pk_html_text(pekppp_sink *sink, const char *s);
 
 /* Text for a person: control characters shown as '?', cut with "..." to
  * @p width characters (0: no limit), padded to it when @p pad. */
