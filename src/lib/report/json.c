@@ -369,20 +369,30 @@ static void plan_grade(jb *b, cJSON *o, const char *k, int64_t rounded, int deci
     add_str(b, x, "grade", band ? band->grade : NULL);
 }
 
-/* `score --target`: the plan as `pekppp plan -f json` gives it, without the
- * parts the result already has (schema, unit, the index before). */
-static void plan(jb *b, cJSON *root, const pekppp_plan *p)
+/* The plan document (FORMATS.md section 6), the one writer of both
+ * `pekppp plan -f json` (@p standalone) and the "plan" member of a result
+ * (`score --target`), which leaves out what the result already has:
+ * schema, unit and the index before. */
+static void plan_tree(jb *b, cJSON *o, const pekppp_plan *p, int standalone)
 {
-    const pekppp_rubric *r = p->res->rubric;
-    cJSON *o = add_child(b, root, "plan", 0), *x, *list;
+    const pekppp_result *res = p->res;
+    const pekppp_rubric *r = res->rubric;
+    cJSON *x, *list;
     size_t i;
-    if (!o)
-        return;
+    if (standalone) {
+        add_str(b, o, "schema", "pekppp/plan/v1");
+        if ((x = add_child(b, o, "unit", 0))) {
+            add_str(b, x, "id", res->assessment->unit_id);
+            add_str(b, x, "name", res->assessment->unit_name);
+        }
+    }
     if ((x = add_child(b, o, "target", 0))) {
         add_str(b, x, "grade", p->target->grade);
         add_dec(b, x, "min", p->target->min);
     }
     chk(b, cJSON_AddBoolToObject(o, "feasible", p->feasible));
+    if (standalone)
+        plan_grade(b, o, "before", res->index_rounded, r->decimals, res->band);
     plan_grade(b, o, "after", p->after_rounded, r->decimals, p->after_band);
     if (!p->feasible)
         plan_grade(b, o, "best", p->best_rounded, r->decimals, p->best_band);
@@ -400,6 +410,75 @@ static void plan(jb *b, cJSON *root, const pekppp_plan *p)
         plan_grade(b, x, "after", st->after_rounded, r->decimals, st->after_band);
         add_str(b, x, "advice", pk_step_text(r, st->indicator, st->from, st->to, &is_advice));
     }
+}
+
+/* A value on one line: ", " between items, ": " after keys. */
+static void print_compact(pekppp_sink *sink, const cJSON *v)
+{
+    const cJSON *c;
+    if (cJSON_IsObject(v) || cJSON_IsArray(v)) {
+        int obj = cJSON_IsObject(v);
+        pekppp_sink_puts(sink, obj ? "{" : "[");
+        for (c = v->child; c; c = c->next) {
+            if (obj) {
+                pk_json_string(sink, c->string);
+                pekppp_sink_puts(sink, ": ");
+            }
+            print_compact(sink, c);
+            if (c->next)
+                pekppp_sink_puts(sink, ", ");
+        }
+        pekppp_sink_puts(sink, obj ? "}" : "]");
+    } else {
+        print_value(sink, v, 0);
+    }
+}
+
+/* The plan document's layout: one member per line, and an array member
+ * with one item per line; everything deeper on one line. */
+static void print_lines(pekppp_sink *sink, const cJSON *root)
+{
+    const cJSON *m, *c;
+    pekppp_sink_puts(sink, "{\n");
+    for (m = root->child; m; m = m->next) {
+        pk_json_indent(sink, 1);
+        pk_json_string(sink, m->string);
+        pekppp_sink_puts(sink, ": ");
+        if (cJSON_IsArray(m) && m->child) {
+            pekppp_sink_puts(sink, "[\n");
+            for (c = m->child; c; c = c->next) {
+                pk_json_indent(sink, 2);
+                print_compact(sink, c);
+                pekppp_sink_puts(sink, c->next ? ",\n" : "\n");
+            }
+            pk_json_indent(sink, 1);
+            pekppp_sink_puts(sink, "]");
+        } else {
+            print_compact(sink, m);
+        }
+        pekppp_sink_puts(sink, m->next ? ",\n" : "\n");
+    }
+    pekppp_sink_puts(sink, "}\n");
+}
+
+void pk_plan_json(pekppp_sink *sink, const pekppp_plan *p)
+{
+    jb b = { 0 };
+    cJSON *root = cJSON_CreateObject();
+    if (root)
+        plan_tree(&b, root, p, 1);
+    if (root && !b.failed)
+        print_lines(sink, root);
+    else if (!sink->error)
+        sink->error = PEKPPP_ENOMEM;
+    cJSON_Delete(root);
+}
+
+static void plan(jb *b, cJSON *root, const pekppp_plan *p)
+{
+    cJSON *o = add_child(b, root, "plan", 0);
+    if (o)
+        plan_tree(b, o, p, 0);
 }
 
 void pk_report_json(pekppp_sink *sink, const pekppp_result *res, const pekppp_report_options *o)

@@ -1,7 +1,8 @@
 /*
- * A plan in text and JSON (`pekppp plan`, and the plan inside a unit report):
- * the steps pekppp_plan_make worked out, formatted.  The Markdown plan is in
- * md.c with the other Markdown tables.
+ * A plan in text (`pekppp plan`, and the plan inside a text unit report): the
+ * steps pekppp_plan_make worked out, formatted; and pekppp_plan_write.  The
+ * JSON plan is written by json.c (one writer for `plan -f json` and the
+ * result's "plan" member), the Markdown plan by md.c.
  */
 #include "pekppp/plan.h"
 #include "report_internal.h"
@@ -62,59 +63,6 @@ void pk_plan_text(pekppp_sink *sink, const pekppp_plan *p, pekppp_lang lang)
     }
 }
 
-static void json_band(pekppp_sink *sink, const char *key, int64_t rounded, int decimals,
-                      const pekppp_band *band, int last)
-{
-    char buf[48];
-    fixed_text(buf, sizeof(buf), rounded, decimals);
-    pk_sink_printf(sink, "  \"%s\": {\"index\": %s, \"grade\": ", key, buf);
-    if (band)
-        pk_json_string(sink, band->grade);
-    else
-        pekppp_sink_puts(sink, "null");
-    pekppp_sink_puts(sink, last ? "}\n" : "},\n");
-}
-
-static void plan_json(pekppp_sink *sink, const pekppp_plan *p)
-{
-    const pekppp_result *res = p->res;
-    const pekppp_rubric *r = res->rubric;
-    char buf[48];
-    size_t i;
-    pekppp_sink_puts(sink, "{\n  \"schema\": \"pekppp/plan/v1\",\n  \"unit\": {\"id\": ");
-    pk_json_string(sink, res->assessment->unit_id);
-    pekppp_sink_puts(sink, ", \"name\": ");
-    pk_json_string(sink, res->assessment->unit_name);
-    pekppp_sink_puts(sink, "},\n  \"target\": {\"grade\": ");
-    pk_json_string(sink, p->target->grade);
-    pk_dec_format_short(buf, sizeof(buf), p->target->min);
-    pk_sink_printf(sink, ", \"min\": %s},\n  \"feasible\": %s,\n", buf,
-                   p->feasible ? "true" : "false");
-    json_band(sink, "before", res->index_rounded, r->decimals, res->band, 0);
-    json_band(sink, "after", p->after_rounded, r->decimals, p->after_band, 0);
-    if (!p->feasible)
-        json_band(sink, "best", p->best_rounded, r->decimals, p->best_band, 0);
-    pekppp_sink_puts(sink, p->nsteps ? "  \"steps\": [\n" : "  \"steps\": []\n");
-    for (i = 0; i < p->nsteps; i++) {
-        const pk_step *st = &p->steps[i];
-        int is_advice;
-        pekppp_sink_puts(sink, "    {\"indicator\": ");
-        pk_json_string(sink, r->indicators[st->indicator].id);
-        fixed_text(buf, sizeof(buf), st->gain_rounded, r->decimals);
-        pk_sink_printf(sink, ", \"from\": %d, \"to\": %d, \"gain\": %s, ", st->from, st->to, buf);
-        fixed_text(buf, sizeof(buf), st->after_rounded, r->decimals);
-        pk_sink_printf(sink, "\"after\": {\"index\": %s, \"grade\": ", buf);
-        if (st->after_band)
-            pk_json_string(sink, st->after_band->grade);
-        else
-            pekppp_sink_puts(sink, "null");
-        pekppp_sink_puts(sink, "}, \"advice\": ");
-        pk_json_string(sink, pk_step_text(r, st->indicator, st->from, st->to, &is_advice));
-        pekppp_sink_puts(sink, i + 1 < p->nsteps ? "},\n" : "}\n  ]\n");
-    }
-    pekppp_sink_puts(sink, "}\n");
-}
-
 int pekppp_plan_write(pekppp_sink *sink, const pekppp_plan *p, pekppp_report_format format,
                       const pekppp_report_options *opts)
 {
@@ -123,7 +71,7 @@ int pekppp_plan_write(pekppp_sink *sink, const pekppp_plan *p, pekppp_report_for
     if (format == PEKPPP_FORMAT_TEXT)
         pk_plan_text(sink, p, opts->lang);
     else if (format == PEKPPP_FORMAT_JSON)
-        plan_json(sink, p);
+        pk_plan_json(sink, p);
     else if (format == PEKPPP_FORMAT_MD)
         pk_plan_md(sink, p, opts->lang, 1);
     else

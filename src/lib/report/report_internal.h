@@ -69,8 +69,11 @@ void pk_report_text(pekppp_sink *sink, const pekppp_result *res, const pekppp_re
 void pk_report_json(pekppp_sink *sink, const pekppp_result *res, const pekppp_report_options *o);
 
 /* A plan in each report format; the unit reports call these when
- * pekppp_report_options.plan is set (plan_print.c, md.c). */
+ * pekppp_report_options.plan is set (plan_print.c, json.c, md.c). */
 void pk_plan_text(pekppp_sink *sink, const pekppp_plan *p, pekppp_lang lang);
+/* The plan document `plan -f json` writes; the same writer makes the
+ * "plan" member of the result JSON (json.c). */
+void pk_plan_json(pekppp_sink *sink, const pekppp_plan *p);
 /* @p standalone: the plan on its own (`plan -f md`), so it names the unit. */
 void pk_plan_md(pekppp_sink *sink, const pekppp_plan *p, pekppp_lang lang, int standalone);
 
