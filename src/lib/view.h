@@ -12,7 +12,42 @@
 #define PK_VIEW_H
 
 #include "pekppp/diff.h"
+#include "pekppp/report.h"
 #include "model.h"
+
+/* --- what-if (`score --set`): the result after the changes against the
+ * result before them --- */
+
+typedef struct {
+    size_t aspect;          /* its position in the rubric */
+    int64_t before, after;  /* rounded scores */
+    int64_t delta;          /* the exact difference, rounded once */
+    bool moved;             /* the exact score changed */
+} pk_whatif_aspect;
+
+typedef struct {
+    const pekppp_result *before;     /* the baseline; the report's result is after */
+    const pekppp_change *changes;    /* the changed answers, as asked */
+    size_t nchanges;
+    int64_t delta;                   /* of the index, the exact difference rounded once */
+    pk_whatif_aspect *aspects;       /* every aspect scored on both sides, rubric order */
+    size_t naspects;
+} pk_whatif_view;
+
+/* --- a unit report: every section a renderer needs worked out ---
+ * The recommendations (res->recs) and a plan (pekppp_plan) are computed
+ * data already; the view adds what depends on the report options. */
+
+typedef struct {
+    const pk_whatif_view *whatif; /* NULL without a baseline */
+    pk_whatif_view whatif_data;
+} pk_unit_view;
+
+/* 0, PEKPPP_ERANGE or PEKPPP_ENOMEM (then *out holds nothing to free).
+ * Free with pk_unit_view_free (view.c). */
+int pk_unit_view_make(pk_unit_view *out, const pekppp_result *res,
+                      const pekppp_report_options *o);
+void pk_unit_view_free(pk_unit_view *v);
 
 /* --- diff: one row per unit on both sides, in unit id order --- */
 

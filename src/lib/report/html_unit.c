@@ -99,22 +99,21 @@ static void unit_header(pekppp_sink *sink, const pekppp_result *res, pekppp_lang
 }
 
 /* What-if: the changed answers, then the index and the aspects before and after. */
-static void what_if(pekppp_sink *sink, const pekppp_result *res, const pekppp_report_options *o)
+static void what_if(pekppp_sink *sink, const pekppp_result *res, const pk_whatif_view *w,
+                    pekppp_lang lang)
 {
-    const pekppp_result *base = o->baseline;
+    const pekppp_result *base = w->before;
     const pekppp_rubric *r = res->rubric;
-    pekppp_lang lang = o->lang;
     size_t i;
-    int ok = 1;
     puts_(sink, "<section id=\"what-if\">\n<h2>");
     pk_html_msg(sink, lang, M_WHATIF);
     puts_(sink, "</h2>\n<p>");
     pk_html_msg(sink, lang, M_CHANGES);
     puts_(sink, ":");
-    for (i = 0; i < o->nchanges; i++) {
-        int from = o->changes[i].from, to = o->changes[i].to;
+    for (i = 0; i < w->nchanges; i++) {
+        int from = w->changes[i].from, to = w->changes[i].to;
         puts_(sink, i ? ", <code>" : " <code>");
-        pk_html_text(sink, r->indicators[o->changes[i].indicator].id);
+        pk_html_text(sink, r->indicators[w->changes[i].indicator].id);
         puts_(sink, "</code> ");
         if (from == PEKPPP_LEVEL_NA || from == PEKPPP_LEVEL_MISSING)
             puts_(sink, from == PEKPPP_LEVEL_NA ? "na" : "-");
@@ -140,29 +139,28 @@ static void what_if(pekppp_sink *sink, const pekppp_result *res, const pekppp_re
     puts_(sink, " ");
     pk_html_badge(sink, r, res->band, 1, 0);
     puts_(sink, "</td><td class=\"n\">");
-    pk_fixed_point(sink, pk_rounded_delta(r, res->index, base->index, &ok), r->decimals, '.', 1);
+    pk_fixed_point(sink, w->delta, r->decimals, '.', 1);
     puts_(sink, "</td></tr>\n");
-    for (i = 0; i < r->naspects; i++) {
-        const pk_aspect_result *a = &res->aspects[i], *b = &base->aspects[i];
-        if (a->left_out || b->left_out || pk_rat_cmp(a->score, b->score) == 0)
+    for (i = 0; i < w->naspects; i++) {
+        const pk_whatif_aspect *wa = &w->aspects[i];
+        const pekppp_aspect *a = &r->aspects[wa->aspect];
+        if (!wa->moved)
             continue;
         puts_(sink, "<tr><th scope=\"row\">");
-        if (r->aspects[i].code) {
-            pk_html_text(sink, r->aspects[i].code);
+        if (a->code) {
+            pk_html_text(sink, a->code);
             puts_(sink, " ");
         }
-        pk_html_text(sink, r->aspects[i].name);
+        pk_html_text(sink, a->name);
         puts_(sink, "</th><td class=\"n\">");
-        pk_html_fixed(sink, b->rounded, r->decimals);
+        pk_html_fixed(sink, wa->before, r->decimals);
         puts_(sink, "</td><td class=\"n\">");
-        pk_html_fixed(sink, a->rounded, r->decimals);
+        pk_html_fixed(sink, wa->after, r->decimals);
         puts_(sink, "</td><td class=\"n\">");
-        pk_fixed_point(sink, pk_rounded_delta(r, a->score, b->score, &ok), r->decimals, '.', 1);
+        pk_fixed_point(sink, wa->delta, r->decimals, '.', 1);
         puts_(sink, "</td></tr>\n");
     }
     puts_(sink, "</tbody>\n</table>\n</section>\n");
-    if (!ok && !sink->error)
-        sink->error = PEKPPP_ERANGE;
 }
 
 static void aspect_section(pekppp_sink *sink, const pekppp_result *res, pekppp_lang lang)
@@ -517,7 +515,8 @@ static void notes_section(pekppp_sink *sink, const pekppp_result *res, pekppp_la
     puts_(sink, "</ul>\n</section>\n");
 }
 
-void pk_report_html(pekppp_sink *sink, const pekppp_result *res, const pekppp_report_options *o)
+void pk_report_html(pekppp_sink *sink, const pekppp_result *res, const pekppp_report_options *o,
+                    const pk_unit_view *v)
 {
     const pekppp_assessment *a = res->assessment;
     pekppp_lang lang = o->lang;
@@ -528,8 +527,8 @@ void pk_report_html(pekppp_sink *sink, const pekppp_result *res, const pekppp_re
     puts_(sink, ") — PEKPPP");
     pk_html_page_body(sink, "unit");
     unit_header(sink, res, lang);
-    if (o->baseline)
-        what_if(sink, res, o);
+    if (v->whatif)
+        what_if(sink, res, v->whatif, o->lang);
     aspect_section(sink, res, lang);
     indicator_section(sink, res, lang);
     recommendation_section(sink, res, lang);

@@ -285,51 +285,47 @@ static void print_value(pekppp_sink *sink, const cJSON *v, int depth)
 }
 
 /* "what_if": the changes, the result before them, and the exact deltas rounded once. */
-static void what_if(jb *b, cJSON *root, const pekppp_result *res, const pekppp_report_options *o)
+static void what_if(jb *b, cJSON *root, const pekppp_result *res, const pk_whatif_view *w)
 {
-    const pekppp_result *base = o->baseline;
+    const pekppp_result *base = w->before;
     const pekppp_rubric *r = res->rubric;
-    cJSON *w = add_child(b, root, "what_if", 0), *list, *x;
+    cJSON *o = add_child(b, root, "what_if", 0), *list, *x;
     size_t i;
-    int ok = 1;
-    if (!w)
+    if (!o)
         return;
-    if ((list = add_child(b, w, "changes", 1)))
-        for (i = 0; i < o->nchanges; i++) {
+    if ((list = add_child(b, o, "changes", 1)))
+        for (i = 0; i < w->nchanges; i++) {
+            const pekppp_change *c = &w->changes[i];
             if (!(x = add_child(b, list, NULL, 0)))
                 break;
-            add_str(b, x, "indicator", r->indicators[o->changes[i].indicator].id);
-            if (o->changes[i].from == PEKPPP_LEVEL_NA)
+            add_str(b, x, "indicator", r->indicators[c->indicator].id);
+            if (c->from == PEKPPP_LEVEL_NA)
                 add_str(b, x, "from", "na");
-            else if (o->changes[i].from == PEKPPP_LEVEL_MISSING)
+            else if (c->from == PEKPPP_LEVEL_MISSING)
                 chk(b, cJSON_AddNullToObject(x, "from"));
             else
-                add_long(b, x, "from", o->changes[i].from);
-            if (o->changes[i].to == PEKPPP_LEVEL_NA)
+                add_long(b, x, "from", c->from);
+            if (c->to == PEKPPP_LEVEL_NA)
                 add_str(b, x, "to", "na");
             else
-                add_long(b, x, "to", o->changes[i].to);
+                add_long(b, x, "to", c->to);
         }
-    if ((x = add_child(b, w, "before", 0))) {
+    if ((x = add_child(b, o, "before", 0))) {
         add_fixed(b, x, "index", base->index_rounded, r->decimals);
         add_str(b, x, "grade", base->band ? base->band->grade : NULL);
         add_str(b, x, "label", base->band ? base->band->label : NULL);
     }
-    add_fixed(b, w, "delta", pk_rounded_delta(r, res->index, base->index, &ok), r->decimals);
-    if ((list = add_child(b, w, "aspects", 1)))
-        for (i = 0; i < r->naspects; i++) {
-            const pk_aspect_result *a = &res->aspects[i], *p = &base->aspects[i];
-            if (a->left_out || p->left_out)
-                continue;
+    add_fixed(b, o, "delta", w->delta, r->decimals);
+    if ((list = add_child(b, o, "aspects", 1)))
+        for (i = 0; i < w->naspects; i++) {
+            const pk_whatif_aspect *wa = &w->aspects[i];
             if (!(x = add_child(b, list, NULL, 0)))
                 break;
-            add_str(b, x, "id", r->aspects[i].id);
-            add_fixed(b, x, "before", p->rounded, r->decimals);
-            add_fixed(b, x, "after", a->rounded, r->decimals);
-            add_fixed(b, x, "delta", pk_rounded_delta(r, a->score, p->score, &ok), r->decimals);
+            add_str(b, x, "id", r->aspects[wa->aspect].id);
+            add_fixed(b, x, "before", wa->before, r->decimals);
+            add_fixed(b, x, "after", wa->after, r->decimals);
+            add_fixed(b, x, "delta", wa->delta, r->decimals);
         }
-    if (!ok)
-        b->failed = 1;
 }
 
 /* "exact": the index and aspect scores as fractions, so `pekppp diff` can
@@ -481,7 +477,8 @@ static void plan(jb *b, cJSON *root, const pekppp_plan *p)
         plan_tree(b, o, p, 0);
 }
 
-void pk_report_json(pekppp_sink *sink, const pekppp_result *res, const pekppp_report_options *o)
+void pk_report_json(pekppp_sink *sink, const pekppp_result *res, const pekppp_report_options *o,
+                    const pk_unit_view *v)
 {
     jb b = { 0 };
     cJSON *root = cJSON_CreateObject();
@@ -494,8 +491,8 @@ void pk_report_json(pekppp_sink *sink, const pekppp_result *res, const pekppp_re
     aspects(&b, root, res);
     tail(&b, root, res);
     exact(&b, root, res);
-    if (o->baseline)
-        what_if(&b, root, res, o);
+    if (v->whatif)
+        what_if(&b, root, res, v->whatif);
     if (o->plan)
         plan(&b, root, o->plan);
     if (!b.failed) {

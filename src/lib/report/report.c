@@ -35,23 +35,31 @@ int pekppp_report_write(pekppp_sink *sink, const pekppp_result *res, pekppp_repo
                         const pekppp_report_options *opts)
 {
     pekppp_report_options local;
+    pk_unit_view view;
+    int error;
     opts = pk_report_options(opts, &local);
+    if (format != PEKPPP_FORMAT_TEXT && format != PEKPPP_FORMAT_JSON &&
+        format != PEKPPP_FORMAT_MD && format != PEKPPP_FORMAT_HTML)
+        return PEKPPP_EINVALID;
+    /* Every section is worked out before the first byte: a failure leaves
+     * no half-written report. */
+    if ((error = pk_unit_view_make(&view, res, opts)) < 0)
+        return error;
     switch (format) {
     case PEKPPP_FORMAT_TEXT:
-        pk_report_text(sink, res, opts);
+        pk_report_text(sink, res, opts, &view);
         break;
     case PEKPPP_FORMAT_JSON:
-        pk_report_json(sink, res, opts);
+        pk_report_json(sink, res, opts, &view);
         break;
     case PEKPPP_FORMAT_MD:
-        pk_report_md(sink, res, opts);
-        break;
-    case PEKPPP_FORMAT_HTML:
-        pk_report_html(sink, res, opts);
+        pk_report_md(sink, res, opts, &view);
         break;
     default:
-        return PEKPPP_EINVALID;
+        pk_report_html(sink, res, opts, &view);
+        break;
     }
+    pk_unit_view_free(&view);
     pekppp_sink_flush(sink);
     return sink->error;
 }

@@ -11,6 +11,7 @@
 #include "pekppp/report.h"
 #include "model.h"
 #include "msg.h"
+#include "view.h"
 
 /* The result flags, in the order every format lists them: the JSON/CSV
  * name and the sentence of the notes. */
@@ -63,10 +64,14 @@ void pk_md_text(pekppp_sink *sink, const char *s);
 const pekppp_report_options *pk_report_options(const pekppp_report_options *opts,
                                                pekppp_report_options *local);
 
-void pk_report_html(pekppp_sink *sink, const pekppp_result *res, const pekppp_report_options *o);
-void pk_report_md(pekppp_sink *sink, const pekppp_result *res, const pekppp_report_options *o);
-void pk_report_text(pekppp_sink *sink, const pekppp_result *res, const pekppp_report_options *o);
-void pk_report_json(pekppp_sink *sink, const pekppp_result *res, const pekppp_report_options *o);
+void pk_report_html(pekppp_sink *sink, const pekppp_result *res, const pekppp_report_options *o,
+                    const pk_unit_view *v);
+void pk_report_md(pekppp_sink *sink, const pekppp_result *res, const pekppp_report_options *o,
+                  const pk_unit_view *v);
+void pk_report_text(pekppp_sink *sink, const pekppp_result *res, const pekppp_report_options *o,
+                    const pk_unit_view *v);
+void pk_report_json(pekppp_sink *sink, const pekppp_result *res, const pekppp_report_options *o,
+                    const pk_unit_view *v);
 
 /* A plan in each report format; the unit reports call these when
  * pekppp_report_options.plan is set (plan_print.c, json.c, md.c). */
