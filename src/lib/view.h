@@ -11,6 +11,7 @@
 #ifndef PK_VIEW_H
 #define PK_VIEW_H
 
+#include "pekppp/batch.h"
 #include "pekppp/diff.h"
 #include "pekppp/report.h"
 #include "model.h"
@@ -38,16 +39,44 @@ typedef struct {
  * The recommendations (res->recs) and a plan (pekppp_plan) are computed
  * data already; the view adds what depends on the report options. */
 
+/* What an indicator is worth on the index (the HTML indicator table). */
+typedef struct {
+    bool shown;           /* not na, in an aspect with weight left: the values mean something */
+    int64_t contribution; /* what its level adds to the index, rounded */
+    int64_t lost;         /* what the levels above it would add, rounded */
+} pk_indicator_worth;
+
 typedef struct {
     const pk_whatif_view *whatif; /* NULL without a baseline */
     pk_whatif_view whatif_data;
+    pk_indicator_worth *worth;    /* per indicator; HTML only, else NULL */
 } pk_unit_view;
 
-/* 0, PEKPPP_ERANGE or PEKPPP_ENOMEM (then *out holds nothing to free).
- * Free with pk_unit_view_free (view.c). */
+/* The view of a unit report in @p format: 0, PEKPPP_ERANGE or
+ * PEKPPP_ENOMEM (then *out holds nothing to free).  Free with
+ * pk_unit_view_free (view.c). */
 int pk_unit_view_make(pk_unit_view *out, const pekppp_result *res,
-                      const pekppp_report_options *o);
+                      const pekppp_report_options *o, pekppp_report_format format);
 void pk_unit_view_free(pk_unit_view *v);
+
+/* --- batch: the most-missed indicators (the HTML batch page) --- */
+
+#define PK_MISSED_SHOWN 10
+
+typedef struct {
+    size_t indicator;
+    uint32_t units;       /* units that lose points on it */
+    int64_t total, mean;  /* points lost, in all and per unit, rounded */
+} pk_missed_row;
+
+typedef struct {
+    pk_missed_row rows[PK_MISSED_SHOWN]; /* the most points lost first, ties in rubric order */
+    size_t nrows;
+    size_t left_out;      /* indicators whose sum outgrew 128 bits */
+} pk_missed_view;
+
+/* The top ten of a finished batch's lost points: 0 or PEKPPP_ENOMEM. */
+int pk_missed_view_make(pk_missed_view *out, const pekppp_batch *b);
 
 /* --- diff: one row per unit on both sides, in unit id order --- */
 

@@ -413,9 +413,14 @@ int pekppp_batch_write(pekppp_sink *sink, const pekppp_batch *b, pekppp_report_f
     case PEKPPP_FORMAT_MD:
         md_report(sink, b, opts->lang);
         break;
-    case PEKPPP_FORMAT_HTML:
-        pk_batch_html(sink, b, opts);
+    case PEKPPP_FORMAT_HTML: {
+        /* Worked out before the page starts, like every view. */
+        pk_missed_view missed;
+        if ((error = pk_missed_view_make(&missed, b)) < 0)
+            return error;
+        pk_batch_html(sink, b, opts, &missed);
         break;
+    }
     default:
         return PEKPPP_EINVALID;
     }

@@ -238,64 +238,15 @@ static void heatmap(pekppp_sink *sink, const pekppp_batch *b, pekppp_lang lang)
     puts_(sink, "</tbody>\n</table>\n</section>\n");
 }
 
-/* The indicators that cost the units the most index points: per indicator
- * the exact sum over the units of what it loses below the top level (kept by
- * pekppp_batch_add), largest first, ties in rubric order; the top ten. */
-#define PK_MISSED_SHOWN 10
-
-typedef struct {
-    pk_rat lost;
-    int64_t total, mean; /* rounded */
-} pk_missed_row;
-
-/* An indicator's exact total and its rounded total and mean per unit; -1
- * when a value outgrew 128 bits (the indicator is then left out). */
-static int missed_row(const pekppp_batch *b, size_t i, pk_missed_row *row)
+/* The indicators that cost the units the most index points (the view:
+ * pk_missed_view_make). */
+static void most_missed(pekppp_sink *sink, const pekppp_batch *b, const pk_missed_view *v,
+                        pekppp_lang lang)
 {
     const pekppp_rubric *r = b->rubric;
-    pk_rat mean;
-    if (b->missed[i].overflow || pk_missed_total(&b->missed[i], &row->lost) < 0 ||
-        pk_round(r, row->lost, &row->total) < 0 ||
-        pk_rat_div(&mean, row->lost, pk_rat_int((int64_t)b->nunits)) < 0 ||
-        pk_round(r, mean, &row->mean) < 0)
-        return -1;
-    return 0;
-}
-
-static void most_missed(pekppp_sink *sink, const pekppp_batch *b, pekppp_lang lang)
-{
-    const pekppp_rubric *r = b->rubric;
-    size_t order[PK_MISSED_SHOWN], n = 0, i, k, left_out = 0;
-    pk_missed_row *rows;
-    if (b->nunits == 0 || r->nindicators == 0)
+    size_t k;
+    if (v->nrows == 0 && v->left_out == 0)
         return;
-    if (!(rows = pk_malloc(r->nindicators * sizeof(*rows)))) {
-        if (!sink->error)
-            sink->error = PEKPPP_ENOMEM;
-        return;
-    }
-    /* Keep the top ten by insertion: each indicator once, in rubric order,
-     * so an equal sum never passes one that came first. */
-    for (i = 0; i < r->nindicators; i++) {
-        if (b->missed[i].units == 0)
-            continue;
-        if (missed_row(b, i, &rows[i]) < 0) {
-            left_out++;
-            continue;
-        }
-        for (k = n; k > 0 && pk_rat_cmp(rows[i].lost, rows[order[k - 1]].lost) > 0; k--)
-            if (k < PK_MISSED_SHOWN)
-                order[k] = order[k - 1];
-        if (k < PK_MISSED_SHOWN) {
-            order[k] = i;
-            if (n < PK_MISSED_SHOWN)
-                n++;
-        }
-    }
-    if (n == 0 && left_out == 0) {
-        pk_free(rows);
-        return;
-    }
     puts_(sink, "<section id=\"most-missed\">\n<h2>");
     pk_html_msg(sink, lang, M_H_MISSED);
     puts_(sink, "</h2>\n<p class=\"hint\">");
@@ -308,9 +259,9 @@ static void most_missed(pekppp_sink *sink, const pekppp_batch *b, pekppp_lang la
     pk_html_th_col(sink, lang, M_H_LOST_TOTAL, "n");
     pk_html_th_col(sink, lang, M_H_LOST_MEAN, "n");
     puts_(sink, "</tr></thead>\n<tbody>\n");
-    for (k = 0; k < n; k++) {
-        const pk_missed *m = &b->missed[order[k]];
-        const pekppp_indicator *ind = &r->indicators[order[k]];
+    for (k = 0; k < v->nrows; k++) {
+        const pk_missed_row *row = &v->rows[k];
+        const pekppp_indicator *ind = &r->indicators[row->indicator];
         pk_sink_printf(sink, "<tr><td class=\"n\">%zu</td><td><code>", k + 1);
         pk_html_text(sink, ind->id);
         puts_(sink, "</code> ");
@@ -318,20 +269,19 @@ static void most_missed(pekppp_sink *sink, const pekppp_batch *b, pekppp_lang la
         puts_(sink, "</td><td>");
         pk_html_text(sink, pk_html_aspect_label(&r->aspects[ind->aspect]));
         pk_sink_printf(sink, "</td><td class=\"n\">%u / %zu</td><td class=\"n lost\">−",
-                       (unsigned)m->units, b->nunits);
-        pk_html_fixed(sink, rows[order[k]].total, r->decimals);
+                       (unsigned)row->units, b->nunits);
+        pk_html_fixed(sink, row->total, r->decimals);
         puts_(sink, "</td><td class=\"n\">−");
-        pk_html_fixed(sink, rows[order[k]].mean, r->decimals);
+        pk_html_fixed(sink, row->mean, r->decimals);
         puts_(sink, "</td></tr>\n");
     }
     puts_(sink, "</tbody>\n</table>\n");
-    if (left_out) {
-        pk_sink_printf(sink, "<p class=\"hint\" id=\"missed-left-out\">%zu ", left_out);
+    if (v->left_out) {
+        pk_sink_printf(sink, "<p class=\"hint\" id=\"missed-left-out\">%zu ", v->left_out);
         pk_html_msg(sink, lang, M_H_MISSED_LEFT_OUT);
         puts_(sink, "</p>\n");
     }
     puts_(sink, "</section>\n");
-    pk_free(rows);
 }
 
 /* The aspects by their mean score across the units, lowest first: the mean
@@ -484,7 +434,8 @@ static void failures(pekppp_sink *sink, const pekppp_batch *b, pekppp_lang lang)
     puts_(sink, "</ul>\n</section>\n");
 }
 
-void pk_batch_html(pekppp_sink *sink, const pekppp_batch *b, const pekppp_report_options *o)
+void pk_batch_html(pekppp_sink *sink, const pekppp_batch *b, const pekppp_report_options *o,
+                   const pk_missed_view *missed)
 {
     const pekppp_rubric *r = b->rubric;
     pekppp_lang lang = o->lang;
@@ -525,7 +476,7 @@ void pk_batch_html(pekppp_sink *sink, const pekppp_batch *b, const pekppp_report
     batch_summary(sink, b, lang);
     ranking(sink, b, lang);
     heatmap(sink, b, lang);
-    most_missed(sink, b, lang);
+    most_missed(sink, b, missed, lang);
     lowest_aspects(sink, b, lang);
     groups(sink, b, lang);
     failures(sink, b, lang);

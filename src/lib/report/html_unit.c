@@ -206,41 +206,6 @@ static void aspect_section(pekppp_sink *sink, const pekppp_result *res, pekppp_l
     puts_(sink, "</tbody>\n</table>\n</div>\n</div>\n</section>\n");
 }
 
-/* What one level of indicator j adds to the index, exactly:
- *   W(a) w(j) / (wsum(a) wtotal)       (x evaluator% / 100 with a survey)
- * times the level gives its contribution, times the levels still above it
- * the points it loses.  Rounded once, like every shown value. */
-static int64_t indicator_value(const pekppp_result *res, size_t j, int64_t wsum, int64_t wtotal,
-                               int64_t levels, int *ok)
-{
-    const pekppp_rubric *r = res->rubric;
-    const pekppp_indicator *ind = &r->indicators[j];
-    pk_i128 n = (pk_i128)r->aspects[ind->aspect].weight * ind->weight * levels;
-    pk_i128 d = (pk_i128)wsum * wtotal;
-    pk_rat v;
-    int64_t out = 0;
-    if (res->survey_counts) {
-        n *= r->combine_evaluator;
-        d *= (pk_i128)100 * PEKPPP_DEC_SCALE;
-    }
-    if (d <= 0 || pk_rat_make(&v, n, d) < 0 || pk_round(r, v, &out) < 0)
-        *ok = 0;
-    return out;
-}
-
-/* Sum of the weights of an aspect's indicators not answered na. */
-static int64_t aspect_wsum(const pekppp_result *res, size_t i)
-{
-    const pekppp_rubric *r = res->rubric;
-    const pekppp_aspect *asp = &r->aspects[i];
-    int64_t sum = 0;
-    size_t j;
-    for (j = asp->first; j < asp->first + asp->count; j++)
-        if (res->assessment->answers[j].level != PEKPPP_LEVEL_NA)
-            sum += r->indicators[j].weight;
-    return sum;
-}
-
 static void text_list(pekppp_sink *sink, const char *const *items, size_t n)
 {
     size_t k;
@@ -299,15 +264,51 @@ static void indicator_more(pekppp_sink *sink, const pekppp_result *res, size_t j
     puts_(sink, "</div>\n");
 }
 
-static void indicator_section(pekppp_sink *sink, const pekppp_result *res, pekppp_lang lang)
+/* One indicator's row: id, name (unfolding to its levels), level, weight,
+ * and what it adds and loses (from the view). */
+static void indicator_row(pekppp_sink *sink, const pekppp_result *res, size_t j,
+                          const pk_indicator_worth *w, pekppp_lang lang)
 {
     const pekppp_rubric *r = res->rubric;
-    int64_t wtotal = 0;
+    const pekppp_indicator *ind = &r->indicators[j];
+    int level = res->assessment->answers[j].level;
+    pk_sink_printf(sink, "<tr class=\"ind%s\"><td class=\"id\"><code>",
+                   level == PEKPPP_LEVEL_NA ? " na" : "");
+    pk_html_text(sink, ind->id);
+    puts_(sink, "</code></td><td><details><summary>");
+    pk_html_text(sink, ind->name);
+    puts_(sink, "</summary>\n");
+    indicator_more(sink, res, j, lang);
+    puts_(sink, "</details></td><td class=\"n\">");
+    if (level == PEKPPP_LEVEL_NA)
+        pk_html_msg(sink, lang, M_NA);
+    else if (level == PEKPPP_LEVEL_MISSING)
+    {
+        pk_sink_printf(sink, "–/%d (", r->scale_max);
+        pk_html_msg(sink, lang, M_NOT_ANSWERED);
+        puts_(sink, ")");
+    }
+    else
+        pk_sink_printf(sink, "%d/%d", level, r->scale_max);
+    puts_(sink, "</td><td class=\"n\">");
+    pk_html_dec_short(sink, ind->weight);
+    puts_(sink, "%</td>");
+    if (!w->shown) {
+        puts_(sink, "<td class=\"n\">–</td><td class=\"n\">–</td></tr>\n");
+        return;
+    }
+    puts_(sink, "<td class=\"n\">");
+    pk_html_fixed(sink, w->contribution, r->decimals);
+    pk_sink_printf(sink, "</td><td class=\"n %s\">", w->lost > 0 ? "lost" : "zero");
+    pk_html_fixed(sink, w->lost, r->decimals);
+    puts_(sink, "</td></tr>\n");
+}
+
+static void indicator_section(pekppp_sink *sink, const pekppp_result *res,
+                              const pk_indicator_worth *worth, pekppp_lang lang)
+{
+    const pekppp_rubric *r = res->rubric;
     size_t i, j;
-    int ok = 1;
-    for (i = 0; i < r->naspects; i++)
-        if (!res->aspects[i].left_out)
-            wtotal += r->aspects[i].weight;
     puts_(sink, "<section id=\"indicators\" class=\"pb\">\n<h2>");
     pk_html_msg(sink, lang, M_INDICATORS);
     puts_(sink, "</h2>\n<p class=\"hint\">");
@@ -321,7 +322,6 @@ static void indicator_section(pekppp_sink *sink, const pekppp_result *res, pekpp
     puts_(sink, "</tr></thead>\n");
     for (i = 0; i < r->naspects; i++) {
         const pekppp_aspect *asp = &r->aspects[i];
-        int64_t wsum = aspect_wsum(res, i);
         puts_(sink, "<tbody>\n<tr class=\"grp\"><th scope=\"rowgroup\" colspan=\"6\">");
         if (asp->code) {
             pk_html_text(sink, asp->code);
@@ -329,50 +329,11 @@ static void indicator_section(pekppp_sink *sink, const pekppp_result *res, pekpp
         }
         pk_html_text(sink, asp->name);
         puts_(sink, "</th></tr>\n");
-        for (j = asp->first; j < asp->first + asp->count; j++) {
-            const pekppp_indicator *ind = &r->indicators[j];
-            int level = res->assessment->answers[j].level;
-            int counted = level == PEKPPP_LEVEL_MISSING ? r->scale_min : level;
-            pk_sink_printf(sink, "<tr class=\"ind%s\"><td class=\"id\"><code>",
-                           level == PEKPPP_LEVEL_NA ? " na" : "");
-            pk_html_text(sink, ind->id);
-            puts_(sink, "</code></td><td><details><summary>");
-            pk_html_text(sink, ind->name);
-            puts_(sink, "</summary>\n");
-            indicator_more(sink, res, j, lang);
-            puts_(sink, "</details></td><td class=\"n\">");
-            if (level == PEKPPP_LEVEL_NA)
-                pk_html_msg(sink, lang, M_NA);
-            else if (level == PEKPPP_LEVEL_MISSING)
-            {
-                pk_sink_printf(sink, "–/%d (", r->scale_max);
-                pk_html_msg(sink, lang, M_NOT_ANSWERED);
-                puts_(sink, ")");
-            }
-            else
-                pk_sink_printf(sink, "%d/%d", level, r->scale_max);
-            puts_(sink, "</td><td class=\"n\">");
-            pk_html_dec_short(sink, ind->weight);
-            puts_(sink, "%</td>");
-            if (level == PEKPPP_LEVEL_NA || wsum <= 0) {
-                puts_(sink, "<td class=\"n\">–</td><td class=\"n\">–</td></tr>\n");
-                continue;
-            }
-            {
-                int64_t c = indicator_value(res, j, wsum, wtotal, counted, &ok);
-                int64_t lost = indicator_value(res, j, wsum, wtotal, r->scale_max - counted, &ok);
-                puts_(sink, "<td class=\"n\">");
-                pk_html_fixed(sink, c, r->decimals);
-                pk_sink_printf(sink, "</td><td class=\"n %s\">", lost > 0 ? "lost" : "zero");
-                pk_html_fixed(sink, lost, r->decimals);
-                puts_(sink, "</td></tr>\n");
-            }
-        }
+        for (j = asp->first; j < asp->first + asp->count; j++)
+            indicator_row(sink, res, j, &worth[j], lang);
         puts_(sink, "</tbody>\n");
     }
     puts_(sink, "</table>\n</section>\n");
-    if (!ok && !sink->error)
-        sink->error = PEKPPP_ERANGE;
 }
 
 /* The head of a table of one-level steps (recommendations, plan): #,
@@ -528,9 +489,9 @@ void pk_report_html(pekppp_sink *sink, const pekppp_result *res, const pekppp_re
     pk_html_page_body(sink, "unit");
     unit_header(sink, res, lang);
     if (v->whatif)
-        what_if(sink, res, v->whatif, o->lang);
+        what_if(sink, res, v->whatif, lang);
     aspect_section(sink, res, lang);
-    indicator_section(sink, res, lang);
+    indicator_section(sink, res, v->worth, lang);
     recommendation_section(sink, res, lang);
     if (o->plan)
         plan_section(sink, o->plan, lang);

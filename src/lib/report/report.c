@@ -43,7 +43,7 @@ int pekppp_report_write(pekppp_sink *sink, const pekppp_result *res, pekppp_repo
         return PEKPPP_EINVALID;
     /* Every section is worked out before the first byte: a failure leaves
      * no half-written report. */
-    if ((error = pk_unit_view_make(&view, res, opts)) < 0)
+    if ((error = pk_unit_view_make(&view, res, opts, format)) < 0)
         return error;
     switch (format) {
     case PEKPPP_FORMAT_TEXT:

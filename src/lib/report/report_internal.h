@@ -83,6 +83,7 @@ void pk_plan_json(pekppp_sink *sink, const pekppp_plan *p);
 void pk_plan_md(pekppp_sink *sink, const pekppp_plan *p, pekppp_lang lang, int standalone);
 
 /* The batch as one self-contained HTML page (html.c). */
-void pk_batch_html(pekppp_sink *sink, const pekppp_batch *b, const pekppp_report_options *o);
+void pk_batch_html(pekppp_sink *sink, const pekppp_batch *b, const pekppp_report_options *o,
+                   const pk_missed_view *missed);
 
 #endif
