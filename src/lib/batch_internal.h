@@ -1,4 +1,4 @@
-/* The batch's private layout, shared by batch.c and report_batch.c. */
+/* The batch's private layout, shared by batch.c and the batch renderers in report/. */
 #ifndef PK_BATCH_INTERNAL_H
 #define PK_BATCH_INTERNAL_H
 
@@ -81,8 +81,5 @@ struct pekppp_batch {
     int broken;           /* a sum overflowed: finish fails */
     int finished;
 };
-
-/* The batch as one self-contained HTML page (report_html.c). */
-void pk_batch_html(pekppp_sink *sink, const pekppp_batch *b, const pekppp_report_options *o);
 
 #endif

@@ -5,9 +5,12 @@
  * scores by aspect id and its levels by indicator id, all in the diff's
  * arena.  Matching sorts both sides by unit id and walks them together, so
  * the output is ordered by unit id and does not depend on input order.
+ *
+ * The comparison itself is pk_diff_view_make (view.h): the rows every
+ * format prints, worked out once; report/diff_print.c writes them.
  */
 #include "pekppp/diff.h"
-#include "report_internal.h"
+#include "view.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -15,7 +18,6 @@
 #include <cjson/cJSON.h>
 
 #include "diag.h"
-#include "msg.h"
 
 typedef struct {
     const char *id;
@@ -522,348 +524,111 @@ static const snap_indicator *changed_indicator(const snap *a, const snap *b, siz
     return x && x->level != b->inds[i].level ? x : NULL;
 }
 
-static void put_fixed(pekppp_sink *sink, int64_t units, int decimals, int sign)
+/* The rows of one matched pair: the moved aspects and changed indicators. */
+static int pair_row(pk_diff_row *row, const snap *a, const snap *b)
 {
-    pk_fixed_point(sink, units, decimals, '.', sign);
-}
-
-static void put_level(pekppp_sink *sink, int level, int json)
-{
-    if (level == PEKPPP_LEVEL_NA)
-        pekppp_sink_puts(sink, json ? "\"na\"" : "na");
-    else if (level == PEKPPP_LEVEL_MISSING)
-        pekppp_sink_puts(sink, json ? "null" : "-");
-    else
-        pk_sink_printf(sink, "%d", level);
-}
-
-/* The walk over both sides in id order: calls back for matched pairs and
- * for units on one side only. */
-typedef struct {
-    void (*pair)(pekppp_sink *, const snap *, const snap *, void *);
-    void (*only)(pekppp_sink *, const snap *, int side, void *);
-} walker;
-
-static void walk(pekppp_sink *sink, const pekppp_diff *d, const walker *w, void *ctx)
-{
-    size_t i = 0, j = 0;
-    const side_t *o = &d->side[0], *n = &d->side[1];
-    while (i < o->n || j < n->n) {
-        int c = i >= o->n ? 1 : j >= n->n ? -1 : strcmp(o->units[i]->id, n->units[j]->id);
-        if (c == 0) {
-            if (w->pair)
-                w->pair(sink, o->units[i], n->units[j], ctx);
-            i++;
-            j++;
-        } else if (c < 0) {
-            if (w->only)
-                w->only(sink, o->units[i], 0, ctx);
-            i++;
-        } else {
-            if (w->only)
-                w->only(sink, n->units[j], 1, ctx);
-            j++;
-        }
-    }
-}
-
-typedef struct {
-    pekppp_lang lang;
-    int failed;
-    int first;
-    int delim;
-    char point;
-} wctx;
-
-static void text_pair(pekppp_sink *sink, const snap *a, const snap *b, void *p)
-{
-    wctx *c = p;
-    int64_t dl;
     size_t i;
-    if (delta(b->index, a->index, b->decimals, &dl) < 0) {
-        c->failed = 1;
-        return;
-    }
-    pk_sink_printf(sink, "%s  %s\n  ", b->id, b->name ? b->name : "");
-    put_fixed(sink, a->rounded, a->decimals, 0);
-    pk_sink_printf(sink, " %s -> ", a->grade ? a->grade : "?");
-    put_fixed(sink, b->rounded, b->decimals, 0);
-    pk_sink_printf(sink, " %s  (", b->grade ? b->grade : "?");
-    put_fixed(sink, dl, b->decimals, 1);
-    pekppp_sink_puts(sink, ")\n");
+    int error;
+    memset(row, 0, sizeof(*row));
+    row->id = b->id;
+    row->name = b->name;
+    row->old_rounded = a->rounded;
+    row->new_rounded = b->rounded;
+    row->old_decimals = a->decimals;
+    row->new_decimals = b->decimals;
+    row->old_grade = a->grade;
+    row->new_grade = b->grade;
+    if ((error = delta(b->index, a->index, b->decimals, &row->delta)) < 0)
+        return PEKPPP_ERANGE;
+    row->aspects = pk_malloc((b->naspects ? b->naspects : 1) * sizeof(*row->aspects));
+    row->indicators = pk_malloc((b->ninds ? b->ninds : 1) * sizeof(*row->indicators));
+    if (!row->aspects || !row->indicators)
+        return PEKPPP_ENOMEM;
     for (i = 0; i < b->naspects; i++) {
-        const snap_aspect *x, *y = &b->aspects[i];
+        const snap_aspect *x;
         int64_t da;
         int moved = moved_aspect(a, b, i, &x, &da);
-        if (moved < 0) {
-            c->failed = 1;
-            return;
-        }
+        pk_diff_aspect_row *ar = &row->aspects[row->naspects];
+        if (moved < 0)
+            return moved;
         if (!moved)
             continue;
-        pk_sink_printf(sink, "    %-12s ", y->id);
-        put_fixed(sink, x->rounded, a->decimals, 0);
-        pekppp_sink_puts(sink, " -> ");
-        put_fixed(sink, y->rounded, b->decimals, 0);
-        pekppp_sink_puts(sink, "  (");
-        put_fixed(sink, da, b->decimals, 1);
-        pekppp_sink_puts(sink, ")\n");
+        ar->id = b->aspects[i].id;
+        ar->old_rounded = x->rounded;
+        ar->new_rounded = b->aspects[i].rounded;
+        ar->delta = da;
+        row->naspects++;
     }
     for (i = 0; i < b->ninds; i++) {
         const snap_indicator *x = changed_indicator(a, b, i);
+        pk_diff_indicator_row *ir = &row->indicators[row->nindicators];
         if (!x)
             continue;
-        pk_sink_printf(sink, "    %-12s ", b->inds[i].id);
-        put_level(sink, x->level, 0);
-        pekppp_sink_puts(sink, " -> ");
-        put_level(sink, b->inds[i].level, 0);
-        pekppp_sink_puts(sink, "\n");
+        ir->id = b->inds[i].id;
+        ir->old_level = x->level;
+        ir->new_level = b->inds[i].level;
+        row->nindicators++;
     }
+    return 0;
 }
 
-static void list_only(pekppp_sink *sink, const pekppp_diff *d, int side, pekppp_lang lang)
+static void only_unit(pk_diff_view *v, int side, const snap *u)
 {
-    size_t i = 0, j = 0;
+    pk_diff_only *o = &v->only[side][v->nonly[side]++];
+    o->id = u->id;
+    o->name = u->name;
+}
+
+int pk_diff_view_make(pk_diff_view *out, const pekppp_diff *d)
+{
     const side_t *o = &d->side[0], *n = &d->side[1];
-    int any = 0;
-    while (i < o->n || j < n->n) {
-        int c = i >= o->n ? 1 : j >= n->n ? -1 : strcmp(o->units[i]->id, n->units[j]->id);
-        const snap *u = NULL;
-        if (c == 0) {
-            i++;
-            j++;
-        } else if (c < 0) {
-            u = side == 0 ? o->units[i] : NULL;
-            i++;
-        } else {
-            u = side == 1 ? n->units[j] : NULL;
-            j++;
-        }
-        if (!u)
-            continue;
-        if (!any++)
-            pk_sink_printf(sink, "\n%s:\n", pk_msg(lang, side ? M_ONLY_NEW : M_ONLY_OLD));
-        pk_sink_printf(sink, "  %s  %s\n", u->id, u->name ? u->name : "");
-    }
-}
+    size_t i = 0, j = 0, max = o->n < n->n ? o->n : n->n;
+    int k, error = 0;
 
-static void diff_text(pekppp_sink *sink, const pekppp_diff *d, pekppp_lang lang, wctx *c)
-{
-    walker w = { text_pair, NULL };
-    const side_t *o = &d->side[0], *n = &d->side[1];
-    pk_sink_printf(sink, "%s: %s %s %s -> %s %s %s\n", pk_msg(lang, M_DIFF_TITLE),
-                   o->rubric_id ? o->rubric_id : "-", pk_msg(lang, M_VERSION),
-                   o->rubric_version ? o->rubric_version : "-", n->rubric_id ? n->rubric_id : "-",
-                   pk_msg(lang, M_VERSION), n->rubric_version ? n->rubric_version : "-");
-    if (pekppp_diff_rubric_changed(d))
-        pk_sink_printf(sink, "%s\n", pk_msg(lang, M_RUBRIC_CHANGED));
-    pekppp_sink_puts(sink, "\n");
-    walk(sink, d, &w, c);
-    list_only(sink, d, 0, lang);
-    list_only(sink, d, 1, lang);
-}
-
-static void json_side_rubric(pekppp_sink *sink, const char *key, const side_t *s)
-{
-    pk_sink_printf(sink, "  \"%s\": {\"rubric\": {\"id\": ", key);
-    if (s->rubric_id)
-        pk_json_string(sink, s->rubric_id);
-    else
-        pekppp_sink_puts(sink, "null");
-    pekppp_sink_puts(sink, ", \"version\": ");
-    if (s->rubric_version)
-        pk_json_string(sink, s->rubric_version);
-    else
-        pekppp_sink_puts(sink, "null");
-    pekppp_sink_puts(sink, "}},\n");
-}
-
-static void json_index(pekppp_sink *sink, const char *key, const snap *u)
-{
-    pk_sink_printf(sink, "\"%s\": {\"index\": ", key);
-    put_fixed(sink, u->rounded, u->decimals, 0);
-    pekppp_sink_puts(sink, ", \"grade\": ");
-    if (u->grade)
-        pk_json_string(sink, u->grade);
-    else
-        pekppp_sink_puts(sink, "null");
-    pekppp_sink_puts(sink, "}, ");
-}
-
-static void json_pair(pekppp_sink *sink, const snap *a, const snap *b, void *p)
-{
-    wctx *c = p;
-    int64_t dl;
-    size_t i;
-    int first = 1;
-    if (delta(b->index, a->index, b->decimals, &dl) < 0) {
-        c->failed = 1;
-        return;
-    }
-    pekppp_sink_puts(sink, c->first ? "\n" : ",\n");
-    c->first = 0;
-    pekppp_sink_puts(sink, "    {\"unit\": ");
-    pk_json_string(sink, b->id);
-    pekppp_sink_puts(sink, ", \"name\": ");
-    if (b->name)
-        pk_json_string(sink, b->name);
-    else
-        pekppp_sink_puts(sink, "null");
-    pekppp_sink_puts(sink, ",\n     ");
-    json_index(sink, "old", a);
-    json_index(sink, "new", b);
-    pekppp_sink_puts(sink, "\"delta\": ");
-    put_fixed(sink, dl, b->decimals, 0);
-    pekppp_sink_puts(sink, ",\n     \"aspects\": [");
-    for (i = 0; i < b->naspects; i++) {
-        const snap_aspect *x, *y = &b->aspects[i];
-        int64_t da;
-        int moved = moved_aspect(a, b, i, &x, &da);
-        if (moved < 0) {
-            c->failed = 1;
-            return;
-        }
-        if (!moved)
-            continue;
-        pekppp_sink_puts(sink, first ? "{\"id\": " : ", {\"id\": ");
-        first = 0;
-        pk_json_string(sink, y->id);
-        pekppp_sink_puts(sink, ", \"old\": ");
-        put_fixed(sink, x->rounded, a->decimals, 0);
-        pekppp_sink_puts(sink, ", \"new\": ");
-        put_fixed(sink, y->rounded, b->decimals, 0);
-        pekppp_sink_puts(sink, ", \"delta\": ");
-        put_fixed(sink, da, b->decimals, 0);
-        pekppp_sink_puts(sink, "}");
-    }
-    pekppp_sink_puts(sink, "],\n     \"indicators\": [");
-    first = 1;
-    for (i = 0; i < b->ninds; i++) {
-        const snap_indicator *x = changed_indicator(a, b, i);
-        if (!x)
-            continue;
-        pekppp_sink_puts(sink, first ? "{\"id\": " : ", {\"id\": ");
-        first = 0;
-        pk_json_string(sink, b->inds[i].id);
-        pekppp_sink_puts(sink, ", \"old\": ");
-        put_level(sink, x->level, 1);
-        pekppp_sink_puts(sink, ", \"new\": ");
-        put_level(sink, b->inds[i].level, 1);
-        pekppp_sink_puts(sink, "}");
-    }
-    pekppp_sink_puts(sink, "]}");
-}
-
-static void json_only_list(pekppp_sink *sink, const pekppp_diff *d, int side)
-{
-    size_t i = 0, j = 0;
-    const side_t *o = &d->side[0], *n = &d->side[1];
-    int first = 1;
-    pekppp_sink_puts(sink, "[");
-    while (i < o->n || j < n->n) {
-        int c = i >= o->n ? 1 : j >= n->n ? -1 : strcmp(o->units[i]->id, n->units[j]->id);
-        const snap *u = NULL;
-        if (c == 0) {
-            i++;
-            j++;
-            continue;
-        }
-        if (c < 0)
-            u = side == 0 ? o->units[i] : NULL, i++;
-        else
-            u = side == 1 ? n->units[j] : NULL, j++;
-        if (!u)
-            continue;
-        pekppp_sink_puts(sink, first ? "" : ", ");
-        first = 0;
-        pk_json_string(sink, u->id);
-    }
-    pekppp_sink_puts(sink, "]");
-}
-
-static void diff_json(pekppp_sink *sink, const pekppp_diff *d, wctx *c)
-{
-    walker w = { json_pair, NULL };
-    pekppp_sink_puts(sink, "{\n  \"schema\": \"pekppp/diff/v1\",\n");
-    json_side_rubric(sink, "old", &d->side[0]);
-    json_side_rubric(sink, "new", &d->side[1]);
-    pk_sink_printf(sink, "  \"rubric_changed\": %s,\n  \"units\": [",
-                   pekppp_diff_rubric_changed(d) ? "true" : "false");
-    c->first = 1;
-    walk(sink, d, &w, c);
-    pekppp_sink_puts(sink, c->first ? "],\n  \"only_old\": " : "\n  ],\n  \"only_old\": ");
-    json_only_list(sink, d, 0);
-    pekppp_sink_puts(sink, ",\n  \"only_new\": ");
-    json_only_list(sink, d, 1);
-    pekppp_sink_puts(sink, "\n}\n");
-}
-
-#define csv_text pk_csv_text
-
-static void csv_num(pekppp_sink *sink, int64_t units, int decimals, char point)
-{
-    pk_fixed_point(sink, units, decimals, point, 0);
-}
-
-static void csv_pair(pekppp_sink *sink, const snap *a, const snap *b, void *p)
-{
-    wctx *c = p;
-    char d = (char)c->delim;
-    int64_t dl;
-    size_t i, changed = 0;
-    if (delta(b->index, a->index, b->decimals, &dl) < 0) {
-        c->failed = 1;
-        return;
-    }
-    for (i = 0; i < b->ninds; i++)
-        changed += changed_indicator(a, b, i) != NULL;
-    csv_text(sink, b->id, d);
-    pekppp_sink_write(sink, &d, 1);
-    csv_text(sink, b->name, d);
-    pekppp_sink_write(sink, &d, 1);
-    csv_num(sink, a->rounded, a->decimals, c->point);
-    pekppp_sink_write(sink, &d, 1);
-    csv_text(sink, a->grade, d);
-    pekppp_sink_write(sink, &d, 1);
-    csv_num(sink, b->rounded, b->decimals, c->point);
-    pekppp_sink_write(sink, &d, 1);
-    csv_text(sink, b->grade, d);
-    pekppp_sink_write(sink, &d, 1);
-    csv_num(sink, dl, b->decimals, c->point);
-    pk_sink_printf(sink, "%c%zu\r\n", d, changed);
-}
-
-static void diff_csv(pekppp_sink *sink, const pekppp_diff *d, pekppp_csv_dialect dialect, wctx *c)
-{
-    walker w = { csv_pair, NULL };
-    c->delim = dialect == PEKPPP_CSV_ID ? ';' : ',';
-    c->point = dialect == PEKPPP_CSV_ID ? ',' : '.';
-    pk_sink_printf(sink, "unit_id%cunit_name%cold_index%cold_grade%cnew_index%cnew_grade%cdelta%c"
-                         "indicators_changed\r\n",
-                   c->delim, c->delim, c->delim, c->delim, c->delim, c->delim, c->delim);
-    walk(sink, d, &w, c);
-}
-
-int pekppp_diff_write(pekppp_sink *sink, const pekppp_diff *d, pekppp_report_format format,
-                      const pekppp_report_options *opts)
-{
-    pekppp_report_options local;
-    wctx c;
-    memset(&c, 0, sizeof(c));
-    opts = pk_report_options(opts, &local);
+    memset(out, 0, sizeof(*out));
     if (!d->finished)
         return PEKPPP_EINVALID;
-    c.lang = opts->lang;
-    if (format == PEKPPP_FORMAT_TEXT)
-        diff_text(sink, d, opts->lang, &c);
-    else if (format == PEKPPP_FORMAT_JSON)
-        diff_json(sink, d, &c);
-    else if (format == PEKPPP_FORMAT_CSV)
-        diff_csv(sink, d, opts->csv_dialect, &c);
-    else
-        return PEKPPP_EINVALID;
-    pekppp_sink_flush(sink);
-    if (c.failed && !sink->error)
-        return PEKPPP_ERANGE;
-    return sink->error;
+    for (k = 0; k < 2; k++) {
+        out->rubric_id[k] = d->side[k].rubric_id;
+        out->rubric_version[k] = d->side[k].rubric_version;
+    }
+    out->rubric_changed = pekppp_diff_rubric_changed(d);
+    out->rows = pk_malloc((max ? max : 1) * sizeof(*out->rows));
+    out->only[0] = pk_malloc((o->n ? o->n : 1) * sizeof(*out->only[0]));
+    out->only[1] = pk_malloc((n->n ? n->n : 1) * sizeof(*out->only[1]));
+    if (!out->rows || !out->only[0] || !out->only[1]) {
+        error = PEKPPP_ENOMEM;
+        goto done;
+    }
+    /* Both sides are sorted by id: walk them together. */
+    while (i < o->n || j < n->n) {
+        int c = i >= o->n ? 1 : j >= n->n ? -1 : strcmp(o->units[i]->id, n->units[j]->id);
+        if (c == 0) {
+            error = pair_row(&out->rows[out->nrows], o->units[i++], n->units[j++]);
+            out->nrows++; /* even half made: freed with the view */
+            if (error < 0)
+                goto done;
+        } else if (c < 0) {
+            only_unit(out, 0, o->units[i++]);
+        } else {
+            only_unit(out, 1, n->units[j++]);
+        }
+    }
+done:
+    if (error < 0)
+        pk_diff_view_free(out);
+    return error;
+}
+
+void pk_diff_view_free(pk_diff_view *v)
+{
+    size_t i;
+    for (i = 0; v->rows && i < v->nrows; i++) {
+        pk_free(v->rows[i].aspects);
+        pk_free(v->rows[i].indicators);
+    }
+    pk_free(v->rows);
+    pk_free(v->only[0]);
+    pk_free(v->only[1]);
+    memset(v, 0, sizeof(*v));
 }

@@ -109,4 +109,18 @@ struct pekppp_result {
 /* Round an exact value to the rubric's places; PEKPPP_ERANGE on overflow. */
 int pk_round(const pekppp_rubric *r, pk_rat v, int64_t *out);
 
+/* The text of a one-level step (a recommendation, a plan step) on
+ * @p indicator: the rubric's advice for level @p from, else the description
+ * of level @p to (*is_advice says which). */
+const char *pk_step_text(const pekppp_rubric *r, size_t indicator, int from, int to,
+                         int *is_advice);
+
+/* The band just above the result's, or NULL at the top; *gap gets the
+ * distance from the rounded index to its minimum, in rounding units. */
+const pekppp_band *pk_next_band(const pekppp_result *res, int64_t *gap);
+
+/* The rounded difference new - old of two exact values (half away from
+ * zero), once, on the exact difference; 0 on failure with *ok cleared. */
+int64_t pk_rounded_delta(const pekppp_rubric *r, pk_rat now, pk_rat before, int *ok);
+
 #endif

@@ -1,5 +1,5 @@
-/* The plan's insides, shared by plan.c and the report writers that show a
- * plan inside a unit report (`score --target`). */
+/* The plan's insides: plan.c computes them, the renderers in report/ print
+ * them (`plan`, and a unit report with `score --target`). */
 #ifndef PK_PLAN_INTERNAL_H
 #define PK_PLAN_INTERNAL_H
 
@@ -29,11 +29,5 @@ struct pekppp_plan {
     size_t nsteps;
 };
 
-
-/* A plan in each report format; the unit reports call these when
- * pekppp_report_options.plan is set. */
-void pk_plan_text(pekppp_sink *sink, const pekppp_plan *p, pekppp_lang lang);
-/* @p standalone: the plan on its own (`plan -f md`), so it names the unit. */
-void pk_plan_md(pekppp_sink *sink, const pekppp_plan *p, pekppp_lang lang, int standalone);
 
 #endif

@@ -862,3 +862,12 @@ int pk_round(const pekppp_rubric *r, pk_rat v, int64_t *out)
 {
     return pk_rat_round(out, v, r->decimals);
 }
+
+const char *pk_step_text(const pekppp_rubric *r, size_t indicator, int from, int to,
+                         int *is_advice)
+{
+    const pekppp_indicator *ind = &r->indicators[indicator];
+    const char *adv = ind->advice ? ind->advice[from - r->scale_min] : NULL;
+    *is_advice = adv != NULL;
+    return adv ? adv : ind->levels[to - r->scale_min];
+}

@@ -270,3 +270,27 @@ int pekppp_fixed_format(char *buf, size_t size, pekppp_fixed v)
 {
     return pk_fixed_format(buf, size, v.units, v.decimals);
 }
+
+const pekppp_band *pk_next_band(const pekppp_result *res, int64_t *gap)
+{
+    const pekppp_rubric *r = res->rubric;
+    const pekppp_band *next;
+    int64_t scale = 1;
+    int i;
+    if (!res->band || res->band == &r->bands[0])
+        return NULL;
+    next = res->band - 1;
+    for (i = r->decimals; i < 4; i++)
+        scale *= 10;
+    *gap = next->min / scale - res->index_rounded; /* min lies on the rounding grid */
+    return next;
+}
+
+int64_t pk_rounded_delta(const pekppp_rubric *r, pk_rat now, pk_rat before, int *ok)
+{
+    pk_rat d;
+    int64_t out = 0;
+    if (pk_rat_sub(&d, now, before) < 0 || pk_round(r, d, &out) < 0)
+        *ok = 0;
+    return out;
+}

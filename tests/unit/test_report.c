@@ -15,6 +15,7 @@
 #include <cmocka.h>
 
 #include "pekppp.h"
+#include "report/report_internal.h"
 
 #define SMALL_RUBRIC PEKPPP_TEST_FIXTURES "/rubric/small-two-aspects.yaml"
 #define SMALL_UNIT PEKPPP_TEST_FIXTURES "/report/small-unit.yaml"
@@ -471,6 +472,82 @@ static void test_report__file_sink_writes_the_same_bytes_as_the_buffer(void **st
     free(want);
 }
 
+/* pk_sink_printf once cut at 1,023 bytes; a long text now comes out whole,
+ * in a buffer sink and in a file sink alike. */
+static void test_report__printf_writes_a_long_text_whole(void **state)
+{
+    char *text = malloc(5001);
+    pekppp_sink sink;
+    FILE *f = tmpfile();
+    char *got;
+    (void)state;
+    assert_non_null(text);
+    assert_non_null(f);
+    memset(text, 'x', 5000);
+    text[5000] = '\0';
+    text[4999] = 'y';
+    pekppp_sink_init_buffer(&sink);
+    pk_sink_printf(&sink, "<%s>%d", text, 42);
+    assert_int_equal(sink.error, 0);
+    assert_int_equal(sink.len, 5000 + 4);
+    assert_memory_equal(sink.data + 1, text, 5000);
+    assert_string_equal(sink.data + 5001, ">42");
+    pekppp_sink_dispose(&sink);
+
+    pekppp_sink_init_file(&sink, f);
+    pk_sink_printf(&sink, "%s", text);
+    pekppp_sink_dispose(&sink);
+    assert_int_equal(sink.error, 0);
+    assert_int_equal(ftell(f), 5000);
+    rewind(f);
+    got = malloc(5001);
+    assert_non_null(got);
+    assert_int_equal(fread(got, 1, 5000, f), 5000);
+    got[5000] = '\0';
+    assert_string_equal(got, text);
+    fclose(f);
+    free(got);
+    free(text);
+}
+
+/* A result file for the diff: one unit, its name as given (JSON text). */
+static void diff_side(pekppp_diff *d, pekppp_diff_side side, const char *name_json,
+                      const char *index)
+{
+    char doc[1024];
+    pekppp_error err;
+    snprintf(doc, sizeof(doc),
+             "{\"schema\": \"pekppp/result/v1\", \"unit\": {\"id\": \"u\\u001b1\", \"name\": %s},"
+             " \"rubric\": {\"id\": \"r\", \"version\": \"1\"}, \"grade\": \"B\", \"aspects\": [],"
+             " \"exact\": {\"index\": \"%s\", \"aspects\": {}, \"decimals\": 2}}",
+             name_json, index);
+    assert_int_equal(pekppp_diff_add_json(d, side, doc, strlen(doc), "x.json", &err), 0);
+}
+
+/* Unit ids and names reach the terminal through the text cleaner: a control
+ * character (here ESC and BEL) shows as '?', in diff text as in the unit
+ * report. */
+static void test_report__diff_text_cleans_control_characters(void **state)
+{
+    pekppp_diff *d = NULL;
+    pekppp_sink sink;
+    pekppp_error err;
+    (void)state;
+    assert_int_equal(pekppp_diff_new(&d), 0);
+    diff_side(d, PEKPPP_DIFF_OLD, "\"Unit \\u001b[31mmerah\\u0007\"", "7/2");
+    diff_side(d, PEKPPP_DIFF_NEW, "\"Unit \\u001b[31mmerah\\u0007\"", "4");
+    assert_int_equal(pekppp_diff_finish(d, &err), 0);
+    pekppp_sink_init_buffer(&sink);
+    assert_int_equal(pekppp_diff_write(&sink, d, PEKPPP_FORMAT_TEXT, NULL), 0);
+    assert_non_null(sink.data);
+    assert_null(strchr(sink.data, '\x1b'));
+    assert_null(strchr(sink.data, '\a'));
+    assert_non_null(strstr(sink.data, "u?1  Unit ?[31mmerah?\n"));
+    assert_non_null(strstr(sink.data, "3.50 B -> 4.00 B  (+0.50)\n"));
+    pekppp_sink_dispose(&sink);
+    pekppp_diff_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -487,6 +564,8 @@ int main(void)
         cmocka_unit_test(test_report__unknown_format_is_invalid),
         cmocka_unit_test(test_report__version_1_options_never_read_the_plan_field),
         cmocka_unit_test(test_report__file_sink_writes_the_same_bytes_as_the_buffer),
+        cmocka_unit_test(test_report__printf_writes_a_long_text_whole),
+        cmocka_unit_test(test_report__diff_text_cleans_control_characters),
     };
     return cmocka_run_group_tests(tests, setup_small_unit, teardown_small_unit);
 }

@@ -183,22 +183,21 @@ static void level_or_mark(pekppp_sink *sink, int level)
 
 /* What-if (--set): the changed answers, then the index and each changed
  * aspect before and after, each change the exact difference rounded once. */
-static void what_if(pekppp_sink *sink, const pekppp_result *res, const pekppp_report_options *o)
+static void what_if(pekppp_sink *sink, const pekppp_result *res, const pk_whatif_view *w,
+                    pekppp_lang lang)
 {
-    const pekppp_result *base = o->baseline;
+    const pekppp_result *base = w->before;
     const pekppp_rubric *r = res->rubric;
-    pekppp_lang lang = o->lang;
     size_t i;
-    int ok = 1;
     pk_sink_printf(sink, "### %s\n\n%s: ", pk_msg(lang, M_WHATIF), pk_msg(lang, M_CHANGES));
-    for (i = 0; i < o->nchanges; i++) {
+    for (i = 0; i < w->nchanges; i++) {
         if (i)
             pekppp_sink_puts(sink, ", ");
-        pk_md_text(sink, r->indicators[o->changes[i].indicator].id);
+        pk_md_text(sink, r->indicators[w->changes[i].indicator].id);
         pekppp_sink_puts(sink, " ");
-        level_or_mark(sink, o->changes[i].from);
+        level_or_mark(sink, w->changes[i].from);
         pekppp_sink_puts(sink, " → ");
-        level_or_mark(sink, o->changes[i].to);
+        level_or_mark(sink, w->changes[i].to);
     }
     pk_sink_printf(sink, "\n\n| | %s | %s | %s |\n|---|--:|--:|--:|\n| **%s** | ",
                    pk_msg(lang, M_BEFORE), pk_msg(lang, M_AFTER), pk_msg(lang, M_DELTA),
@@ -215,29 +214,28 @@ static void what_if(pekppp_sink *sink, const pekppp_result *res, const pekppp_re
         pk_md_text(sink, res->band->grade);
     }
     pekppp_sink_puts(sink, " | ");
-    delta(sink, pk_rounded_delta(r, res->index, base->index, &ok), r->decimals);
+    delta(sink, w->delta, r->decimals);
     pekppp_sink_puts(sink, " |\n");
-    for (i = 0; i < r->naspects; i++) {
-        const pk_aspect_result *a = &res->aspects[i], *b = &base->aspects[i];
-        if (a->left_out || b->left_out || pk_rat_cmp(a->score, b->score) == 0)
+    for (i = 0; i < w->naspects; i++) {
+        const pk_whatif_aspect *wa = &w->aspects[i];
+        const pekppp_aspect *a = &r->aspects[wa->aspect];
+        if (!wa->moved)
             continue;
         pekppp_sink_puts(sink, "| ");
-        if (r->aspects[i].code) {
-            pk_md_text(sink, r->aspects[i].code);
+        if (a->code) {
+            pk_md_text(sink, a->code);
             pekppp_sink_puts(sink, " ");
         }
-        pk_md_text(sink, r->aspects[i].name);
+        pk_md_text(sink, a->name);
         pekppp_sink_puts(sink, " | ");
-        fixed(sink, b->rounded, r->decimals);
+        fixed(sink, wa->before, r->decimals);
         pekppp_sink_puts(sink, " | ");
-        fixed(sink, a->rounded, r->decimals);
+        fixed(sink, wa->after, r->decimals);
         pekppp_sink_puts(sink, " | ");
-        delta(sink, pk_rounded_delta(r, a->score, b->score, &ok), r->decimals);
+        delta(sink, wa->delta, r->decimals);
         pekppp_sink_puts(sink, " |\n");
     }
     pekppp_sink_puts(sink, "\n");
-    if (!ok && !sink->error)
-        sink->error = PEKPPP_ERANGE;
 }
 
 static void grade_of(pekppp_sink *sink, pekppp_lang lang, pk_msg_id label, int64_t rounded,
@@ -300,11 +298,12 @@ void pk_plan_md(pekppp_sink *sink, const pekppp_plan *p, pekppp_lang lang, int s
     pekppp_sink_puts(sink, "\n");
 }
 
-void pk_report_md(pekppp_sink *sink, const pekppp_result *res, const pekppp_report_options *o)
+void pk_report_md(pekppp_sink *sink, const pekppp_result *res, const pekppp_report_options *o,
+                  const pk_unit_view *v)
 {
     head(sink, res, o->lang);
-    if (o->baseline)
-        what_if(sink, res, o);
+    if (v->whatif)
+        what_if(sink, res, v->whatif, o->lang);
     aspects(sink, res, o->lang);
     recommendations(sink, res, o->lang);
     if (o->plan)

@@ -92,7 +92,7 @@ static const char *const table[M_COUNT][2] = {
     [M_INDEX_AFTER] = { "Indeks sesudahnya", "Index after" },
     [M_BEST] = { "Indeks tertinggi bila semua langkah yang boleh diambil",
                  "Highest index with every allowed step" },
-    /* HTML reports (report_html.c) */
+    /* HTML reports (report/html*.c) */
     [M_H_UNIT_REPORT] = { "Laporan Evaluasi Pelayanan Publik (PEKPPP)",
                           "Public Service Evaluation Report (PEKPPP)" },
     [M_H_BATCH_REPORT] = { "Rekapitulasi Evaluasi Pelayanan Publik (PEKPPP)",

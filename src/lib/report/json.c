@@ -238,41 +238,6 @@ static void tail(jb *b, cJSON *root, const pekppp_result *res)
     }
 }
 
-/* JSON string escaping: quotes, backslashes and control characters; UTF-8
- * passes through unchanged. */
-void pk_json_string(pekppp_sink *sink, const char *s)
-{
-    static const char hex[] = "0123456789abcdef";
-    const char *run = s;
-    pekppp_sink_write(sink, "\"", 1);
-    for (; *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        char esc[7] = { '\\', 0, 0, 0, 0, 0, 0 };
-        size_t n = 2;
-        if (c >= 0x20 && c != '"' && c != '\\')
-            continue;
-        pekppp_sink_write(sink, run, (size_t)(s - run));
-        run = s + 1;
-        switch (c) {
-        case '"': esc[1] = '"'; break;
-        case '\\': esc[1] = '\\'; break;
-        case '\n': esc[1] = 'n'; break;
-        case '\r': esc[1] = 'r'; break;
-        case '\t': esc[1] = 't'; break;
-        default:
-            esc[1] = 'u';
-            esc[2] = '0';
-            esc[3] = '0';
-            esc[4] = hex[c >> 4];
-            esc[5] = hex[c & 15];
-            n = 6;
-        }
-        pekppp_sink_write(sink, esc, n);
-    }
-    pekppp_sink_write(sink, run, (size_t)(s - run));
-    pekppp_sink_write(sink, "\"", 1);
-}
-
 void pk_json_indent(pekppp_sink *sink, int depth)
 {
     static const char spaces[] = "                                ";
@@ -320,51 +285,47 @@ static void print_value(pekppp_sink *sink, const cJSON *v, int depth)
 }
 
 /* "what_if": the changes, the result before them, and the exact deltas rounded once. */
-static void what_if(jb *b, cJSON *root, const pekppp_result *res, const pekppp_report_options *o)
+static void what_if(jb *b, cJSON *root, const pekppp_result *res, const pk_whatif_view *w)
 {
-    const pekppp_result *base = o->baseline;
+    const pekppp_result *base = w->before;
     const pekppp_rubric *r = res->rubric;
-    cJSON *w = add_child(b, root, "what_if", 0), *list, *x;
+    cJSON *o = add_child(b, root, "what_if", 0), *list, *x;
     size_t i;
-    int ok = 1;
-    if (!w)
+    if (!o)
         return;
-    if ((list = add_child(b, w, "changes", 1)))
-        for (i = 0; i < o->nchanges; i++) {
+    if ((list = add_child(b, o, "changes", 1)))
+        for (i = 0; i < w->nchanges; i++) {
+            const pekppp_change *c = &w->changes[i];
             if (!(x = add_child(b, list, NULL, 0)))
                 break;
-            add_str(b, x, "indicator", r->indicators[o->changes[i].indicator].id);
-            if (o->changes[i].from == PEKPPP_LEVEL_NA)
+            add_str(b, x, "indicator", r->indicators[c->indicator].id);
+            if (c->from == PEKPPP_LEVEL_NA)
                 add_str(b, x, "from", "na");
-            else if (o->changes[i].from == PEKPPP_LEVEL_MISSING)
+            else if (c->from == PEKPPP_LEVEL_MISSING)
                 chk(b, cJSON_AddNullToObject(x, "from"));
             else
-                add_long(b, x, "from", o->changes[i].from);
-            if (o->changes[i].to == PEKPPP_LEVEL_NA)
+                add_long(b, x, "from", c->from);
+            if (c->to == PEKPPP_LEVEL_NA)
                 add_str(b, x, "to", "na");
             else
-                add_long(b, x, "to", o->changes[i].to);
+                add_long(b, x, "to", c->to);
         }
-    if ((x = add_child(b, w, "before", 0))) {
+    if ((x = add_child(b, o, "before", 0))) {
         add_fixed(b, x, "index", base->index_rounded, r->decimals);
         add_str(b, x, "grade", base->band ? base->band->grade : NULL);
         add_str(b, x, "label", base->band ? base->band->label : NULL);
     }
-    add_fixed(b, w, "delta", pk_rounded_delta(r, res->index, base->index, &ok), r->decimals);
-    if ((list = add_child(b, w, "aspects", 1)))
-        for (i = 0; i < r->naspects; i++) {
-            const pk_aspect_result *a = &res->aspects[i], *p = &base->aspects[i];
-            if (a->left_out || p->left_out)
-                continue;
+    add_fixed(b, o, "delta", w->delta, r->decimals);
+    if ((list = add_child(b, o, "aspects", 1)))
+        for (i = 0; i < w->naspects; i++) {
+            const pk_whatif_aspect *wa = &w->aspects[i];
             if (!(x = add_child(b, list, NULL, 0)))
                 break;
-            add_str(b, x, "id", r->aspects[i].id);
-            add_fixed(b, x, "before", p->rounded, r->decimals);
-            add_fixed(b, x, "after", a->rounded, r->decimals);
-            add_fixed(b, x, "delta", pk_rounded_delta(r, a->score, p->score, &ok), r->decimals);
+            add_str(b, x, "id", r->aspects[wa->aspect].id);
+            add_fixed(b, x, "before", wa->before, r->decimals);
+            add_fixed(b, x, "after", wa->after, r->decimals);
+            add_fixed(b, x, "delta", wa->delta, r->decimals);
         }
-    if (!ok)
-        b->failed = 1;
 }
 
 /* "exact": the index and aspect scores as fractions, so `pekppp diff` can
@@ -404,20 +365,30 @@ static void plan_grade(jb *b, cJSON *o, const char *k, int64_t rounded, int deci
     add_str(b, x, "grade", band ? band->grade : NULL);
 }
 
-/* `score --target`: the plan as `pekppp plan -f json` gives it, without the
- * parts the result already has (schema, unit, the index before). */
-static void plan(jb *b, cJSON *root, const pekppp_plan *p)
+/* The plan document (FORMATS.md section 6), the one writer of both
+ * `pekppp plan -f json` (@p standalone) and the "plan" member of a result
+ * (`score --target`), which leaves out what the result already has:
+ * schema, unit and the index before. */
+static void plan_tree(jb *b, cJSON *o, const pekppp_plan *p, int standalone)
 {
-    const pekppp_rubric *r = p->res->rubric;
-    cJSON *o = add_child(b, root, "plan", 0), *x, *list;
+    const pekppp_result *res = p->res;
+    const pekppp_rubric *r = res->rubric;
+    cJSON *x, *list;
     size_t i;
-    if (!o)
-        return;
+    if (standalone) {
+        add_str(b, o, "schema", "pekppp/plan/v1");
+        if ((x = add_child(b, o, "unit", 0))) {
+            add_str(b, x, "id", res->assessment->unit_id);
+            add_str(b, x, "name", res->assessment->unit_name);
+        }
+    }
     if ((x = add_child(b, o, "target", 0))) {
         add_str(b, x, "grade", p->target->grade);
         add_dec(b, x, "min", p->target->min);
     }
     chk(b, cJSON_AddBoolToObject(o, "feasible", p->feasible));
+    if (standalone)
+        plan_grade(b, o, "before", res->index_rounded, r->decimals, res->band);
     plan_grade(b, o, "after", p->after_rounded, r->decimals, p->after_band);
     if (!p->feasible)
         plan_grade(b, o, "best", p->best_rounded, r->decimals, p->best_band);
@@ -437,7 +408,77 @@ static void plan(jb *b, cJSON *root, const pekppp_plan *p)
     }
 }
 
-void pk_report_json(pekppp_sink *sink, const pekppp_result *res, const pekppp_report_options *o)
+/* A value on one line: ", " between items, ": " after keys. */
+static void print_compact(pekppp_sink *sink, const cJSON *v)
+{
+    const cJSON *c;
+    if (cJSON_IsObject(v) || cJSON_IsArray(v)) {
+        int obj = cJSON_IsObject(v);
+        pekppp_sink_puts(sink, obj ? "{" : "[");
+        for (c = v->child; c; c = c->next) {
+            if (obj) {
+                pk_json_string(sink, c->string);
+                pekppp_sink_puts(sink, ": ");
+            }
+            print_compact(sink, c);
+            if (c->next)
+                pekppp_sink_puts(sink, ", ");
+        }
+        pekppp_sink_puts(sink, obj ? "}" : "]");
+    } else {
+        print_value(sink, v, 0);
+    }
+}
+
+/* The plan document's layout: one member per line, and an array member
+ * with one item per line; everything deeper on one line. */
+static void print_lines(pekppp_sink *sink, const cJSON *root)
+{
+    const cJSON *m, *c;
+    pekppp_sink_puts(sink, "{\n");
+    for (m = root->child; m; m = m->next) {
+        pk_json_indent(sink, 1);
+        pk_json_string(sink, m->string);
+        pekppp_sink_puts(sink, ": ");
+        if (cJSON_IsArray(m) && m->child) {
+            pekppp_sink_puts(sink, "[\n");
+            for (c = m->child; c; c = c->next) {
+                pk_json_indent(sink, 2);
+                print_compact(sink, c);
+                pekppp_sink_puts(sink, c->next ? ",\n" : "\n");
+            }
+            pk_json_indent(sink, 1);
+            pekppp_sink_puts(sink, "]");
+        } else {
+            print_compact(sink, m);
+        }
+        pekppp_sink_puts(sink, m->next ? ",\n" : "\n");
+    }
+    pekppp_sink_puts(sink, "}\n");
+}
+
+void pk_plan_json(pekppp_sink *sink, const pekppp_plan *p)
+{
+    jb b = { 0 };
+    cJSON *root = cJSON_CreateObject();
+    if (root)
+        plan_tree(&b, root, p, 1);
+    if (root && !b.failed)
+        print_lines(sink, root);
+    else if (!sink->error)
+        sink->error = PEKPPP_ENOMEM;
+    cJSON_Delete(root);
+}
+
+static void plan(jb *b, cJSON *root, const pekppp_plan *p)
+{
+    cJSON *o = add_child(b, root, "plan", 0);
+    if (o)
+        plan_tree(b, o, p, 0);
+}
+
+void pk_report_json(pekppp_sink *sink, const pekppp_result *res, const pekppp_report_options *o,
+                    const pk_unit_view *v)
 {
     jb b = { 0 };
     cJSON *root = cJSON_CreateObject();
@@ -450,8 +491,8 @@ void pk_report_json(pekppp_sink *sink, const pekppp_result *res, const pekppp_re
     aspects(&b, root, res);
     tail(&b, root, res);
     exact(&b, root, res);
-    if (o->baseline)
-        what_if(&b, root, res, o);
+    if (v->whatif)
+        what_if(&b, root, res, v->whatif);
     if (o->plan)
         plan(&b, root, o->plan);
     if (!b.failed) {

@@ -216,59 +216,63 @@ static void put_delta(pekppp_sink *sink, int64_t units, int decimals)
 }
 
 /* What-if: the changed answers, then the index, grade and aspects before and after. */
-static void what_if(pekppp_sink *sink, const pekppp_result *res, const pekppp_report_options *o)
+static void what_if(pekppp_sink *sink, const pekppp_result *res, const pk_whatif_view *w,
+                    pekppp_lang lang)
 {
-    const pekppp_result *base = o->baseline;
+    const pekppp_result *base = w->before;
     const pekppp_rubric *r = res->rubric;
-    pekppp_lang lang = o->lang;
     size_t i;
-    int ok = 1;
-    int64_t d;
     pk_sink_printf(sink, "%s\n  %s:", pk_msg(lang, M_WHATIF), pk_msg(lang, M_CHANGES));
-    for (i = 0; i < o->nchanges; i++) {
-        pk_sink_printf(sink, "%s %s ", i ? "," : "", r->indicators[o->changes[i].indicator].id);
-        if (o->changes[i].from == PEKPPP_LEVEL_NA || o->changes[i].from == PEKPPP_LEVEL_MISSING)
-            pekppp_sink_puts(sink, o->changes[i].from == PEKPPP_LEVEL_NA ? "na" : "-");
+    for (i = 0; i < w->nchanges; i++) {
+        const pekppp_change *c = &w->changes[i];
+        pekppp_sink_puts(sink, i ? ", " : " ");
+        pk_text_cell(sink, r->indicators[c->indicator].id, 0, 0);
+        pekppp_sink_puts(sink, " ");
+        if (c->from == PEKPPP_LEVEL_NA || c->from == PEKPPP_LEVEL_MISSING)
+            pekppp_sink_puts(sink, c->from == PEKPPP_LEVEL_NA ? "na" : "-");
         else
-            pk_sink_printf(sink, "%d", o->changes[i].from);
-        if (o->changes[i].to == PEKPPP_LEVEL_NA)
+            pk_sink_printf(sink, "%d", c->from);
+        if (c->to == PEKPPP_LEVEL_NA)
             pekppp_sink_puts(sink, " -> na");
         else
-            pk_sink_printf(sink, " -> %d", o->changes[i].to);
+            pk_sink_printf(sink, " -> %d", c->to);
     }
     pk_sink_printf(sink, "\n  %s: ", pk_msg(lang, M_INDEX_SHORT));
     put_fixed(sink, base->index_rounded, r->decimals);
-    pk_sink_printf(sink, " %s -> ", base->band ? base->band->grade : "?");
+    pekppp_sink_puts(sink, " ");
+    pk_text_cell(sink, base->band ? base->band->grade : "?", 0, 0);
+    pekppp_sink_puts(sink, " -> ");
     put_fixed(sink, res->index_rounded, r->decimals);
-    pk_sink_printf(sink, " %s  (", res->band ? res->band->grade : "?");
-    d = pk_rounded_delta(r, res->index, base->index, &ok);
-    put_delta(sink, d, r->decimals);
+    pekppp_sink_puts(sink, " ");
+    pk_text_cell(sink, res->band ? res->band->grade : "?", 0, 0);
+    pekppp_sink_puts(sink, "  (");
+    put_delta(sink, w->delta, r->decimals);
     pekppp_sink_puts(sink, ")\n");
-    for (i = 0; i < r->naspects; i++) {
-        const pk_aspect_result *a = &res->aspects[i], *b = &base->aspects[i];
-        if (a->left_out || b->left_out || pk_rat_cmp(a->score, b->score) == 0)
+    for (i = 0; i < w->naspects; i++) {
+        const pk_whatif_aspect *wa = &w->aspects[i];
+        const pekppp_aspect *a = &r->aspects[wa->aspect];
+        if (!wa->moved)
             continue;
         pekppp_sink_puts(sink, "  ");
-        put_cell(sink, r->aspects[i].code ? r->aspects[i].code : "", 5, 1);
-        put_cell(sink, r->aspects[i].name, 36, 1);
-        put_fixed(sink, b->rounded, r->decimals);
+        put_cell(sink, a->code ? a->code : "", 5, 1);
+        put_cell(sink, a->name, 36, 1);
+        put_fixed(sink, wa->before, r->decimals);
         pekppp_sink_puts(sink, " -> ");
-        put_fixed(sink, a->rounded, r->decimals);
+        put_fixed(sink, wa->after, r->decimals);
         pekppp_sink_puts(sink, "  (");
-        put_delta(sink, pk_rounded_delta(r, a->score, b->score, &ok), r->decimals);
+        put_delta(sink, wa->delta, r->decimals);
         pekppp_sink_puts(sink, ")\n");
     }
     pekppp_sink_puts(sink, "\n");
-    if (!ok && !sink->error)
-        sink->error = PEKPPP_ERANGE;
 }
 
-void pk_report_text(pekppp_sink *sink, const pekppp_result *res, const pekppp_report_options *o)
+void pk_report_text(pekppp_sink *sink, const pekppp_result *res, const pekppp_report_options *o,
+                    const pk_unit_view *v)
 {
     header(sink, res, o->lang);
     scores(sink, res, o->lang);
-    if (o->baseline)
-        what_if(sink, res, o);
+    if (v->whatif)
+        what_if(sink, res, v->whatif, o->lang);
     aspects(sink, res, o->lang);
     below_max(sink, res, o->lang);
     recommendations(sink, res, o->lang);

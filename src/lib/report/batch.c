@@ -135,12 +135,10 @@ static void json_str_or_null(pekppp_sink *sink, const char *s)
         pekppp_sink_puts(sink, "null");
 }
 
-static int json_report(pekppp_sink *sink, const pekppp_batch *b, pekppp_units_cb units,
-                       void *payload)
+/* "schema", "rubric" and "tool". */
+static void json_head(pekppp_sink *sink, const pekppp_batch *b)
 {
     const pekppp_rubric *r = b->rubric;
-    size_t i;
-    int error = 0;
     pekppp_sink_puts(sink, "{\n");
     json_key(sink, 1, "schema");
     pekppp_sink_puts(sink, "\"pekppp/batch/v1\",\n");
@@ -157,6 +155,13 @@ static int json_report(pekppp_sink *sink, const pekppp_batch *b, pekppp_units_cb
     pekppp_sink_puts(sink, "\n  },\n");
     json_key(sink, 1, "tool");
     pekppp_sink_puts(sink, "{\n    \"name\": \"pekppp\",\n    \"version\": \"" PEKPPP_VERSION "\"\n  },\n");
+}
+
+/* "summary": counts, the mean and its grade, units per grade. */
+static void json_summary(pekppp_sink *sink, const pekppp_batch *b)
+{
+    const pekppp_rubric *r = b->rubric;
+    size_t i;
     json_key(sink, 1, "summary");
     pk_sink_printf(sink, "{\n    \"units\": %zu,\n    \"scored\": %zu,\n    \"failed\": %zu,\n",
                    b->nunits + b->nerrors, b->nunits, b->nerrors);
@@ -180,6 +185,13 @@ static int json_report(pekppp_sink *sink, const pekppp_batch *b, pekppp_units_cb
         pk_sink_printf(sink, ": %zu", b->grade_counts[i]);
     }
     pekppp_sink_puts(sink, "}\n  },\n");
+}
+
+/* "groups": the mean of each category, institution or mode. */
+static void json_groups(pekppp_sink *sink, const pekppp_batch *b)
+{
+    const pekppp_rubric *r = b->rubric;
+    size_t i;
     json_key(sink, 1, "groups");
     pekppp_sink_puts(sink, b->ngroups ? "[\n" : "[]");
     for (i = 0; i < b->ngroups; i++) {
@@ -199,6 +211,13 @@ static int json_report(pekppp_sink *sink, const pekppp_batch *b, pekppp_units_cb
         pekppp_sink_puts(sink, i + 1 < b->ngroups ? "},\n" : "}\n  ]");
     }
     pekppp_sink_puts(sink, ",\n");
+}
+
+/* "ranking": every unit by rank. */
+static void json_ranking(pekppp_sink *sink, const pekppp_batch *b)
+{
+    const pekppp_rubric *r = b->rubric;
+    size_t i;
     json_key(sink, 1, "ranking");
     pekppp_sink_puts(sink, b->nunits ? "[\n" : "[]");
     for (i = 0; i < b->nunits; i++) {
@@ -215,16 +234,12 @@ static int json_report(pekppp_sink *sink, const pekppp_batch *b, pekppp_units_cb
         pekppp_sink_puts(sink, i + 1 < b->nunits ? "},\n" : "}\n  ]");
     }
     pekppp_sink_puts(sink, ",\n");
-    json_key(sink, 1, "units");
-    if (units && b->nunits > 0) {
-        pekppp_sink_puts(sink, "[\n");
-        if ((error = units(sink, payload)) < 0)
-            return error;
-        pekppp_sink_puts(sink, "\n  ]");
-    } else {
-        pekppp_sink_puts(sink, "[]");
-    }
-    pekppp_sink_puts(sink, ",\n");
+}
+
+/* "errors": the files that could not be scored. */
+static void json_errors(pekppp_sink *sink, const pekppp_batch *b)
+{
+    size_t i;
     json_key(sink, 1, "errors");
     pekppp_sink_puts(sink, b->nerrors ? "[\n" : "[]");
     for (i = 0; i < b->nerrors; i++) {
@@ -242,6 +257,27 @@ static int json_report(pekppp_sink *sink, const pekppp_batch *b, pekppp_units_cb
         pk_json_string(sink, f->message);
         pekppp_sink_puts(sink, i + 1 < b->nerrors ? "},\n" : "}\n  ]");
     }
+}
+
+static int json_report(pekppp_sink *sink, const pekppp_batch *b, pekppp_units_cb units,
+                       void *payload)
+{
+    int error;
+    json_head(sink, b);
+    json_summary(sink, b);
+    json_groups(sink, b);
+    json_ranking(sink, b);
+    json_key(sink, 1, "units");
+    if (units && b->nunits > 0) {
+        pekppp_sink_puts(sink, "[\n");
+        if ((error = units(sink, payload)) < 0)
+            return error;
+        pekppp_sink_puts(sink, "\n  ]");
+    } else {
+        pekppp_sink_puts(sink, "[]");
+    }
+    pekppp_sink_puts(sink, ",\n");
+    json_errors(sink, b);
     pekppp_sink_puts(sink, "\n}\n");
     return 0;
 }
@@ -413,9 +449,14 @@ int pekppp_batch_write(pekppp_sink *sink, const pekppp_batch *b, pekppp_report_f
     case PEKPPP_FORMAT_MD:
         md_report(sink, b, opts->lang);
         break;
-    case PEKPPP_FORMAT_HTML:
-        pk_batch_html(sink, b, opts);
+    case PEKPPP_FORMAT_HTML: {
+        /* Worked out before the page starts, like every view. */
+        pk_missed_view missed;
+        if ((error = pk_missed_view_make(&missed, b)) < 0)
+            return error;
+        pk_batch_html(sink, b, opts, &missed);
         break;
+    }
     default:
         return PEKPPP_EINVALID;
     }

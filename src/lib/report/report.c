@@ -1,0 +1,65 @@
+/*
+ * The unit report dispatcher: options (old struct versions included), the
+ * result flags every format lists, and pekppp_report_write.
+ */
+#include "report_internal.h"
+
+#include <stddef.h>
+#include <string.h>
+
+const pk_flag_info pk_flags[PK_NFLAGS] = {
+    { PEKPPP_FLAG_SURVEY_MISSING, "survey-missing", M_FLAG_SURVEY_MISSING },
+    { PEKPPP_FLAG_SURVEY_BELOW_MIN, "survey-below-min-respondents", M_FLAG_SURVEY_BELOW },
+    { PEKPPP_FLAG_INCOMPLETE, "incomplete", M_FLAG_INCOMPLETE },
+    { PEKPPP_FLAG_NA_RENORMALISED, "na-renormalised", M_FLAG_NA },
+    { PEKPPP_FLAG_PROVISIONAL_RUBRIC, "provisional-rubric", M_FLAG_PROVISIONAL },
+};
+
+const pekppp_report_options *pk_report_options(const pekppp_report_options *opts,
+                                               pekppp_report_options *local)
+{
+    pekppp_report_options defaults = PEKPPP_REPORT_OPTIONS_INIT;
+    *local = defaults;
+    if (!opts)
+        return local;
+    if (opts->version >= PEKPPP_REPORT_OPTIONS_VERSION)
+        return opts;
+    /* A caller built with version 1 of the header has a struct that ends
+     * before `plan` (the other fields all came before any release). */
+    memcpy(local, opts, offsetof(pekppp_report_options, plan));
+    local->plan = NULL;
+    return local;
+}
+
+int pekppp_report_write(pekppp_sink *sink, const pekppp_result *res, pekppp_report_format format,
+                        const pekppp_report_options *opts)
+{
+    pekppp_report_options local;
+    pk_unit_view view;
+    int error;
+    opts = pk_report_options(opts, &local);
+    if (format != PEKPPP_FORMAT_TEXT && format != PEKPPP_FORMAT_JSON &&
+        format != PEKPPP_FORMAT_MD && format != PEKPPP_FORMAT_HTML)
+        return PEKPPP_EINVALID;
+    /* Every section is worked out before the first byte: a failure leaves
+     * no half-written report. */
+    if ((error = pk_unit_view_make(&view, res, opts, format)) < 0)
+        return error;
+    switch (format) {
+    case PEKPPP_FORMAT_TEXT:
+        pk_report_text(sink, res, opts, &view);
+        break;
+    case PEKPPP_FORMAT_JSON:
+        pk_report_json(sink, res, opts, &view);
+        break;
+    case PEKPPP_FORMAT_MD:
+        pk_report_md(sink, res, opts, &view);
+        break;
+    default:
+        pk_report_html(sink, res, opts, &view);
+        break;
+    }
+    pk_unit_view_free(&view);
+    pekppp_sink_flush(sink);
+    return sink->error;
+}

@@ -1,0 +1,89 @@
+/*
+ * Shared by the renderers (everything in src/lib/report/): the sink helpers,
+ * one escaping function per output format, and each format's entry point.
+ * The core never includes this header (tests/lint/core-includes.sh).
+ */
+#ifndef PK_REPORT_INTERNAL_H
+#define PK_REPORT_INTERNAL_H
+
+#include "pekppp/batch.h"
+#include "pekppp/plan.h"
+#include "pekppp/report.h"
+#include "model.h"
+#include "msg.h"
+#include "view.h"
+
+/* The result flags, in the order every format lists them: the JSON/CSV
+ * name and the sentence of the notes. */
+typedef struct {
+    unsigned flag;
+    const char *name;
+    pk_msg_id note;
+} pk_flag_info;
+
+#define PK_NFLAGS 5
+extern const pk_flag_info pk_flags[PK_NFLAGS];
+
+/* printf to a sink, never cut: a text longer than the stack buffer is
+ * formatted again into one that fits (sink.c). */
+void pk_sink_printf(pekppp_sink *sink, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+
+/* Two spaces per depth of indentation (json.c). */
+void pk_json_indent(pekppp_sink *sink, int depth);
+
+/* The escaping functions, one per format (escape.c). */
+
+/* A JSON string literal: quotes, backslashes and control characters
+ * escaped; UTF-8 passes through. */
+void pk_json_string(pekppp_sink *sink, const char *s);
+/* HTML element text or a "-quoted attribute value: & < > " ' as entities,
+ * control characters other than tab and line feed as '?'. */
+void pk_html_text(pekppp_sink *sink, const char *s);
+
+/* Text for a person: control characters shown as '?', cut with "..." to
+ * @p width characters (0: no limit), padded to it when @p pad. */
+void pk_text_cell(pekppp_sink *sink, const char *s, size_t width, int pad);
+/* A CSV cell: quoted when it must be (RFC 4180); text a spreadsheet would
+ * take for a formula (= + - @ tab CR first) gets a leading apostrophe. */
+void pk_csv_text(pekppp_sink *sink, const char *s, char delim);
+/* units / 10^decimals with @p point as the decimal mark; "+" first when
+ * @p sign and the value is positive. */
+void pk_fixed_point(pekppp_sink *sink, int64_t units, int decimals, char point, int sign);
+
+/* Markdown table cell text: | \ ` * _ escaped, < and & as entities, line
+ * breaks and control characters as spaces. */
+void pk_md_text(pekppp_sink *sink, const char *s);
+
+/* The options to use: the defaults for NULL, and for a caller built against
+ * an older version of the struct, its fields copied into @p local with the
+ * newer ones at their defaults (never read past the caller's struct). */
+const pekppp_report_options *pk_report_options(const pekppp_report_options *opts,
+                                               pekppp_report_options *local);
+
+void pk_report_html(pekppp_sink *sink, const pekppp_result *res, const pekppp_report_options *o,
+                    const pk_unit_view *v);
+void pk_report_md(pekppp_sink *sink, const pekppp_result *res, const pekppp_report_options *o,
+                  const pk_unit_view *v);
+void pk_report_text(pekppp_sink *sink, const pekppp_result *res, const pekppp_report_options *o,
+                    const pk_unit_view *v);
+void pk_report_json(pekppp_sink *sink, const pekppp_result *res, const pekppp_report_options *o,
+                    const pk_unit_view *v);
+
+/* A plan in each report format; the unit reports call these when
+ * pekppp_report_options.plan is set (plan_print.c, json.c, md.c). */
+void pk_plan_text(pekppp_sink *sink, const pekppp_plan *p, pekppp_lang lang);
+/* The plan document `plan -f json` writes; the same writer makes the
+ * "plan" member of the result JSON (json.c). */
+void pk_plan_json(pekppp_sink *sink, const pekppp_plan *p);
+/* @p standalone: the plan on its own (`plan -f md`), so it names the unit. */
+void pk_plan_md(pekppp_sink *sink, const pekppp_plan *p, pekppp_lang lang, int standalone);
+
+/* The batch as one self-contained HTML page (html.c). */
+void pk_batch_html(pekppp_sink *sink, const pekppp_batch *b, const pekppp_report_options *o,
+                   const pk_missed_view *missed);
+
+#endif
