@@ -276,6 +276,7 @@ int pekppp_batch_add(pekppp_batch *b, const pekppp_result *res, pekppp_error *er
      * but a unit of another rubric or another version cannot be ranked here. */
     if (res->rubric != r && strcmp(res->rubric->sha256, r->sha256) != 0) {
         pk_diag(&rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, a->id_line, a->id_col, NULL,
+                PK_R_UNIT_RUBRIC,
                 "unit '%s' is scored with rubric '%s' version %s, but this batch ranks units of "
                 "rubric '%s' version %s",
                 a->unit_id, res->rubric->id, res->rubric->version, r->id, r->version);
@@ -312,12 +313,13 @@ int pekppp_batch_add(pekppp_batch *b, const pekppp_result *res, pekppp_error *er
         snprintf(prev_file, sizeof(prev_file), "%s%s", prev->dir, prev->base);
         if (prev->id_line)
             pk_diag(&rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, a->id_line, a->id_col, a->id_path,
+                    PK_R_UNIT_DUPLICATE_ID,
                     "unit id '%s' was already used by %s:%u:%u: this unit is left out", u->id,
                     prev_file, prev->id_line, prev->id_col);
         else
             pk_diag(&rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, a->id_line, a->id_col, a->id_path,
-                    "unit id '%s' was already used by %s: this unit is left out", u->id,
-                    prev_file);
+                    PK_R_UNIT_DUPLICATE_ID,
+                    "unit id '%s' was already used by %s: this unit is left out", u->id, prev_file);
         return PEKPPP_EINVALID;
     }
     if (oom)
@@ -339,7 +341,7 @@ int pekppp_batch_add(pekppp_batch *b, const pekppp_result *res, pekppp_error *er
          (error = add_to_group(b, PEKPPP_GROUP_INSTITUTION, u->institution, u->index)) < 0) ||
         ((b->group_by & PEKPPP_GROUP_MODE) &&
          (error = add_to_group(b, PEKPPP_GROUP_MODE, u->mode, u->index)) < 0)) {
-        pk_diag(&rep, error, PEKPPP_SEV_ERROR, 0, 0, NULL, "%s",
+        pk_diag(&rep, error, PEKPPP_SEV_ERROR, 0, 0, NULL, PK_R_OTHER, "%s",
                 error == PEKPPP_ENOMEM ? "out of memory"
                                        : "an exact sum outgrew 128-bit arithmetic");
         b->broken = error;
@@ -351,7 +353,7 @@ int pekppp_batch_add(pekppp_batch *b, const pekppp_result *res, pekppp_error *er
         b->grade_counts[(size_t)(u->band - res->rubric->bands)]++;
     return 0;
 oom:
-    pk_diag(&rep, PEKPPP_ENOMEM, PEKPPP_SEV_ERROR, 0, 0, NULL, "out of memory");
+    pk_diag(&rep, PEKPPP_ENOMEM, PEKPPP_SEV_ERROR, 0, 0, NULL, PK_R_OTHER, "out of memory");
     return PEKPPP_ENOMEM;
 }
 
@@ -441,7 +443,7 @@ int pekppp_batch_finish(pekppp_batch *b, pekppp_error *err)
     b->finished = 1;
 done:
     if (error < 0)
-        pk_diag(&rep, error, PEKPPP_SEV_ERROR, 0, 0, NULL, "%s",
+        pk_diag(&rep, error, PEKPPP_SEV_ERROR, 0, 0, NULL, PK_R_OTHER, "%s",
                 error == PEKPPP_ENOMEM ? "out of memory"
                                        : "an exact mean outgrew 128-bit arithmetic; no rounded "
                                          "approximation is given");

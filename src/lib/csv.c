@@ -92,7 +92,7 @@ int pk_csv_next(pk_csv *csv, pk_csv_cell **cells, size_t *count, pk_report *rep)
             for (;;) {
                 if (csv->pos >= csv->len) {
                     pk_diag(rep, PEKPPP_EPARSE, PEKPPP_SEV_ERROR, cell.line, cell.col, NULL,
-                            "a quoted cell is never closed");
+                            PK_R_YAML_SYNTAX, "a quoted cell is never closed");
                     error = PEKPPP_EPARSE;
                     goto done;
                 }
@@ -111,6 +111,7 @@ int pk_csv_next(pk_csv *csv, pk_csv_cell **cells, size_t *count, pk_report *rep)
             if (csv->pos < csv->len && csv->data[csv->pos] != csv->delim &&
                 csv->data[csv->pos] != '\n' && csv->data[csv->pos] != '\r') {
                 pk_diag(rep, PEKPPP_EPARSE, PEKPPP_SEV_ERROR, csv->line, csv->col, NULL,
+                        PK_R_YAML_SYNTAX,
                         "text after the closing quote of a cell (write \"\" for a quote)");
                 error = PEKPPP_EPARSE;
                 goto done;
@@ -131,7 +132,7 @@ int pk_csv_next(pk_csv *csv, pk_csv_cell **cells, size_t *count, pk_report *rep)
             pk_csv_cell *c;
             if (cap > PK_CSV_MAX_CELLS) {
                 pk_diag(rep, PEKPPP_ELIMIT, PEKPPP_SEV_ERROR, cell.line, cell.col, NULL,
-                        "more than %d cells in one row", PK_CSV_MAX_CELLS);
+                        PK_R_LIMIT, "more than %d cells in one row", PK_CSV_MAX_CELLS);
                 error = PEKPPP_ELIMIT;
                 goto done;
             }
@@ -161,7 +162,7 @@ int pk_csv_next(pk_csv *csv, pk_csv_cell **cells, size_t *count, pk_report *rep)
     *count = n;
     return 1;
 oom:
-    pk_diag(rep, PEKPPP_ENOMEM, PEKPPP_SEV_ERROR, 0, 0, NULL, "out of memory");
+    pk_diag(rep, PEKPPP_ENOMEM, PEKPPP_SEV_ERROR, 0, 0, NULL, PK_R_OTHER, "out of memory");
     error = PEKPPP_ENOMEM;
 done:
     return error;

@@ -115,7 +115,8 @@ int pekppp_plan_make(pekppp_plan **out, const pekppp_result *res, const char *ta
     for (i = 0; opts && i < opts->nfixed; i++)
         if (pekppp_rubric_find_indicator(r, opts->fixed[i]) < 0) {
             pk_diag(&rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, 0, 0, NULL,
-                    "rubric '%s' has no indicator '%s' to keep fixed", r->id, opts->fixed[i]);
+                    PK_R_UNIT_UNKNOWN_INDICATOR, "rubric '%s' has no indicator '%s' to keep fixed",
+                    r->id, opts->fixed[i]);
             return PEKPPP_EINVALID;
         }
     if (!(p = pk_malloc(sizeof(*p))))
@@ -127,7 +128,7 @@ int pekppp_plan_make(pekppp_plan **out, const pekppp_result *res, const char *ta
             p->target = &r->bands[i];
     if (!p->target) {
         pk_diag(&rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, 0, 0, NULL,
-                "rubric '%s' has no grade '%s'", r->id, target);
+                PK_R_OTHER, "rubric '%s' has no grade '%s'", r->id, target);
         error = PEKPPP_EINVALID;
         goto done;
     }
@@ -164,11 +165,11 @@ int pekppp_plan_make(pekppp_plan **out, const pekppp_result *res, const char *ta
 done:
     if (error == PEKPPP_ERANGE)
         pk_diag(&rep, error, PEKPPP_SEV_ERROR, 0, 0, NULL,
-                "an exact value outgrew 128-bit arithmetic");
+                PK_R_SCORE_RANGE, "an exact value outgrew 128-bit arithmetic");
     pekppp_plan_free(p);
     return error;
 oom:
-    pk_diag(&rep, PEKPPP_ENOMEM, PEKPPP_SEV_ERROR, 0, 0, NULL, "out of memory");
+    pk_diag(&rep, PEKPPP_ENOMEM, PEKPPP_SEV_ERROR, 0, 0, NULL, PK_R_OTHER, "out of memory");
     pekppp_plan_free(p);
     return PEKPPP_ENOMEM;
 }

@@ -172,7 +172,7 @@ int pekppp_score(pekppp_result **out, const pekppp_assessment *a, pekppp_error *
         pk_report rep;
         pk_report_init(&rep, a->file, NULL, NULL, err ? err : &e);
         pk_diag(&rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, 0, 0, NULL,
-                "every indicator is answered 'na': there is nothing to score");
+                PK_R_UNIT_NA, "every indicator is answered 'na': there is nothing to score");
         error = PEKPPP_EINVALID;
         goto done;
     }
@@ -230,7 +230,7 @@ done:
         pekppp_error e;
         pk_report rep;
         pk_report_init(&rep, a->file, NULL, NULL, err ? err : &e);
-        pk_diag(&rep, error, PEKPPP_SEV_ERROR, 0, 0, NULL, "%s",
+        pk_diag(&rep, error, PEKPPP_SEV_ERROR, 0, 0, NULL, PK_R_OTHER, "%s",
                 error == PEKPPP_ENOMEM ? "out of memory"
                                        : "an exact value outgrew 128-bit arithmetic; no "
                                          "rounded approximation is given");
