@@ -68,7 +68,15 @@ typedef struct {
     const char *text;
 } pekppp_survey_item;
 
-/** How rubric loading behaves. Initialise with ::PEKPPP_LOAD_OPTIONS_INIT. */
+/**
+ * How rubric loading behaves. Initialise with ::PEKPPP_LOAD_OPTIONS_INIT or
+ * pekppp_load_options_init().
+ *
+ * Every function that takes these options checks `version`: 0 (a zeroed
+ * struct) reads as 1, and a version newer than this library's is
+ * PEKPPP_EINVALID ("... is newer than this library": the program was built
+ * against a newer pekppp than the library it runs with).
+ */
 typedef struct {
     unsigned version;        /**< ::PEKPPP_LOAD_OPTIONS_VERSION */
     pekppp_diag_cb diag;     /**< every error and warning, or NULL */
@@ -77,6 +85,14 @@ typedef struct {
 
 #define PEKPPP_LOAD_OPTIONS_VERSION 1
 #define PEKPPP_LOAD_OPTIONS_INIT { PEKPPP_LOAD_OPTIONS_VERSION, NULL, NULL }
+
+/**
+ * Fill @p opts with the defaults of struct version @p version (pass
+ * ::PEKPPP_LOAD_OPTIONS_VERSION), as ::PEKPPP_LOAD_OPTIONS_INIT does.
+ * @return 0, or PEKPPP_EINVALID (@p opts untouched) for NULL, version 0 or a
+ *         version newer than this library
+ */
+PEKPPP_EXTERN(int) pekppp_load_options_init(pekppp_load_options *opts, unsigned version);
 
 /**
  * Load and validate a rubric from a file.

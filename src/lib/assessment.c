@@ -485,6 +485,15 @@ static void decode_assessment(actx *c, const pk_node *root, const pekppp_assessm
         decode_survey(c, v[6]);
 }
 
+int pekppp_assessment_options_init(pekppp_assessment_options *opts, unsigned version)
+{
+    pekppp_assessment_options defaults = PEKPPP_ASSESSMENT_OPTIONS_INIT;
+    if (!opts || version == 0 || version > PEKPPP_ASSESSMENT_OPTIONS_VERSION)
+        return PEKPPP_EINVALID;
+    *opts = defaults;
+    return 0;
+}
+
 int pekppp_assessment_load_buffer(pekppp_assessment **out, const char *data, size_t len,
                                   const char *name, const pekppp_assessment_options *opts,
                                   pekppp_error *err)
@@ -497,6 +506,8 @@ int pekppp_assessment_load_buffer(pekppp_assessment **out, const char *data, siz
 
     *out = NULL;
     pk_report_init(&rep, name, opts ? opts->diag : NULL, opts ? opts->payload : NULL, err);
+    if (opts && (error = pk_options_check(&rep, "pekppp_assessment_options", opts->version, PEKPPP_ASSESSMENT_OPTIONS_VERSION)) < 0)
+        return error;
     error = pk_doc_parse(&doc, data, len, &rep);
     if (error < 0)
         goto done;
@@ -537,6 +548,8 @@ int pekppp_assessment_load_file(pekppp_assessment **out, const char *path,
     int error;
     *out = NULL;
     pk_report_init(&rep, path, opts ? opts->diag : NULL, opts ? opts->payload : NULL, err);
+    if (opts && (error = pk_options_check(&rep, "pekppp_assessment_options", opts->version, PEKPPP_ASSESSMENT_OPTIONS_VERSION)) < 0)
+        return error;
     if ((error = pk_read_file(&data, &len, path, &rep)) < 0)
         return error;
     error = pekppp_assessment_load_buffer(out, data, len, path, opts, err);

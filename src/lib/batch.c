@@ -26,13 +26,25 @@ static uint64_t hash_str(const char *s)
     return h;
 }
 
+int pekppp_batch_options_init(pekppp_batch_options *opts, unsigned version)
+{
+    pekppp_batch_options defaults = PEKPPP_BATCH_OPTIONS_INIT;
+    if (!opts || version == 0 || version > PEKPPP_BATCH_OPTIONS_VERSION)
+        return PEKPPP_EINVALID;
+    *opts = defaults;
+    return 0;
+}
+
 int pekppp_batch_new(pekppp_batch **out, const pekppp_rubric *rubric,
                      const pekppp_batch_options *opts)
 {
-    pekppp_batch *b = pk_malloc(sizeof(*b));
+    pekppp_batch *b;
     size_t i;
     *out = NULL;
-    if (!b)
+    if (opts && pk_options_check(NULL, "pekppp_batch_options", opts->version,
+                                 PEKPPP_BATCH_OPTIONS_VERSION) < 0)
+        return PEKPPP_EINVALID;
+    if (!(b = pk_malloc(sizeof(*b))))
         return PEKPPP_ENOMEM;
     memset(b, 0, sizeof(*b));
     b->rubric = rubric;

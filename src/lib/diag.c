@@ -159,6 +159,18 @@ void pk_diag_text(pk_report *r, int code, pekppp_severity sev, unsigned line, un
     emit(r, &d);
 }
 
+int pk_options_check(pk_report *r, const char *name, unsigned version, unsigned max)
+{
+    if (version <= max)
+        return 0;
+    if (r)
+        pk_diag(r, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, 0, 0, NULL, PK_R_OTHER,
+                "%s version %u is newer than this library (which knows up to version %u): the "
+                "program was built against a newer pekppp than the library it runs with",
+                name, version, max);
+    return PEKPPP_EINVALID;
+}
+
 void pk_diag(pk_report *r, int code, pekppp_severity sev, unsigned line, unsigned col,
              const char *path, pk_rule rule, const char *fmt, ...)
 {

@@ -63,4 +63,14 @@ void pk_diagv(pk_report *r, int code, pekppp_severity sev, unsigned line, unsign
 #endif
     ;
 
+/*
+ * Check the version of a caller's options struct: 0 when this library knows
+ * @p version (0, a zeroed struct, reads as 1; up to @p max, the header's
+ * PEKPPP_*_OPTIONS_VERSION), else PEKPPP_EINVALID, reported to @p r (may be
+ * NULL) as "@p name version N is newer than this library": the program was
+ * built against a newer pekppp than the one it runs with, and its struct may
+ * hold fields this library would not read.
+ */
+int pk_options_check(pk_report *r, const char *name, unsigned version, unsigned max);
+
 #endif

@@ -853,7 +853,8 @@ int pekppp_diff_write(pekppp_sink *sink, const pekppp_diff *d, pekppp_report_for
     pekppp_report_options local;
     wctx c;
     memset(&c, 0, sizeof(c));
-    opts = pk_report_options(opts, &local);
+    if (!(opts = pk_report_options(opts, &local)))
+        return PEKPPP_EINVALID;
     if (!d->finished)
         return PEKPPP_EINVALID;
     c.lang = opts->lang;

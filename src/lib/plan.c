@@ -101,6 +101,15 @@ static int plan_for(pekppp_plan *p, const pekppp_band *band, const pekppp_plan_o
     return 0;
 }
 
+int pekppp_plan_options_init(pekppp_plan_options *opts, unsigned version)
+{
+    pekppp_plan_options defaults = PEKPPP_PLAN_OPTIONS_INIT;
+    if (!opts || version == 0 || version > PEKPPP_PLAN_OPTIONS_VERSION)
+        return PEKPPP_EINVALID;
+    *opts = defaults;
+    return 0;
+}
+
 int pekppp_plan_make(pekppp_plan **out, const pekppp_result *res, const char *target,
                      const pekppp_plan_options *opts, pekppp_error *err)
 {
@@ -112,6 +121,9 @@ int pekppp_plan_make(pekppp_plan **out, const pekppp_result *res, const char *ta
 
     *out = NULL;
     pk_report_init(&rep, res->assessment->file, NULL, NULL, err);
+    if (opts && (error = pk_options_check(&rep, "pekppp_plan_options", opts->version,
+                                          PEKPPP_PLAN_OPTIONS_VERSION)) < 0)
+        return error;
     for (i = 0; opts && i < opts->nfixed; i++)
         if (pekppp_rubric_find_indicator(r, opts->fixed[i]) < 0) {
             pk_diag(&rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, 0, 0, NULL,
@@ -315,7 +327,8 @@ int pekppp_plan_write(pekppp_sink *sink, const pekppp_plan *p, pekppp_report_for
                       const pekppp_report_options *opts)
 {
     pekppp_report_options local;
-    opts = pk_report_options(opts, &local);
+    if (!(opts = pk_report_options(opts, &local)))
+        return PEKPPP_EINVALID;
     if (format == PEKPPP_FORMAT_TEXT)
         pk_plan_text(sink, p, opts->lang);
     else if (format == PEKPPP_FORMAT_JSON)

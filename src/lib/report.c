@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "diag.h"
 
 const pk_flag_info pk_flags[PK_NFLAGS] = {
     { PEKPPP_FLAG_SURVEY_MISSING, "survey-missing", M_FLAG_SURVEY_MISSING },
@@ -224,6 +225,21 @@ const char *pk_step_text(const pekppp_rubric *r, size_t indicator, int from, int
     return adv ? adv : ind->levels[to - r->scale_min];
 }
 
+int pekppp_report_options_init(pekppp_report_options *opts, unsigned version)
+{
+    pekppp_report_options defaults = PEKPPP_REPORT_OPTIONS_INIT;
+    if (!opts || version == 0 || version > PEKPPP_REPORT_OPTIONS_VERSION)
+        return PEKPPP_EINVALID;
+    if (version == 1) {
+        /* A version-1 struct ends before `plan`: write no further. */
+        defaults.version = 1;
+        memcpy(opts, &defaults, offsetof(pekppp_report_options, plan));
+        return 0;
+    }
+    *opts = defaults;
+    return 0;
+}
+
 const pekppp_report_options *pk_report_options(const pekppp_report_options *opts,
                                                pekppp_report_options *local)
 {
@@ -231,7 +247,10 @@ const pekppp_report_options *pk_report_options(const pekppp_report_options *opts
     *local = defaults;
     if (!opts)
         return local;
-    if (opts->version >= PEKPPP_REPORT_OPTIONS_VERSION)
+    if (pk_options_check(NULL, "pekppp_report_options", opts->version,
+                         PEKPPP_REPORT_OPTIONS_VERSION) < 0)
+        return NULL;
+    if (opts->version == PEKPPP_REPORT_OPTIONS_VERSION)
         return opts;
     /* A caller built with version 1 of the header has a struct that ends
      * before `plan` (the other fields all came before any release). */
@@ -244,7 +263,8 @@ int pekppp_report_write(pekppp_sink *sink, const pekppp_result *res, pekppp_repo
                         const pekppp_report_options *opts)
 {
     pekppp_report_options local;
-    opts = pk_report_options(opts, &local);
+    if (!(opts = pk_report_options(opts, &local)))
+        return PEKPPP_EINVALID;
     switch (format) {
     case PEKPPP_FORMAT_TEXT:
         pk_report_text(sink, res, opts);

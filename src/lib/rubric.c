@@ -694,6 +694,15 @@ static void decode_rubric(rctx *c, const pk_node *root)
 
 static int build_id_table(pekppp_rubric *r);
 
+int pekppp_load_options_init(pekppp_load_options *opts, unsigned version)
+{
+    pekppp_load_options defaults = PEKPPP_LOAD_OPTIONS_INIT;
+    if (!opts || version == 0 || version > PEKPPP_LOAD_OPTIONS_VERSION)
+        return PEKPPP_EINVALID;
+    *opts = defaults;
+    return 0;
+}
+
 int pekppp_rubric_load_buffer(pekppp_rubric **out, const char *data, size_t len, const char *name,
                               const pekppp_load_options *opts, pekppp_error *err)
 {
@@ -705,6 +714,8 @@ int pekppp_rubric_load_buffer(pekppp_rubric **out, const char *data, size_t len,
 
     *out = NULL;
     pk_report_init(&rep, name, opts ? opts->diag : NULL, opts ? opts->payload : NULL, err);
+    if (opts && (error = pk_options_check(&rep, "pekppp_load_options", opts->version, PEKPPP_LOAD_OPTIONS_VERSION)) < 0)
+        return error;
     memset(&c, 0, sizeof(c));
     error = pk_doc_parse(&doc, data, len, &rep);
     if (error < 0)
@@ -753,6 +764,8 @@ int pekppp_rubric_load_file(pekppp_rubric **out, const char *path, const pekppp_
     int error;
     *out = NULL;
     pk_report_init(&rep, path, opts ? opts->diag : NULL, opts ? opts->payload : NULL, err);
+    if (opts && (error = pk_options_check(&rep, "pekppp_load_options", opts->version, PEKPPP_LOAD_OPTIONS_VERSION)) < 0)
+        return error;
     if ((error = pk_read_file(&data, &len, path, &rep)) < 0)
         return error;
     error = pekppp_rubric_load_buffer(out, data, len, path, opts, err);

@@ -198,6 +198,9 @@ int pekppp_sheet_open_buffer(pekppp_sheet **out, const char *data, size_t len, c
     char *copy;
     *out = NULL;
     pk_report_init(&rep, name, opts->diag, opts->payload, err);
+    if (pk_options_check(&rep, "pekppp_assessment_options", opts->version,
+                         PEKPPP_ASSESSMENT_OPTIONS_VERSION) < 0)
+        return PEKPPP_EINVALID;
     if (!(copy = pk_malloc(len + 1))) {
         pk_diag(&rep, PEKPPP_ENOMEM, PEKPPP_SEV_ERROR, 0, 0, NULL, PK_R_OTHER, "out of memory");
         return PEKPPP_ENOMEM;
@@ -216,6 +219,9 @@ int pekppp_sheet_open_file(pekppp_sheet **out, const char *path,
     int error;
     *out = NULL;
     pk_report_init(&rep, path, opts->diag, opts->payload, err);
+    if ((error = pk_options_check(&rep, "pekppp_assessment_options", opts->version,
+                                  PEKPPP_ASSESSMENT_OPTIONS_VERSION)) < 0)
+        return error;
     if ((error = pk_read_file(&data, &len, path, &rep)) < 0)
         return error;
     return open_owned(out, data, len, path, opts, &rep); /* the sheet keeps the bytes */
