@@ -139,10 +139,10 @@ PEKPPP_EXTERN(int) pekppp_batch_write(pekppp_sink *sink, const pekppp_batch *b,
 PEKPPP_EXTERN(pekppp_fixed) pekppp_batch_mean(const pekppp_batch *b);
 
 /**
- * Units whose rounded index is below @p threshold (scaled by 10^4), in
+ * Units whose rounded index is below @p threshold (compared exactly), in
  * ranking order: fills up to @p max ids, returns how many there are.
  */
-PEKPPP_EXTERN(size_t) pekppp_batch_below(const pekppp_batch *b, int64_t threshold,
+PEKPPP_EXTERN(size_t) pekppp_batch_below(const pekppp_batch *b, pekppp_fixed threshold,
                                          const char **ids, size_t max);
 
 PEKPPP_EXTERN(void) pekppp_batch_free(pekppp_batch *b);

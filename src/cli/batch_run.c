@@ -197,10 +197,11 @@ void cli_items_free(cli_items *items)
     memset(items, 0, sizeof(*items));
 }
 
-int cli_parse_threshold(const pekppp_rubric *r, const char *s, int64_t *out)
+int cli_parse_threshold(const pekppp_rubric *r, const char *s, pekppp_fixed *out)
 {
     size_t i;
     int64_t whole = 0, frac = 0, scale = 1000;
+    int decimals = 0;
     const char *p = s;
     for (i = 0; i < pekppp_rubric_band_count(r); i++) {
         const pekppp_band *b = pekppp_rubric_band(r, i);
@@ -223,10 +224,12 @@ int cli_parse_threshold(const pekppp_rubric *r, const char *s, int64_t *out)
                 return -1;
             frac += (*p - '0') * scale;
         }
+        decimals = 4;
     }
     if (*p)
         return -1;
-    *out = whole * 10000 + frac;
+    out->units = decimals ? whole * 10000 + frac : whole;
+    out->decimals = decimals;
     return 0;
 }
 
@@ -574,7 +577,7 @@ static int finish(run_state *st, pending *pf)
     pekppp_error err;
     cli_out out;
     pekppp_sink sink;
-    int64_t threshold = 0, mean_threshold = 0;
+    pekppp_fixed threshold = { 0, 0 }, mean_threshold = { 0, 0 };
     int rc, below = 0;
 
     if (!st->batch) {
@@ -638,11 +641,7 @@ static int finish(run_state *st, pending *pf)
     }
     if (args->fail_under_mean && pekppp_batch_scored(st->batch) > 0) {
         pekppp_fixed mean = pekppp_batch_mean(st->batch);
-        int64_t scaled = mean.units;
-        int k;
-        for (k = mean.decimals; k < 4; k++)
-            scaled *= 10;
-        if (scaled < mean_threshold) {
+        if (pekppp_fixed_compare(mean, mean_threshold) < 0) {
             char shown[48];
             pekppp_fixed_format(shown, sizeof(shown), mean);
             fprintf(stderr, args->lang ? "pekppp: the mean index %s is below %s\n"

@@ -66,8 +66,8 @@ typedef struct {
 /* Score every item and write the batch report; returns the exit code. */
 int cli_run_batch(const cli_items *items, const cli_batch_args *args);
 
-/* The threshold of --fail-under as a 10^4-scaled decimal: a grade's band
- * minimum, or a plain number.  -1 when it is neither. */
-int cli_parse_threshold(const pekppp_rubric *r, const char *s, int64_t *out);
+/* The threshold of --fail-under: a grade's band minimum, or a plain number
+ * (at most 4 decimal places).  -1 when it is neither. */
+int cli_parse_threshold(const pekppp_rubric *r, const char *s, pekppp_fixed *out);
 
 #endif

@@ -106,7 +106,7 @@ static int score_one(const char *input, cli_rubrics *rubrics, pekppp_assessment_
     const pekppp_report_options *ropts = &ro;
     pekppp_sink sink;
     pekppp_error err;
-    int64_t threshold = 0;
+    pekppp_fixed threshold = { 0, 0 };
     int rc = CLI_EXIT_OK, error;
 
     pekppp_sink_init_buffer(&sink);
@@ -158,14 +158,9 @@ static int score_one(const char *input, cli_rubrics *rubrics, pekppp_assessment_
     if ((rc = cli_write_output(output, sink.data, sink.len)) != 0)
         goto done;
     if (fail_under) {
-        int64_t rounded;
         pekppp_fixed idx = pekppp_result_index(res);
-        int k;
         /* Compare the rounded index, the value the grade is read from. */
-        rounded = idx.units;
-        for (k = idx.decimals; k < 4; k++)
-            rounded *= 10;
-        if (rounded < threshold) {
+        if (pekppp_fixed_compare(idx, threshold) < 0) {
             char shown[48];
             pekppp_fixed_format(shown, sizeof(shown), idx);
             cli_fail(cli_msg(lang, CM_BELOW), shown, fail_under);

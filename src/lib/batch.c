@@ -410,15 +410,14 @@ static int mean_of(const pekppp_batch *b, pk_rat sum, size_t n, int64_t *rounded
                    const pekppp_band **band)
 {
     pk_rat mean;
-    int64_t scaled;
-    int i, error;
+    pekppp_fixed v;
+    int error;
     if ((error = pk_rat_div(&mean, sum, pk_rat_int((int64_t)n))) < 0 ||
         (error = pk_round(b->rubric, mean, rounded)) < 0)
         return error;
-    scaled = *rounded;
-    for (i = b->rubric->decimals; i < 4; i++)
-        scaled *= 10;
-    *band = pekppp_rubric_band_for(b->rubric, scaled);
+    v.units = *rounded;
+    v.decimals = b->rubric->decimals;
+    *band = pekppp_rubric_band_for(b->rubric, v);
     return 0;
 }
 
@@ -470,15 +469,15 @@ pekppp_fixed pekppp_batch_mean(const pekppp_batch *b)
     return f;
 }
 
-size_t pekppp_batch_below(const pekppp_batch *b, int64_t threshold, const char **ids, size_t max)
+size_t pekppp_batch_below(const pekppp_batch *b, pekppp_fixed threshold, const char **ids,
+                          size_t max)
 {
     size_t i, n = 0;
     for (i = 0; i < b->nunits; i++) {
-        int64_t scaled = b->units[i]->index_rounded;
-        int k;
-        for (k = b->rubric->decimals; k < 4; k++)
-            scaled *= 10;
-        if (scaled < threshold) {
+        pekppp_fixed v;
+        v.units = b->units[i]->index_rounded;
+        v.decimals = b->rubric->decimals;
+        if (pekppp_fixed_compare(v, threshold) == -1) {
             if (n < max)
                 ids[n] = b->units[i]->id;
             n++;

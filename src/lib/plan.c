@@ -18,12 +18,13 @@
 #include "msg.h"
 #include "plan_internal.h"
 
-static int64_t to_dec_scale(const pekppp_rubric *r, int64_t rounded)
+/* A rounded value of the rubric's precision, in the public form. */
+static pekppp_fixed rounded_fixed(const pekppp_rubric *r, int64_t rounded)
 {
-    int i;
-    for (i = r->decimals; i < 4; i++)
-        rounded *= 10;
-    return rounded;
+    pekppp_fixed v;
+    v.units = rounded;
+    v.decimals = r->decimals;
+    return v;
 }
 
 static int is_fixed(const pekppp_rubric *r, size_t ind, const pekppp_plan_options *o)
@@ -54,7 +55,7 @@ static int threshold(const pekppp_rubric *r, const pekppp_band *band, pk_rat *ou
         unit *= 10;
     if (pk_rat_make(&half, 1, 2 * (pk_i128)unit) < 0)
         return PEKPPP_ERANGE;
-    return pk_rat_sub(out, pk_rat_dec(band->min), half);
+    return pk_rat_sub(out, pk_rat_dec(pk_fixed_dec(band->min)), half);
 }
 
 /* Plan for @p band: fill p->steps and p->after; *reached says whether the
@@ -91,7 +92,7 @@ static int plan_for(pekppp_plan *p, const pekppp_band *band, const pekppp_plan_o
             if ((error = pk_rat_add(&p->after, p->after, rec->gain)) < 0 ||
                 (error = pk_round(r, p->after, &st->after_rounded)) < 0)
                 return error;
-            st->after_band = pekppp_rubric_band_for(r, to_dec_scale(r, st->after_rounded));
+            st->after_band = pekppp_rubric_band_for(r, rounded_fixed(r, st->after_rounded));
             if (!all && band && pk_rat_cmp(p->after, thr) >= 0) {
                 *reached = 1;
                 return 0;
@@ -159,7 +160,7 @@ int pekppp_plan_make(pekppp_plan **out, const pekppp_result *res, const char *ta
         if ((error = plan_for(p, NULL, opts, 1, &reached)) < 0 ||
             (error = pk_round(r, p->after, &best)) < 0)
             goto done;
-        p->goal = pekppp_rubric_band_for(r, to_dec_scale(r, best));
+        p->goal = pekppp_rubric_band_for(r, rounded_fixed(r, best));
         p->best_rounded = best;
         p->best_band = p->goal;
         if (p->goal == res->band) {
@@ -171,7 +172,7 @@ int pekppp_plan_make(pekppp_plan **out, const pekppp_result *res, const char *ta
     }
     if ((error = pk_round(r, p->after, &p->after_rounded)) < 0)
         goto done;
-    p->after_band = pekppp_rubric_band_for(r, to_dec_scale(r, p->after_rounded));
+    p->after_band = pekppp_rubric_band_for(r, rounded_fixed(r, p->after_rounded));
     *out = p;
     p = NULL;
 done:
@@ -227,7 +228,7 @@ void pk_plan_text(pekppp_sink *sink, const pekppp_plan *p, pekppp_lang lang)
     const pekppp_rubric *r = res->rubric;
     char a[48], b[48], m[48];
     size_t i;
-    pk_dec_format_short(m, sizeof(m), p->target->min);
+    pk_dec_format_short(m, sizeof(m), pk_fixed_dec(p->target->min));
     /* Texts from input files go through pk_text_cell: a control character
      * in a name must not reach the terminal. */
     pk_sink_printf(sink, "%s ", pk_msg(lang, M_PLAN_TO));
@@ -295,7 +296,7 @@ static void plan_json(pekppp_sink *sink, const pekppp_plan *p)
     pk_json_string(sink, res->assessment->unit_name);
     pekppp_sink_puts(sink, "},\n  \"target\": {\"grade\": ");
     pk_json_string(sink, p->target->grade);
-    pk_dec_format_short(buf, sizeof(buf), p->target->min);
+    pk_dec_format_short(buf, sizeof(buf), pk_fixed_dec(p->target->min));
     pk_sink_printf(sink, ", \"min\": %s},\n  \"feasible\": %s,\n", buf,
                    p->feasible ? "true" : "false");
     json_band(sink, "before", res->index_rounded, r->decimals, res->band, 0);

@@ -203,7 +203,7 @@ const pekppp_band *pk_next_band(const pekppp_result *res, int64_t *gap)
     next = res->band - 1;
     for (i = r->decimals; i < 4; i++)
         scale *= 10;
-    *gap = next->min / scale - res->index_rounded; /* min lies on the rounding grid */
+    *gap = pk_fixed_dec(next->min) / scale - res->index_rounded; /* min lies on the rounding grid */
     return next;
 }
 

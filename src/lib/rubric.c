@@ -184,23 +184,27 @@ static void decode_bands(rctx *c, const pk_node *n)
         ok &= pk_get_text(&c->d, v[1], &b->label) == 0;
         pk_path_pop(&c->d, o2);
         if (v[2]) {
+            int64_t min = 0;
+            int got;
             o2 = pk_path_key(&c->d, "min");
-            if (pk_get_dec(&c->d, v[2], 4, false, &b->min) < 0) {
+            if ((got = pk_get_dec(&c->d, v[2], 4, false, &min) == 0))
+                b->min = pk_dec_fixed(min);
+            if (!got) {
                 ok = 0;
-            } else if (b->min % pow10_i(4 - r->decimals) != 0) {
+            } else if (min % pow10_i(4 - r->decimals) != 0) {
                 pk_err(&c->d, v[2], PEKPPP_EINVALID, PK_R_RUBRIC_BAND,
                        "band minimum %s is not on the rounding grid of %d decimal places: no "
                        "rounded index can equal it",
                        v[2]->str, r->decimals);
                 ok = 0;
-            } else if (c->scale_ok && b->min > (int64_t)r->scale_max * PEKPPP_DEC_SCALE) {
+            } else if (c->scale_ok && min > (int64_t)r->scale_max * PEKPPP_DEC_SCALE) {
                 pk_err(&c->d, v[2], PEKPPP_EINVALID, PK_R_RUBRIC_BAND,
                        "band '%s' is unreachable: its minimum %s is above scale.max %d",
                        b->grade ? b->grade : "?", v[2]->str, r->scale_max);
                 ok = 0;
-            } else if (i > 0 && all_ok && b->min >= r->bands[i - 1].min) {
+            } else if (i > 0 && all_ok && min >= pk_fixed_dec(r->bands[i - 1].min)) {
                 char prev[32];
-                pk_dec_format_short(prev, sizeof(prev), r->bands[i - 1].min);
+                pk_dec_format_short(prev, sizeof(prev), pk_fixed_dec(r->bands[i - 1].min));
                 pk_err(&c->d, v[2], PEKPPP_EINVALID, PK_R_RUBRIC_BAND,
                        "band minimums must strictly decrease: %s is not below %s, the minimum of "
                        "band '%s'",
@@ -219,7 +223,8 @@ static void decode_bands(rctx *c, const pk_node *n)
         all_ok &= ok;
         pk_path_pop(&c->d, o);
     }
-    if (all_ok && c->scale_ok && r->bands[r->nbands - 1].min != (int64_t)r->scale_min * PEKPPP_DEC_SCALE) {
+    if (all_ok && c->scale_ok &&
+        pk_fixed_dec(r->bands[r->nbands - 1].min) != (int64_t)r->scale_min * PEKPPP_DEC_SCALE) {
         const pk_node *last = n->items[n->count - 1];
         size_t o = pk_path_index(&c->d, n->count - 1);
         pk_path_key(&c->d, "min");
@@ -819,12 +824,16 @@ const pekppp_survey_item *pekppp_rubric_survey_item(const pekppp_rubric *r, size
     return i < r->nsurvey_items ? &r->survey_items[i] : NULL;
 }
 
-const pekppp_band *pekppp_rubric_band_for(const pekppp_rubric *r, int64_t scaled)
+const pekppp_band *pekppp_rubric_band_for(const pekppp_rubric *r, pekppp_fixed rounded)
 {
     size_t i;
-    for (i = 0; i < r->nbands; i++)
-        if (r->bands[i].min <= scaled)
+    for (i = 0; i < r->nbands; i++) {
+        int c = pekppp_fixed_compare(r->bands[i].min, rounded);
+        if (c < -1)
+            return NULL;
+        if (c <= 0)
             return &r->bands[i];
+    }
     return NULL;
 }
 

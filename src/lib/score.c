@@ -215,12 +215,7 @@ int pekppp_score(pekppp_result **out, const pekppp_assessment *a, pekppp_error *
         res->index = res->evaluator;
     }
     TRY(pk_round(r, res->index, &res->index_rounded));
-    {
-        int64_t scaled = res->index_rounded;
-        for (i = (size_t)r->decimals; i < 4; i++)
-            scaled *= 10;
-        res->band = pekppp_rubric_band_for(r, scaled);
-    }
+    res->band = pekppp_rubric_band_for(r, pekppp_result_index(res));
     TRY(recommend(res, wsum, wtotal));
 
     *out = res;
@@ -261,9 +256,20 @@ const pekppp_band *pekppp_result_band(const pekppp_result *res) { return res->ba
 unsigned pekppp_result_flags(const pekppp_result *res) { return res->flags; }
 const pekppp_assessment *pekppp_result_assessment(const pekppp_result *res) { return res->assessment; }
 
-int pekppp_result_compare_index(const pekppp_result *res, int64_t scaled)
+int pekppp_result_compare_index(const pekppp_result *res, pekppp_fixed threshold)
 {
-    return pk_rat_cmp(res->index, pk_rat_dec(scaled));
+    pk_rat t;
+    if (pk_rat_fixed(&t, threshold) < 0)
+        return PEKPPP_EINVALID;
+    return pk_rat_cmp(res->index, t);
+}
+
+int pekppp_fixed_compare(pekppp_fixed a, pekppp_fixed b)
+{
+    pk_rat x, y;
+    if (pk_rat_fixed(&x, a) < 0 || pk_rat_fixed(&y, b) < 0)
+        return PEKPPP_EINVALID;
+    return pk_rat_cmp(x, y);
 }
 
 int pekppp_fixed_format(char *buf, size_t size, pekppp_fixed v)
