@@ -506,7 +506,8 @@ int pekppp_assessment_load_buffer(pekppp_assessment **out, const char *data, siz
 
     *out = NULL;
     pk_report_init(&rep, name, opts ? opts->diag : NULL, opts ? opts->payload : NULL, err);
-    if (opts && (error = pk_options_check(&rep, "pekppp_assessment_options", opts->version, PEKPPP_ASSESSMENT_OPTIONS_VERSION)) < 0)
+    if (opts && (error = pk_options_check(&rep, "pekppp_assessment_options", opts->version,
+                                          PEKPPP_ASSESSMENT_OPTIONS_VERSION)) < 0)
         return error;
     error = pk_doc_parse(&doc, data, len, &rep);
     if (error < 0)
@@ -548,7 +549,8 @@ int pekppp_assessment_load_file(pekppp_assessment **out, const char *path,
     int error;
     *out = NULL;
     pk_report_init(&rep, path, opts ? opts->diag : NULL, opts ? opts->payload : NULL, err);
-    if (opts && (error = pk_options_check(&rep, "pekppp_assessment_options", opts->version, PEKPPP_ASSESSMENT_OPTIONS_VERSION)) < 0)
+    if (opts && (error = pk_options_check(&rep, "pekppp_assessment_options", opts->version,
+                                          PEKPPP_ASSESSMENT_OPTIONS_VERSION)) < 0)
         return error;
     if ((error = pk_read_file(&data, &len, path, &rep)) < 0)
         return error;

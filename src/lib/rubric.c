@@ -719,7 +719,8 @@ int pekppp_rubric_load_buffer(pekppp_rubric **out, const char *data, size_t len,
 
     *out = NULL;
     pk_report_init(&rep, name, opts ? opts->diag : NULL, opts ? opts->payload : NULL, err);
-    if (opts && (error = pk_options_check(&rep, "pekppp_load_options", opts->version, PEKPPP_LOAD_OPTIONS_VERSION)) < 0)
+    if (opts && (error = pk_options_check(&rep, "pekppp_load_options", opts->version,
+                                          PEKPPP_LOAD_OPTIONS_VERSION)) < 0)
         return error;
     memset(&c, 0, sizeof(c));
     error = pk_doc_parse(&doc, data, len, &rep);
@@ -769,7 +770,8 @@ int pekppp_rubric_load_file(pekppp_rubric **out, const char *path, const pekppp_
     int error;
     *out = NULL;
     pk_report_init(&rep, path, opts ? opts->diag : NULL, opts ? opts->payload : NULL, err);
-    if (opts && (error = pk_options_check(&rep, "pekppp_load_options", opts->version, PEKPPP_LOAD_OPTIONS_VERSION)) < 0)
+    if (opts && (error = pk_options_check(&rep, "pekppp_load_options", opts->version,
+                                          PEKPPP_LOAD_OPTIONS_VERSION)) < 0)
         return error;
     if ((error = pk_read_file(&data, &len, path, &rep)) < 0)
         return error;

@@ -682,7 +682,8 @@ static void verify_plan(const exact_model *m, const pekppp_result *res, const in
         goal = grade_of(m->r, rounded_scaled(m, N + bt->best[bt->kmax], D));
         assert_non_null(goal);
         for (k = 0; k <= bt->kmax && kmin < 0; k++)
-            if (bt->best[k] >= 0 && rounded_scaled(m, N + bt->best[k], D) >= pk_fixed_dec(goal->min))
+            if (bt->best[k] >= 0 &&
+                rounded_scaled(m, N + bt->best[k], D) >= pk_fixed_dec(goal->min))
                 kmin = k;
         assert_true(kmin >= 0);
     }
