@@ -33,9 +33,17 @@ typedef struct pekppp_assessment pekppp_assessment;
 typedef int (*pekppp_rubric_resolve_cb)(const pekppp_rubric **out, const char *id, void *payload,
                                         pekppp_error *err);
 
-/** How an assessment is loaded. Initialise with ::PEKPPP_ASSESSMENT_OPTIONS_INIT. */
+/**
+ * How an assessment (or a sheet of them) is loaded. Initialise with
+ * ::PEKPPP_ASSESSMENT_OPTIONS_INIT or pekppp_assessment_options_init().
+ *
+ * Every function that takes these options checks `version`: 0 (a zeroed
+ * struct) reads as 1, and a version newer than this library's is
+ * PEKPPP_EINVALID ("... is newer than this library": the program was built
+ * against a newer pekppp than the library it runs with).
+ */
 typedef struct {
-    unsigned version;
+    unsigned version;        /**< ::PEKPPP_ASSESSMENT_OPTIONS_VERSION */
     /** Use this rubric; its id must still match the file's `rubric:`. */
     const pekppp_rubric *rubric;
     /** Or find the rubric by id (used when @ref rubric is NULL). */
@@ -50,6 +58,15 @@ typedef struct {
 #define PEKPPP_ASSESSMENT_OPTIONS_VERSION 1
 #define PEKPPP_ASSESSMENT_OPTIONS_INIT \
     { PEKPPP_ASSESSMENT_OPTIONS_VERSION, NULL, NULL, NULL, false, NULL, NULL }
+
+/**
+ * Fill @p opts with the defaults of struct version @p version (pass
+ * ::PEKPPP_ASSESSMENT_OPTIONS_VERSION), as ::PEKPPP_ASSESSMENT_OPTIONS_INIT does.
+ * @return 0, or PEKPPP_EINVALID (@p opts untouched) for NULL, version 0 or a
+ *         version newer than this library
+ */
+PEKPPP_EXTERN(int) pekppp_assessment_options_init(pekppp_assessment_options *opts,
+                                                  unsigned version);
 
 /**
  * Load a unit file (YAML or JSON) and check it against its rubric.

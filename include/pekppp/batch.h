@@ -65,16 +65,36 @@ enum {
     PEKPPP_GROUP_MODE = 1 << 2
 };
 
-/** Batch options. Initialise with ::PEKPPP_BATCH_OPTIONS_INIT. */
+/**
+ * Batch options. Initialise with ::PEKPPP_BATCH_OPTIONS_INIT or
+ * pekppp_batch_options_init().
+ *
+ * Every function that takes these options checks `version`: 0 (a zeroed
+ * struct) reads as 1, and a version newer than this library's is
+ * PEKPPP_EINVALID ("... is newer than this library": the program was built
+ * against a newer pekppp than the library it runs with).
+ */
 typedef struct {
-    unsigned version;
+    unsigned version;    /**< ::PEKPPP_BATCH_OPTIONS_VERSION */
     unsigned group_by;   /**< PEKPPP_GROUP_* bits */
 } pekppp_batch_options;
 
 #define PEKPPP_BATCH_OPTIONS_VERSION 1
 #define PEKPPP_BATCH_OPTIONS_INIT { PEKPPP_BATCH_OPTIONS_VERSION, PEKPPP_GROUP_CATEGORY }
 
-/** Start an empty batch for units of rubric @p rubric (borrowed). */
+/**
+ * Fill @p opts with the defaults of struct version @p version (pass
+ * ::PEKPPP_BATCH_OPTIONS_VERSION), as ::PEKPPP_BATCH_OPTIONS_INIT does.
+ * @return 0, or PEKPPP_EINVALID (@p opts untouched) for NULL, version 0 or a
+ *         version newer than this library
+ */
+PEKPPP_EXTERN(int) pekppp_batch_options_init(pekppp_batch_options *opts, unsigned version);
+
+/**
+ * Start an empty batch for units of rubric @p rubric (borrowed).
+ * @return 0, PEKPPP_EINVALID for an options version newer than this library,
+ *         or PEKPPP_ENOMEM
+ */
 PEKPPP_EXTERN(int) pekppp_batch_new(pekppp_batch **out, const pekppp_rubric *rubric,
                                     const pekppp_batch_options *opts);
 
@@ -119,10 +139,10 @@ PEKPPP_EXTERN(int) pekppp_batch_write(pekppp_sink *sink, const pekppp_batch *b,
 PEKPPP_EXTERN(pekppp_fixed) pekppp_batch_mean(const pekppp_batch *b);
 
 /**
- * Units whose rounded index is below @p threshold (scaled by 10^4), in
+ * Units whose rounded index is below @p threshold (compared exactly), in
  * ranking order: fills up to @p max ids, returns how many there are.
  */
-PEKPPP_EXTERN(size_t) pekppp_batch_below(const pekppp_batch *b, int64_t threshold,
+PEKPPP_EXTERN(size_t) pekppp_batch_below(const pekppp_batch *b, pekppp_fixed threshold,
                                          const char **ids, size_t max);
 
 PEKPPP_EXTERN(void) pekppp_batch_free(pekppp_batch *b);

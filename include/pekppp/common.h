@@ -30,6 +30,16 @@ typedef enum {
     PEKPPP_LANG_EN = 1
 } pekppp_lang;
 
+/**
+ * A rounded decimal: units / 10^decimals (decimals 0..18), the one public
+ * form of rounded numbers: indices, means, band minimums, thresholds.
+ * Compare with pekppp_fixed_compare(), print with pekppp_fixed_format().
+ */
+typedef struct {
+    int64_t units;
+    int decimals;
+} pekppp_fixed;
+
 /** Error codes returned (negated) by fallible functions. */
 typedef enum {
     PEKPPP_OK = 0,

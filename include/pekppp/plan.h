@@ -23,9 +23,17 @@ extern "C" {
 
 typedef struct pekppp_plan pekppp_plan;
 
-/** Plan options. Initialise with ::PEKPPP_PLAN_OPTIONS_INIT. */
+/**
+ * Plan options. Initialise with ::PEKPPP_PLAN_OPTIONS_INIT or
+ * pekppp_plan_options_init().
+ *
+ * Every function that takes these options checks `version`: 0 (a zeroed
+ * struct) reads as 1, and a version newer than this library's is
+ * PEKPPP_EINVALID ("... is newer than this library": the program was built
+ * against a newer pekppp than the library it runs with).
+ */
 typedef struct {
-    unsigned version;
+    unsigned version;            /**< ::PEKPPP_PLAN_OPTIONS_VERSION */
     int max_level_step;          /**< at most this many levels up per indicator; 0: no limit */
     const char *const *fixed;    /**< indicator ids kept as they are */
     size_t nfixed;
@@ -35,13 +43,21 @@ typedef struct {
 #define PEKPPP_PLAN_OPTIONS_INIT { PEKPPP_PLAN_OPTIONS_VERSION, 0, NULL, 0 }
 
 /**
+ * Fill @p opts with the defaults of struct version @p version (pass
+ * ::PEKPPP_PLAN_OPTIONS_VERSION), as ::PEKPPP_PLAN_OPTIONS_INIT does.
+ * @return 0, or PEKPPP_EINVALID (@p opts untouched) for NULL, version 0 or a
+ *         version newer than this library
+ */
+PEKPPP_EXTERN(int) pekppp_plan_options_init(pekppp_plan_options *opts, unsigned version);
+
+/**
  * Plan the way from a scored unit to the band of grade @p target.
  * When the target cannot be reached, the plan leads to the best reachable
  * grade and pekppp_plan_feasible() is false.
  *
  * @param[out] out  caller frees with pekppp_plan_free(); borrows @p res
- * @return 0, PEKPPP_EINVALID (no such grade, or an unknown id in `fixed`),
- *         PEKPPP_ERANGE, PEKPPP_ENOMEM
+ * @return 0, PEKPPP_EINVALID (no such grade, an unknown id in `fixed`, or an
+ *         options version newer than this library), PEKPPP_ERANGE, PEKPPP_ENOMEM
  */
 PEKPPP_EXTERN(int) pekppp_plan_make(pekppp_plan **out, const pekppp_result *res,
                                     const char *target, const pekppp_plan_options *opts,

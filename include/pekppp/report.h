@@ -58,9 +58,18 @@ typedef struct {
     int to;
 } pekppp_change;
 
-/** Report options. Initialise with ::PEKPPP_REPORT_OPTIONS_INIT. */
+/**
+ * Report options, for every writer (pekppp_report_write(), pekppp_batch_write(),
+ * pekppp_plan_write(), pekppp_diff_write(), pekppp_template_write()).
+ * Initialise with ::PEKPPP_REPORT_OPTIONS_INIT or pekppp_report_options_init().
+ *
+ * Every writer checks `version`: 0 (a zeroed struct) and 1 read the fields
+ * before `plan`, and a version newer than this library's makes the writer
+ * return PEKPPP_EINVALID without writing (the program was built against a
+ * newer pekppp than the library it runs with).
+ */
 typedef struct {
-    unsigned version;
+    unsigned version;             /**< ::PEKPPP_REPORT_OPTIONS_VERSION */
     pekppp_lang lang;
     unsigned json_depth;          /**< JSON: indentation depth of the outermost object */
     pekppp_csv_dialect csv_dialect;
@@ -81,8 +90,18 @@ typedef struct {
     { PEKPPP_REPORT_OPTIONS_VERSION, PEKPPP_LANG_ID, 0, PEKPPP_CSV_PLAIN, NULL, NULL, 0, NULL, NULL }
 
 /**
+ * Fill @p opts with the defaults of struct version @p version (pass
+ * ::PEKPPP_REPORT_OPTIONS_VERSION), as ::PEKPPP_REPORT_OPTIONS_INIT does; for
+ * version 1 only the fields that version has are written.
+ * @return 0, or PEKPPP_EINVALID (@p opts untouched) for NULL, version 0 or a
+ *         version newer than this library
+ */
+PEKPPP_EXTERN(int) pekppp_report_options_init(pekppp_report_options *opts, unsigned version);
+
+/**
  * Render one unit's result.
- * @return 0, PEKPPP_EINVALID for an unknown format, or the sink's error
+ * @return 0, PEKPPP_EINVALID for an unknown format or an options version
+ *         newer than this library, or the sink's error
  *         (PEKPPP_EIO, PEKPPP_ENOMEM)
  */
 PEKPPP_EXTERN(int) pekppp_report_write(pekppp_sink *sink, const pekppp_result *res,

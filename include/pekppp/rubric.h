@@ -3,9 +3,10 @@
  * @brief The rubric: aspects, indicators, weights, bands (FORMATS.md section 1).
  *
  * A ::pekppp_rubric is opaque and immutable once loaded; everything it hands
- * out is borrowed and valid until pekppp_rubric_free().  Weights and band
- * minimums are exact decimals, given here as integers scaled by 10^4
- * (`24` is 240000, `4.51` is 45100).
+ * out is borrowed and valid until pekppp_rubric_free().  Band minimums are
+ * rounded numbers, given as a ::pekppp_fixed like every rounded number of the
+ * API; weights are exact decimals, given here as integers scaled by 10^4
+ * (`24` is 240000, `4.5` is 45000).
  */
 #ifndef PEKPPP_RUBRIC_H
 #define PEKPPP_RUBRIC_H
@@ -18,7 +19,7 @@
 extern "C" {
 #endif
 
-/** Scale of every decimal the rubric holds: value = scaled / 10^4. */
+/** Scale of the rubric's weights: value = scaled / 10^4. */
 #define PEKPPP_DEC_SCALE 10000
 
 typedef struct pekppp_rubric pekppp_rubric;
@@ -27,7 +28,7 @@ typedef struct pekppp_rubric pekppp_rubric;
 typedef struct {
     const char *grade;   /**< "A-" */
     const char *label;   /**< "Sangat Baik" */
-    int64_t min;         /**< lowest rounded index in the band, scaled by 10^4 */
+    pekppp_fixed min;    /**< lowest rounded index in the band (4.51: units 45100, decimals 4) */
 } pekppp_band;
 
 /** A scored indicator. */
@@ -68,7 +69,15 @@ typedef struct {
     const char *text;
 } pekppp_survey_item;
 
-/** How rubric loading behaves. Initialise with ::PEKPPP_LOAD_OPTIONS_INIT. */
+/**
+ * How rubric loading behaves. Initialise with ::PEKPPP_LOAD_OPTIONS_INIT or
+ * pekppp_load_options_init().
+ *
+ * Every function that takes these options checks `version`: 0 (a zeroed
+ * struct) reads as 1, and a version newer than this library's is
+ * PEKPPP_EINVALID ("... is newer than this library": the program was built
+ * against a newer pekppp than the library it runs with).
+ */
 typedef struct {
     unsigned version;        /**< ::PEKPPP_LOAD_OPTIONS_VERSION */
     pekppp_diag_cb diag;     /**< every error and warning, or NULL */
@@ -77,6 +86,14 @@ typedef struct {
 
 #define PEKPPP_LOAD_OPTIONS_VERSION 1
 #define PEKPPP_LOAD_OPTIONS_INIT { PEKPPP_LOAD_OPTIONS_VERSION, NULL, NULL }
+
+/**
+ * Fill @p opts with the defaults of struct version @p version (pass
+ * ::PEKPPP_LOAD_OPTIONS_VERSION), as ::PEKPPP_LOAD_OPTIONS_INIT does.
+ * @return 0, or PEKPPP_EINVALID (@p opts untouched) for NULL, version 0 or a
+ *         version newer than this library
+ */
+PEKPPP_EXTERN(int) pekppp_load_options_init(pekppp_load_options *opts, unsigned version);
 
 /**
  * Load and validate a rubric from a file.
@@ -123,11 +140,13 @@ PEKPPP_EXTERN(size_t) pekppp_rubric_survey_item_count(const pekppp_rubric *r);
 PEKPPP_EXTERN(const pekppp_survey_item *) pekppp_rubric_survey_item(const pekppp_rubric *r, size_t i);
 
 /**
- * Find the band of a rounded index, given like band minimums: as an integer
- * scaled by 10^4 (an index rounded to 4.01 is 40100).
- * @return the band (borrowed), or NULL only for an index below every band
+ * Find the band of a rounded index (e.g. pekppp_result_index()): the first
+ * band whose minimum it reaches, compared exactly.
+ * @return the band (borrowed), or NULL for an index below every band (or
+ *         with decimals outside 0..18)
  */
-PEKPPP_EXTERN(const pekppp_band *) pekppp_rubric_band_for(const pekppp_rubric *r, int64_t rounded);
+PEKPPP_EXTERN(const pekppp_band *) pekppp_rubric_band_for(const pekppp_rubric *r,
+                                                          pekppp_fixed rounded);
 
 /**
  * Find a scored indicator by id.

@@ -4,7 +4,7 @@
  *
  * The scorer is pure: no I/O, no globals, no floating point.  All sums are
  * exact rationals; only the printed values are rounded, half-up, once.  A
- * rounded value is handed out as a ::pekppp_fixed.
+ * rounded value is handed out, and a threshold taken, as a ::pekppp_fixed.
  */
 #ifndef PEKPPP_SCORE_H
 #define PEKPPP_SCORE_H
@@ -18,12 +18,6 @@
 #ifdef __cplusplus
 extern "C" {
 #endif
-
-/** A rounded decimal: units / 10^decimals. */
-typedef struct {
-    int64_t units;
-    int decimals;
-} pekppp_fixed;
 
 typedef struct pekppp_result pekppp_result;
 
@@ -58,10 +52,18 @@ PEKPPP_EXTERN(unsigned) pekppp_result_flags(const pekppp_result *res);
 PEKPPP_EXTERN(const pekppp_assessment *) pekppp_result_assessment(const pekppp_result *res);
 
 /**
- * Compare the exact index with a threshold given as a decimal scaled by 10^4.
- * @return -1, 0 or 1 as the index is below, equal to or above it
+ * Compare the exact (unrounded) index with @p threshold, exactly.
+ * @return -1, 0 or 1 as the index is below, equal to or above it, or
+ *         PEKPPP_EINVALID for a threshold whose decimals are outside 0..18
  */
-PEKPPP_EXTERN(int) pekppp_result_compare_index(const pekppp_result *res, int64_t scaled);
+PEKPPP_EXTERN(int) pekppp_result_compare_index(const pekppp_result *res, pekppp_fixed threshold);
+
+/**
+ * Compare two fixed decimals exactly (4.4 with 2 decimals equals 4.400).
+ * @return -1, 0 or 1 as @p a is below, equal to or above @p b, or
+ *         PEKPPP_EINVALID when either has decimals outside 0..18
+ */
+PEKPPP_EXTERN(int) pekppp_fixed_compare(pekppp_fixed a, pekppp_fixed b);
 
 /**
  * Format a fixed decimal as text ("4.40", "-0.05") without floating point.

@@ -398,7 +398,7 @@ static int close_batch(run_state *st, pending *pf)
 
 /* Read --fail-under or --fail-under-mean @p s (NULL: not given) against the
  * batch's rubric.  0, or CLI_EXIT_USAGE after saying why. */
-static int read_threshold(const run_state *st, const char *s, int64_t *out)
+static int read_threshold(const run_state *st, const char *s, pekppp_fixed *out)
 {
     if (s && cli_parse_threshold(pekppp_batch_rubric(st->batch), s, out) < 0) {
         cli_fail(cli_msg(st->args->lang, CM_BAD_FAIL_UNDER), s);
@@ -431,7 +431,7 @@ static int write_report(run_state *st)
 }
 
 /* List the units below --fail-under (the first ten); 1 when there are any. */
-static int units_below(const run_state *st, int64_t threshold)
+static int units_below(const run_state *st, pekppp_fixed threshold)
 {
     const char *ids[10];
     size_t n = pekppp_batch_below(st->batch, threshold, ids, 10), i;
@@ -456,19 +456,14 @@ static int units_below(const run_state *st, int64_t threshold)
 }
 
 /* Say so when the mean index is below --fail-under-mean; 1 when it is. */
-static int mean_below(const run_state *st, int64_t threshold)
+static int mean_below(const run_state *st, pekppp_fixed threshold)
 {
     pekppp_fixed mean;
-    int64_t scaled;
     char shown[48];
-    int k;
     if (pekppp_batch_scored(st->batch) == 0)
         return 0;
     mean = pekppp_batch_mean(st->batch);
-    scaled = mean.units;
-    for (k = mean.decimals; k < 4; k++)
-        scaled *= 10;
-    if (scaled >= threshold)
+    if (pekppp_fixed_compare(mean, threshold) >= 0)
         return 0;
     pekppp_fixed_format(shown, sizeof(shown), mean);
     cli_fail(cli_msg(st->args->lang, CM_MEAN_BELOW), shown, st->args->fail_under_mean);
@@ -479,7 +474,7 @@ static int mean_below(const run_state *st, int64_t threshold)
 static int finish(run_state *st, pending *pf)
 {
     const cli_batch_args *args = st->args;
-    int64_t threshold = 0, mean_threshold = 0;
+    pekppp_fixed threshold = { 0, 0 }, mean_threshold = { 0, 0 };
     int rc, below = 0;
     if ((rc = close_batch(st, pf)) != 0)
         return rc;

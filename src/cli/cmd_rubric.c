@@ -48,6 +48,23 @@ static void guide_dec(char *buf, size_t n, int64_t scaled)
         buf[--len] = '\0';
 }
 
+/* A rounded number without trailing zeros: 4.5100 -> "4.51". */
+static void guide_fixed(char *buf, size_t n, pekppp_fixed v)
+{
+    size_t len;
+    if (pekppp_fixed_format(buf, n, v) < 0) {
+        snprintf(buf, n, "?");
+        return;
+    }
+    len = strlen(buf);
+    if (!strchr(buf, '.'))
+        return;
+    while (len > 0 && buf[len - 1] == '0')
+        buf[--len] = '\0';
+    if (len > 0 && buf[len - 1] == '.')
+        buf[--len] = '\0';
+}
+
 static int cmp_str(const void *a, const void *b)
 {
     return strcmp(*(char *const *)a, *(char *const *)b);
@@ -140,7 +157,7 @@ static void rubric_show(pekppp_sink *out, const pekppp_rubric *r, int lang)
     for (i = 0; i < pekppp_rubric_band_count(r); i++) {
         const pekppp_band *b = pekppp_rubric_band(r, i);
         char line[256];
-        guide_dec(w, sizeof(w), b->min);
+        guide_fixed(w, sizeof(w), b->min);
         snprintf(line, sizeof(line), "  %-3s >= %-5s ", b->grade, w);
         pekppp_sink_puts(out, line);
         guide_puts(out, b->label);

@@ -195,14 +195,10 @@ static int apply_whatif(pekppp_result **base, pekppp_change **changes, pekppp_as
 
 /* Whether the rounded index of @p res, the value the grade is read from, is
  * below @p threshold: then say so and return CLI_EXIT_BELOW, else 0. */
-static int check_below(const pekppp_result *res, int64_t threshold, const score_args *args)
+static int check_below(const pekppp_result *res, pekppp_fixed threshold, const score_args *args)
 {
     pekppp_fixed idx = pekppp_result_index(res);
-    int64_t rounded = idx.units;
-    int k;
-    for (k = idx.decimals; k < 4; k++)
-        rounded *= 10;
-    if (rounded < threshold) {
+    if (pekppp_fixed_compare(idx, threshold) < 0) {
         char shown[48];
         pekppp_fixed_format(shown, sizeof(shown), idx);
         cli_fail(cli_msg(args->lang, CM_BELOW), shown, args->fail_under);
@@ -223,7 +219,7 @@ static int score_one(score_args *args, const char *input)
     pekppp_report_options ro = args->ropts;
     pekppp_sink sink;
     pekppp_error err;
-    int64_t threshold = 0;
+    pekppp_fixed threshold = { 0, 0 };
     int rc = CLI_EXIT_OK, error;
 
     pekppp_sink_init_buffer(&sink);

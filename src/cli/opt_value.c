@@ -58,10 +58,11 @@ int cli_opt_dialect(const char *v, pekppp_csv_dialect *out, int lang, const char
     return cli_usage(lang, cmd, cli_msg(lang, CM_BAD_DIALECT));
 }
 
-int cli_parse_threshold(const pekppp_rubric *r, const char *s, int64_t *out)
+int cli_parse_threshold(const pekppp_rubric *r, const char *s, pekppp_fixed *out)
 {
     size_t i;
     int64_t whole = 0, frac = 0, scale = 1000;
+    int decimals = 0;
     const char *p = s;
     for (i = 0; i < pekppp_rubric_band_count(r); i++) {
         const pekppp_band *b = pekppp_rubric_band(r, i);
@@ -84,9 +85,11 @@ int cli_parse_threshold(const pekppp_rubric *r, const char *s, int64_t *out)
                 return -1;
             frac += (*p - '0') * scale;
         }
+        decimals = 4;
     }
     if (*p)
         return -1;
-    *out = whole * 10000 + frac;
+    out->units = decimals ? whole * 10000 + frac : whole;
+    out->decimals = decimals;
     return 0;
 }

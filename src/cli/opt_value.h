@@ -20,6 +20,6 @@ int cli_opt_dialect(const char *v, pekppp_csv_dialect *out, int lang, const char
 
 /* The threshold of --fail-under as a 10^4-scaled decimal: a grade's band
  * minimum, or a plain number.  -1 when it is neither. */
-int cli_parse_threshold(const pekppp_rubric *r, const char *s, int64_t *out);
+int cli_parse_threshold(const pekppp_rubric *r, const char *s, pekppp_fixed *out);
 
 #endif

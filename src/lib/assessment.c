@@ -66,12 +66,12 @@ static int read_level(actx *c, const pk_node *n, const char *id, bool na_ok, boo
     long level;
     if (is_na(n)) {
         if (!is_scored) {
-            pk_err(&c->d, n, PEKPPP_EINVALID, "'na' is not an answer for supplementary item '%s'",
-                   id);
+            pk_err(&c->d, n, PEKPPP_EINVALID, PK_R_UNIT_NA,
+                   "'na' is not an answer for supplementary item '%s'", id);
             return PEKPPP_EINVALID;
         }
         if (!na_ok) {
-            pk_err(&c->d, n, PEKPPP_EINVALID,
+            pk_err(&c->d, n, PEKPPP_EINVALID, PK_R_UNIT_NA,
                    "indicator '%s' does not allow 'na': answer a level from %d to %d", id,
                    r->scale_min, r->scale_max);
             return PEKPPP_EINVALID;
@@ -83,8 +83,9 @@ static int read_level(actx *c, const pk_node *n, const char *id, bool na_ok, boo
         int64_t v;
         if (pk_dec_parse(n->str, n->len, 0, 1, &v) == PK_DEC_OK && v / 10000 >= -1000000 &&
             v / 10000 <= 1000000 && (v / 10000 < r->scale_min || v / 10000 > r->scale_max)) {
-            pk_err(&c->d, n, PEKPPP_EINVALID, "level %s of '%s' is outside the scale %d to %d",
-                   n->str, id, r->scale_min, r->scale_max);
+            pk_err(&c->d, n, PEKPPP_EINVALID, PK_R_UNIT_LEVEL,
+                   "level %s of '%s' is outside the scale %d to %d", n->str, id, r->scale_min,
+                   r->scale_max);
             return PEKPPP_EINVALID;
         }
     }
@@ -113,12 +114,12 @@ static void decode_answer(actx *c, const pk_node *key, const pk_node *val)
         if (pos < 0) {
             const char *near = nearest_id(r, key->str);
             if (near)
-                pk_err(&c->d, key, PEKPPP_EINVALID,
+                pk_err(&c->d, key, PEKPPP_EINVALID, PK_R_UNIT_UNKNOWN_INDICATOR,
                        "rubric '%s' has no indicator '%s': did you mean '%s'?", r->id, key->str,
                        near);
             else
-                pk_err(&c->d, key, PEKPPP_EINVALID, "rubric '%s' has no indicator '%s'", r->id,
-                       key->str);
+                pk_err(&c->d, key, PEKPPP_EINVALID, PK_R_UNIT_UNKNOWN_INDICATOR,
+                       "rubric '%s' has no indicator '%s'", r->id, key->str);
             pk_path_pop(&c->d, o);
             return;
         }
@@ -150,7 +151,7 @@ static void decode_answer(actx *c, const pk_node *key, const pk_node *val)
         (void)read_level(c, val, key->str, scored && r->indicators[idx].na_allowed, scored, &level);
     } else {
         pk_err(&c->d, val, PEKPPP_EINVALID,
-               "expected a level, 'na', or a mapping with 'level', got a list");
+               PK_R_UNIT_LEVEL, "expected a level, 'na', or a mapping with 'level', got a list");
     }
     if (scored) {
         pk_answer *ans = &a->answers[idx];
@@ -180,7 +181,7 @@ static void report_missing(actx *c, const pk_node *at)
     if (n <= 3) {
         for (i = 0; i < r->nindicators; i++)
             if (c->a->answers[i].level == PEKPPP_LEVEL_MISSING && !c->a->answers[i].line)
-                pk_err(&c->d, at, PEKPPP_EINVALID,
+                pk_err(&c->d, at, PEKPPP_EINVALID, PK_R_UNIT_MISSING_ANSWER,
                        "no answer for indicator '%s' (use --allow-incomplete to count it as %d)",
                        r->indicators[i].id, r->scale_min);
         return;
@@ -196,9 +197,9 @@ static void report_missing(actx *c, const pk_node *at)
         len += (size_t)snprintf(list + len, sizeof(list) - len, "%s%s", len ? ", " : "",
                                 r->indicators[i].id);
     }
-    pk_err(&c->d, at, PEKPPP_EINVALID,
-           "no answer for %zu indicators: %s (use --allow-incomplete to count them as %d)", n,
-           list, r->scale_min);
+    pk_err(&c->d, at, PEKPPP_EINVALID, PK_R_UNIT_MISSING_ANSWER,
+           "no answer for %zu indicators: %s (use --allow-incomplete to count them as %d)", n, list,
+           r->scale_min);
 }
 
 /* @p key is the `answers:` key, where unanswered indicators are reported. */
@@ -240,13 +241,14 @@ static void decode_responses(actx *c, const pk_node *n)
     if (pk_want_seq(&c->d, n) < 0)
         goto done;
     if (r->nsurvey_items == 0) {
-        pk_err(&c->d, n, PEKPPP_EINVALID, "rubric '%s' has no survey items to answer", r->id);
+        pk_err(&c->d, n, PEKPPP_EINVALID, PK_R_UNIT_SURVEY,
+               "rubric '%s' has no survey items to answer", r->id);
         goto done;
     }
     a->item_sums = pk_arena_alloc(&a->arena, r->nsurvey_items * sizeof(*a->item_sums));
     a->item_counts = pk_arena_alloc(&a->arena, r->nsurvey_items * sizeof(*a->item_counts));
     if (!a->item_sums || !a->item_counts) {
-        pk_err(&c->d, NULL, PEKPPP_ENOMEM, "out of memory");
+        pk_err(&c->d, NULL, PEKPPP_ENOMEM, PK_R_OTHER, "out of memory");
         goto done;
     }
     memset(a->item_sums, 0, r->nsurvey_items * sizeof(*a->item_sums));
@@ -264,10 +266,11 @@ static void decode_responses(actx *c, const pk_node *n)
                 if (item < 0) {
                     const char *near = nearest_item(r, k->str);
                     if (near)
-                        pk_err(&c->d, k, PEKPPP_EINVALID,
+                        pk_err(&c->d, k, PEKPPP_EINVALID, PK_R_UNIT_SURVEY,
                                "no survey item '%s': did you mean '%s'?", k->str, near);
                     else
-                        pk_err(&c->d, k, PEKPPP_EINVALID, "no survey item '%s'", k->str);
+                        pk_err(&c->d, k, PEKPPP_EINVALID, PK_R_UNIT_SURVEY, "no survey item '%s'",
+                               k->str);
                 } else if (pk_get_int(&c->d, v, r->scale_min, r->scale_max, &level) == 0) {
                     a->item_sums[item] += level;
                     a->item_counts[item]++;
@@ -292,12 +295,13 @@ static void decode_survey(actx *c, const pk_node *n)
         goto done;
     if (v[0] && v[2]) {
         pk_err(&c->d, v[2], PEKPPP_EINVALID,
-               "give the survey either as 'score' or as 'responses', not both");
+               PK_R_UNIT_SURVEY, "give the survey either as 'score' or as 'responses', not both");
         goto done;
     }
     if (!v[0] && !v[2]) {
-        pk_err(&c->d, n, PEKPPP_EINVALID, "the survey needs 'score' (with 'respondents') or "
-                                          "'responses'");
+        pk_err(&c->d, n, PEKPPP_EINVALID, PK_R_UNIT_SURVEY,
+               "the survey needs 'score' (with 'respondents') or "
+               "'responses'");
         goto done;
     }
     if (v[0]) {
@@ -307,7 +311,7 @@ static void decode_survey(actx *c, const pk_node *n)
             if (score < (int64_t)c->r->scale_min * PEKPPP_DEC_SCALE ||
                 score > (int64_t)c->r->scale_max * PEKPPP_DEC_SCALE)
                 pk_err(&c->d, v[0], PEKPPP_EINVALID,
-                       "survey score %s is outside the scale %d to %d", v[0]->str,
+                       PK_R_UNIT_SURVEY, "survey score %s is outside the scale %d to %d", v[0]->str,
                        c->r->scale_min, c->r->scale_max);
             a->survey_kind = PK_SURVEY_SCORE;
             a->survey_score = score;
@@ -315,7 +319,8 @@ static void decode_survey(actx *c, const pk_node *n)
         pk_path_pop(&c->d, o2);
         o2 = pk_path_key(&c->d, "respondents");
         if (!v[1])
-            pk_err(&c->d, n, PEKPPP_EINVALID, "'respondents' is required with 'score'");
+            pk_err(&c->d, n, PEKPPP_EINVALID, PK_R_UNIT_SURVEY,
+                   "'respondents' is required with 'score'");
         else
             (void)pk_get_int(&c->d, v[1], 0, 100000000, &a->respondents);
         pk_path_pop(&c->d, o2);
@@ -323,7 +328,7 @@ static void decode_survey(actx *c, const pk_node *n)
         if (v[1]) {
             o2 = pk_path_key(&c->d, "respondents");
             pk_err(&c->d, v[1], PEKPPP_EINVALID,
-                   "'respondents' is counted from 'responses': remove it");
+                   PK_R_UNIT_SURVEY, "'respondents' is counted from 'responses': remove it");
             pk_path_pop(&c->d, o2);
         }
         decode_responses(c, v[2]);
@@ -364,11 +369,11 @@ static void decode_unit(actx *c, const pk_node *n)
         const char *near = pk_nearest(a->mode, modes, 2);
         o2 = pk_path_key(&c->d, "mode");
         if (near)
-            pk_err(&c->d, v[4], PEKPPP_EINVALID,
+            pk_err(&c->d, v[4], PEKPPP_EINVALID, PK_R_UNIT_FIELD,
                    "mode '%s' is not 'mandiri' or 'nasional': did you mean '%s'?", a->mode, near);
         else
-            pk_err(&c->d, v[4], PEKPPP_EINVALID, "mode '%s' is not 'mandiri' or 'nasional'",
-                   a->mode);
+            pk_err(&c->d, v[4], PEKPPP_EINVALID, PK_R_UNIT_FIELD,
+                   "mode '%s' is not 'mandiri' or 'nasional'", a->mode);
         pk_path_pop(&c->d, o2);
     }
     pk_path_pop(&c->d, o);
@@ -379,7 +384,7 @@ static int resolve_rubric(actx *c, const pk_node *idnode, const pekppp_assessmen
     const char *id = idnode->str;
     if (opts && opts->rubric) {
         if (strcmp(opts->rubric->id, id) != 0) {
-            pk_err(&c->d, idnode, PEKPPP_EINVALID,
+            pk_err(&c->d, idnode, PEKPPP_EINVALID, PK_R_UNIT_RUBRIC,
                    "this unit is for rubric '%s', but the rubric given is '%s'", id,
                    opts->rubric->id);
             return PEKPPP_EINVALID;
@@ -394,19 +399,20 @@ static int resolve_rubric(actx *c, const pk_node *idnode, const pekppp_assessmen
         error = opts->resolve(&c->r, id, opts->resolve_payload, &rerr);
         if (error < 0 || !c->r) {
             /* The resolver's own message, in both languages when it gives both. */
-            pk_err_text(&c->d, idnode, error < 0 ? error : PEKPPP_ENOTFOUND, "unit.rubric",
+            pk_err_text(&c->d, idnode, error < 0 ? error : PEKPPP_ENOTFOUND, PK_R_UNIT_RUBRIC,
                         rerr.message[0] ? rerr.message : "rubric not found",
                         rerr.message[0] ? rerr.message_id : "rubrik tidak ditemukan");
             return error < 0 ? error : PEKPPP_ENOTFOUND;
         }
         if (strcmp(c->r->id, id) != 0) {
-            pk_err(&c->d, idnode, PEKPPP_EINVALID,
+            pk_err(&c->d, idnode, PEKPPP_EINVALID, PK_R_UNIT_RUBRIC,
                    "this unit is for rubric '%s', but the rubric found is '%s'", id, c->r->id);
             return PEKPPP_EINVALID;
         }
         return 0;
     }
-    pk_err(&c->d, idnode, PEKPPP_ENOTFOUND, "no rubric was given to check this unit against");
+    pk_err(&c->d, idnode, PEKPPP_ENOTFOUND, PK_R_UNIT_RUBRIC,
+           "no rubric was given to check this unit against");
     return PEKPPP_ENOTFOUND;
 }
 
@@ -427,8 +433,9 @@ static void decode_assessment(actx *c, const pk_node *root, const pekppp_assessm
         if (schema && !pk_scalar_is(schema, PK_ASSESSMENT_SCHEMA)) {
             char buf[64];
             o = pk_path_key(&c->d, "schema");
-            pk_err(&c->d, schema, PEKPPP_EINVALID, "schema is %s: expected '%s'",
-                   pk_show(schema, buf, sizeof(buf)), PK_ASSESSMENT_SCHEMA);
+            pk_err(&c->d, schema, PEKPPP_EINVALID, PK_R_SCHEMA_SCHEMA,
+                   "schema is %s: expected '%s'", pk_show(schema, buf, sizeof(buf)),
+                   PK_ASSESSMENT_SCHEMA);
             pk_path_pop(&c->d, o);
             return;
         }
@@ -463,7 +470,7 @@ static void decode_assessment(actx *c, const pk_node *root, const pekppp_assessm
     a->supplement_levels =
         pk_arena_alloc(&a->arena, (r->nsupplements ? r->nsupplements : 1) * sizeof(int));
     if (!a->answers || !a->supplement_levels) {
-        pk_err(&c->d, NULL, PEKPPP_ENOMEM, "out of memory");
+        pk_err(&c->d, NULL, PEKPPP_ENOMEM, PK_R_OTHER, "out of memory");
         return;
     }
     memset(a->answers, 0, r->nindicators * sizeof(*a->answers));
@@ -478,6 +485,15 @@ static void decode_assessment(actx *c, const pk_node *root, const pekppp_assessm
         decode_survey(c, v[6]);
 }
 
+int pekppp_assessment_options_init(pekppp_assessment_options *opts, unsigned version)
+{
+    pekppp_assessment_options defaults = PEKPPP_ASSESSMENT_OPTIONS_INIT;
+    if (!opts || version == 0 || version > PEKPPP_ASSESSMENT_OPTIONS_VERSION)
+        return PEKPPP_EINVALID;
+    *opts = defaults;
+    return 0;
+}
+
 int pekppp_assessment_load_buffer(pekppp_assessment **out, const char *data, size_t len,
                                   const char *name, const pekppp_assessment_options *opts,
                                   pekppp_error *err)
@@ -490,12 +506,15 @@ int pekppp_assessment_load_buffer(pekppp_assessment **out, const char *data, siz
 
     *out = NULL;
     pk_report_init(&rep, name, opts ? opts->diag : NULL, opts ? opts->payload : NULL, err);
+    if (opts && (error = pk_options_check(&rep, "pekppp_assessment_options", opts->version,
+                                          PEKPPP_ASSESSMENT_OPTIONS_VERSION)) < 0)
+        return error;
     error = pk_doc_parse(&doc, data, len, &rep);
     if (error < 0)
         goto done;
     if (!(a = pk_malloc(sizeof(*a)))) {
         error = PEKPPP_ENOMEM;
-        pk_diag(&rep, error, PEKPPP_SEV_ERROR, 0, 0, NULL, "out of memory");
+        pk_diag(&rep, error, PEKPPP_SEV_ERROR, 0, 0, NULL, PK_R_OTHER, "out of memory");
         goto done;
     }
     memset(a, 0, sizeof(*a));
@@ -505,7 +524,7 @@ int pekppp_assessment_load_buffer(pekppp_assessment **out, const char *data, siz
     pk_dec_init(&c.d, &rep, &a->arena);
     if (!(a->file = pk_arena_strndup(&a->arena, name, strlen(name)))) {
         error = PEKPPP_ENOMEM;
-        pk_diag(&rep, error, PEKPPP_SEV_ERROR, 0, 0, NULL, "out of memory");
+        pk_diag(&rep, error, PEKPPP_SEV_ERROR, 0, 0, NULL, PK_R_OTHER, "out of memory");
         goto done;
     }
     decode_assessment(&c, doc.root, opts);
@@ -530,6 +549,9 @@ int pekppp_assessment_load_file(pekppp_assessment **out, const char *path,
     int error;
     *out = NULL;
     pk_report_init(&rep, path, opts ? opts->diag : NULL, opts ? opts->payload : NULL, err);
+    if (opts && (error = pk_options_check(&rep, "pekppp_assessment_options", opts->version,
+                                          PEKPPP_ASSESSMENT_OPTIONS_VERSION)) < 0)
+        return error;
     if ((error = pk_read_file(&data, &len, path, &rep)) < 0)
         return error;
     error = pekppp_assessment_load_buffer(out, data, len, path, opts, err);

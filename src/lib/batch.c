@@ -26,13 +26,25 @@ static uint64_t hash_str(const char *s)
     return h;
 }
 
+int pekppp_batch_options_init(pekppp_batch_options *opts, unsigned version)
+{
+    pekppp_batch_options defaults = PEKPPP_BATCH_OPTIONS_INIT;
+    if (!opts || version == 0 || version > PEKPPP_BATCH_OPTIONS_VERSION)
+        return PEKPPP_EINVALID;
+    *opts = defaults;
+    return 0;
+}
+
 int pekppp_batch_new(pekppp_batch **out, const pekppp_rubric *rubric,
                      const pekppp_batch_options *opts)
 {
-    pekppp_batch *b = pk_malloc(sizeof(*b));
+    pekppp_batch *b;
     size_t i;
     *out = NULL;
-    if (!b)
+    if (opts && pk_options_check(NULL, "pekppp_batch_options", opts->version,
+                                 PEKPPP_BATCH_OPTIONS_VERSION) < 0)
+        return PEKPPP_EINVALID;
+    if (!(b = pk_malloc(sizeof(*b))))
         return PEKPPP_ENOMEM;
     memset(b, 0, sizeof(*b));
     b->rubric = rubric;
@@ -276,6 +288,7 @@ int pekppp_batch_add(pekppp_batch *b, const pekppp_result *res, pekppp_error *er
      * but a unit of another rubric or another version cannot be ranked here. */
     if (res->rubric != r && strcmp(res->rubric->sha256, r->sha256) != 0) {
         pk_diag(&rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, a->id_line, a->id_col, NULL,
+                PK_R_UNIT_RUBRIC,
                 "unit '%s' is scored with rubric '%s' version %s, but this batch ranks units of "
                 "rubric '%s' version %s",
                 a->unit_id, res->rubric->id, res->rubric->version, r->id, r->version);
@@ -312,12 +325,13 @@ int pekppp_batch_add(pekppp_batch *b, const pekppp_result *res, pekppp_error *er
         snprintf(prev_file, sizeof(prev_file), "%s%s", prev->dir, prev->base);
         if (prev->id_line)
             pk_diag(&rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, a->id_line, a->id_col, a->id_path,
+                    PK_R_UNIT_DUPLICATE_ID,
                     "unit id '%s' was already used by %s:%u:%u: this unit is left out", u->id,
                     prev_file, prev->id_line, prev->id_col);
         else
             pk_diag(&rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, a->id_line, a->id_col, a->id_path,
-                    "unit id '%s' was already used by %s: this unit is left out", u->id,
-                    prev_file);
+                    PK_R_UNIT_DUPLICATE_ID,
+                    "unit id '%s' was already used by %s: this unit is left out", u->id, prev_file);
         return PEKPPP_EINVALID;
     }
     if (oom)
@@ -339,7 +353,7 @@ int pekppp_batch_add(pekppp_batch *b, const pekppp_result *res, pekppp_error *er
          (error = add_to_group(b, PEKPPP_GROUP_INSTITUTION, u->institution, u->index)) < 0) ||
         ((b->group_by & PEKPPP_GROUP_MODE) &&
          (error = add_to_group(b, PEKPPP_GROUP_MODE, u->mode, u->index)) < 0)) {
-        pk_diag(&rep, error, PEKPPP_SEV_ERROR, 0, 0, NULL, "%s",
+        pk_diag(&rep, error, PEKPPP_SEV_ERROR, 0, 0, NULL, PK_R_OTHER, "%s",
                 error == PEKPPP_ENOMEM ? "out of memory"
                                        : "an exact sum outgrew 128-bit arithmetic");
         b->broken = error;
@@ -351,7 +365,7 @@ int pekppp_batch_add(pekppp_batch *b, const pekppp_result *res, pekppp_error *er
         b->grade_counts[(size_t)(u->band - res->rubric->bands)]++;
     return 0;
 oom:
-    pk_diag(&rep, PEKPPP_ENOMEM, PEKPPP_SEV_ERROR, 0, 0, NULL, "out of memory");
+    pk_diag(&rep, PEKPPP_ENOMEM, PEKPPP_SEV_ERROR, 0, 0, NULL, PK_R_OTHER, "out of memory");
     return PEKPPP_ENOMEM;
 }
 
@@ -396,15 +410,14 @@ static int mean_of(const pekppp_batch *b, pk_rat sum, size_t n, int64_t *rounded
                    const pekppp_band **band)
 {
     pk_rat mean;
-    int64_t scaled;
-    int i, error;
+    pekppp_fixed v;
+    int error;
     if ((error = pk_rat_div(&mean, sum, pk_rat_int((int64_t)n))) < 0 ||
         (error = pk_round(b->rubric, mean, rounded)) < 0)
         return error;
-    scaled = *rounded;
-    for (i = b->rubric->decimals; i < 4; i++)
-        scaled *= 10;
-    *band = pekppp_rubric_band_for(b->rubric, scaled);
+    v.units = *rounded;
+    v.decimals = b->rubric->decimals;
+    *band = pekppp_rubric_band_for(b->rubric, v);
     return 0;
 }
 
@@ -441,7 +454,7 @@ int pekppp_batch_finish(pekppp_batch *b, pekppp_error *err)
     b->finished = 1;
 done:
     if (error < 0)
-        pk_diag(&rep, error, PEKPPP_SEV_ERROR, 0, 0, NULL, "%s",
+        pk_diag(&rep, error, PEKPPP_SEV_ERROR, 0, 0, NULL, PK_R_OTHER, "%s",
                 error == PEKPPP_ENOMEM ? "out of memory"
                                        : "an exact mean outgrew 128-bit arithmetic; no rounded "
                                          "approximation is given");
@@ -456,15 +469,15 @@ pekppp_fixed pekppp_batch_mean(const pekppp_batch *b)
     return f;
 }
 
-size_t pekppp_batch_below(const pekppp_batch *b, int64_t threshold, const char **ids, size_t max)
+size_t pekppp_batch_below(const pekppp_batch *b, pekppp_fixed threshold, const char **ids,
+                          size_t max)
 {
     size_t i, n = 0;
     for (i = 0; i < b->nunits; i++) {
-        int64_t scaled = b->units[i]->index_rounded;
-        int k;
-        for (k = b->rubric->decimals; k < 4; k++)
-            scaled *= 10;
-        if (scaled < threshold) {
+        pekppp_fixed v;
+        v.units = b->units[i]->index_rounded;
+        v.decimals = b->rubric->decimals;
+        if (pekppp_fixed_compare(v, threshold) == -1) {
             if (n < max)
                 ids[n] = b->units[i]->id;
             n++;

@@ -95,7 +95,7 @@ int pk_csv_init_fd(pk_csv *csv, int fd, size_t window, pk_report *rep)
     csv->wcap = window >= 4 ? window : PK_CSV_WINDOW;
     if (!(csv->window = pk_malloc(csv->wcap))) {
         close(fd);
-        pk_diag(rep, PEKPPP_ENOMEM, PEKPPP_SEV_ERROR, 0, 0, NULL, "out of memory");
+        pk_diag(rep, PEKPPP_ENOMEM, PEKPPP_SEV_ERROR, 0, 0, NULL, PK_R_OTHER, "out of memory");
         return PEKPPP_ENOMEM;
     }
     csv->data = csv->window;
@@ -180,10 +180,10 @@ static int check_byte(pk_csv *csv, pk_report *rep)
     unsigned char c = (unsigned char)csv->data[csv->pos];
     if (c == 0)
         pk_diag(rep, PEKPPP_EPARSE, PEKPPP_SEV_ERROR, csv->line, csv->col, NULL,
-                "text contains a NUL character");
+                PK_R_YAML_ENCODING, "text contains a NUL character");
     else
         pk_diag(rep, PEKPPP_EPARSE, PEKPPP_SEV_ERROR, csv->line, csv->col, NULL,
-                "not valid text: byte 0x%02X is not UTF-8 (save the sheet as \"CSV UTF-8\"; "
+                PK_R_YAML_ENCODING, "not valid text: byte 0x%02X is not UTF-8 (save the sheet as \"CSV UTF-8\"; "
                 "Excel's plain \"CSV\" is Windows-1252)", c);
     return PEKPPP_EPARSE;
 }
@@ -206,11 +206,11 @@ static int take(pk_csv *csv, size_t *used, pk_report *rep)
     }
     if (!csv->bad && *used - csv->cell_start + len > PEKPPP_MAX_SCALAR) {
         pk_diag(rep, PEKPPP_ELIMIT, PEKPPP_SEV_ERROR, csv->line, csv->col, NULL,
-                "a cell longer than the limit of %u bytes", PEKPPP_MAX_SCALAR);
+                PK_R_LIMIT, "a cell longer than the limit of %u bytes", PEKPPP_MAX_SCALAR);
         csv->bad = PEKPPP_ELIMIT;
     } else if (!csv->bad && *used + len > PK_CSV_MAX_ROW) {
         pk_diag(rep, PEKPPP_ELIMIT, PEKPPP_SEV_ERROR, csv->line, csv->col, NULL,
-                "a row longer than the limit of %u bytes", PK_CSV_MAX_ROW);
+                PK_R_LIMIT, "a row longer than the limit of %u bytes", PK_CSV_MAX_ROW);
         csv->bad = PEKPPP_ELIMIT;
     }
     if (csv->bad) { /* the row fails: read on to its end without keeping its text */
@@ -235,7 +235,7 @@ static int read_quoted(pk_csv *csv, size_t *used, const pk_csv_cell *cell, pk_re
         int c = peek(csv, 0);
         if (c < 0) {
             pk_diag(rep, PEKPPP_EPARSE, PEKPPP_SEV_ERROR, cell->line, cell->col, NULL,
-                    "a quoted cell is never closed");
+                    PK_R_YAML_SYNTAX, "a quoted cell is never closed");
             return PEKPPP_EPARSE;
         }
         if (c == '"') {
@@ -248,7 +248,7 @@ static int read_quoted(pk_csv *csv, size_t *used, const pk_csv_cell *cell, pk_re
     }
     if (!ends_cell(csv)) {
         pk_diag(rep, PEKPPP_EPARSE, PEKPPP_SEV_ERROR, csv->line, csv->col, NULL,
-                "text after the closing quote of a cell (write \"\" for a quote)");
+                PK_R_YAML_SYNTAX, "text after the closing quote of a cell (write \"\" for a quote)");
         return PEKPPP_EPARSE;
     }
     return 0;
@@ -284,7 +284,7 @@ static int read_row(pk_csv *csv, size_t *count, pk_report *rep)
             pk_csv_cell *c;
             if (cap > PK_CSV_MAX_CELLS) {
                 pk_diag(rep, PEKPPP_ELIMIT, PEKPPP_SEV_ERROR, cell.line, cell.col, NULL,
-                        "more than %d cells in one row", PK_CSV_MAX_CELLS);
+                        PK_R_LIMIT, "more than %d cells in one row", PK_CSV_MAX_CELLS);
                 return PEKPPP_ELIMIT;
             }
             if (!(c = pk_realloc(csv->cells, cap * sizeof(*c))))
@@ -340,7 +340,7 @@ int pk_csv_next(pk_csv *csv, pk_csv_cell **cells, size_t *count, pk_report *rep)
         if (csv->read_errno) {
             /* A row cut short by a failed read is not trusted, nor is anything after it. */
             pk_diag(rep, PEKPPP_EIO, PEKPPP_SEV_ERROR, csv->line, csv->col, NULL,
-                    "cannot read: %s", strerror(csv->read_errno));
+                    PK_R_IO, "cannot read: %s", strerror(csv->read_errno));
             csv->read_errno = 0;
             csv->pos = csv->len;
             return PEKPPP_EIO;
@@ -349,7 +349,7 @@ int pk_csv_next(pk_csv *csv, pk_csv_cell **cells, size_t *count, pk_report *rep)
             return csv->bad; /* reported; the next row is read on the next call */
         if (rc < 0) {
             if (rc == PEKPPP_ENOMEM)
-                pk_diag(rep, PEKPPP_ENOMEM, PEKPPP_SEV_ERROR, 0, 0, NULL, "out of memory");
+                pk_diag(rep, PEKPPP_ENOMEM, PEKPPP_SEV_ERROR, 0, 0, NULL, PK_R_OTHER, "out of memory");
             return rc;
         }
         /* A row of empty cells (Excel writes ";;;;" after formatted cells) is no row. */

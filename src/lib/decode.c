@@ -63,34 +63,34 @@ void pk_path_pop(pk_dec *d, size_t len)
 }
 
 #if defined(__GNUC__)
-__attribute__((format(printf, 5, 0)))
+__attribute__((format(printf, 6, 0)))
 #endif
-static void vreport(pk_dec *d, const pk_node *n, int code, pekppp_severity sev, const char *fmt,
-                    va_list ap)
+static void vreport(pk_dec *d, const pk_node *n, int code, pekppp_severity sev, pk_rule rule,
+                    const char *fmt, va_list ap)
 {
-    pk_diagv(d->rep, code, sev, n ? n->line : 0, n ? n->col : 0, d->path, fmt, ap);
+    pk_diagv(d->rep, code, sev, n ? n->line : 0, n ? n->col : 0, d->path, rule, fmt, ap);
 }
 
-void pk_err(pk_dec *d, const pk_node *n, int code, const char *fmt, ...)
+void pk_err(pk_dec *d, const pk_node *n, int code, pk_rule rule, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    vreport(d, n, code, PEKPPP_SEV_ERROR, fmt, ap);
+    vreport(d, n, code, PEKPPP_SEV_ERROR, rule, fmt, ap);
     va_end(ap);
 }
 
-void pk_err_text(pk_dec *d, const pk_node *n, int code, const char *rule, const char *en,
+void pk_err_text(pk_dec *d, const pk_node *n, int code, pk_rule rule, const char *en,
                  const char *id)
 {
     pk_diag_text(d->rep, code, PEKPPP_SEV_ERROR, n ? n->line : 0, n ? n->col : 0, d->path, rule,
                  en, id);
 }
 
-void pk_warn(pk_dec *d, const pk_node *n, const char *fmt, ...)
+void pk_warn(pk_dec *d, const pk_node *n, pk_rule rule, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    vreport(d, n, 0, PEKPPP_SEV_WARNING, fmt, ap);
+    vreport(d, n, 0, PEKPPP_SEV_WARNING, rule, fmt, ap);
     va_end(ap);
 }
 
@@ -154,7 +154,7 @@ int pk_want_map(pk_dec *d, const pk_node *n)
     char buf[64];
     if (n && n->kind == PK_MAP)
         return 0;
-    pk_err(d, n, PEKPPP_EINVALID, "expected a mapping (key: value), got %s",
+    pk_err(d, n, PEKPPP_EINVALID, PK_R_SCHEMA_TYPE, "expected a mapping (key: value), got %s",
            pk_show(n, buf, sizeof(buf)));
     return PEKPPP_EINVALID;
 }
@@ -164,7 +164,8 @@ int pk_want_seq(pk_dec *d, const pk_node *n)
     char buf[64];
     if (n && n->kind == PK_SEQ)
         return 0;
-    pk_err(d, n, PEKPPP_EINVALID, "expected a list, got %s", pk_show(n, buf, sizeof(buf)));
+    pk_err(d, n, PEKPPP_EINVALID, PK_R_SCHEMA_TYPE, "expected a list, got %s",
+           pk_show(n, buf, sizeof(buf)));
     return PEKPPP_EINVALID;
 }
 
@@ -194,16 +195,18 @@ int pk_fields(pk_dec *d, const pk_node *map, const pk_field *fields, size_t nfie
             const char *near = pk_nearest(k->str, names, nfields < 32 ? nfields : 32);
             size_t old = pk_path_key(d, k->str);
             if (near)
-                pk_err(d, k, PEKPPP_EINVALID, "unknown key '%s': did you mean '%s'?", k->str, near);
+                pk_err(d, k, PEKPPP_EINVALID, PK_R_SCHEMA_UNKNOWN_KEY,
+                       "unknown key '%s': did you mean '%s'?", k->str, near);
             else
-                pk_err(d, k, PEKPPP_EINVALID, "unknown key '%s'", k->str);
+                pk_err(d, k, PEKPPP_EINVALID, PK_R_SCHEMA_UNKNOWN_KEY, "unknown key '%s'", k->str);
             pk_path_pop(d, old);
             error = PEKPPP_EINVALID;
         }
     }
     for (j = 0; j < nfields; j++) {
         if (fields[j].required && !vals[j]) {
-            pk_err(d, map, PEKPPP_EINVALID, "missing required key '%s'", fields[j].name);
+            pk_err(d, map, PEKPPP_EINVALID, PK_R_SCHEMA_REQUIRED_KEY, "missing required key '%s'",
+                   fields[j].name);
             error = PEKPPP_EINVALID;
         }
     }
@@ -222,15 +225,16 @@ int pk_get_text(pk_dec *d, const pk_node *n, const char **out)
     if (!n)
         return 0;
     if (n->kind != PK_SCALAR) {
-        pk_err(d, n, PEKPPP_EINVALID, "expected text, got %s", pk_show(n, buf, sizeof(buf)));
+        pk_err(d, n, PEKPPP_EINVALID, PK_R_SCHEMA_TYPE, "expected text, got %s",
+               pk_show(n, buf, sizeof(buf)));
         return PEKPPP_EINVALID;
     }
     if (n->plain && (n->len == 0 || strcmp(n->str, "~") == 0 || strcmp(n->str, "null") == 0)) {
-        pk_err(d, n, PEKPPP_EINVALID, "expected text, got an empty value");
+        pk_err(d, n, PEKPPP_EINVALID, PK_R_SCHEMA_TYPE, "expected text, got an empty value");
         return PEKPPP_EINVALID;
     }
     if (!(*out = pk_arena_strndup(d->arena, n->str, n->len))) {
-        pk_err(d, NULL, PEKPPP_ENOMEM, "out of memory");
+        pk_err(d, NULL, PEKPPP_ENOMEM, PK_R_OTHER, "out of memory");
         return PEKPPP_ENOMEM;
     }
     return 0;
@@ -243,23 +247,24 @@ static void number_error(pk_dec *d, const pk_node *n, pk_dec_status st, const ch
     char buf[64];
     const char *shown = pk_show(n, buf, sizeof(buf));
     if (n->kind != PK_SCALAR)
-        pk_err(d, n, PEKPPP_EINVALID, "expected %s, got %s", what, shown);
+        pk_err(d, n, PEKPPP_EINVALID, PK_R_SCHEMA_TYPE, "expected %s, got %s", what, shown);
     else if (!n->plain)
-        pk_err(d, n, PEKPPP_EINVALID, "expected %s, got the quoted text %s (write it without quotes)",
-               what, shown);
+        pk_err(d, n, PEKPPP_EINVALID, PK_R_SCHEMA_TYPE,
+               "expected %s, got the quoted text %s (write it without quotes)", what, shown);
     else if (st == PK_DEC_PLACES)
-        pk_err(d, n, PEKPPP_EINVALID, "expected %s with at most %d decimal places, got %s", what,
-               places, shown);
+        pk_err(d, n, PEKPPP_EINVALID, PK_R_SCHEMA_TYPE,
+               "expected %s with at most %d decimal places, got %s", what, places, shown);
     else if (st == PK_DEC_LEADING0)
-        pk_err(d, n, PEKPPP_EINVALID, "expected %s, got %s: a leading zero is not allowed", what,
-               shown);
+        pk_err(d, n, PEKPPP_EINVALID, PK_R_SCHEMA_TYPE,
+               "expected %s, got %s: a leading zero is not allowed", what, shown);
     else if (st == PK_DEC_RANGE)
-        pk_err(d, n, PEKPPP_EINVALID, "expected %s, got %s: too large", what, shown);
+        pk_err(d, n, PEKPPP_EINVALID, PK_R_SCHEMA_TYPE, "expected %s, got %s: too large", what,
+               shown);
     else if (memchr(n->str, ',', n->len))
-        pk_err(d, n, PEKPPP_EINVALID, "expected %s, got %s: use a decimal point, not a comma",
-               what, shown);
+        pk_err(d, n, PEKPPP_EINVALID, PK_R_SCHEMA_TYPE,
+               "expected %s, got %s: use a decimal point, not a comma", what, shown);
     else
-        pk_err(d, n, PEKPPP_EINVALID, "expected %s, got %s", what, shown);
+        pk_err(d, n, PEKPPP_EINVALID, PK_R_SCHEMA_TYPE, "expected %s, got %s", what, shown);
 }
 
 int pk_get_int(pk_dec *d, const pk_node *n, long min, long max, long *out)
@@ -272,8 +277,8 @@ int pk_get_int(pk_dec *d, const pk_node *n, long min, long max, long *out)
         (st = pk_dec_parse(n->str, n->len, 0, 1, &v)) == PK_DEC_OK) {
         v /= 10000;
         if (v < min || v > max) {
-            pk_err(d, n, PEKPPP_EINVALID, "expected a whole number from %ld to %ld, got '%s'",
-                   min, max, n->str);
+            pk_err(d, n, PEKPPP_EINVALID, PK_R_SCHEMA_TYPE,
+                   "expected a whole number from %ld to %ld, got '%s'", min, max, n->str);
             return PEKPPP_EINVALID;
         }
         *out = (long)v;
@@ -313,11 +318,11 @@ int pk_get_bool(pk_dec *d, const pk_node *n, bool *out)
         }
     }
     if (n->kind == PK_SCALAR && !n->plain)
-        pk_err(d, n, PEKPPP_EINVALID,
+        pk_err(d, n, PEKPPP_EINVALID, PK_R_SCHEMA_TYPE,
                "expected true or false, got the quoted text %s (write it without quotes)",
                pk_show(n, buf, sizeof(buf)));
     else
-        pk_err(d, n, PEKPPP_EINVALID, "expected true or false, got %s",
+        pk_err(d, n, PEKPPP_EINVALID, PK_R_SCHEMA_TYPE, "expected true or false, got %s",
                pk_show(n, buf, sizeof(buf)));
     return PEKPPP_EINVALID;
 }
@@ -331,7 +336,7 @@ int pk_get_text_list(pk_dec *d, const pk_node *n, const char *const **out, size_
         return PEKPPP_EINVALID;
     list = pk_arena_alloc(d->arena, (n->count + 1) * sizeof(*list));
     if (!list) {
-        pk_err(d, NULL, PEKPPP_ENOMEM, "out of memory");
+        pk_err(d, NULL, PEKPPP_ENOMEM, PK_R_OTHER, "out of memory");
         return PEKPPP_ENOMEM;
     }
     for (i = 0; i < n->count; i++) {

@@ -29,18 +29,19 @@ size_t pk_path_key(pk_dec *d, const char *key);
 size_t pk_path_index(pk_dec *d, size_t i);
 void pk_path_pop(pk_dec *d, size_t len);
 
-/* Report a problem at @p n (or at no place when NULL), naming the current path. */
-void pk_err(pk_dec *d, const pk_node *n, int code, const char *fmt, ...)
+/* Report a problem at @p n (or at no place when NULL), naming the current path,
+ * filed under @p rule (see pk_diag). */
+void pk_err(pk_dec *d, const pk_node *n, int code, pk_rule rule, const char *fmt, ...)
 #if defined(__GNUC__)
-    __attribute__((format(printf, 4, 5)))
+    __attribute__((format(printf, 5, 6)))
 #endif
     ;
 /* An error whose text comes whole from a callback, in both languages. */
-void pk_err_text(pk_dec *d, const pk_node *n, int code, const char *rule, const char *en,
+void pk_err_text(pk_dec *d, const pk_node *n, int code, pk_rule rule, const char *en,
                  const char *id);
-void pk_warn(pk_dec *d, const pk_node *n, const char *fmt, ...)
+void pk_warn(pk_dec *d, const pk_node *n, pk_rule rule, const char *fmt, ...)
 #if defined(__GNUC__)
-    __attribute__((format(printf, 3, 4)))
+    __attribute__((format(printf, 4, 5)))
 #endif
     ;
 

@@ -68,104 +68,20 @@ void pekppp_error_set_file(pekppp_error *err, const char *file)
 static const struct {
     const char *id, *text;
 } rules[] = {
-    { "yaml.syntax", "The text is not well-formed YAML, JSON or CSV." },
-    { "yaml.encoding", "The file is not UTF-8 text (binary, UTF-16, invalid bytes, NUL)." },
-    { "yaml.empty", "The file is empty or holds only blanks." },
-    { "yaml.multiple-documents", "A file holds exactly one YAML document." },
-    { "yaml.duplicate-key", "A key appears twice in one mapping." },
-    { "yaml.key-type", "Mapping keys must be plain text." },
-    { "yaml.alias", "An alias names no earlier complete anchor." },
-    { "yaml.tag", "A YAML tag other than !!str." },
-    { "limit", "A safety limit (size, depth, nodes, aliases, items) was exceeded." },
-    { "io", "The file cannot be read." },
-    { "schema.schema", "The `schema:` value is not the expected format." },
-    { "schema.unknown-key", "A key or column the format does not have." },
-    { "schema.required-key", "A required key or column is missing." },
-    { "schema.type", "A value of the wrong type or form (text, number, list, mapping)." },
-    { "schema.empty-list", "A list that needs at least one item is empty." },
-    { "rubric.id", "An id uses characters ids may not hold." },
-    { "rubric.duplicate-id", "An id (aspect, indicator, grade, survey item, column) is used twice." },
-    { "rubric.scale", "scale.min must be below scale.max." },
-    { "rubric.weight", "A weight is not above 0 and at most 100." },
-    { "rubric.weight-sum", "Weights do not sum to 100 (an error, or a warning under normalise)." },
-    { "rubric.band", "Bands: on the rounding grid, strictly decreasing, reachable, last at scale.min." },
-    { "rubric.levels", "An indicator does not describe every level of the scale." },
-    { "rubric.level-repeated", "A level description repeats another one." },
-    { "rubric.evidence", "An indicator lists no evidence (bukti dukung)." },
-    { "rubric.advice", "Advice is keyed by a level below the top one." },
-    { "rubric.combine", "combine: percents that sum to 100, and a survey section when used." },
-    { "rubric.survey", "A survey item names an aspect that does not exist." },
-    { "rubric.provisional", "The rubric says it is provisional." },
-    { "unit.rubric", "The unit's rubric cannot be found or is another one." },
-    { "unit.unknown-indicator", "An answer for an indicator the rubric does not have." },
-    { "unit.level", "A level outside the rubric's scale." },
-    { "unit.na", "`na` where the indicator does not allow it." },
-    { "unit.missing-answer", "An indicator without an answer." },
-    { "unit.field", "A unit field is empty or not an allowed value (mode)." },
-    { "unit.survey", "The survey is not given in one of its two forms, or is out of range." },
-    { "unit.duplicate-id", "A unit id appears twice in a batch." },
-    { "unit.row", "A sheet row does not have as many cells as the header." },
-    { "score.range", "An exact value outgrew 128-bit arithmetic." },
-    { "pekppp.other", "Another problem." },
+#define PK_RULE(name, id, text) { id, text },
+#include "diag_rules.inc"
+#undef PK_RULE
 };
 
-/* Message format prefixes -> rule, most specific first. */
-static const struct {
-    const char *prefix, *rule;
-} by_format[] = {
-    { "invalid ", "yaml.syntax" }, { "a quoted cell", "yaml.syntax" },
-    { "text after the closing quote", "yaml.syntax" },
-    { "not valid text", "yaml.encoding" }, { "the file is UTF-16", "yaml.encoding" },
-    { "text contains a NUL", "yaml.encoding" },
-    { "the file is empty", "yaml.empty" }, { "the sheet is empty", "yaml.empty" },
-    { "a second YAML document", "yaml.multiple-documents" },
-    { "duplicate key", "yaml.duplicate-key" }, { "mapping keys must", "yaml.key-type" },
-    { "alias '*", "yaml.alias" }, { "tag '", "yaml.tag" },
-    { "too many nodes", "limit" }, { "nesting deeper", "limit" }, { "text of ", "limit" },
-    { "aliases expand", "limit" }, { "a cell longer", "limit" }, { "a row longer", "limit" }, { "file is larger", "limit" }, { "more than %d", "limit" },
-    { "%zu indicators is more", "limit" }, { "expected 1 to %d survey", "limit" },
-    { "cannot open", "io" }, { "cannot read", "io" }, { "is a directory", "io" },
-    { "schema is ", "schema.schema" }, { "not a result or batch file", "schema.schema" },
-    { "unknown key", "schema.unknown-key" }, { "unknown column", "schema.unknown-key" },
-    { "missing required key", "schema.required-key" },
-    { "the header needs the columns", "schema.required-key" },
-    { "expected exactly %zu level", "rubric.levels" },
-    { "expected at least one", "schema.empty-list" },
-    { "expected a level", "unit.level" }, { "expected a survey score", "unit.survey" },
-    { "expected a whole number of respondents", "unit.survey" },
-    { "expected ", "schema.type" },
-    { "rubric id '", "rubric.id" }, { "aspect id '%s' may hold", "rubric.id" },
-    { "indicator id '%s' may hold", "rubric.id" },
-    { "aspect id '%s' appears twice", "rubric.duplicate-id" },
-    { "indicator id '%s' is already", "rubric.duplicate-id" },
-    { "grade '%s' appears twice", "rubric.duplicate-id" },
-    { "survey item id '", "rubric.duplicate-id" }, { "column '%s' appears twice", "rubric.duplicate-id" },
-    { "scale.min", "rubric.scale" },
-    { "weight must be above", "rubric.weight" }, { "aspect weight must be above", "rubric.weight" },
-    { "weight %s is above", "rubric.weight" }, { "aspect weight %s is above", "rubric.weight" },
-    { "%s sum to", "rubric.weight-sum" },
-    { "band ", "rubric.band" }, { "the last band", "rubric.band" },
-    { "level %d repeats", "rubric.level-repeated" },
-    { "indicator '%s' lists no evidence", "rubric.evidence" },
-    { "advice ", "rubric.advice" }, { "combine", "rubric.combine" },
-    { "no aspect '", "rubric.survey" },
-    { "this rubric is provisional", "rubric.provisional" },
-    { "this unit is for rubric", "unit.rubric" }, { "no rubric was given", "unit.rubric" },
-    { "a sheet needs a rubric", "unit.rubric" }, { "unit '%s' is scored with rubric", "unit.rubric" },
-    { "rubric '%s' has no indicator", "unit.unknown-indicator" },
-    { "rubric '%s' has no survey", "unit.survey" },
-    { "level ", "unit.level" },
-    { "indicator '%s' does not allow", "unit.na" }, { "'na' is not an answer", "unit.na" },
-    { "no answer for", "unit.missing-answer" }, { "no column for indicator", "unit.missing-answer" },
-    { "mode '", "unit.field" }, { "the unit id is empty", "unit.field" },
-    { "the unit name is empty", "unit.field" },
-    { "give the survey", "unit.survey" }, { "the survey needs", "unit.survey" },
-    { "'respondents'", "unit.survey" }, { "survey score", "unit.survey" },
-    { "a survey score needs", "unit.survey" }, { "survey_respondents", "unit.survey" },
-    { "no survey item", "unit.survey" },
-    { "unit id '", "unit.duplicate-id" }, { "this row has", "unit.row" },
-    { "an exact", "score.range" }, { "every indicator is answered 'na'", "unit.na" },
-};
+/* lint's SARIF writer files an unknown rule under the last one. */
+_Static_assert(PK_R_OTHER == PK_R_COUNT - 1, "pekppp.other must be the last rule");
+
+/* The id of @p rule; out of memory is never a check of its own. */
+static const char *rule_id(pk_rule rule, int code)
+{
+    return code == PEKPPP_ENOMEM || (unsigned)rule >= PK_R_COUNT ? rules[PK_R_OTHER].id
+                                                                 : rules[rule].id;
+}
 
 size_t pekppp_rule_count(void)
 {
@@ -180,15 +96,6 @@ const char *pekppp_rule_id(size_t i)
 const char *pekppp_rule_text(size_t i)
 {
     return i < pekppp_rule_count() ? rules[i].text : NULL;
-}
-
-static const char *rule_for(const char *fmt)
-{
-    size_t i;
-    for (i = 0; i < sizeof(by_format) / sizeof(by_format[0]); i++)
-        if (strncmp(fmt, by_format[i].prefix, strlen(by_format[i].prefix)) == 0)
-            return by_format[i].rule;
-    return "pekppp.other";
 }
 
 /* Count a finished problem, keep the first error, and pass it on. */
@@ -220,7 +127,7 @@ static void locate(pekppp_error *d, const pk_report *r, int code, pekppp_severit
 }
 
 void pk_diagv(pk_report *r, int code, pekppp_severity sev, unsigned line, unsigned col,
-              const char *path, const char *fmt, va_list ap)
+              const char *path, pk_rule rule, const char *fmt, va_list ap)
 {
     pekppp_error d;
     unsigned phrase_args = 0;
@@ -228,7 +135,7 @@ void pk_diagv(pk_report *r, int code, pekppp_severity sev, unsigned line, unsign
     va_list ap_id;
 
     locate(&d, r, code, sev, line, col, path);
-    copy_str(d.rule, sizeof(d.rule), code == PEKPPP_ENOMEM ? "pekppp.other" : rule_for(fmt));
+    copy_str(d.rule, sizeof(d.rule), rule_id(rule, code));
     /* Both languages from one argument list: the Indonesian format has the
      * same conversions in the same order. */
     va_copy(ap_id, ap);
@@ -242,21 +149,33 @@ void pk_diagv(pk_report *r, int code, pekppp_severity sev, unsigned line, unsign
 }
 
 void pk_diag_text(pk_report *r, int code, pekppp_severity sev, unsigned line, unsigned col,
-                  const char *path, const char *rule, const char *en, const char *id)
+                  const char *path, pk_rule rule, const char *en, const char *id)
 {
     pekppp_error d;
     locate(&d, r, code, sev, line, col, path);
-    copy_str(d.rule, sizeof(d.rule), rule);
+    copy_str(d.rule, sizeof(d.rule), rule_id(rule, 0));
     copy_str(d.message, sizeof(d.message), en);
     copy_str(d.message_id, sizeof(d.message_id), id ? id : "");
     emit(r, &d);
 }
 
+int pk_options_check(pk_report *r, const char *name, unsigned version, unsigned max)
+{
+    if (version <= max)
+        return 0;
+    if (r)
+        pk_diag(r, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, 0, 0, NULL, PK_R_OTHER,
+                "%s version %u is newer than this library (which knows up to version %u): the "
+                "program was built against a newer pekppp than the library it runs with",
+                name, version, max);
+    return PEKPPP_EINVALID;
+}
+
 void pk_diag(pk_report *r, int code, pekppp_severity sev, unsigned line, unsigned col,
-             const char *path, const char *fmt, ...)
+             const char *path, pk_rule rule, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    pk_diagv(r, code, sev, line, col, path, fmt, ap);
+    pk_diagv(r, code, sev, line, col, path, rule, fmt, ap);
     va_end(ap);
 }

@@ -23,15 +23,29 @@ typedef struct {
     int first_code;      /* code of the first error, 0 while none */
 } pk_report;
 
+/*
+ * The lint checks (diag_rules.inc).  Every problem names its rule where it is
+ * raised, so rewording a message never moves its published id; a misspelt
+ * rule is a compile error.
+ */
+typedef enum {
+#define PK_RULE(name, id, text) PK_R_##name,
+#include "diag_rules.inc"
+#undef PK_RULE
+    PK_R_COUNT
+} pk_rule;
+
 void pk_report_init(pk_report *r, const char *file, pekppp_diag_cb cb, void *payload,
                     pekppp_error *err);
 
-/* Report one problem at line:col (1-based; 0 for none) with an optional path.
- * The rule (the check's stable id) is found from the message format. */
+/* Report one problem at line:col (1-based; 0 for none) with an optional path,
+ * filed under @p rule (out of memory, PEKPPP_ENOMEM, is always PK_R_OTHER).
+ * @p fmt is an English format; its Indonesian twin comes from the catalogue
+ * (diag_msg_formats.inc). */
 void pk_diag(pk_report *r, int code, pekppp_severity sev, unsigned line, unsigned col,
-             const char *path, const char *fmt, ...)
+             const char *path, pk_rule rule, const char *fmt, ...)
 #if defined(__GNUC__)
-    __attribute__((format(printf, 7, 8)))
+    __attribute__((format(printf, 8, 9)))
 #endif
     ;
 
@@ -39,14 +53,24 @@ void pk_diag(pk_report *r, int code, pekppp_severity sev, unsigned line, unsigne
  * callback), in English and in Indonesian ("" when it has none), filed
  * under @p rule. */
 void pk_diag_text(pk_report *r, int code, pekppp_severity sev, unsigned line, unsigned col,
-                  const char *path, const char *rule, const char *en, const char *id);
+                  const char *path, pk_rule rule, const char *en, const char *id);
 
 /* The same with a va_list. */
 void pk_diagv(pk_report *r, int code, pekppp_severity sev, unsigned line, unsigned col,
-              const char *path, const char *fmt, va_list ap)
+              const char *path, pk_rule rule, const char *fmt, va_list ap)
 #if defined(__GNUC__)
-    __attribute__((format(printf, 7, 0)))
+    __attribute__((format(printf, 8, 0)))
 #endif
     ;
+
+/*
+ * Check the version of a caller's options struct: 0 when this library knows
+ * @p version (0, a zeroed struct, reads as 1; up to @p max, the header's
+ * PEKPPP_*_OPTIONS_VERSION), else PEKPPP_EINVALID, reported to @p r (may be
+ * NULL) as "@p name version N is newer than this library": the program was
+ * built against a newer pekppp than the one it runs with, and its struct may
+ * hold fields this library would not read.
+ */
+int pk_options_check(pk_report *r, const char *name, unsigned version, unsigned max);
 
 #endif

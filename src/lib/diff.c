@@ -103,8 +103,9 @@ int pekppp_diff_add(pekppp_diff *d, pekppp_diff_side which, const pekppp_result 
     for (i = 0; i < s->n; i++)
         if (strcmp(s->units[i]->id, a->unit_id) == 0) {
             pk_diag(&rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, a->id_line, a->id_col, a->id_path,
-                    "unit id '%s' appears twice on the %s side: this unit is left out",
-                    a->unit_id, which == PEKPPP_DIFF_NEW ? "new" : "old");
+                    PK_R_UNIT_DUPLICATE_ID,
+                    "unit id '%s' appears twice on the %s side: this unit is left out", a->unit_id,
+                    which == PEKPPP_DIFF_NEW ? "new" : "old");
             return PEKPPP_EINVALID;
         }
     if (s->n == s->cap) {
@@ -155,7 +156,7 @@ int pekppp_diff_add(pekppp_diff *d, pekppp_diff_side which, const pekppp_result 
     s->units[s->n++] = u;
     return 0;
 oom:
-    pk_diag(&rep, PEKPPP_ENOMEM, PEKPPP_SEV_ERROR, 0, 0, NULL, "out of memory");
+    pk_diag(&rep, PEKPPP_ENOMEM, PEKPPP_SEV_ERROR, 0, 0, NULL, PK_R_OTHER, "out of memory");
     return PEKPPP_ENOMEM;
 }
 
@@ -308,20 +309,21 @@ static int add_result_object(pekppp_diff *d, side_t *s, const cJSON *u, const ch
     int oom = 0;
     if (!result_shape(u, at, &e)) {
         pk_diag(rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, 0, 0, e.path[0] ? e.path : NULL,
-                "expected %s, got %s", e.want, e.got);
+                PK_R_SCHEMA_TYPE, "expected %s, got %s", e.want, e.got);
         return PEKPPP_EINVALID;
     }
     id = jstr(unit, "id");
     if (!ex) {
-        pk_diag(rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, 0, 0, NULL,
+        pk_diag(rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, 0, 0, NULL, PK_R_OTHER,
                 "result of unit '%s' has no exact values (written by an older pekppp?): compare "
-                "the unit files instead", id);
+                "the unit files instead",
+                id);
         return PEKPPP_EINVALID;
     }
     eidx = jstr(ex, "index");
     for (i = 0; i < s->n; i++)
         if (strcmp(s->units[i]->id, id) == 0) {
-            pk_diag(rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, 0, 0, NULL,
+            pk_diag(rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, 0, 0, NULL, PK_R_UNIT_DUPLICATE_ID,
                     "unit id '%s' appears twice on this side: this unit is left out", id);
             return PEKPPP_EINVALID;
         }
@@ -342,7 +344,7 @@ static int add_result_object(pekppp_diff *d, side_t *s, const cJSON *u, const ch
     (void)jwhole(MEMBER(ex, "decimals"), 0, 4, &sn->decimals);
     if (pk_rat_parse(eidx, &sn->index) < 0 || pk_rat_round(&sn->rounded, sn->index, sn->decimals) < 0) {
         pk_diag(rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, 0, 0, NULL,
-                "unit '%s': exact.index '%s' is not a fraction", id, eidx);
+                PK_R_OTHER, "unit '%s': exact.index '%s' is not a fraction", id, eidx);
         return PEKPPP_EINVALID;
     }
     /* result_shape checked that every aspect is an object and every indicators an array
@@ -367,7 +369,7 @@ static int add_result_object(pekppp_diff *d, side_t *s, const cJSON *u, const ch
         sa->left_out = !cJSON_IsString(fr);
         if (!sa->left_out && (pk_rat_parse(fr->valuestring, &sa->score) < 0 ||
                               pk_rat_round(&sa->rounded, sa->score, sn->decimals) < 0)) {
-            pk_diag(rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, 0, 0, NULL,
+            pk_diag(rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, 0, 0, NULL, PK_R_OTHER,
                     "unit '%s': exact score of aspect '%s' is not a fraction", id, sa->id);
             return PEKPPP_EINVALID;
         }
@@ -425,7 +427,8 @@ int pekppp_diff_add_json(pekppp_diff *d, pekppp_diff_side which, const char *dat
                 col++;
             }
         }
-        pk_diag(&rep, PEKPPP_EPARSE, PEKPPP_SEV_ERROR, line, col, NULL, "invalid JSON");
+        pk_diag(&rep, PEKPPP_EPARSE, PEKPPP_SEV_ERROR, line, col, NULL, PK_R_YAML_SYNTAX,
+                "invalid JSON");
         return PEKPPP_EPARSE;
     }
     schema = jstr(root, "schema");
@@ -437,17 +440,17 @@ int pekppp_diff_add_json(pekppp_diff *d, pekppp_diff_side which, const char *dat
         if (shape(&se, units, J_ARRAY, 0, "", "units")) {
             error = add_batch_units(d, s, units, &rep);
         } else {
-            pk_diag(&rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, 0, 0, se.path, "expected %s, got %s",
-                    se.want, se.got);
+            pk_diag(&rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, 0, 0, se.path, PK_R_SCHEMA_TYPE,
+                    "expected %s, got %s", se.want, se.got);
             error = PEKPPP_EINVALID;
         }
     } else {
-        pk_diag(&rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, 1, 1, NULL,
+        pk_diag(&rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, 1, 1, NULL, PK_R_SCHEMA_SCHEMA,
                 "not a result or batch file (schema pekppp/result/v1 or pekppp/batch/v1)");
         error = PEKPPP_EINVALID;
     }
     if (error == PEKPPP_ENOMEM)
-        pk_diag(&rep, error, PEKPPP_SEV_ERROR, 0, 0, NULL, "out of memory");
+        pk_diag(&rep, error, PEKPPP_SEV_ERROR, 0, 0, NULL, PK_R_OTHER, "out of memory");
     cJSON_Delete(root);
     return error;
 }

@@ -285,6 +285,34 @@ int pk_fixed_format(char *buf, size_t size, int64_t units, int decimals)
     return (int)pos;
 }
 
+int64_t pk_fixed_dec(pekppp_fixed v)
+{
+    int64_t scaled = v.units;
+    int i;
+    for (i = v.decimals; i < 4; i++)
+        scaled *= 10;
+    return scaled;
+}
+
+pekppp_fixed pk_dec_fixed(int64_t scaled)
+{
+    pekppp_fixed v;
+    v.units = scaled;
+    v.decimals = 4;
+    return v;
+}
+
+int pk_rat_fixed(pk_rat *out, pekppp_fixed v)
+{
+    pk_i128 den = 1;
+    int i;
+    if (v.decimals < 0 || v.decimals > 18)
+        return PEKPPP_ERANGE;
+    for (i = 0; i < v.decimals; i++)
+        den *= 10;
+    return pk_rat_make(out, v.units, den);
+}
+
 int pk_dec_format_short(char *buf, size_t size, int64_t scaled)
 {
     int decimals = 4;

@@ -13,6 +13,7 @@
 #include <stdint.h>
 #include <stddef.h>
 #include "pekppp/common.h"
+#include "pekppp/score.h"
 
 #if defined(__GNUC__)
 #define PK_WARN_UNUSED __attribute__((warn_unused_result))
@@ -72,5 +73,16 @@ int pk_rat_parse(const char *s, pk_rat *out);
 int pk_fixed_format(char *buf, size_t size, int64_t units, int decimals);
 /* Write a 10^4-scaled decimal with no trailing zeros: 240000 -> "24", 125000 -> "12.5". */
 int pk_dec_format_short(char *buf, size_t size, int64_t scaled);
+
+/*
+ * The one conversion between the public rounded form (pekppp_fixed) and the
+ * integers scaled by 10^4 that rubric decimals are kept in inside:
+ * pk_fixed_dec gives @p v in units of 10^-4; @p v.decimals must be 0..4 (a
+ * rounded index or a band minimum always is).  pk_dec_fixed is the reverse.
+ */
+int64_t pk_fixed_dec(pekppp_fixed v);
+pekppp_fixed pk_dec_fixed(int64_t scaled);
+/* The exact value of @p v, or PEKPPP_ERANGE for decimals outside 0..18. */
+int pk_rat_fixed(pk_rat *out, pekppp_fixed v) PK_WARN_UNUSED;
 
 #endif

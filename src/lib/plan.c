@@ -19,12 +19,13 @@
 
 #include "diag.h"
 
-static int64_t to_dec_scale(const pekppp_rubric *r, int64_t rounded)
+/* A rounded value of the rubric's precision, in the public form. */
+static pekppp_fixed rounded_fixed(const pekppp_rubric *r, int64_t rounded)
 {
-    int i;
-    for (i = r->decimals; i < 4; i++)
-        rounded *= 10;
-    return rounded;
+    pekppp_fixed v;
+    v.units = rounded;
+    v.decimals = r->decimals;
+    return v;
 }
 
 static int is_fixed(const pekppp_rubric *r, size_t ind, const pekppp_plan_options *o)
@@ -55,7 +56,7 @@ static int threshold(const pekppp_rubric *r, const pekppp_band *band, pk_rat *ou
         unit *= 10;
     if (pk_rat_make(&half, 1, 2 * (pk_i128)unit) < 0)
         return PEKPPP_ERANGE;
-    return pk_rat_sub(out, pk_rat_dec(band->min), half);
+    return pk_rat_sub(out, pk_rat_dec(pk_fixed_dec(band->min)), half);
 }
 
 /* Plan for @p band: fill p->steps and p->after; *reached says whether the
@@ -92,13 +93,22 @@ static int plan_for(pekppp_plan *p, const pekppp_band *band, const pekppp_plan_o
             if ((error = pk_rat_add(&p->after, p->after, rec->gain)) < 0 ||
                 (error = pk_round(r, p->after, &st->after_rounded)) < 0)
                 return error;
-            st->after_band = pekppp_rubric_band_for(r, to_dec_scale(r, st->after_rounded));
+            st->after_band = pekppp_rubric_band_for(r, rounded_fixed(r, st->after_rounded));
             if (!all && band && pk_rat_cmp(p->after, thr) >= 0) {
                 *reached = 1;
                 return 0;
             }
         }
     }
+    return 0;
+}
+
+int pekppp_plan_options_init(pekppp_plan_options *opts, unsigned version)
+{
+    pekppp_plan_options defaults = PEKPPP_PLAN_OPTIONS_INIT;
+    if (!opts || version == 0 || version > PEKPPP_PLAN_OPTIONS_VERSION)
+        return PEKPPP_EINVALID;
+    *opts = defaults;
     return 0;
 }
 
@@ -113,10 +123,14 @@ int pekppp_plan_make(pekppp_plan **out, const pekppp_result *res, const char *ta
 
     *out = NULL;
     pk_report_init(&rep, res->assessment->file, NULL, NULL, err);
+    if (opts && (error = pk_options_check(&rep, "pekppp_plan_options", opts->version,
+                                          PEKPPP_PLAN_OPTIONS_VERSION)) < 0)
+        return error;
     for (i = 0; opts && i < opts->nfixed; i++)
         if (pekppp_rubric_find_indicator(r, opts->fixed[i]) < 0) {
             pk_diag(&rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, 0, 0, NULL,
-                    "rubric '%s' has no indicator '%s' to keep fixed", r->id, opts->fixed[i]);
+                    PK_R_UNIT_UNKNOWN_INDICATOR, "rubric '%s' has no indicator '%s' to keep fixed",
+                    r->id, opts->fixed[i]);
             return PEKPPP_EINVALID;
         }
     if (!(p = pk_malloc(sizeof(*p))))
@@ -128,7 +142,7 @@ int pekppp_plan_make(pekppp_plan **out, const pekppp_result *res, const char *ta
             p->target = &r->bands[i];
     if (!p->target) {
         pk_diag(&rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, 0, 0, NULL,
-                "rubric '%s' has no grade '%s'", r->id, target);
+                PK_R_OTHER, "rubric '%s' has no grade '%s'", r->id, target);
         error = PEKPPP_EINVALID;
         goto done;
     }
@@ -147,7 +161,7 @@ int pekppp_plan_make(pekppp_plan **out, const pekppp_result *res, const char *ta
         if ((error = plan_for(p, NULL, opts, 1, &reached)) < 0 ||
             (error = pk_round(r, p->after, &best)) < 0)
             goto done;
-        p->goal = pekppp_rubric_band_for(r, to_dec_scale(r, best));
+        p->goal = pekppp_rubric_band_for(r, rounded_fixed(r, best));
         p->best_rounded = best;
         p->best_band = p->goal;
         if (p->goal == res->band) {
@@ -159,17 +173,17 @@ int pekppp_plan_make(pekppp_plan **out, const pekppp_result *res, const char *ta
     }
     if ((error = pk_round(r, p->after, &p->after_rounded)) < 0)
         goto done;
-    p->after_band = pekppp_rubric_band_for(r, to_dec_scale(r, p->after_rounded));
+    p->after_band = pekppp_rubric_band_for(r, rounded_fixed(r, p->after_rounded));
     *out = p;
     p = NULL;
 done:
     if (error == PEKPPP_ERANGE)
         pk_diag(&rep, error, PEKPPP_SEV_ERROR, 0, 0, NULL,
-                "an exact value outgrew 128-bit arithmetic");
+                PK_R_SCORE_RANGE, "an exact value outgrew 128-bit arithmetic");
     pekppp_plan_free(p);
     return error;
 oom:
-    pk_diag(&rep, PEKPPP_ENOMEM, PEKPPP_SEV_ERROR, 0, 0, NULL, "out of memory");
+    pk_diag(&rep, PEKPPP_ENOMEM, PEKPPP_SEV_ERROR, 0, 0, NULL, PK_R_OTHER, "out of memory");
     pekppp_plan_free(p);
     return PEKPPP_ENOMEM;
 }

@@ -57,8 +57,8 @@ static void claim_id(rctx *c, const pk_node *n, const char *id)
     size_t i;
     for (i = 0; i < c->nids; i++) {
         if (strcmp(c->ids[i], id) == 0) {
-            pk_err(&c->d, n, PEKPPP_EINVALID, "indicator id '%s' is already used at line %u", id,
-                   c->id_nodes[i]->line);
+            pk_err(&c->d, n, PEKPPP_EINVALID, PK_R_RUBRIC_DUPLICATE_ID,
+                   "indicator id '%s' is already used at line %u", id, c->id_nodes[i]->line);
             return;
         }
     }
@@ -88,7 +88,8 @@ static void decode_scale(rctx *c, const pk_node *n)
         pk_path_pop(&c->d, o);
     }
     if (ok && v[0] && v[1] && mn >= mx) {
-        pk_err(&c->d, n, PEKPPP_EINVALID, "scale.min (%ld) must be below scale.max (%ld)", mn, mx);
+        pk_err(&c->d, n, PEKPPP_EINVALID, PK_R_RUBRIC_SCALE,
+               "scale.min (%ld) must be below scale.max (%ld)", mn, mx);
         ok = 0;
     }
     if (ok && v[0] && v[1]) {
@@ -138,7 +139,7 @@ static void decode_combine(rctx *c, const pk_node *n)
         pk_dec_format_short(a, sizeof(a), ev);
         pk_dec_format_short(b, sizeof(b), sv);
         pk_dec_format_short(s, sizeof(s), ev + sv);
-        pk_err(&c->d, n, PEKPPP_EINVALID,
+        pk_err(&c->d, n, PEKPPP_EINVALID, PK_R_RUBRIC_COMBINE,
                "combine.evaluator (%s) and combine.survey (%s) must sum to 100, not %s", a, b, s);
         ok = 0;
     }
@@ -159,13 +160,13 @@ static void decode_bands(rctx *c, const pk_node *n)
 
     if (pk_want_seq(&c->d, n) < 0 || n->count == 0) {
         if (n->kind == PK_SEQ)
-            pk_err(&c->d, n, PEKPPP_EINVALID, "expected at least one band");
+            pk_err(&c->d, n, PEKPPP_EINVALID, PK_R_SCHEMA_EMPTY_LIST, "expected at least one band");
         pk_path_pop(&c->d, old);
         return;
     }
     r->bands = pk_arena_alloc(&r->arena, n->count * sizeof(*r->bands));
     if (!r->bands) {
-        pk_err(&c->d, NULL, PEKPPP_ENOMEM, "out of memory");
+        pk_err(&c->d, NULL, PEKPPP_ENOMEM, PK_R_OTHER, "out of memory");
         pk_path_pop(&c->d, old);
         return;
     }
@@ -183,24 +184,28 @@ static void decode_bands(rctx *c, const pk_node *n)
         ok &= pk_get_text(&c->d, v[1], &b->label) == 0;
         pk_path_pop(&c->d, o2);
         if (v[2]) {
+            int64_t min = 0;
+            int got;
             o2 = pk_path_key(&c->d, "min");
-            if (pk_get_dec(&c->d, v[2], 4, false, &b->min) < 0) {
+            if ((got = pk_get_dec(&c->d, v[2], 4, false, &min) == 0))
+                b->min = pk_dec_fixed(min);
+            if (!got) {
                 ok = 0;
-            } else if (b->min % pow10_i(4 - r->decimals) != 0) {
-                pk_err(&c->d, v[2], PEKPPP_EINVALID,
+            } else if (min % pow10_i(4 - r->decimals) != 0) {
+                pk_err(&c->d, v[2], PEKPPP_EINVALID, PK_R_RUBRIC_BAND,
                        "band minimum %s is not on the rounding grid of %d decimal places: no "
                        "rounded index can equal it",
                        v[2]->str, r->decimals);
                 ok = 0;
-            } else if (c->scale_ok && b->min > (int64_t)r->scale_max * PEKPPP_DEC_SCALE) {
-                pk_err(&c->d, v[2], PEKPPP_EINVALID,
+            } else if (c->scale_ok && min > (int64_t)r->scale_max * PEKPPP_DEC_SCALE) {
+                pk_err(&c->d, v[2], PEKPPP_EINVALID, PK_R_RUBRIC_BAND,
                        "band '%s' is unreachable: its minimum %s is above scale.max %d",
                        b->grade ? b->grade : "?", v[2]->str, r->scale_max);
                 ok = 0;
-            } else if (i > 0 && all_ok && b->min >= r->bands[i - 1].min) {
+            } else if (i > 0 && all_ok && min >= pk_fixed_dec(r->bands[i - 1].min)) {
                 char prev[32];
-                pk_dec_format_short(prev, sizeof(prev), r->bands[i - 1].min);
-                pk_err(&c->d, v[2], PEKPPP_EINVALID,
+                pk_dec_format_short(prev, sizeof(prev), pk_fixed_dec(r->bands[i - 1].min));
+                pk_err(&c->d, v[2], PEKPPP_EINVALID, PK_R_RUBRIC_BAND,
                        "band minimums must strictly decrease: %s is not below %s, the minimum of "
                        "band '%s'",
                        v[2]->str, prev, r->bands[i - 1].grade ? r->bands[i - 1].grade : "?");
@@ -212,16 +217,18 @@ static void decode_bands(rctx *c, const pk_node *n)
             size_t j;
             for (j = 0; j < i; j++)
                 if (r->bands[j].grade && strcmp(r->bands[j].grade, b->grade) == 0)
-                    pk_err(&c->d, v[0], PEKPPP_EINVALID, "grade '%s' appears twice", b->grade);
+                    pk_err(&c->d, v[0], PEKPPP_EINVALID, PK_R_RUBRIC_DUPLICATE_ID,
+                           "grade '%s' appears twice", b->grade);
         }
         all_ok &= ok;
         pk_path_pop(&c->d, o);
     }
-    if (all_ok && c->scale_ok && r->bands[r->nbands - 1].min != (int64_t)r->scale_min * PEKPPP_DEC_SCALE) {
+    if (all_ok && c->scale_ok &&
+        pk_fixed_dec(r->bands[r->nbands - 1].min) != (int64_t)r->scale_min * PEKPPP_DEC_SCALE) {
         const pk_node *last = n->items[n->count - 1];
         size_t o = pk_path_index(&c->d, n->count - 1);
         pk_path_key(&c->d, "min");
-        pk_err(&c->d, pk_map_get(last, "min"), PEKPPP_EINVALID,
+        pk_err(&c->d, pk_map_get(last, "min"), PEKPPP_EINVALID, PK_R_RUBRIC_BAND,
                "the last band's minimum must equal scale.min (%d), so every index has a grade",
                r->scale_min);
         pk_path_pop(&c->d, o);
@@ -237,7 +244,7 @@ static void decode_levels(rctx *c, const pk_node *n, const char *const **out)
     if (pk_get_text_list(&c->d, n, out, &count) == 0 && c->scale_ok) {
         want = PK_NLEVELS(c->r);
         if (count != want) {
-            pk_err(&c->d, n, PEKPPP_EINVALID,
+            pk_err(&c->d, n, PEKPPP_EINVALID, PK_R_RUBRIC_LEVELS,
                    "expected exactly %zu level descriptions (levels %d to %d), got %zu", want,
                    c->r->scale_min, c->r->scale_max, count);
             *out = NULL;
@@ -246,8 +253,9 @@ static void decode_levels(rctx *c, const pk_node *n, const char *const **out)
                 for (j = 0; j < i; j++)
                     if (strcmp((*out)[i], (*out)[j]) == 0) {
                         size_t o = pk_path_index(&c->d, i);
-                        pk_warn(&c->d, n->items[i], "level %d repeats the text of level %d",
-                                c->r->scale_min + (int)i, c->r->scale_min + (int)j);
+                        pk_warn(&c->d, n->items[i], PK_R_RUBRIC_LEVEL_REPEATED,
+                                "level %d repeats the text of level %d", c->r->scale_min + (int)i,
+                                c->r->scale_min + (int)j);
                         pk_path_pop(&c->d, o);
                         break; /* once per level, naming the first it repeats */
                     }
@@ -268,7 +276,7 @@ static void decode_advice(rctx *c, const pk_node *n, pekppp_indicator *ind)
     }
     advice = pk_arena_alloc(&c->r->arena, PK_NLEVELS(c->r) * sizeof(*advice));
     if (!advice) {
-        pk_err(&c->d, NULL, PEKPPP_ENOMEM, "out of memory");
+        pk_err(&c->d, NULL, PEKPPP_ENOMEM, PK_R_OTHER, "out of memory");
         pk_path_pop(&c->d, old);
         return;
     }
@@ -281,11 +289,12 @@ static void decode_advice(rctx *c, const pk_node *n, pekppp_indicator *ind)
         /* Keys are text in JSON ("3"), so a quoted level is fine here. */
         if (pk_dec_parse(k->str, k->len, 0, 0, &v) != PK_DEC_OK ||
             v / 10000 < c->r->scale_min || v / 10000 > c->r->scale_max) {
-            pk_err(&c->d, k, PEKPPP_EINVALID, "advice key '%s' is not a level from %d to %d",
-                   k->str, c->r->scale_min, c->r->scale_max);
+            pk_err(&c->d, k, PEKPPP_EINVALID, PK_R_RUBRIC_ADVICE,
+                   "advice key '%s' is not a level from %d to %d", k->str, c->r->scale_min,
+                   c->r->scale_max);
         } else if ((level = (long)(v / 10000)), 1) {
             if (level == c->r->scale_max)
-                pk_err(&c->d, k, PEKPPP_EINVALID,
+                pk_err(&c->d, k, PEKPPP_EINVALID, PK_R_RUBRIC_ADVICE,
                        "advice for level %ld: it is the top level, there is nothing above it",
                        level);
             else
@@ -313,7 +322,7 @@ static bool decode_indicator(rctx *c, const pk_node *n, pekppp_indicator *ind)
         o = pk_path_key(&c->d, "id");
         if (pk_get_text(&c->d, v[0], &ind->id) == 0) {
             if (!valid_slug(ind->id, 1))
-                pk_err(&c->d, v[0], PEKPPP_EINVALID,
+                pk_err(&c->d, v[0], PEKPPP_EINVALID, PK_R_RUBRIC_ID,
                        "indicator id '%s' may hold only letters, digits, '.', '_' and '-'",
                        ind->id);
             claim_id(c, v[0], ind->id);
@@ -327,10 +336,10 @@ static bool decode_indicator(rctx *c, const pk_node *n, pekppp_indicator *ind)
         o = pk_path_key(&c->d, "weight");
         weight_ok = pk_get_dec(&c->d, v[2], 4, false, &ind->weight) == 0;
         if (weight_ok && ind->weight == 0)
-            pk_err(&c->d, v[2], PEKPPP_EINVALID,
+            pk_err(&c->d, v[2], PEKPPP_EINVALID, PK_R_RUBRIC_WEIGHT,
                    "weight must be above 0 (an unscored item belongs under 'supplementary')");
         else if (weight_ok && ind->weight > PK_HUNDRED) {
-            pk_err(&c->d, v[2], PEKPPP_EINVALID,
+            pk_err(&c->d, v[2], PEKPPP_EINVALID, PK_R_RUBRIC_WEIGHT,
                    "weight %s is above 100: weights are percents within the aspect", v[2]->str);
             weight_ok = false;
         }
@@ -349,7 +358,7 @@ static bool decode_indicator(rctx *c, const pk_node *n, pekppp_indicator *ind)
         pk_path_pop(&c->d, o);
     }
     if (!v[5] || ind->evidence_count == 0)
-        pk_warn(&c->d, n, "indicator '%s' lists no evidence (bukti dukung)",
+        pk_warn(&c->d, n, PK_R_RUBRIC_EVIDENCE, "indicator '%s' lists no evidence (bukti dukung)",
                 ind->id ? ind->id : "?");
     if (v[6])
         decode_advice(c, v[6], ind);
@@ -372,10 +381,10 @@ static void check_hundred(rctx *c, const pk_node *at, int64_t sum, const char *w
         return;
     pk_dec_format_short(s, sizeof(s), sum);
     if (c->r->normalise)
-        pk_warn(&c->d, at, "%s sum to %s, not 100: normalised (each weight is divided by the sum)",
-                what, s);
+        pk_warn(&c->d, at, PK_R_RUBRIC_WEIGHT_SUM,
+                "%s sum to %s, not 100: normalised (each weight is divided by the sum)", what, s);
     else
-        pk_err(&c->d, at, PEKPPP_EINVALID,
+        pk_err(&c->d, at, PEKPPP_EINVALID, PK_R_RUBRIC_WEIGHT_SUM,
                "%s sum to %s, not exactly 100 (or set 'normalise: true' to divide by the sum)",
                what, s);
 }
@@ -391,7 +400,8 @@ static void decode_aspects(rctx *c, const pk_node *n, const pk_node *key)
 
     if (pk_want_seq(&c->d, n) < 0 || n->count == 0) {
         if (n->kind == PK_SEQ)
-            pk_err(&c->d, n, PEKPPP_EINVALID, "expected at least one aspect");
+            pk_err(&c->d, n, PEKPPP_EINVALID, PK_R_SCHEMA_EMPTY_LIST,
+                   "expected at least one aspect");
         pk_path_pop(&c->d, old);
         return;
     }
@@ -401,15 +411,15 @@ static void decode_aspects(rctx *c, const pk_node *n, const pk_node *key)
             total += ind->count;
     }
     if (total > PEKPPP_MAX_INDICATORS) {
-        pk_err(&c->d, n, PEKPPP_ELIMIT, "%zu indicators is more than the limit of %d", total,
-               PEKPPP_MAX_INDICATORS);
+        pk_err(&c->d, n, PEKPPP_ELIMIT, PK_R_LIMIT, "%zu indicators is more than the limit of %d",
+               total, PEKPPP_MAX_INDICATORS);
         pk_path_pop(&c->d, old);
         return;
     }
     r->aspects = pk_arena_alloc(&r->arena, n->count * sizeof(*r->aspects));
     r->indicators = pk_arena_alloc(&r->arena, (total ? total : 1) * sizeof(*r->indicators));
     if (!r->aspects || !r->indicators) {
-        pk_err(&c->d, NULL, PEKPPP_ENOMEM, "out of memory");
+        pk_err(&c->d, NULL, PEKPPP_ENOMEM, PK_R_OTHER, "out of memory");
         pk_path_pop(&c->d, old);
         return;
     }
@@ -425,11 +435,12 @@ static void decode_aspects(rctx *c, const pk_node *n, const pk_node *key)
         o2 = pk_path_key(&c->d, "id");
         if (pk_get_text(&c->d, v[0], &a->id) == 0 && v[0]) {
             if (!valid_slug(a->id, 0))
-                pk_err(&c->d, v[0], PEKPPP_EINVALID,
+                pk_err(&c->d, v[0], PEKPPP_EINVALID, PK_R_RUBRIC_ID,
                        "aspect id '%s' may hold only a-z, 0-9, '.', '_' and '-'", a->id);
             for (j = 0; j < i; j++)
                 if (r->aspects[j].id && strcmp(r->aspects[j].id, a->id) == 0)
-                    pk_err(&c->d, v[0], PEKPPP_EINVALID, "aspect id '%s' appears twice", a->id);
+                    pk_err(&c->d, v[0], PEKPPP_EINVALID, PK_R_RUBRIC_DUPLICATE_ID,
+                           "aspect id '%s' appears twice", a->id);
         }
         pk_path_pop(&c->d, o2);
         o2 = pk_path_key(&c->d, "code");
@@ -443,9 +454,10 @@ static void decode_aspects(rctx *c, const pk_node *n, const pk_node *key)
             if (pk_get_dec(&c->d, v[3], 4, false, &a->weight) < 0)
                 weights_ok = 0;
             else if (a->weight == 0)
-                pk_err(&c->d, v[3], PEKPPP_EINVALID, "aspect weight must be above 0");
+                pk_err(&c->d, v[3], PEKPPP_EINVALID, PK_R_RUBRIC_WEIGHT,
+                       "aspect weight must be above 0");
             else if (a->weight > PK_HUNDRED) {
-                pk_err(&c->d, v[3], PEKPPP_EINVALID,
+                pk_err(&c->d, v[3], PEKPPP_EINVALID, PK_R_RUBRIC_WEIGHT,
                        "aspect weight %s is above 100: weights are percents of the evaluator score",
                        v[3]->str);
                 weights_ok = 0;
@@ -463,7 +475,8 @@ static void decode_aspects(rctx *c, const pk_node *n, const pk_node *key)
                 int64_t isum = 0;
                 int iok = 1;
                 if (v[4]->count == 0)
-                    pk_err(&c->d, v[4], PEKPPP_EINVALID, "expected at least one indicator");
+                    pk_err(&c->d, v[4], PEKPPP_EINVALID, PK_R_SCHEMA_EMPTY_LIST,
+                           "expected at least one indicator");
                 for (j = 0; j < v[4]->count; j++) {
                     pekppp_indicator *ind = &r->indicators[r->nindicators++];
                     size_t o3 = pk_path_index(&c->d, j);
@@ -499,14 +512,14 @@ static void decode_supplementary(rctx *c, const pk_node *n)
     size_t i, old = pk_path_key(&c->d, "supplementary");
     if (pk_want_seq(&c->d, n) < 0 || n->count > PEKPPP_MAX_INDICATORS) {
         if (n->kind == PK_SEQ)
-            pk_err(&c->d, n, PEKPPP_ELIMIT, "more than %d supplementary items",
+            pk_err(&c->d, n, PEKPPP_ELIMIT, PK_R_LIMIT, "more than %d supplementary items",
                    PEKPPP_MAX_INDICATORS);
         pk_path_pop(&c->d, old);
         return;
     }
     r->supplements = pk_arena_alloc(&r->arena, (n->count ? n->count : 1) * sizeof(*r->supplements));
     if (!r->supplements) {
-        pk_err(&c->d, NULL, PEKPPP_ENOMEM, "out of memory");
+        pk_err(&c->d, NULL, PEKPPP_ENOMEM, PK_R_OTHER, "out of memory");
         pk_path_pop(&c->d, old);
         return;
     }
@@ -520,7 +533,7 @@ static void decode_supplementary(rctx *c, const pk_node *n)
         o2 = pk_path_key(&c->d, "id");
         if (pk_get_text(&c->d, v[0], &s->id) == 0 && s->id) {
             if (!valid_slug(s->id, 1))
-                pk_err(&c->d, v[0], PEKPPP_EINVALID,
+                pk_err(&c->d, v[0], PEKPPP_EINVALID, PK_R_RUBRIC_ID,
                        "indicator id '%s' may hold only letters, digits, '.', '_' and '-'", s->id);
             claim_id(c, v[0], s->id);
         }
@@ -554,11 +567,11 @@ static void decode_survey(rctx *c, const pk_node *n)
         if (pk_want_seq(&c->d, v[1]) == 0) {
             const pk_node *items = v[1];
             if (items->count == 0 || items->count > PEKPPP_MAX_INDICATORS)
-                pk_err(&c->d, items, PEKPPP_EINVALID, "expected 1 to %d survey items",
+                pk_err(&c->d, items, PEKPPP_EINVALID, PK_R_LIMIT, "expected 1 to %d survey items",
                        PEKPPP_MAX_INDICATORS);
             else if (!(r->survey_items =
                            pk_arena_alloc(&r->arena, items->count * sizeof(*r->survey_items))))
-                pk_err(&c->d, NULL, PEKPPP_ENOMEM, "out of memory");
+                pk_err(&c->d, NULL, PEKPPP_ENOMEM, PK_R_OTHER, "out of memory");
             else {
                 memset(r->survey_items, 0, items->count * sizeof(*r->survey_items));
                 r->nsurvey_items = items->count;
@@ -572,7 +585,7 @@ static void decode_survey(rctx *c, const pk_node *n)
                     if (pk_get_text(&c->d, iv[0], &it->id) == 0 && it->id)
                         for (j = 0; j < i; j++)
                             if (r->survey_items[j].id && strcmp(r->survey_items[j].id, it->id) == 0)
-                                pk_err(&c->d, iv[0], PEKPPP_EINVALID,
+                                pk_err(&c->d, iv[0], PEKPPP_EINVALID, PK_R_RUBRIC_DUPLICATE_ID,
                                        "survey item id '%s' appears twice", it->id);
                     pk_path_pop(&c->d, o3);
                     o3 = pk_path_key(&c->d, "aspect");
@@ -589,10 +602,11 @@ static void decode_survey(rctx *c, const pk_node *n)
                         if (j == r->naspects && r->naspects > 0) {
                             const char *near = pk_nearest(aspect, names, na);
                             if (near)
-                                pk_err(&c->d, iv[1], PEKPPP_EINVALID,
+                                pk_err(&c->d, iv[1], PEKPPP_EINVALID, PK_R_RUBRIC_SURVEY,
                                        "no aspect '%s': did you mean '%s'?", aspect, near);
                             else
-                                pk_err(&c->d, iv[1], PEKPPP_EINVALID, "no aspect '%s'", aspect);
+                                pk_err(&c->d, iv[1], PEKPPP_EINVALID, PK_R_RUBRIC_SURVEY,
+                                       "no aspect '%s'", aspect);
                         }
                     }
                     pk_path_pop(&c->d, o3);
@@ -625,8 +639,9 @@ static void decode_rubric(rctx *c, const pk_node *root)
         if (schema && !pk_scalar_is(schema, PK_RUBRIC_SCHEMA)) {
             char buf[64];
             o = pk_path_key(&c->d, "schema");
-            pk_err(&c->d, schema, PEKPPP_EINVALID, "schema is %s: expected '%s'",
-                   pk_show(schema, buf, sizeof(buf)), PK_RUBRIC_SCHEMA);
+            pk_err(&c->d, schema, PEKPPP_EINVALID, PK_R_SCHEMA_SCHEMA,
+                   "schema is %s: expected '%s'", pk_show(schema, buf, sizeof(buf)),
+                   PK_RUBRIC_SCHEMA);
             pk_path_pop(&c->d, o);
             return;
         }
@@ -636,7 +651,8 @@ static void decode_rubric(rctx *c, const pk_node *root)
     /* Read first: they change how the weights below are checked. */
     o = pk_path_key(&c->d, "provisional");
     if (v[13] && pk_get_text(&c->d, v[13], &r->provisional) == 0 && r->provisional)
-        pk_warn(&c->d, v[13], "this rubric is provisional: %s", r->provisional);
+        pk_warn(&c->d, v[13], PK_R_RUBRIC_PROVISIONAL, "this rubric is provisional: %s",
+                r->provisional);
     pk_path_pop(&c->d, o);
     if (v[14]) {
         o = pk_path_key(&c->d, "normalise");
@@ -646,7 +662,7 @@ static void decode_rubric(rctx *c, const pk_node *root)
     o = pk_path_key(&c->d, "id");
     if (pk_get_text(&c->d, v[1], &r->id) == 0 && r->id && !valid_slug(r->id, 0))
         pk_err(&c->d, v[1], PEKPPP_EINVALID,
-               "rubric id '%s' may hold only a-z, 0-9, '.', '_' and '-'", r->id);
+               PK_R_RUBRIC_ID, "rubric id '%s' may hold only a-z, 0-9, '.', '_' and '-'", r->id);
     pk_path_pop(&c->d, o);
     o = pk_path_key(&c->d, "version");
     (void)pk_get_text(&c->d, v[2], &r->version);
@@ -677,11 +693,20 @@ static void decode_rubric(rctx *c, const pk_node *root)
     if (v[12])
         decode_survey(c, v[12]);
     if (r->combines_survey && !v[12])
-        pk_err(&c->d, v[8], PEKPPP_EINVALID,
+        pk_err(&c->d, v[8], PEKPPP_EINVALID, PK_R_RUBRIC_COMBINE,
                "combine.survey is above 0 but the rubric has no 'survey' section");
 }
 
 static int build_id_table(pekppp_rubric *r);
+
+int pekppp_load_options_init(pekppp_load_options *opts, unsigned version)
+{
+    pekppp_load_options defaults = PEKPPP_LOAD_OPTIONS_INIT;
+    if (!opts || version == 0 || version > PEKPPP_LOAD_OPTIONS_VERSION)
+        return PEKPPP_EINVALID;
+    *opts = defaults;
+    return 0;
+}
 
 int pekppp_rubric_load_buffer(pekppp_rubric **out, const char *data, size_t len, const char *name,
                               const pekppp_load_options *opts, pekppp_error *err)
@@ -694,13 +719,16 @@ int pekppp_rubric_load_buffer(pekppp_rubric **out, const char *data, size_t len,
 
     *out = NULL;
     pk_report_init(&rep, name, opts ? opts->diag : NULL, opts ? opts->payload : NULL, err);
+    if (opts && (error = pk_options_check(&rep, "pekppp_load_options", opts->version,
+                                          PEKPPP_LOAD_OPTIONS_VERSION)) < 0)
+        return error;
     memset(&c, 0, sizeof(c));
     error = pk_doc_parse(&doc, data, len, &rep);
     if (error < 0)
         goto done;
     if (!(r = pk_malloc(sizeof(*r)))) {
         error = PEKPPP_ENOMEM;
-        pk_diag(&rep, error, PEKPPP_SEV_ERROR, 0, 0, NULL, "out of memory");
+        pk_diag(&rep, error, PEKPPP_SEV_ERROR, 0, 0, NULL, PK_R_OTHER, "out of memory");
         goto done;
     }
     memset(r, 0, sizeof(*r));
@@ -711,7 +739,7 @@ int pekppp_rubric_load_buffer(pekppp_rubric **out, const char *data, size_t len,
     c.id_nodes = pk_malloc(sizeof(*c.id_nodes) * PEKPPP_MAX_INDICATORS * 2);
     if (!c.ids || !c.id_nodes || !(r->file = pk_arena_strndup(&r->arena, name, strlen(name)))) {
         error = PEKPPP_ENOMEM;
-        pk_diag(&rep, error, PEKPPP_SEV_ERROR, 0, 0, NULL, "out of memory");
+        pk_diag(&rep, error, PEKPPP_SEV_ERROR, 0, 0, NULL, PK_R_OTHER, "out of memory");
         goto done;
     }
     decode_rubric(&c, doc.root);
@@ -720,7 +748,7 @@ int pekppp_rubric_load_buffer(pekppp_rubric **out, const char *data, size_t len,
         goto done;
     }
     if ((error = build_id_table(r)) < 0) {
-        pk_diag(&rep, error, PEKPPP_SEV_ERROR, 0, 0, NULL, "out of memory");
+        pk_diag(&rep, error, PEKPPP_SEV_ERROR, 0, 0, NULL, PK_R_OTHER, "out of memory");
         goto done;
     }
     *out = r;
@@ -742,6 +770,9 @@ int pekppp_rubric_load_file(pekppp_rubric **out, const char *path, const pekppp_
     int error;
     *out = NULL;
     pk_report_init(&rep, path, opts ? opts->diag : NULL, opts ? opts->payload : NULL, err);
+    if (opts && (error = pk_options_check(&rep, "pekppp_load_options", opts->version,
+                                          PEKPPP_LOAD_OPTIONS_VERSION)) < 0)
+        return error;
     if ((error = pk_read_file(&data, &len, path, &rep)) < 0)
         return error;
     error = pekppp_rubric_load_buffer(out, data, len, path, opts, err);
@@ -795,12 +826,16 @@ const pekppp_survey_item *pekppp_rubric_survey_item(const pekppp_rubric *r, size
     return i < r->nsurvey_items ? &r->survey_items[i] : NULL;
 }
 
-const pekppp_band *pekppp_rubric_band_for(const pekppp_rubric *r, int64_t scaled)
+const pekppp_band *pekppp_rubric_band_for(const pekppp_rubric *r, pekppp_fixed rounded)
 {
     size_t i;
-    for (i = 0; i < r->nbands; i++)
-        if (r->bands[i].min <= scaled)
+    for (i = 0; i < r->nbands; i++) {
+        int c = pekppp_fixed_compare(r->bands[i].min, rounded);
+        if (c < -1)
+            return NULL;
+        if (c <= 0)
             return &r->bands[i];
+    }
     return NULL;
 }
 

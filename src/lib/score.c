@@ -172,7 +172,7 @@ int pekppp_score(pekppp_result **out, const pekppp_assessment *a, pekppp_error *
         pk_report rep;
         pk_report_init(&rep, a->file, NULL, NULL, err ? err : &e);
         pk_diag(&rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, 0, 0, NULL,
-                "every indicator is answered 'na': there is nothing to score");
+                PK_R_UNIT_NA, "every indicator is answered 'na': there is nothing to score");
         error = PEKPPP_EINVALID;
         goto done;
     }
@@ -215,12 +215,7 @@ int pekppp_score(pekppp_result **out, const pekppp_assessment *a, pekppp_error *
         res->index = res->evaluator;
     }
     TRY(pk_round(r, res->index, &res->index_rounded));
-    {
-        int64_t scaled = res->index_rounded;
-        for (i = (size_t)r->decimals; i < 4; i++)
-            scaled *= 10;
-        res->band = pekppp_rubric_band_for(r, scaled);
-    }
+    res->band = pekppp_rubric_band_for(r, pekppp_result_index(res));
     TRY(recommend(res, wsum, wtotal));
 
     *out = res;
@@ -230,7 +225,7 @@ done:
         pekppp_error e;
         pk_report rep;
         pk_report_init(&rep, a->file, NULL, NULL, err ? err : &e);
-        pk_diag(&rep, error, PEKPPP_SEV_ERROR, 0, 0, NULL, "%s",
+        pk_diag(&rep, error, PEKPPP_SEV_ERROR, 0, 0, NULL, PK_R_OTHER, "%s",
                 error == PEKPPP_ENOMEM ? "out of memory"
                                        : "an exact value outgrew 128-bit arithmetic; no "
                                          "rounded approximation is given");
@@ -261,9 +256,20 @@ const pekppp_band *pekppp_result_band(const pekppp_result *res) { return res->ba
 unsigned pekppp_result_flags(const pekppp_result *res) { return res->flags; }
 const pekppp_assessment *pekppp_result_assessment(const pekppp_result *res) { return res->assessment; }
 
-int pekppp_result_compare_index(const pekppp_result *res, int64_t scaled)
+int pekppp_result_compare_index(const pekppp_result *res, pekppp_fixed threshold)
 {
-    return pk_rat_cmp(res->index, pk_rat_dec(scaled));
+    pk_rat t;
+    if (pk_rat_fixed(&t, threshold) < 0)
+        return PEKPPP_EINVALID;
+    return pk_rat_cmp(res->index, t);
+}
+
+int pekppp_fixed_compare(pekppp_fixed a, pekppp_fixed b)
+{
+    pk_rat x, y;
+    if (pk_rat_fixed(&x, a) < 0 || pk_rat_fixed(&y, b) < 0)
+        return PEKPPP_EINVALID;
+    return pk_rat_cmp(x, y);
 }
 
 int pekppp_fixed_format(char *buf, size_t size, pekppp_fixed v)
@@ -282,7 +288,7 @@ const pekppp_band *pk_next_band(const pekppp_result *res, int64_t *gap)
     next = res->band - 1;
     for (i = r->decimals; i < 4; i++)
         scale *= 10;
-    *gap = next->min / scale - res->index_rounded; /* min lies on the rounding grid */
+    *gap = pk_fixed_dec(next->min) / scale - res->index_rounded; /* min lies on the rounding grid */
     return next;
 }
 

@@ -61,7 +61,7 @@ static int read_header(pekppp_sheet *s, pk_report *rep)
     int rc = pk_csv_next(&s->csv, &cells, &n, rep), error = 0;
     if (rc == 0) {
         pk_diag(rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, 1, 1, NULL,
-                "the sheet is empty: expected a header row");
+                PK_R_YAML_EMPTY, "the sheet is empty: expected a header row");
         return PEKPPP_EINVALID;
     }
     if (rc < 0)
@@ -71,7 +71,7 @@ static int read_header(pekppp_sheet *s, pk_report *rep)
     seen_ind = pk_malloc(r->nindicators + r->nsupplements + 1);
     names = pk_malloc((NFIXED + r->nindicators + r->nsupplements) * sizeof(*names));
     if (!s->cols || !seen_ind || !names) {
-        pk_diag(rep, PEKPPP_ENOMEM, PEKPPP_SEV_ERROR, 0, 0, NULL, "out of memory");
+        pk_diag(rep, PEKPPP_ENOMEM, PEKPPP_SEV_ERROR, 0, 0, NULL, PK_R_OTHER, "out of memory");
         error = PEKPPP_ENOMEM;
         goto done;
     }
@@ -114,15 +114,17 @@ static int read_header(pekppp_sheet *s, pk_report *rep)
             const char *near = pk_nearest(h, names, nnames);
             if (near)
                 pk_diag(rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, cells[i].line, cells[i].col, NULL,
-                        "unknown column '%s': did you mean '%s'?", h, near);
+                        PK_R_SCHEMA_UNKNOWN_KEY, "unknown column '%s': did you mean '%s'?", h,
+                        near);
             else
                 pk_diag(rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, cells[i].line, cells[i].col, NULL,
-                        "unknown column '%s' (not a unit field nor an indicator of rubric '%s')",
-                          h, r->id);
+                        PK_R_SCHEMA_UNKNOWN_KEY,
+                        "unknown column '%s' (not a unit field nor an indicator of rubric '%s')", h,
+                        r->id);
             error = PEKPPP_EINVALID;
         } else if (*seen) {
             pk_diag(rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, cells[i].line, cells[i].col, NULL,
-                        "column '%s' appears twice", h);
+                        PK_R_RUBRIC_DUPLICATE_ID, "column '%s' appears twice", h);
             error = PEKPPP_EINVALID;
         } else {
             *seen = 1;
@@ -130,13 +132,14 @@ static int read_header(pekppp_sheet *s, pk_report *rep)
     }
     if (!seen_fixed[COL_UNIT_ID] || !seen_fixed[COL_UNIT_NAME]) {
         pk_diag(rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, 1, 1, NULL,
-                "the header needs the columns 'unit_id' and 'unit_name'");
+                PK_R_SCHEMA_REQUIRED_KEY, "the header needs the columns 'unit_id' and 'unit_name'");
         error = PEKPPP_EINVALID;
     }
     if (!s->allow_incomplete)
         for (i = 0; i < r->nindicators; i++)
             if (!seen_ind[i]) {
                 pk_diag(rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, 1, 1, NULL,
+                        PK_R_UNIT_MISSING_ANSWER,
                         "no column for indicator '%s' (use --allow-incomplete to count it as %d)",
                         r->indicators[i].id, r->scale_min);
                 error = PEKPPP_EINVALID;
@@ -156,7 +159,7 @@ static int open_owned(pekppp_sheet **out, char *data, size_t len, int fd, const 
     int error = 0;
     if (!opts->rubric) {
         pk_diag(rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, 0, 0, NULL,
-                "a sheet needs a rubric to be read against");
+                PK_R_UNIT_RUBRIC, "a sheet needs a rubric to be read against");
         error = PEKPPP_EINVALID;
     } else if ((s = pk_malloc(sizeof(*s))) != NULL) {
         memset(s, 0, sizeof(*s));
@@ -168,7 +171,7 @@ static int open_owned(pekppp_sheet **out, char *data, size_t len, int fd, const 
             strcpy(s->name, name);
     }
     if (!error && (!s || !s->name)) {
-        pk_diag(rep, PEKPPP_ENOMEM, PEKPPP_SEV_ERROR, 0, 0, NULL, "out of memory");
+        pk_diag(rep, PEKPPP_ENOMEM, PEKPPP_SEV_ERROR, 0, 0, NULL, PK_R_OTHER, "out of memory");
         error = PEKPPP_ENOMEM;
     }
     if (error < 0) {
@@ -206,8 +209,11 @@ int pekppp_sheet_open_buffer(pekppp_sheet **out, const char *data, size_t len, c
     char *copy;
     *out = NULL;
     pk_report_init(&rep, name, opts->diag, opts->payload, err);
+    if (pk_options_check(&rep, "pekppp_assessment_options", opts->version,
+                         PEKPPP_ASSESSMENT_OPTIONS_VERSION) < 0)
+        return PEKPPP_EINVALID;
     if (!(copy = pk_malloc(len + 1))) {
-        pk_diag(&rep, PEKPPP_ENOMEM, PEKPPP_SEV_ERROR, 0, 0, NULL, "out of memory");
+        pk_diag(&rep, PEKPPP_ENOMEM, PEKPPP_SEV_ERROR, 0, 0, NULL, PK_R_OTHER, "out of memory");
         return PEKPPP_ENOMEM;
     }
     memcpy(copy, data, len);
@@ -226,7 +232,7 @@ static int hash_fd(int fd, char hex[65], pk_report *rep)
         if (r < 0 && errno == EINTR)
             continue;
         if (r < 0) {
-            pk_diag(rep, PEKPPP_EIO, PEKPPP_SEV_ERROR, 0, 0, NULL, "cannot read: %s", strerror(errno));
+            pk_diag(rep, PEKPPP_EIO, PEKPPP_SEV_ERROR, 0, 0, NULL, PK_R_IO, "cannot read: %s", strerror(errno));
             return PEKPPP_EIO;
         }
         if (r == 0)
@@ -235,7 +241,7 @@ static int hash_fd(int fd, char hex[65], pk_report *rep)
     }
     pk_sha256_final_hex(&h, hex);
     if (lseek(fd, 0, SEEK_SET) != 0) {
-        pk_diag(rep, PEKPPP_EIO, PEKPPP_SEV_ERROR, 0, 0, NULL, "cannot read: %s", strerror(errno));
+        pk_diag(rep, PEKPPP_EIO, PEKPPP_SEV_ERROR, 0, 0, NULL, PK_R_IO, "cannot read: %s", strerror(errno));
         return PEKPPP_EIO;
     }
     return 0;
@@ -255,6 +261,9 @@ int pekppp_sheet_open_file(pekppp_sheet **out, const char *path,
     int error, fd, regular = 0;
     *out = NULL;
     pk_report_init(&rep, path, opts->diag, opts->payload, err);
+    if ((error = pk_options_check(&rep, "pekppp_assessment_options", opts->version,
+                                  PEKPPP_ASSESSMENT_OPTIONS_VERSION)) < 0)
+        return error;
     if ((fd = pk_open_input(path, &rep, &regular)) < 0)
         return fd;
     if (!regular) {
@@ -326,7 +335,7 @@ static int read_answer(pekppp_sheet *s, pk_report *rep, const pk_csv_cell *c, co
     }
     if (n == 2 && t[0] == 'n' && t[1] == 'a') {
         if (!scored || !na_ok) {
-            pk_diag(rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, c->line, c->col, id,
+            pk_diag(rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, c->line, c->col, id, PK_R_UNIT_NA,
                     scored ? "indicator '%s' does not allow 'na'"
                            : "'na' is not an answer for supplementary item '%s'", id);
             return PEKPPP_EINVALID;
@@ -335,14 +344,14 @@ static int read_answer(pekppp_sheet *s, pk_report *rep, const pk_csv_cell *c, co
         return 0;
     }
     if (pk_dec_parse(t, n, 0, 1, &v) != PK_DEC_OK) {
-        pk_diag(rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, c->line, c->col, id,
+        pk_diag(rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, c->line, c->col, id, PK_R_UNIT_LEVEL,
                 "expected a level from %d to %d, 'na' or an empty cell, got '%.*s'", r->scale_min,
                 r->scale_max, (int)(n > 40 ? 40 : n), t);
         return PEKPPP_EINVALID;
     }
     v /= 10000;
     if (v < r->scale_min || v > r->scale_max) {
-        pk_diag(rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, c->line, c->col, id,
+        pk_diag(rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, c->line, c->col, id, PK_R_UNIT_LEVEL,
                 "level %.*s of '%s' is outside the scale %d to %d", (int)n, t, id, r->scale_min,
                 r->scale_max);
         return PEKPPP_EINVALID;
@@ -370,6 +379,7 @@ static int read_score(pekppp_sheet *s, pk_report *rep, const pk_csv_cell *c, int
     st = pk_dec_parse(buf, n, 4, false, out);
     if (st != PK_DEC_OK) {
         pk_diag(rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, c->line, c->col, "survey_score",
+                PK_R_UNIT_SURVEY,
                 "expected a survey score with at most 4 decimal places%s, got '%s'",
                 s->csv.delim == ';' ? " (decimal comma or point)" : " (decimal point)", buf);
         return PEKPPP_EINVALID;
@@ -377,8 +387,8 @@ static int read_score(pekppp_sheet *s, pk_report *rep, const pk_csv_cell *c, int
     if (*out > (int64_t)s->rubric->scale_max * PEKPPP_DEC_SCALE ||
         *out < (int64_t)s->rubric->scale_min * PEKPPP_DEC_SCALE) {
         pk_diag(rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, c->line, c->col, "survey_score",
-                "survey score %s is outside the scale %d to %d", buf, s->rubric->scale_min,
-                s->rubric->scale_max);
+                PK_R_UNIT_SURVEY, "survey score %s is outside the scale %d to %d", buf,
+                s->rubric->scale_min, s->rubric->scale_max);
         return PEKPPP_EINVALID;
     }
     return 0;
@@ -424,7 +434,7 @@ static int fill_row(pekppp_sheet *s, pekppp_assessment *a, pk_csv_cell *cells, s
                 a->incomplete = true;
             } else {
                 pk_diag(rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, cells[i].line, cells[i].col,
-                        r->indicators[c->index].id,
+                        r->indicators[c->index].id, PK_R_UNIT_MISSING_ANSWER,
                         "no answer for indicator '%s' (use --allow-incomplete to count it as %d)",
                         r->indicators[c->index].id, r->scale_min);
                 error = PEKPPP_EINVALID;
@@ -451,18 +461,18 @@ static int fill_row(pekppp_sheet *s, pekppp_assessment *a, pk_csv_cell *cells, s
     for (i = 0; i < n; i++) {
         if (s->cols[i].kind == COL_UNIT_ID && !a->unit_id) {
             pk_diag(rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, cells[i].line, cells[i].col,
-                    "unit_id", "the unit id is empty");
+                    "unit_id", PK_R_UNIT_FIELD, "the unit id is empty");
             error = PEKPPP_EINVALID;
         }
         if (s->cols[i].kind == COL_UNIT_NAME && !a->unit_name) {
             pk_diag(rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, cells[i].line, cells[i].col,
-                    "unit_name", "the unit name is empty");
+                    "unit_name", PK_R_UNIT_FIELD, "the unit name is empty");
             error = PEKPPP_EINVALID;
         }
         if (s->cols[i].kind == COL_MODE && a->mode && strcmp(a->mode, "mandiri") != 0 &&
             strcmp(a->mode, "nasional") != 0) {
             pk_diag(rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, cells[i].line, cells[i].col, "mode",
-                    "mode '%s' is not 'mandiri' or 'nasional'", a->mode);
+                    PK_R_UNIT_FIELD, "mode '%s' is not 'mandiri' or 'nasional'", a->mode);
             error = PEKPPP_EINVALID;
         }
     }
@@ -476,7 +486,8 @@ static int fill_row(pekppp_sheet *s, pekppp_assessment *a, pk_csv_cell *cells, s
         }
         if (!resp || resp->len == 0) {
             pk_diag(rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, score->line, score->col,
-                    "survey_respondents", "a survey score needs survey_respondents");
+                    "survey_respondents", PK_R_UNIT_SURVEY,
+                    "a survey score needs survey_respondents");
             error = PEKPPP_EINVALID;
         } else {
             const char *t;
@@ -485,7 +496,8 @@ static int fill_row(pekppp_sheet *s, pekppp_assessment *a, pk_csv_cell *cells, s
             trimmed(resp, &t, &tn);
             if (pk_dec_parse(t, tn, 0, false, &v2) != PK_DEC_OK || v2 / 10000 > 100000000) {
                 pk_diag(rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, resp->line, resp->col,
-                        "survey_respondents", "expected a whole number of respondents, got '%.*s'",
+                        "survey_respondents", PK_R_UNIT_SURVEY,
+                        "expected a whole number of respondents, got '%.*s'",
                         (int)(tn > 40 ? 40 : tn), t);
                 error = PEKPPP_EINVALID;
             } else {
@@ -493,8 +505,8 @@ static int fill_row(pekppp_sheet *s, pekppp_assessment *a, pk_csv_cell *cells, s
             }
         }
     } else if (resp && resp->len > 0) {
-        pk_diag(rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, resp->line, resp->col,
-                "survey_respondents", "survey_respondents is given without a survey_score");
+        pk_diag(rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, resp->line, resp->col, "survey_respondents",
+                PK_R_UNIT_SURVEY, "survey_respondents is given without a survey_score");
         error = PEKPPP_EINVALID;
     }
     /* An indicator without a column (allowed only with allow_incomplete). */
@@ -524,7 +536,7 @@ int pekppp_sheet_next(pekppp_sheet *s, pekppp_assessment **out, pekppp_error *er
     s->rows++;
     if (n != s->ncols) {
         pk_diag(&rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, cells[0].line, 1, NULL,
-                "this row has %zu cells, the header has %zu", n, s->ncols);
+                PK_R_UNIT_ROW, "this row has %zu cells, the header has %zu", n, s->ncols);
         return PEKPPP_EINVALID;
     }
     if (!(a = pk_malloc(sizeof(*a))))
@@ -552,6 +564,6 @@ int pekppp_sheet_next(pekppp_sheet *s, pekppp_assessment **out, pekppp_error *er
     return 1;
 oom:
     pekppp_assessment_free(a);
-    pk_diag(&rep, PEKPPP_ENOMEM, PEKPPP_SEV_ERROR, 0, 0, NULL, "out of memory");
+    pk_diag(&rep, PEKPPP_ENOMEM, PEKPPP_SEV_ERROR, 0, 0, NULL, PK_R_OTHER, "out of memory");
     return PEKPPP_ENOMEM;
 }

@@ -56,13 +56,13 @@ static pk_node *new_node(builder *b, pk_kind kind, yaml_mark_t mark)
     pk_node *n;
     if (++b->nodes > PEKPPP_MAX_NODES) {
         pk_diag(b->rep, PEKPPP_ELIMIT, PEKPPP_SEV_ERROR, (unsigned)mark.line + 1,
-                (unsigned)mark.column + 1, NULL, "too many nodes in one document (limit %u)",
-                PEKPPP_MAX_NODES);
+                (unsigned)mark.column + 1, NULL, PK_R_LIMIT,
+                "too many nodes in one document (limit %u)", PEKPPP_MAX_NODES);
         return NULL;
     }
     n = pk_arena_alloc(&b->doc->arena, sizeof(*n));
     if (!n) {
-        pk_diag(b->rep, PEKPPP_ENOMEM, PEKPPP_SEV_ERROR, 0, 0, NULL, "out of memory");
+        pk_diag(b->rep, PEKPPP_ENOMEM, PEKPPP_SEV_ERROR, 0, 0, NULL, PK_R_OTHER, "out of memory");
         return NULL;
     }
     memset(n, 0, sizeof(*n));
@@ -75,7 +75,7 @@ static pk_node *new_node(builder *b, pk_kind kind, yaml_mark_t mark)
 
 static int oom(builder *b)
 {
-    pk_diag(b->rep, PEKPPP_ENOMEM, PEKPPP_SEV_ERROR, 0, 0, NULL, "out of memory");
+    pk_diag(b->rep, PEKPPP_ENOMEM, PEKPPP_SEV_ERROR, 0, 0, NULL, PK_R_OTHER, "out of memory");
     return PEKPPP_ENOMEM;
 }
 
@@ -190,8 +190,9 @@ static int check_duplicates(builder *b, pk_node *map)
             for (j = 0; j < i; j++)
                 if (h[i] == h[j] && same_key(map->items[2 * i], map->items[2 * j])) {
                     pk_diag(b->rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, map->items[2 * i]->line,
-                            map->items[2 * i]->col, NULL, "duplicate key '%s' (first at line %u)",
-                            map->items[2 * i]->str, map->items[2 * j]->line);
+                            map->items[2 * i]->col, NULL, PK_R_YAML_DUPLICATE_KEY,
+                            "duplicate key '%s' (first at line %u)", map->items[2 * i]->str,
+                            map->items[2 * j]->line);
                     break;
                 }
         return 0;
@@ -224,8 +225,9 @@ static int check_duplicates(builder *b, pk_node *map)
             qsort(pairs, np, 2 * sizeof(*pairs), cmp_pair_position);
         for (i = 0; i < np; i++)
             pk_diag(b->rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, pairs[2 * i]->line,
-                    pairs[2 * i]->col, NULL, "duplicate key '%s' (first at line %u)",
-                    pairs[2 * i]->str, pairs[2 * i + 1]->line);
+                    pairs[2 * i]->col, NULL, PK_R_YAML_DUPLICATE_KEY,
+                    "duplicate key '%s' (first at line %u)", pairs[2 * i]->str,
+                    pairs[2 * i + 1]->line);
         pk_free(pairs);
     }
     pk_free(keys);
@@ -238,7 +240,7 @@ static int open_container(builder *b, pk_kind kind, yaml_mark_t mark, const yaml
     pk_node *n;
     if (b->depth >= PEKPPP_MAX_DEPTH) {
         pk_diag(b->rep, PEKPPP_ELIMIT, PEKPPP_SEV_ERROR, (unsigned)mark.line + 1,
-                (unsigned)mark.column + 1, NULL, "nesting deeper than %d levels",
+                (unsigned)mark.column + 1, NULL, PK_R_LIMIT, "nesting deeper than %d levels",
                 PEKPPP_MAX_DEPTH);
         return PEKPPP_ELIMIT;
     }
@@ -275,7 +277,7 @@ static int close_container(builder *b)
             const pk_node *k = n->items[2 * i];
             if (k->kind != PK_SCALAR) {
                 pk_diag(b->rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, k->line, k->col, NULL,
-                        "mapping keys must be plain text, not a %s",
+                        PK_R_YAML_KEY_TYPE, "mapping keys must be plain text, not a %s",
                         k->kind == PK_MAP ? "mapping" : "list");
                 error = PEKPPP_EINVALID;
                 goto done;
@@ -306,7 +308,7 @@ static int on_scalar(builder *b, const yaml_event_t *ev)
     char *anc;
     if (ev->data.scalar.length > PEKPPP_MAX_SCALAR) {
         pk_diag(b->rep, PEKPPP_ELIMIT, PEKPPP_SEV_ERROR, (unsigned)ev->start_mark.line + 1,
-                (unsigned)ev->start_mark.column + 1, NULL,
+                (unsigned)ev->start_mark.column + 1, NULL, PK_R_LIMIT,
                 "text of %zu bytes is longer than the limit of %u", ev->data.scalar.length,
                 PEKPPP_MAX_SCALAR);
         return PEKPPP_ELIMIT;
@@ -314,12 +316,13 @@ static int on_scalar(builder *b, const yaml_event_t *ev)
     if (tag && strcmp(tag, YAML_STR_TAG) != 0 && strcmp(tag, "!") != 0) {
         pk_diag(b->rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, (unsigned)ev->start_mark.line + 1,
                 (unsigned)ev->start_mark.column + 1, NULL,
-                "tag '%s' is not supported (only !!str is)", tag);
+                PK_R_YAML_TAG, "tag '%s' is not supported (only !!str is)", tag);
         return PEKPPP_EINVALID;
     }
     if (memchr(ev->data.scalar.value, '\0', ev->data.scalar.length)) {
         pk_diag(b->rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, (unsigned)ev->start_mark.line + 1,
-                (unsigned)ev->start_mark.column + 1, NULL, "text contains a NUL character");
+                (unsigned)ev->start_mark.column + 1, NULL, PK_R_YAML_ENCODING,
+                "text contains a NUL character");
         return PEKPPP_EINVALID;
     }
     n = new_node(b, PK_SCALAR, ev->start_mark);
@@ -351,7 +354,7 @@ static int on_alias(builder *b, const yaml_event_t *ev)
             b->alias_nodes = add_sat(b->alias_nodes, target->weight);
             if (b->alias_nodes > PEKPPP_MAX_ALIAS_NODES) {
                 pk_diag(b->rep, PEKPPP_ELIMIT, PEKPPP_SEV_ERROR, line, col, NULL,
-                        "aliases expand to more than %u nodes (an alias bomb?)",
+                        PK_R_LIMIT, "aliases expand to more than %u nodes (an alias bomb?)",
                         PEKPPP_MAX_ALIAS_NODES);
                 return PEKPPP_ELIMIT;
             }
@@ -370,7 +373,7 @@ static int on_alias(builder *b, const yaml_event_t *ev)
         }
     }
     pk_diag(b->rep, PEKPPP_EPARSE, PEKPPP_SEV_ERROR, line, col, NULL,
-            "alias '*%s' refers to no earlier complete anchor", name);
+            PK_R_YAML_ALIAS, "alias '*%s' refers to no earlier complete anchor", name);
     return PEKPPP_EPARSE;
 }
 
@@ -382,7 +385,8 @@ static int check_container_tag(builder *b, const yaml_char_t *tag, const char *o
     if (!tag || strcmp((const char *)tag, own) == 0)
         return 0;
     pk_diag(b->rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, (unsigned)mark.line + 1,
-            (unsigned)mark.column + 1, NULL, "tag '%s' is not supported here", (const char *)tag);
+            (unsigned)mark.column + 1, NULL, PK_R_YAML_TAG, "tag '%s' is not supported here",
+            (const char *)tag);
     return PEKPPP_EINVALID;
 }
 
@@ -422,7 +426,7 @@ static int parser_error(builder *b, yaml_parser_t *p)
         }
         offset_to_mark(b->data, b->len, off, &line, &col);
         pk_diag(b->rep, PEKPPP_EPARSE, PEKPPP_SEV_ERROR, line, col, NULL,
-                "not valid text: %s (the file must be UTF-8)", problem);
+                PK_R_YAML_ENCODING, "not valid text: %s (the file must be UTF-8)", problem);
         return PEKPPP_EPARSE;
     }
     line = (unsigned)p->problem_mark.line + 1;
@@ -436,11 +440,11 @@ static int parser_error(builder *b, yaml_parser_t *p)
         const char *what = fl > 5 && strcmp(b->rep->file + fl - 5, ".json") == 0 ? "JSON" : "YAML";
         if (p->context)
             pk_diag(b->rep, PEKPPP_EPARSE, PEKPPP_SEV_ERROR, line, col, NULL,
-                    "invalid %s: %s %s (line %u)", what, problem, p->context,
+                    PK_R_YAML_SYNTAX, "invalid %s: %s %s (line %u)", what, problem, p->context,
                     (unsigned)p->context_mark.line + 1);
         else
-            pk_diag(b->rep, PEKPPP_EPARSE, PEKPPP_SEV_ERROR, line, col, NULL, "invalid %s: %s",
-                    what, problem);
+            pk_diag(b->rep, PEKPPP_EPARSE, PEKPPP_SEV_ERROR, line, col, NULL, PK_R_YAML_SYNTAX,
+                    "invalid %s: %s", what, problem);
     }
     return PEKPPP_EPARSE;
 }
@@ -464,7 +468,7 @@ int pk_doc_parse(pk_doc *doc, const char *data, size_t len, pk_report *rep)
     if (len >= 2 && (((unsigned char)data[0] == 0xFF && (unsigned char)data[1] == 0xFE) ||
                      ((unsigned char)data[0] == 0xFE && (unsigned char)data[1] == 0xFF))) {
         pk_diag(rep, PEKPPP_EPARSE, PEKPPP_SEV_ERROR, 1, 1, NULL,
-                "the file is UTF-16: save it as UTF-8");
+                PK_R_YAML_ENCODING, "the file is UTF-16: save it as UTF-8");
         return PEKPPP_EPARSE;
     }
     {
@@ -474,7 +478,7 @@ int pk_doc_parse(pk_doc *doc, const char *data, size_t len, pk_report *rep)
             k++;
         if (k == len) {
             pk_diag(rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, 1, 1, NULL,
-                    "the file is empty: expected a mapping");
+                    PK_R_YAML_EMPTY, "the file is empty: expected a mapping");
             return PEKPPP_EINVALID;
         }
     }
@@ -496,7 +500,7 @@ int pk_doc_parse(pk_doc *doc, const char *data, size_t len, pk_report *rep)
         case YAML_DOCUMENT_START_EVENT:
             if (++documents > 1) {
                 pk_diag(rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, (unsigned)ev.start_mark.line + 1,
-                        (unsigned)ev.start_mark.column + 1, NULL,
+                        (unsigned)ev.start_mark.column + 1, NULL, PK_R_YAML_MULTIPLE_DOCUMENTS,
                         "a second YAML document: a file holds exactly one");
                 error = PEKPPP_EINVALID;
             }
@@ -534,7 +538,7 @@ int pk_doc_parse(pk_doc *doc, const char *data, size_t len, pk_report *rep)
         error = rep->first_code;
     if (error == 0 && !doc->root) {
         pk_diag(rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, 1, 1, NULL,
-                "the file is empty: expected a mapping");
+                PK_R_YAML_EMPTY, "the file is empty: expected a mapping");
         error = PEKPPP_EINVALID;
     }
     for (i = 0; i < b.depth; i++) {
@@ -565,12 +569,12 @@ int pk_open_input(const char *path, pk_report *rep, int *regular)
     if (fd < 0) {
         int e = errno;
         pk_diag(rep, e == ENOENT ? PEKPPP_ENOTFOUND : PEKPPP_EIO, PEKPPP_SEV_ERROR, 0, 0, NULL,
-                "cannot open: %s", strerror(e));
+                PK_R_IO, "cannot open: %s", strerror(e));
         return e == ENOENT ? PEKPPP_ENOTFOUND : PEKPPP_EIO;
     }
     known = fstat(fd, &st) == 0;
     if (known && S_ISDIR(st.st_mode)) {
-        pk_diag(rep, PEKPPP_EIO, PEKPPP_SEV_ERROR, 0, 0, NULL, "is a directory, not a file");
+        pk_diag(rep, PEKPPP_EIO, PEKPPP_SEV_ERROR, 0, 0, NULL, PK_R_IO, "is a directory, not a file");
         close(fd);
         return PEKPPP_EIO;
     }
@@ -605,14 +609,15 @@ int pk_read_fd(char **out, size_t *len, int fd, pk_report *rep)
             if (ncap > (size_t)PEKPPP_MAX_FILE_SIZE + 1)
                 ncap = (size_t)PEKPPP_MAX_FILE_SIZE + 1;
             if (ncap <= n) {
-                pk_diag(rep, PEKPPP_ELIMIT, PEKPPP_SEV_ERROR, 0, 0, NULL,
+                pk_diag(rep, PEKPPP_ELIMIT, PEKPPP_SEV_ERROR, 0, 0, NULL, PK_R_LIMIT,
                         "file is larger than the limit of %u bytes", PEKPPP_MAX_FILE_SIZE);
                 error = PEKPPP_ELIMIT;
                 goto done;
             }
             nb = pk_realloc(buf, ncap + 1);
             if (!nb) {
-                pk_diag(rep, PEKPPP_ENOMEM, PEKPPP_SEV_ERROR, 0, 0, NULL, "out of memory");
+                pk_diag(rep, PEKPPP_ENOMEM, PEKPPP_SEV_ERROR, 0, 0, NULL, PK_R_OTHER,
+                        "out of memory");
                 error = PEKPPP_ENOMEM;
                 goto done;
             }
@@ -623,7 +628,7 @@ int pk_read_fd(char **out, size_t *len, int fd, pk_report *rep)
         if (r < 0) {
             if (errno == EINTR)
                 continue;
-            pk_diag(rep, PEKPPP_EIO, PEKPPP_SEV_ERROR, 0, 0, NULL, "cannot read: %s",
+            pk_diag(rep, PEKPPP_EIO, PEKPPP_SEV_ERROR, 0, 0, NULL, PK_R_IO, "cannot read: %s",
                     strerror(errno));
             error = PEKPPP_EIO;
             goto done;
@@ -633,13 +638,13 @@ int pk_read_fd(char **out, size_t *len, int fd, pk_report *rep)
         n += (size_t)r;
         if (n > PEKPPP_MAX_FILE_SIZE) {
             pk_diag(rep, PEKPPP_ELIMIT, PEKPPP_SEV_ERROR, 0, 0, NULL,
-                    "file is larger than the limit of %u bytes", PEKPPP_MAX_FILE_SIZE);
+                    PK_R_LIMIT, "file is larger than the limit of %u bytes", PEKPPP_MAX_FILE_SIZE);
             error = PEKPPP_ELIMIT;
             goto done;
         }
     }
     if (!buf && !(buf = pk_malloc(1))) {
-        pk_diag(rep, PEKPPP_ENOMEM, PEKPPP_SEV_ERROR, 0, 0, NULL, "out of memory");
+        pk_diag(rep, PEKPPP_ENOMEM, PEKPPP_SEV_ERROR, 0, 0, NULL, PK_R_OTHER, "out of memory");
         error = PEKPPP_ENOMEM;
         goto done;
     }

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "pekppp/rubric.h"
+#include "pekppp/score.h"
 #include "pekppp/template.h"
 #include "fuzz.h"
 
@@ -28,21 +29,21 @@ static int is_hex64(const char *s)
 static void check_bands(const pekppp_rubric *r)
 {
     size_t i, n = pekppp_rubric_band_count(r);
-    int64_t lo = (int64_t)pekppp_rubric_scale_min(r) * PEKPPP_DEC_SCALE;
-    int64_t hi = (int64_t)pekppp_rubric_scale_max(r) * PEKPPP_DEC_SCALE;
+    pekppp_fixed lo = { pekppp_rubric_scale_min(r), 0 }, hi = { pekppp_rubric_scale_max(r), 0 };
+    pekppp_fixed below = { (int64_t)pekppp_rubric_scale_min(r) * 10000 - 1, 4 };
     FUZZ_CHECK(n >= 1);
     for (i = 0; i < n; i++) {
         const pekppp_band *b = pekppp_rubric_band(r, i);
         FUZZ_CHECK(b && b->grade && b->label);
-        FUZZ_CHECK(b->min >= lo && b->min <= hi);
+        FUZZ_CHECK(pekppp_fixed_compare(b->min, lo) >= 0 && pekppp_fixed_compare(b->min, hi) <= 0);
         if (i > 0)
-            FUZZ_CHECK(b->min < pekppp_rubric_band(r, i - 1)->min);
+            FUZZ_CHECK(pekppp_fixed_compare(b->min, pekppp_rubric_band(r, i - 1)->min) == -1);
         FUZZ_CHECK(pekppp_rubric_band_for(r, b->min) == b);
     }
-    FUZZ_CHECK(pekppp_rubric_band(r, n - 1)->min == lo);
+    FUZZ_CHECK(pekppp_fixed_compare(pekppp_rubric_band(r, n - 1)->min, lo) == 0);
     FUZZ_CHECK(pekppp_rubric_band_for(r, lo) == pekppp_rubric_band(r, n - 1));
     FUZZ_CHECK(pekppp_rubric_band_for(r, hi) != NULL);
-    FUZZ_CHECK(pekppp_rubric_band_for(r, lo - 1) == NULL);
+    FUZZ_CHECK(pekppp_rubric_band_for(r, below) == NULL);
 }
 
 static void check_aspects(const pekppp_rubric *r)

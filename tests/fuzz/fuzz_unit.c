@@ -38,20 +38,15 @@ static void check_levels(const pekppp_assessment *a, const pekppp_rubric *r, int
 static void check_result(const pekppp_result *res, const pekppp_rubric *r, int incomplete)
 {
     pekppp_fixed ix = pekppp_result_index(res);
-    int64_t scaled = ix.units;
+    pekppp_fixed lo = { pekppp_rubric_scale_min(r), 0 }, hi = { pekppp_rubric_scale_max(r), 0 };
     char buf[64];
-    int d;
     FUZZ_CHECK(ix.decimals == pekppp_rubric_decimals(r) && ix.decimals <= 4);
-    for (d = ix.decimals; d < 4; d++)
-        scaled *= 10;
-    FUZZ_CHECK(scaled >= (int64_t)pekppp_rubric_scale_min(r) * PEKPPP_DEC_SCALE);
-    FUZZ_CHECK(scaled <= (int64_t)pekppp_rubric_scale_max(r) * PEKPPP_DEC_SCALE);
+    FUZZ_CHECK(pekppp_fixed_compare(ix, lo) >= 0);
+    FUZZ_CHECK(pekppp_fixed_compare(ix, hi) <= 0);
     FUZZ_CHECK(pekppp_result_band(res) != NULL);
-    FUZZ_CHECK(pekppp_result_band(res) == pekppp_rubric_band_for(r, scaled));
-    FUZZ_CHECK(pekppp_result_compare_index(res, (int64_t)pekppp_rubric_scale_min(r) *
-                                                    PEKPPP_DEC_SCALE) >= 0);
-    FUZZ_CHECK(pekppp_result_compare_index(res, (int64_t)pekppp_rubric_scale_max(r) *
-                                                    PEKPPP_DEC_SCALE) <= 0);
+    FUZZ_CHECK(pekppp_result_band(res) == pekppp_rubric_band_for(r, ix));
+    FUZZ_CHECK(pekppp_result_compare_index(res, lo) >= 0);
+    FUZZ_CHECK(pekppp_result_compare_index(res, hi) <= 0);
     if (!incomplete)
         FUZZ_CHECK(!(pekppp_result_flags(res) & PEKPPP_FLAG_INCOMPLETE));
     FUZZ_CHECK(pekppp_fixed_format(buf, sizeof(buf), ix) > 0);

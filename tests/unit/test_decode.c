@@ -551,10 +551,10 @@ static void test_report__keeps_the_first_error_and_counts_warnings(void **state)
     fixture *f = *state;
     const pk_node *root = load(f, "a: 1\nb: 2\n");
     size_t mark = pk_path_key(&f->dec, "a");
-    pk_warn(&f->dec, pk_map_get(root, "a"), "a level text repeats another");
-    pk_err(&f->dec, pk_map_get(root, "a"), PEKPPP_EINVALID, "first %d", 1);
+    pk_warn(&f->dec, pk_map_get(root, "a"), PK_R_OTHER, "a level text repeats another");
+    pk_err(&f->dec, pk_map_get(root, "a"), PEKPPP_EINVALID, PK_R_OTHER, "first %d", 1);
     pk_path_pop(&f->dec, mark);
-    pk_err(&f->dec, NULL, PEKPPP_ERANGE, "second");
+    pk_err(&f->dec, NULL, PEKPPP_ERANGE, PK_R_OTHER, "second");
 
     assert_int_equal(f->rep.errors, 2);
     assert_int_equal(f->rep.warnings, 1);
@@ -582,7 +582,7 @@ static void test_report__cuts_a_long_message_to_its_buffer(void **state)
     char longer[1000];
     memset(longer, 'm', sizeof(longer) - 1);
     longer[sizeof(longer) - 1] = '\0';
-    pk_diag(&f->rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, 1, 1, NULL, "%s", longer);
+    pk_diag(&f->rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, 1, 1, NULL, PK_R_OTHER, "%s", longer);
     assert_int_equal(f->rec.count, 1);
     assert_int_equal(strlen(f->rec.seen[0].message), sizeof(f->rec.seen[0].message) - 1);
 }

@@ -128,7 +128,7 @@ static void test_diag_msg__every_format_in_the_sources_is_translated(void **stat
     static const struct {
         const char *name;
         int pos;
-    } calls[] = { { "pk_err(", 3 }, { "pk_warn(", 2 }, { "pk_diag(", 6 } };
+    } calls[] = { { "pk_err(", 4 }, { "pk_warn(", 3 }, { "pk_diag(", 7 } };
     const char *dir = PEKPPP_SOURCE_DIR "/src/lib";
     DIR *d = opendir(dir);
     struct dirent *e;
@@ -183,8 +183,8 @@ static void test_diag_msg__a_diagnostic_carries_both_languages(void **state)
     pk_report rep;
     (void)state;
     pk_report_init(&rep, "u.yaml", keep, NULL, NULL);
-    pk_diag(&rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, 3, 5, "answers", "rubric '%s' has no indicator '%s'",
-            "pekppp-2022-luring", "99.z");
+    pk_diag(&rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, 3, 5, "answers", PK_R_UNIT_UNKNOWN_INDICATOR,
+            "rubric '%s' has no indicator '%s'", "pekppp-2022-luring", "99.z");
     assert_string_equal(last.message, "rubric 'pekppp-2022-luring' has no indicator '99.z'");
     assert_true(last.message_id[0] != '\0');
     assert_non_null(strstr(last.message_id, "'pekppp-2022-luring'"));
@@ -192,14 +192,14 @@ static void test_diag_msg__a_diagnostic_carries_both_languages(void **state)
     assert_string_equal(pekppp_error_message(&last, PEKPPP_LANG_EN), last.message);
     assert_string_equal(pekppp_error_message(&last, PEKPPP_LANG_ID), last.message_id);
     /* %.*s, %zu and %ld take their arguments in order. */
-    pk_diag(&rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, 1, 1, NULL, "level %.*s of '%s' is outside the scale %d to %d",
-            2, "77xyz", "1.a", 0, 5);
+    pk_diag(&rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, 1, 1, NULL, PK_R_UNIT_LEVEL,
+            "level %.*s of '%s' is outside the scale %d to %d", 2, "77xyz", "1.a", 0, 5);
     assert_string_equal(last.message, "level 77 of '1.a' is outside the scale 0 to 5");
     assert_non_null(strstr(last.message_id, "77"));
     assert_null(strstr(last.message_id, "77x"));
     assert_non_null(strstr(last.message_id, "'1.a'"));
-    pk_diag(&rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, 1, 1, NULL, "this row has %zu cells, the header has %zu",
-            (size_t)3, (size_t)12);
+    pk_diag(&rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, 1, 1, NULL, PK_R_UNIT_ROW,
+            "this row has %zu cells, the header has %zu", (size_t)3, (size_t)12);
     assert_non_null(strstr(last.message_id, "3"));
     assert_non_null(strstr(last.message_id, "12"));
 }
@@ -211,17 +211,17 @@ static void test_diag_msg__phrases_are_translated_only_where_marked(void **state
     pk_report rep;
     (void)state;
     pk_report_init(&rep, "u.yaml", keep, NULL, NULL);
-    pk_diag(&rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, 1, 1, NULL, "expected %s, got %s", "a number",
-            "a list");
+    pk_diag(&rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, 1, 1, NULL, PK_R_SCHEMA_TYPE,
+            "expected %s, got %s", "a number", "a list");
     assert_string_equal(last.message, "expected a number, got a list");
     assert_null(strstr(last.message_id, "a number"));
     assert_null(strstr(last.message_id, "a list"));
-    pk_diag(&rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, 1, 1, NULL, "rubric '%s' has no indicator '%s'",
-            "a list", "a number");
+    pk_diag(&rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, 1, 1, NULL, PK_R_UNIT_UNKNOWN_INDICATOR,
+            "rubric '%s' has no indicator '%s'", "a list", "a number");
     assert_non_null(strstr(last.message_id, "'a list'"));
     assert_non_null(strstr(last.message_id, "'a number'"));
     /* A phrase naming something quoted after it keeps the name. */
-    pk_diag(&rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, 1, 1, NULL,
+    pk_diag(&rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, 1, 1, NULL, PK_R_RUBRIC_WEIGHT_SUM,
             "%s sum to %s, not exactly 100 (or set 'normalise: true' to divide by the sum)",
             "the indicator weights of aspect 'layanan'", "99");
     assert_null(strstr(last.message_id, "the indicator weights"));
@@ -229,20 +229,21 @@ static void test_diag_msg__phrases_are_translated_only_where_marked(void **state
     assert_non_null(strstr(last.message_id, "99"));
     /* Unquoted data that reads like a phrase: an alias name, a path. */
     pk_diag(&rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, 1, 1, NULL,
-            "alias '*%s' refers to no earlier complete anchor", "list");
+            PK_R_YAML_ALIAS, "alias '*%s' refers to no earlier complete anchor", "list");
     assert_non_null(strstr(last.message_id, "'*list'"));
-    pk_diag(&rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, 1, 1, NULL,
+    pk_diag(&rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, 1, 1, NULL, PK_R_UNIT_DUPLICATE_ID,
             "unit id '%s' was already used by %s: this unit is left out", "u1", "nothing");
     assert_non_null(strstr(last.message_id, " nothing"));
     pk_diag(&rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, 1, 1, NULL,
-            "this rubric is provisional: %s", "a list");
+            PK_R_RUBRIC_PROVISIONAL, "this rubric is provisional: %s", "a list");
     assert_non_null(strstr(last.message_id, ": a list"));
     /* A marked argument that is not a known phrase stays as it is. */
-    pk_diag(&rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, 1, 1, NULL, "expected %s, got %s", "a number",
-            "'abc'");
+    pk_diag(&rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, 1, 1, NULL, PK_R_SCHEMA_TYPE,
+            "expected %s, got %s", "a number", "'abc'");
     assert_non_null(strstr(last.message_id, "'abc'"));
     /* A message the catalogue does not know keeps only the English. */
-    pk_diag(&rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, 1, 1, NULL, "%.500s", "dari pemanggil");
+    pk_diag(&rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, 1, 1, NULL, PK_R_OTHER, "%.500s",
+            "dari pemanggil");
     assert_string_equal(last.message, "dari pemanggil");
     assert_string_equal(last.message_id, "");
     assert_string_equal(pekppp_error_message(&last, PEKPPP_LANG_ID), "dari pemanggil");
@@ -259,7 +260,7 @@ static void test_diag_msg__a_cut_message_stays_valid_utf8(void **state)
         memcpy(text + i, "\xc3\xa9", 2); /* é, two bytes each */
     text[i] = '\0';
     pk_report_init(&rep, "u.yaml", keep, NULL, NULL);
-    pk_diag(&rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, 1, 1, NULL, "%s", text);
+    pk_diag(&rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, 1, 1, NULL, PK_R_OTHER, "%s", text);
     /* 511 bytes would fit: 255 whole characters and half of one. */
     assert_int_equal(strlen(last.message), 510);
     assert_int_equal(strlen(last.message_id), 510);

@@ -1645,8 +1645,18 @@ static void test_numbers__many_fine_weights_score_exactly(void **state)
     assert_string_equal(shown, "2.5010");
     assert_string_equal(pekppp_result_band(res)->grade, "B");
     /* just below 2.501, just above 2.5009 */
-    assert_int_equal(pekppp_result_compare_index(res, 25010), -1);
-    assert_int_equal(pekppp_result_compare_index(res, 25009), 1);
+    {
+        pekppp_fixed t1 = { 25010, 4 }, t2 = { 25009, 4 }, t3 = { 2501, 3 };
+        assert_int_equal(pekppp_result_compare_index(res, t1), -1);
+        assert_int_equal(pekppp_result_compare_index(res, t2), 1);
+        assert_int_equal(pekppp_result_compare_index(res, t3), -1);
+        assert_int_equal(pekppp_fixed_compare(idx, t1), 0);
+        assert_int_equal(pekppp_fixed_compare(idx, t3), 0);
+        assert_int_equal(pekppp_fixed_compare(t2, idx), -1);
+        t3.decimals = 19;
+        assert_int_equal(pekppp_result_compare_index(res, t3), PEKPPP_EINVALID);
+        assert_int_equal(pekppp_fixed_compare(idx, t3), PEKPPP_EINVALID);
+    }
     assert_true(pekppp_result_flags(res) & PEKPPP_FLAG_NA_RENORMALISED);
 
     pekppp_result_free(res);

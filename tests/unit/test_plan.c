@@ -181,7 +181,8 @@ static const pekppp_band *grade_of(const pekppp_rubric *r, int64_t scaled)
     size_t i;
     for (i = 0; i < pekppp_rubric_band_count(r); i++) {
         const pekppp_band *b = pekppp_rubric_band(r, i);
-        if (b->min <= scaled && (!best || b->min > best->min))
+        if (pk_fixed_dec(b->min) <= scaled &&
+            (!best || pk_fixed_dec(b->min) > pk_fixed_dec(best->min)))
             best = b;
     }
     return best;
@@ -674,14 +675,15 @@ static void verify_plan(const exact_model *m, const pekppp_result *res, const in
     char unit[512];
 
     for (k = 0; k <= bt->kmax && kmin < 0; k++)
-        if (bt->best[k] >= 0 && rounded_scaled(m, N + bt->best[k], D) >= target->min)
+        if (bt->best[k] >= 0 && rounded_scaled(m, N + bt->best[k], D) >= pk_fixed_dec(target->min))
             kmin = k;
     feasible = kmin >= 0;
     if (!feasible) {
         goal = grade_of(m->r, rounded_scaled(m, N + bt->best[bt->kmax], D));
         assert_non_null(goal);
         for (k = 0; k <= bt->kmax && kmin < 0; k++)
-            if (bt->best[k] >= 0 && rounded_scaled(m, N + bt->best[k], D) >= goal->min)
+            if (bt->best[k] >= 0 &&
+                rounded_scaled(m, N + bt->best[k], D) >= pk_fixed_dec(goal->min))
                 kmin = k;
         assert_true(kmin >= 0);
     }

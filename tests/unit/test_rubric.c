@@ -157,7 +157,8 @@ static void test_rubric__shipped_rubric_has_the_official_structure(void **state)
     assert_int_equal(pekppp_rubric_band_count(r), 9);
     for (i = 0; i < 9; i++) {
         assert_string_equal(pekppp_rubric_band(r, i)->grade, bands[i].grade);
-        assert_int_equal(pekppp_rubric_band(r, i)->min, bands[i].min);
+        assert_int_equal(pekppp_rubric_band(r, i)->min.units, bands[i].min);
+        assert_int_equal(pekppp_rubric_band(r, i)->min.decimals, 4);
     }
     assert_string_equal(pekppp_rubric_band(r, 5)->label, "Cukup (Dengan Catatan)");
 
@@ -178,18 +179,18 @@ static void test_rubric__shipped_rubric_has_the_official_structure(void **state)
     pekppp_rubric_free(r);
 }
 
-/*
- * rubric.h: pekppp_rubric_band_for() takes "a rounded index given in units of
- * 10^-decimals", so with 2 decimals 401 is 4.01 (A-) and 400 is 4.00 (B).
- */
-/* The rounded index is given like band minimums: scaled by 10^4. */
-static void test_rubric__band_for_reads_the_index_scaled_like_band_minimums(void **state)
+/* pekppp_rubric_band_for() compares a rounded index with the band minimums
+ * exactly, whatever its decimals: 4.01 is A- and 4.00 is B, written with 2,
+ * 4 or 0 decimals. */
+static void test_rubric__band_for_compares_the_index_exactly(void **state)
 {
     static const struct {
-        int64_t rounded;
+        pekppp_fixed rounded;
         const char *grade;
-    } cases[] = { { 50000, "A" }, { 45100, "A" }, { 45000, "A-" }, { 40100, "A-" },
-                  { 40000, "B" }, { 23900, "C-" }, { 10100, "E" }, { 10000, "F" }, { 0, "F" } };
+    } cases[] = { { { 50000, 4 }, "A" }, { { 451, 2 }, "A" },  { { 45000, 4 }, "A-" },
+                  { { 401, 2 }, "A-" },  { { 4, 0 }, "B" },     { { 40000, 4 }, "B" },
+                  { { 239, 2 }, "C-" },  { { 10100, 4 }, "E" }, { { 1, 0 }, "F" },
+                  { { 0, 0 }, "F" },     { { 4009999, 6 }, "B" } };
     pekppp_rubric *r = NULL;
     size_t i, failed = 0;
     (void)state;
@@ -197,7 +198,8 @@ static void test_rubric__band_for_reads_the_index_scaled_like_band_minimums(void
     for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
         const pekppp_band *b = pekppp_rubric_band_for(r, cases[i].rounded);
         if (!b || strcmp(b->grade, cases[i].grade) != 0) {
-            print_message("band_for(%lld): expected %s, got %s\n", (long long)cases[i].rounded,
+            print_message("band_for(%lld/10^%d): expected %s, got %s\n",
+                          (long long)cases[i].rounded.units, cases[i].rounded.decimals,
                           cases[i].grade, b ? b->grade : "NULL");
             failed++;
         }
@@ -801,7 +803,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_rubric__shipped_rubric_loads_without_errors_or_warnings),
         cmocka_unit_test(test_rubric__shipped_rubric_has_the_official_structure),
-        cmocka_unit_test(test_rubric__band_for_reads_the_index_scaled_like_band_minimums),
+        cmocka_unit_test(test_rubric__band_for_compares_the_index_exactly),
         cmocka_unit_test(test_rubric__broken_rubrics_report_exact_diagnostics),
         cmocka_unit_test(test_rubric__unreadable_weight_is_not_also_reported_as_a_wrong_sum),
         cmocka_unit_test(test_rubric__repeated_level_text_is_warned_once_per_level),

@@ -1,6 +1,7 @@
 /*
- * Lint rule ids: unique, documented in docs/lint-rules.md, and the messages
- * of the loaders filed under the right one.
+ * Lint rule ids: unique, documented in docs/lint-rules.md, each raised by
+ * some check of the library, and the messages of the loaders filed under the
+ * right one.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -14,6 +15,15 @@
 #include <sys/stat.h>
 
 #include "pekppp.h"
+
+/* The rule table the library is built from (src/lib/diag_rules.inc). */
+static const struct {
+    const char *name, *id;
+} table[] = {
+#define PK_RULE(name, id, text) { #name, id },
+#include "diag_rules.inc"
+#undef PK_RULE
+};
 
 static void test_rules__ids_are_unique_and_documented(void **state)
 {
@@ -43,6 +53,72 @@ static void test_rules__ids_are_unique_and_documented(void **state)
     }
     assert_null(pekppp_rule_id(pekppp_rule_count()));
     free(doc);
+}
+
+static char *read_all(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    char *s;
+    long n;
+    assert_non_null(f);
+    assert_int_equal(fseek(f, 0, SEEK_END), 0);
+    n = ftell(f);
+    rewind(f);
+    s = malloc((size_t)n + 1);
+    assert_non_null(s);
+    assert_int_equal(fread(s, 1, (size_t)n, f), (size_t)n);
+    s[n] = '\0';
+    fclose(f);
+    return s;
+}
+
+/* A rule is named where its problem is raised (pk_err, pk_warn, pk_diag
+ * with PK_R_...): every rule of the table is the public list, in order, and
+ * is named by at least one raise site of the library, so no documented rule
+ * is dead.  A misspelt rule does not compile. */
+static void test_rules__every_rule_is_raised_somewhere(void **state)
+{
+    const char *dir = PEKPPP_SOURCE_DIR "/src/lib";
+    char *all = NULL;
+    size_t len = 0, i;
+    DIR *d = opendir(dir);
+    struct dirent *e;
+    (void)state;
+    assert_int_equal(sizeof(table) / sizeof(table[0]), pekppp_rule_count());
+    /* Every .c of the library but diag.c, which holds the table itself. */
+    assert_non_null(d);
+    while ((e = readdir(d)) != NULL) {
+        size_t n = strlen(e->d_name), m;
+        char path[1024], *src;
+        if (n < 3 || strcmp(e->d_name + n - 2, ".c") != 0 || strcmp(e->d_name, "diag.c") == 0)
+            continue;
+        snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
+        src = read_all(path);
+        m = strlen(src);
+        all = realloc(all, len + m + 1);
+        assert_non_null(all);
+        memcpy(all + len, src, m + 1);
+        len += m;
+        free(src);
+    }
+    closedir(d);
+    assert_non_null(all);
+    for (i = 0; i < pekppp_rule_count(); i++) {
+        char name[80];
+        const char *p = all;
+        size_t n;
+        int used = 0;
+        assert_string_equal(table[i].id, pekppp_rule_id(i));
+        n = (size_t)snprintf(name, sizeof(name), "PK_R_%s", table[i].name);
+        while (!used && (p = strstr(p, name)) != NULL) {
+            used = !(p[n] == '_' || (p[n] >= 'A' && p[n] <= 'Z'));
+            p += n;
+        }
+        if (!used)
+            fail_msg("rule %s (%s) is raised nowhere in src/lib", table[i].id, name);
+    }
+    assert_string_equal(pekppp_rule_id(pekppp_rule_count() - 1), "pekppp.other");
+    free(all);
 }
 
 typedef struct {
@@ -95,8 +171,8 @@ static void test_rules__problems_are_filed_under_their_check(void **state)
 }
 
 /* Every message a loader gives for the fixtures and fuzz corpus must be
- * given in Indonesian as well as English, and filed under a real rule: a message without a row in diag.c's table falls
- * back to "pekppp.other", which would make its SARIF rule meaningless. */
+ * given in Indonesian as well as English, and filed under a real rule: a
+ * raise site that names PK_R_OTHER would make its SARIF rule meaningless. */
 typedef struct {
     int files, diags;
     char unfiled[1100];
@@ -188,6 +264,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_rules__ids_are_unique_and_documented),
+        cmocka_unit_test(test_rules__every_rule_is_raised_somewhere),
         cmocka_unit_test(test_rules__problems_are_filed_under_their_check),
         cmocka_unit_test(test_rules__no_fixture_problem_falls_back_to_other),
     };

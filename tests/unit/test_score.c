@@ -31,6 +31,15 @@ typedef struct {
     pekppp_rubric *fine;    /* one-aspect-fine-weights: big mid small tiny */
 } rubrics;
 
+/* A threshold of 4 decimal places: 40050 is 4.005. */
+static pekppp_fixed dec4(int64_t units)
+{
+    pekppp_fixed v;
+    v.units = units;
+    v.decimals = 4;
+    return v;
+}
+
 static rubrics fixtures;
 
 static int setup_rubrics(void **state)
@@ -226,9 +235,9 @@ static void test_score__float_trap_grades_a_minus(void **state)
     assert_int_equal(res->evaluator_rounded, 400);
     assert_int_equal(res->survey_rounded, 402);
     assert_rat(res->index, 801, 200);
-    assert_int_equal(pekppp_result_compare_index(res, 40050), 0);
-    assert_int_equal(pekppp_result_compare_index(res, 40049), 1);
-    assert_int_equal(pekppp_result_compare_index(res, 40051), -1);
+    assert_int_equal(pekppp_result_compare_index(res, dec4(40050)), 0);
+    assert_int_equal(pekppp_result_compare_index(res, dec4(40049)), 1);
+    assert_int_equal(pekppp_result_compare_index(res, dec4(40051)), -1);
     assert_fixed(pekppp_result_index(res), "4.01");
     assert_string_equal(pekppp_result_band(res)->grade, "A-");
     pekppp_result_free(res);
@@ -586,8 +595,8 @@ static void test_score__supplementary_answer_does_not_change_the_index(void **st
     rb = score_text(&b, with, f->small, false);
     assert_int_equal(a->supplement_levels[0], PEKPPP_LEVEL_MISSING);
     assert_int_equal(b->supplement_levels[0], 0);
-    assert_int_equal(pekppp_result_compare_index(ra, 40000), 0);
-    assert_int_equal(pekppp_result_compare_index(rb, 40000), 0);
+    assert_int_equal(pekppp_result_compare_index(ra, dec4(40000)), 0);
+    assert_int_equal(pekppp_result_compare_index(rb, dec4(40000)), 0);
     assert_int_equal(ra->nrecs, rb->nrecs);
     pekppp_result_free(ra);
     pekppp_result_free(rb);

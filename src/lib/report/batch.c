@@ -433,7 +433,8 @@ int pekppp_batch_write(pekppp_sink *sink, const pekppp_batch *b, pekppp_report_f
 {
     pekppp_report_options local;
     int error = 0;
-    opts = pk_report_options(opts, &local);
+    if (!(opts = pk_report_options(opts, &local)))
+        return PEKPPP_EINVALID;
     if (!b->finished)
         return PEKPPP_EINVALID;
     switch (format) {

@@ -247,7 +247,8 @@ int pekppp_diff_write(pekppp_sink *sink, const pekppp_diff *d, pekppp_report_for
     pekppp_report_options local;
     pk_diff_view v;
     int error;
-    opts = pk_report_options(opts, &local);
+    if (!(opts = pk_report_options(opts, &local)))
+        return PEKPPP_EINVALID;
     if (format != PEKPPP_FORMAT_TEXT && format != PEKPPP_FORMAT_JSON &&
         format != PEKPPP_FORMAT_CSV)
         return PEKPPP_EINVALID;

@@ -422,7 +422,7 @@ static void plan_section(pekppp_sink *sink, const pekppp_plan *p, pekppp_lang la
     puts_(sink, "</span> (");
     pk_html_msg(sink, lang, M_MIN_INDEX);
     puts_(sink, " ");
-    pk_html_dec_short(sink, p->target->min);
+    pk_html_dec_short(sink, pk_fixed_dec(p->target->min));
     pk_sink_printf(sink, ")</h2>\n<p class=\"plan-sum\" data-feasible=\"%s\">",
                    p->feasible ? "true" : "false");
     plan_index(sink, lang, M_NOW, "plan-before", r, res->index_rounded, res->band);

@@ -119,7 +119,7 @@ static void totals(jb *b, cJSON *root, const pekppp_result *res)
             chk(b, cJSON_AddNullToObject(root, "next_band"));
         else if ((o = add_child(b, root, "next_band", 0))) {
             add_str(b, o, "grade", next->grade);
-            add_dec(b, o, "min", next->min);
+            add_dec(b, o, "min", pk_fixed_dec(next->min));
             add_fixed(b, o, "gap", gap, r->decimals);
         }
     }
@@ -384,7 +384,7 @@ static void plan_tree(jb *b, cJSON *o, const pekppp_plan *p, int standalone)
     }
     if ((x = add_child(b, o, "target", 0))) {
         add_str(b, x, "grade", p->target->grade);
-        add_dec(b, x, "min", p->target->min);
+        add_dec(b, x, "min", pk_fixed_dec(p->target->min));
     }
     chk(b, cJSON_AddBoolToObject(o, "feasible", p->feasible));
     if (standalone)

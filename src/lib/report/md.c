@@ -261,7 +261,7 @@ void pk_plan_md(pekppp_sink *sink, const pekppp_plan *p, pekppp_lang lang, int s
     pk_sink_printf(sink, " (%s ", pk_msg(lang, M_MIN_INDEX));
     {
         char m[48];
-        pk_dec_format_short(m, sizeof(m), p->target->min);
+        pk_dec_format_short(m, sizeof(m), pk_fixed_dec(p->target->min));
         pk_sink_printf(sink, "%s)\n\n", m);
     }
     if (standalone) {

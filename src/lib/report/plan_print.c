@@ -20,7 +20,7 @@ void pk_plan_text(pekppp_sink *sink, const pekppp_plan *p, pekppp_lang lang)
     const pekppp_rubric *r = res->rubric;
     char a[48], b[48], m[48];
     size_t i;
-    pk_dec_format_short(m, sizeof(m), p->target->min);
+    pk_dec_format_short(m, sizeof(m), pk_fixed_dec(p->target->min));
     /* Texts from input files go through pk_text_cell: a control character
      * in a name must not reach the terminal. */
     pk_sink_printf(sink, "%s ", pk_msg(lang, M_PLAN_TO));
@@ -67,7 +67,8 @@ int pekppp_plan_write(pekppp_sink *sink, const pekppp_plan *p, pekppp_report_for
                       const pekppp_report_options *opts)
 {
     pekppp_report_options local;
-    opts = pk_report_options(opts, &local);
+    if (!(opts = pk_report_options(opts, &local)))
+        return PEKPPP_EINVALID;
     if (format == PEKPPP_FORMAT_TEXT)
         pk_plan_text(sink, p, opts->lang);
     else if (format == PEKPPP_FORMAT_JSON)

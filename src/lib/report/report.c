@@ -7,6 +7,8 @@
 #include <stddef.h>
 #include <string.h>
 
+#include "diag.h"
+
 const pk_flag_info pk_flags[PK_NFLAGS] = {
     { PEKPPP_FLAG_SURVEY_MISSING, "survey-missing", M_FLAG_SURVEY_MISSING },
     { PEKPPP_FLAG_SURVEY_BELOW_MIN, "survey-below-min-respondents", M_FLAG_SURVEY_BELOW },
@@ -15,6 +17,21 @@ const pk_flag_info pk_flags[PK_NFLAGS] = {
     { PEKPPP_FLAG_PROVISIONAL_RUBRIC, "provisional-rubric", M_FLAG_PROVISIONAL },
 };
 
+int pekppp_report_options_init(pekppp_report_options *opts, unsigned version)
+{
+    pekppp_report_options defaults = PEKPPP_REPORT_OPTIONS_INIT;
+    if (!opts || version == 0 || version > PEKPPP_REPORT_OPTIONS_VERSION)
+        return PEKPPP_EINVALID;
+    if (version == 1) {
+        /* A version-1 struct ends before `plan`: write no further. */
+        defaults.version = 1;
+        memcpy(opts, &defaults, offsetof(pekppp_report_options, plan));
+        return 0;
+    }
+    *opts = defaults;
+    return 0;
+}
+
 const pekppp_report_options *pk_report_options(const pekppp_report_options *opts,
                                                pekppp_report_options *local)
 {
@@ -22,7 +39,10 @@ const pekppp_report_options *pk_report_options(const pekppp_report_options *opts
     *local = defaults;
     if (!opts)
         return local;
-    if (opts->version >= PEKPPP_REPORT_OPTIONS_VERSION)
+    if (pk_options_check(NULL, "pekppp_report_options", opts->version,
+                         PEKPPP_REPORT_OPTIONS_VERSION) < 0)
+        return NULL;
+    if (opts->version == PEKPPP_REPORT_OPTIONS_VERSION)
         return opts;
     /* A caller built with version 1 of the header has a struct that ends
      * before `plan` (the other fields all came before any release). */
@@ -37,7 +57,8 @@ int pekppp_report_write(pekppp_sink *sink, const pekppp_result *res, pekppp_repo
     pekppp_report_options local;
     pk_unit_view view;
     int error;
-    opts = pk_report_options(opts, &local);
+    if (!(opts = pk_report_options(opts, &local)))
+        return PEKPPP_EINVALID;
     if (format != PEKPPP_FORMAT_TEXT && format != PEKPPP_FORMAT_JSON &&
         format != PEKPPP_FORMAT_MD && format != PEKPPP_FORMAT_HTML)
         return PEKPPP_EINVALID;

@@ -60,7 +60,9 @@ void pk_md_text(pekppp_sink *sink, const char *s);
 
 /* The options to use: the defaults for NULL, and for a caller built against
  * an older version of the struct, its fields copied into @p local with the
- * newer ones at their defaults (never read past the caller's struct). */
+ * newer ones at their defaults (never read past the caller's struct).  NULL
+ * for a version newer than this library (pk_options_check): the writer
+ * returns PEKPPP_EINVALID. */
 const pekppp_report_options *pk_report_options(const pekppp_report_options *opts,
                                                pekppp_report_options *local);
 

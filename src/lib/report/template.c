@@ -122,9 +122,9 @@ static void csv_form(pekppp_sink *sink, const pekppp_rubric *r, pekppp_csv_diale
 int pekppp_template_write(pekppp_sink *sink, const pekppp_rubric *r, pekppp_report_format format,
                           const pekppp_report_options *opts)
 {
-    pekppp_report_options defaults = PEKPPP_REPORT_OPTIONS_INIT;
-    if (!opts)
-        opts = &defaults;
+    pekppp_report_options local;
+    if (!(opts = pk_report_options(opts, &local)))
+        return PEKPPP_EINVALID;
     if (format == PEKPPP_FORMAT_TEXT)
         yaml_form(sink, r, opts->lang);
     else if (format == PEKPPP_FORMAT_CSV)
