@@ -20,6 +20,7 @@ typedef struct {
     pk_dec d;
     pekppp_assessment *a;
     const pekppp_rubric *r;
+    bool allow_incomplete;
 } actx;
 
 /* The nearest scored or supplementary id to @p id, for "did you mean"; NULL
@@ -144,7 +145,15 @@ static void decode_answer(actx *c, const pk_node *key, const pk_node *val)
         pk_path_pop(&c->d, o2);
     } else if (val->kind == PK_SCALAR && val->plain &&
                (val->len == 0 || strcmp(val->str, "~") == 0 || strcmp(val->str, "null") == 0)) {
-        /* Left blank (as `pekppp template` writes it): not answered yet. */
+        /* Left blank (as `pekppp template` writes it): not answered yet.  Unless that is
+         * allowed, the error is at this key, where the answer goes. */
+        if (scored && !c->allow_incomplete) {
+            pk_err(&c->d, key, PEKPPP_EINVALID, PK_R_UNIT_MISSING_ANSWER,
+                   "no answer for indicator '%s' (use --allow-incomplete to count it as %d)",
+                   key->str, r->scale_min);
+            a->answers[idx].line = key->line; /* reported: not listed again at `answers:` */
+            a->answers[idx].col = key->col;
+        }
         pk_path_pop(&c->d, o);
         return;
     } else if (val->kind == PK_SCALAR) {
@@ -207,6 +216,7 @@ static void decode_answers(actx *c, const pk_node *n, const pk_node *key, bool a
 {
     const pekppp_rubric *r = c->r;
     size_t i, o = pk_path_key(&c->d, "answers");
+    c->allow_incomplete = allow_incomplete;
     if (pk_want_map(&c->d, n) == 0)
         for (i = 0; i < n->count; i++)
             decode_answer(c, n->items[2 * i], n->items[2 * i + 1]);
