@@ -226,6 +226,38 @@ static int take(pk_csv *csv, size_t *used, pk_report *rep)
     return 0;
 }
 
+/* The fast path of take(): a run of plain ASCII bytes already in the window that ends no
+ * cell (no quote, no delimiter unless @p quoted, no line end, no NUL) is copied at once.
+ * Returns how many bytes it took; 0 leaves the next byte to take(). */
+static size_t take_plain(pk_csv *csv, size_t *used, int quoted)
+{
+    size_t i = csv->pos, n;
+    while (i < csv->len) {
+        unsigned char c = (unsigned char)csv->data[i];
+        if (c >= 0x80 || c < 0x20 || c == 0x7f || c == '"' || (!quoted && c == (unsigned char)csv->delim))
+            break;
+        i++;
+    }
+    n = i - csv->pos;
+    if (n == 0 || *used - csv->cell_start + n > PEKPPP_MAX_SCALAR || *used + n > PK_CSV_MAX_ROW)
+        return 0; /* nothing plain here, or a limit near: byte by byte */
+    if (!csv->bad) {
+        while (*used + n + 1 > csv->scap) {
+            size_t cap = csv->scap ? csv->scap * 2 : 1024;
+            char *s = pk_realloc(csv->scratch, cap);
+            if (!s)
+                return 0; /* take() meets the same shortage and says so */
+            csv->scratch = s;
+            csv->scap = cap;
+        }
+        memcpy(csv->scratch + *used, csv->data + csv->pos, n);
+        *used += n;
+    }
+    csv->pos = i;
+    csv->col += (unsigned)n;
+    return n;
+}
+
 /* Read one quoted cell's text, from its opening quote to past its closing quote. */
 static int read_quoted(pk_csv *csv, size_t *used, const pk_csv_cell *cell, pk_report *rep)
 {
@@ -243,7 +275,7 @@ static int read_quoted(pk_csv *csv, size_t *used, const pk_csv_cell *cell, pk_re
             if (peek(csv, 0) != '"')
                 break;
         }
-        if ((error = take(csv, used, rep)) < 0)
+        if (take_plain(csv, used, 1) == 0 && (error = take(csv, used, rep)) < 0)
             return error;
     }
     if (!ends_cell(csv)) {
@@ -273,7 +305,7 @@ static int read_row(pk_csv *csv, size_t *count, pk_report *rep)
                 return error;
         } else {
             while (!ends_cell(csv))
-                if ((error = take(csv, &used, rep)) < 0)
+                if (take_plain(csv, &used, 0) == 0 && (error = take(csv, &used, rep)) < 0)
                     return error;
         }
         if (put_byte(csv, &used, '\0') < 0)
