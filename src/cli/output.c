@@ -1,8 +1,17 @@
-/* Output files written atomically or in place; see output.h. */
+/* Output files written atomically or in place; see output.h.
+ *
+ * While a temporary file exists, SIGINT, SIGTERM and SIGHUP remove it before
+ * the process dies as it would have: the handler only unlinks a path kept in
+ * a static buffer and re-raises the signal with the default action, both
+ * async-signal-safe.  The signals are blocked while the path is set or
+ * cleared, so the handler never sees half a path, nor a name already renamed
+ * onto the target. */
 #include "output.h"
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -11,6 +20,103 @@
 #include "cli_msg.h"
 #include "exitcode.h"
 #include "term.h"
+
+static const int caught[] = { SIGINT, SIGTERM, SIGHUP };
+#define NCAUGHT (sizeof(caught) / sizeof(caught[0]))
+
+/* The temporary file to remove on a signal ("" when none), and the actions
+ * the handlers replaced. */
+static char pending_tmp[sizeof(((cli_out *)0)->tmp)];
+static volatile sig_atomic_t pending_set;
+static struct sigaction previous[NCAUGHT];
+
+static void on_signal(int sig)
+{
+    struct sigaction dfl;
+    if (pending_set)
+        (void)unlink(pending_tmp);
+    memset(&dfl, 0, sizeof(dfl));
+    dfl.sa_handler = SIG_DFL;
+    sigemptyset(&dfl.sa_mask);
+    (void)sigaction(sig, &dfl, NULL);
+    /* Blocked until this handler returns, then delivered with the default
+     * action: the process ends by the signal, as the caller expects. */
+    (void)raise(sig);
+}
+
+static void block_caught(sigset_t *old)
+{
+    sigset_t set;
+    size_t i;
+    sigemptyset(&set);
+    for (i = 0; i < NCAUGHT; i++)
+        sigaddset(&set, caught[i]);
+    pthread_sigmask(SIG_BLOCK, &set, old);
+}
+
+/* Remember @p tmp for the handlers and install them (a signal that is
+ * ignored, say under nohup, stays ignored).  Called with the signals blocked. */
+static void guard_tmp(const char *tmp)
+{
+    struct sigaction sa;
+    size_t i;
+    memcpy(pending_tmp, tmp, sizeof(pending_tmp));
+    pending_tmp[sizeof(pending_tmp) - 1] = '\0';
+    pending_set = 1;
+    memset(&sa, 0, sizeof(sa));
+    sa.sa_handler = on_signal;
+    sigemptyset(&sa.sa_mask);
+    for (i = 0; i < NCAUGHT; i++) {
+        if (sigaction(caught[i], NULL, &previous[i]) != 0 || previous[i].sa_handler == SIG_IGN)
+            continue;
+        (void)sigaction(caught[i], &sa, NULL);
+    }
+}
+
+/* Forget the temporary file (renamed or removed) and put the previous
+ * actions back.  Called with the signals blocked. */
+static void unguard_tmp(void)
+{
+    size_t i;
+    if (!pending_set)
+        return;
+    pending_set = 0;
+    pending_tmp[0] = '\0';
+    for (i = 0; i < NCAUGHT; i++)
+        if (previous[i].sa_handler != SIG_IGN)
+            (void)sigaction(caught[i], &previous[i], NULL);
+}
+
+/* Create the temporary file for @p o (o->tmp holds the template) with the
+ * handlers guarding it from its first moment; the descriptor or -1. */
+static int make_tmp(cli_out *o)
+{
+    sigset_t old;
+    int fd;
+    block_caught(&old);
+    fd = mkstemp(o->tmp);
+    if (fd >= 0)
+        guard_tmp(o->tmp);
+    pthread_sigmask(SIG_SETMASK, &old, NULL);
+    return fd;
+}
+
+/* Rename the temporary file onto @p target (when @p target is not NULL) or
+ * remove it, and drop the guard in the same breath; 0 or an errno. */
+static int settle_tmp(cli_out *o, const char *target)
+{
+    sigset_t old;
+    int saved = 0;
+    block_caught(&old);
+    if (target && rename(o->tmp, target) != 0)
+        saved = errno;
+    if (!target || saved)
+        (void)unlink(o->tmp);
+    unguard_tmp();
+    pthread_sigmask(SIG_SETMASK, &old, NULL);
+    o->tmp[0] = '\0';
+    return saved;
+}
 
 int cli_out_open(cli_out *o, const char *path)
 {
@@ -66,12 +172,12 @@ int cli_out_open(cli_out *o, const char *path)
         snprintf(o->tmp, sizeof(o->tmp), "%.*s/.%s.XXXXXX", (int)(slash - path), path, slash + 1);
     else
         snprintf(o->tmp, sizeof(o->tmp), ".%s.XXXXXX", path);
-    fd = mkstemp(o->tmp);
+    fd = make_tmp(o);
     if (fd < 0 || !(o->file = fdopen(fd, "wb"))) {
         cli_fail(cli_msg(cli_get_lang(), CM_WRITE_FAILED), path, strerror(errno));
         if (fd >= 0) {
             close(fd);
-            unlink(o->tmp);
+            (void)settle_tmp(o, NULL);
         }
         o->tmp[0] = '\0';
         free(o->real);
@@ -109,17 +215,16 @@ int cli_out_commit(cli_out *o)
     if (fclose(o->file) != 0 && !saved)
         saved = errno;
     o->file = NULL;
-    if (!saved && rename(o->tmp, o->real ? o->real : o->path) != 0)
-        saved = errno;
+    if (saved)
+        (void)settle_tmp(o, NULL);
+    else
+        saved = settle_tmp(o, o->real ? o->real : o->path);
     free(o->real);
     o->real = NULL;
     if (saved) {
-        unlink(o->tmp);
-        o->tmp[0] = '\0';
         cli_fail(cli_msg(cli_get_lang(), CM_WRITE_FAILED), o->path, strerror(saved));
         return CLI_EXIT_IO;
     }
-    o->tmp[0] = '\0';
     return 0;
 }
 
@@ -129,8 +234,7 @@ void cli_out_abort(cli_out *o)
         fclose(o->file);
     o->file = NULL;
     if (o->tmp[0])
-        unlink(o->tmp);
-    o->tmp[0] = '\0';
+        (void)settle_tmp(o, NULL);
     free(o->real);
     o->real = NULL;
 }

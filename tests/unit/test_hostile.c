@@ -22,6 +22,7 @@
 #include <ftw.h>
 #include <grp.h>
 #include <limits.h>
+#include <poll.h>
 #include <setjmp.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -31,6 +32,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/inotify.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/time.h>
@@ -1885,6 +1887,126 @@ static void test_cli__a_successful_run_replaces_the_output_atomically(void **sta
     unlink(in_dir("keep.txt"));
 }
 
+/* Write @p n copies of the Kajen example into @p folder, each with its own
+ * unit id (u1, u2, ...): a batch big enough to take a while to write. */
+static void write_many_units(const char *folder, int n)
+{
+    size_t len;
+    char *text = slurp(EXAMPLES "/puskesmas-kajen.yaml", &len);
+    const char *id = "3326-pkm-kajen-1", *at;
+    int k;
+    assert_non_null(text);
+    at = strstr(text, id);
+    assert_non_null(at);
+    assert_int_equal(mkdir(folder, 0755), 0);
+    for (k = 1; k <= n; k++) {
+        char path[PATH_MAX];
+        FILE *f;
+        snprintf(path, sizeof(path), "%s/u%05d.yaml", folder, k);
+        f = fopen(path, "wb");
+        assert_non_null(f);
+        fprintf(f, "%.*su%d%s", (int)(at - text), text, k, at + strlen(id));
+        assert_int_equal(fclose(f), 0);
+    }
+}
+
+/* Start pekppp with @p args in the scratch folder, its output thrown away and
+ * every signal at its default action (as from an interactive shell). */
+static pid_t spawn_cli(const char *const *args)
+{
+    const char *argv[16];
+    char rubric_path[PATH_MAX + 32];
+    char *envp[4];
+    size_t n = 0, i;
+    pid_t pid;
+    argv[n++] = g_cli;
+    for (i = 0; args[i] && n < N_ELEMS(argv) - 1; i++)
+        argv[n++] = args[i];
+    argv[n] = NULL;
+    snprintf(rubric_path, sizeof(rubric_path), "PEKPPP_RUBRIC_PATH=%s/rubrics", PEKPPP_SOURCE_DIR);
+    envp[0] = (char *)"PATH=/usr/bin:/bin";
+    envp[1] = (char *)"LANG=C";
+    envp[2] = rubric_path;
+    envp[3] = NULL;
+    pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        sigset_t none;
+        int null = open("/dev/null", O_RDWR);
+        if (null < 0 || dup2(null, 0) < 0 || dup2(null, 1) < 0 || dup2(null, 2) < 0 ||
+            chdir(g_dir) != 0)
+            _exit(120);
+        signal(SIGINT, SIG_DFL);
+        signal(SIGTERM, SIG_DFL);
+        sigemptyset(&none);
+        sigprocmask(SIG_SETMASK, &none, NULL);
+        execve(g_cli, (char *const *)argv, envp);
+        _exit(124);
+    }
+    return pid;
+}
+
+/* Wait (at most @p seconds) for a file whose name starts with @p prefix to
+ * be created in the folder @p ino watches; whether one was. */
+static bool wait_for_created(int ino, const char *prefix, double seconds)
+{
+    double start = now();
+    char buf[4096] __attribute__((aligned(__alignof__(struct inotify_event))));
+    while (now() - start < seconds) {
+        struct pollfd pfd = { ino, POLLIN, 0 };
+        ssize_t len, off;
+        if (poll(&pfd, 1, 50) <= 0)
+            continue;
+        if ((len = read(ino, buf, sizeof(buf))) <= 0)
+            continue;
+        for (off = 0; off < len;) {
+            const struct inotify_event *e = (const struct inotify_event *)(buf + off);
+            if (e->len > 0 && strncmp(e->name, prefix, strlen(prefix)) == 0)
+                return true;
+            off += (ssize_t)(sizeof(*e) + e->len);
+        }
+    }
+    return false;
+}
+
+/* SIGTERM or SIGINT while -o is being written (a JSON batch of 1,500 units,
+ * tens of megabytes): the temporary file is removed, the previous output is
+ * left as it was, and the process still ends by the signal.  The signal is
+ * sent the moment the temporary file appears (inotify), long before the
+ * report is all written. */
+static void test_cli__a_signal_while_writing_o_removes_the_temp_file_and_keeps_the_old_output(
+    void **state)
+{
+    static const char *const args[] = { "score", "-q", "-j", "1", "-f", "json", "-o", "out.txt",
+                                        "signal-units", NULL };
+    static const int sigs[] = { SIGTERM, SIGINT };
+    size_t i;
+    (void)state;
+    NEED_CLI();
+    write_many_units(in_dir("signal-units"), 1500);
+    for (i = 0; i < N_ELEMS(sigs); i++) {
+        int ino, status;
+        bool seen;
+        pid_t pid;
+        prepare_output();
+        ino = inotify_init1(IN_CLOEXEC | IN_NONBLOCK);
+        assert_true(ino >= 0);
+        assert_true(inotify_add_watch(ino, g_dir, IN_CREATE) >= 0);
+        pid = spawn_cli(args);
+        seen = wait_for_created(ino, ".out.txt.", 20.0 * SLOW);
+        kill(pid, sigs[i]);
+        close(ino);
+        status = wait_at_most(pid, now(), 10.0 * SLOW);
+        if (!seen)
+            fail_msg("no temporary file appeared next to out.txt");
+        if (status == -1 || !WIFSIGNALED(status) || WTERMSIG(status) != sigs[i])
+            fail_msg("signal %d: status %d (the report was written before the signal came?)",
+                     sigs[i], status);
+        expect_old_output_and_no_temp_file();
+        unlink(in_dir("keep.txt"));
+    }
+}
+
 /* `-o` naming standard output writes there, in place.  (As root, a rename
  * over /dev/stdout would replace the system's link: that variant runs only
  * without root's powers.) */
@@ -2198,6 +2320,7 @@ int main(void)
         cmocka_unit_test_teardown(test_cli__a_write_failing_midway_leaves_the_previous_output_untouched, release_scratch),
         cmocka_unit_test_teardown(test_cli__a_successful_run_replaces_the_output_atomically, release_scratch),
         cmocka_unit_test_teardown(test_cli__o_dev_stdout_writes_to_standard_output_in_place, release_scratch),
+        cmocka_unit_test_teardown(test_cli__a_signal_while_writing_o_removes_the_temp_file_and_keeps_the_old_output, release_scratch),
         cmocka_unit_test_teardown(test_cli__a_unit_file_with_200000_errors_is_reported_quickly, release_scratch),
         cmocka_unit_test_teardown(test_cli__a_batch_reports_unreadable_and_missing_units_and_scores_the_rest, release_scratch),
         cmocka_unit_test_teardown(test_cli__an_unreadable_folder_is_reported_and_the_rest_still_scored, release_scratch),
