@@ -301,7 +301,7 @@ static int score_batch(score_args *a, const cli_items *items)
  * unless a batch option asks for a batch. */
 static int score_inputs(score_args *a)
 {
-    cli_items items = { NULL, 0, 0, 0, NULL, 0 };
+    cli_items items = { NULL, 0, 0, 0, NULL, 0, NULL, 0, 0 };
     int rc;
     a->ropts.lang = a->lang ? PEKPPP_LANG_EN : PEKPPP_LANG_ID;
     if (a->format == PEKPPP_FORMAT_HTML)

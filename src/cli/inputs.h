@@ -31,17 +31,28 @@ typedef struct {
  * @p buf (CLI_PATH_MAX bytes). */
 const char *cli_item_path(const cli_item *item, char *buf);
 
+struct cli_seen_entry;
+
 typedef struct {
     cli_item *items;
     size_t count, cap;
     int saw_folder_or_sheet;
     char *block;            /* paths are packed into 64 KiB blocks, chained */
     size_t block_used;
+    struct cli_seen_entry *seen; /* files and folders met, by (device, inode) */
+    size_t nseen, seen_cap;
 } cli_items;
 
+/* Whether a folder walk reads a file named @p name (its last component):
+ * not hidden, ending in .yaml, .yml or .json. */
+int cli_is_unit_name(const char *name);
+
 /* Expand the command line's inputs in order; folders are searched
- * recursively for .yaml, .yml and .json files, sorted by name.  Returns 0,
- * or -1 when out of memory; free with cli_items_free either way. */
+ * recursively for .yaml, .yml and .json files, sorted by name.  Symbolic
+ * links are followed; a file reached twice by (device, inode) is listed
+ * once, at its first place, and a folder already walked (a link to it, or
+ * back to a folder on the path) is not walked again.  Returns 0, or -1 when
+ * out of memory; free with cli_items_free either way. */
 int cli_items_expand(cli_items *out, char *const *inputs, size_t n);
 void cli_items_free(cli_items *items);
 /* Why a folder item failed (ITEM_MISSING, ITEM_EMPTY, ITEM_TOO_DEEP), or

@@ -2204,6 +2204,46 @@ static void test_cli__an_unreadable_folder_is_reported_and_the_rest_still_scored
     assert_int_equal(chmod(in_dir("folders/locked"), 0755), 0);
 }
 
+/* Symbolic links back to a folder on the path: without loop detection two
+ * of them branch into 2^32 walks, and one lists each file 33 times.  Every
+ * folder is walked once and every file (by device and inode) scored once,
+ * quickly, by score, lint and diff alike. */
+static void test_cli__links_back_to_a_folder_on_the_path_list_each_file_once(void **state)
+{
+    static const char *const score[] = { "score", "-q", "-f", "json", "looped", NULL };
+    static const char *const lint[] = { "lint", "looped", NULL };
+    static const char *const diff[] = { "diff", "looped", "looped/a/b/c", NULL };
+    const char *const *runs[] = { score, lint, diff };
+    size_t i;
+    (void)state;
+    NEED_CLI();
+    assert_int_equal(mkdir(in_dir("looped"), 0755), 0);
+    assert_int_equal(mkdir(in_dir("looped/deeper"), 0755), 0);
+    copy_file(EXAMPLES "/puskesmas-kajen.yaml", in_dir("looped/1.yaml"));
+    copy_file(EXAMPLES "/disdukcapil.yaml", in_dir("looped/deeper/2.yaml"));
+    assert_int_equal(symlink(".", in_dir("looped/a")), 0);
+    assert_int_equal(symlink(".", in_dir("looped/b")), 0);
+    assert_int_equal(symlink(".", in_dir("looped/c")), 0);
+    assert_int_equal(symlink("..", in_dir("looped/deeper/up")), 0);
+    assert_int_equal(symlink("1.yaml", in_dir("looped/one-again.yaml")), 0);
+    for (i = 0; i < N_ELEMS(runs); i++) {
+        run_opts o;
+        run_result r;
+        memset(&o, 0, sizeof(o));
+        o.args = runs[i];
+        o.stdout_fd = -1;
+        o.timeout = 3.0;
+        r = run_cli(&o);
+        assert_int_equal(exit_code(&r), 0);
+        if (i == 0 && !strstr(r.out, "    \"units\": 2,\n    \"scored\": 2,\n    \"failed\": 0,\n"))
+            fail_msg("score: summary not found in: %.600s", r.out);
+        if (i == 1)
+            assert_string_equal(r.err, "2 berkas diperiksa: 0 kesalahan, 0 peringatan\n");
+        if (i == 2 && strstr(r.out, "3326-pkm-kajen-1") == NULL)
+            fail_msg("diff: unit not found in: %.600s", r.out);
+    }
+}
+
 /* Whether @p s is valid UTF-8 (no cut or stray byte). */
 static int valid_utf8(const unsigned char *s)
 {
@@ -2325,6 +2365,7 @@ int main(void)
         cmocka_unit_test_teardown(test_cli__a_batch_reports_unreadable_and_missing_units_and_scores_the_rest, release_scratch),
         cmocka_unit_test_teardown(test_cli__an_unreadable_folder_is_reported_and_the_rest_still_scored, release_scratch),
         cmocka_unit_test_teardown(test_cli__a_folder_too_deep_is_reported_not_skipped, release_scratch),
+        cmocka_unit_test_teardown(test_cli__links_back_to_a_folder_on_the_path_list_each_file_once, release_scratch),
         cmocka_unit_test_teardown(test_cli__a_long_utf8_path_keeps_the_json_report_valid_utf8, release_scratch),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
