@@ -67,6 +67,17 @@ static const char *const messages[CM_COUNT][2] = {
     /* followed by the names and ")" */
     [CM_SCHEMA_UNKNOWN] = { "skema '%s' tidak ada (pilih:", "no schema '%s' (choose:" },
     [CM_TRY_HELP_ALL] = { "Coba 'pekppp help'.", "Try 'pekppp help'." },
+    [CM_OUT_IS_INPUT] = { "-o '%s' adalah salah satu masukan: berkas itu akan tertimpa; "
+                          "pilih nama lain",
+                          "-o '%s' is one of the inputs: it would be overwritten; "
+                          "choose another name" },
+    /* the output, then the folder (%.*s: its length and its path) */
+    [CM_OUT_IN_INPUT_FOLDER] = { "-o '%s' ada di folder masukan '%.*s': pekppp akan membacanya "
+                                 "sebagai unit lain kali; pilih folder lain, atau akhiran "
+                                 "selain .yaml, .yml dan .json",
+                                 "-o '%s' is in the input folder '%.*s': pekppp would read it "
+                                 "as a unit next time; choose another folder, or an ending "
+                                 "other than .yaml, .yml and .json" },
 
     /* The option parser's.  Not translated yet: the Indonesian entries are
      * the English text, as the parser has always printed. */

@@ -192,6 +192,11 @@ static int lint_inputs(const lint_args *a, lint_run *run)
         cli_items_free(&items);
         return CLI_EXIT_INTERNAL;
     }
+    if (a->format != LINT_TEXT &&
+        (rc = cli_out_check(a->output, &items, NULL, 0, a->lang, "lint")) != 0) {
+        cli_items_free(&items);
+        return rc;
+    }
     pekppp_sink_init_buffer(&out);
     run->report.out = &out;
     lint_report_begin(&run->report);

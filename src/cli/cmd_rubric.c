@@ -227,7 +227,8 @@ int cmd_rubric(int argc, char **argv)
         pekppp_error_clear(&err);
         if (strchr(arg, '/') || strstr(arg, ".yaml")) {
             rubrics.rubric_file = arg;
-            if ((rc = cli_rubrics_load_given(&rubrics, &r)) != 0)
+            if ((rc = cli_out_check(output, NULL, &arg, 1, lang, "rubric")) != 0 ||
+                (rc = cli_rubrics_load_given(&rubrics, &r)) != 0)
                 goto done;
         } else if (cli_rubrics_resolve(&r, arg, &rubrics, &err) < 0) {
             cli_fail("%s", cli_diag_message(&err));

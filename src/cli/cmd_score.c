@@ -306,11 +306,16 @@ static int score_inputs(score_args *a)
     a->ropts.lang = a->lang ? PEKPPP_LANG_EN : PEKPPP_LANG_ID;
     if (a->format == PEKPPP_FORMAT_HTML)
         a->ropts.timestamp = report_time(a->stamp, sizeof(a->stamp), a->lang);
-    if (a->rubrics.rubric_file && (rc = cli_rubrics_load_given(&a->rubrics, &a->aopts.rubric)) != 0)
-        return rc;
     if (cli_items_expand(&items, a->inputs, a->ninputs) < 0) {
         cli_items_free(&items);
         return CLI_EXIT_INTERNAL;
+    }
+    /* Nothing is read before -o is known not to overwrite an input. */
+    if ((rc = cli_out_check(a->output, &items, &a->rubrics.rubric_file, 1, a->lang, "score")) != 0 ||
+        (a->rubrics.rubric_file &&
+         (rc = cli_rubrics_load_given(&a->rubrics, &a->aopts.rubric)) != 0)) {
+        cli_items_free(&items);
+        return rc;
     }
     if (items.count == 1 && !items.saw_folder_or_sheet && a->format != PEKPPP_FORMAT_CSV &&
         !a->fail_under_mean) {

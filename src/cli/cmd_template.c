@@ -77,7 +77,8 @@ int cmd_template(int argc, char **argv)
     /* A value with a '/' or ending in .yaml is a file; otherwise an id. */
     if (strchr(rubric, '/') || strstr(rubric, ".yaml") || strstr(rubric, ".yml")) {
         rubrics.rubric_file = rubric;
-        if ((rc = cli_rubrics_load_given(&rubrics, &r)) != 0)
+        if ((rc = cli_out_check(output, NULL, &rubric, 1, lang, "template")) != 0 ||
+            (rc = cli_rubrics_load_given(&rubrics, &r)) != 0)
             goto done;
     } else if (pekppp_error_clear(&err), cli_rubrics_resolve(&r, rubric, &rubrics, &err) < 0) {
         cli_fail("%s", cli_diag_message(&err));

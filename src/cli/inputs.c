@@ -254,6 +254,31 @@ int cli_items_expand(cli_items *out, char *const *inputs, size_t n)
     return 0;
 }
 
+int cli_items_has_file(const cli_items *items, const char *path)
+{
+    struct stat st;
+    const struct cli_seen_entry *e;
+    size_t i;
+    if (stat(path, &st) == 0 && (e = seen_find(items, st.st_dev, st.st_ino)) && !e->folder)
+        return 1;
+    for (i = 0; i < items->count; i++)
+        if (!items->items[i].dir[0] && strcmp(items->items[i].name, path) == 0)
+            return 1;
+    return 0;
+}
+
+const char *cli_items_walked_folder(const cli_items *items, const char *dir, int *len)
+{
+    struct stat st;
+    const struct cli_seen_entry *e;
+    size_t n;
+    if (stat(dir, &st) != 0 || !(e = seen_find(items, st.st_dev, st.st_ino)) || !e->folder)
+        return NULL;
+    n = strlen(e->folder);
+    *len = (int)(n > 1 ? n - 1 : n);
+    return e->folder;
+}
+
 cli_msg_id cli_item_problem(const cli_item *item)
 {
     switch (item->kind) {

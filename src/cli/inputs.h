@@ -55,6 +55,13 @@ int cli_is_unit_name(const char *name);
  * out of memory; free with cli_items_free either way. */
 int cli_items_expand(cli_items *out, char *const *inputs, size_t n);
 void cli_items_free(cli_items *items);
+/* Whether the listing holds the file @p path names by (device, inode), or
+ * the path itself as given on the command line: 1 or 0. */
+int cli_items_has_file(const cli_items *items, const char *path);
+/* The folder, walked for the listing, that is the folder @p dir names (by
+ * device and inode), or NULL; *len is set to the length of its path without
+ * the trailing '/'. */
+const char *cli_items_walked_folder(const cli_items *items, const char *dir, int *len);
 /* Why a folder item failed (ITEM_MISSING, ITEM_EMPTY, ITEM_TOO_DEEP), or
  * CM_COUNT for a unit or a sheet. */
 cli_msg_id cli_item_problem(const cli_item *item);

@@ -239,6 +239,49 @@ void cli_out_abort(cli_out *o)
     o->real = NULL;
 }
 
+/* Whether files @p a and @p b are the same (by device and inode, or by path). */
+static int same_file(const char *a, const char *b)
+{
+    struct stat sa, sb;
+    if (strcmp(a, b) == 0)
+        return 1;
+    return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev &&
+           sa.st_ino == sb.st_ino;
+}
+
+int cli_out_check(const char *output, const cli_items *items, const char *const *files,
+                  size_t nfiles, int lang, const char *cmd)
+{
+    char msg[CLI_PATH_MAX + 512], dir[CLI_PATH_MAX], *real = NULL;
+    const char *where, *base, *slash, *folder;
+    struct stat st;
+    size_t i;
+    int len;
+    if (!output || strcmp(output, "-") == 0)
+        return 0;
+    for (i = 0; i < nfiles; i++)
+        if (files[i] && same_file(output, files[i]))
+            goto is_input;
+    if (items && cli_items_has_file(items, output))
+        goto is_input;
+    if (!items || (stat(output, &st) == 0 && !S_ISREG(st.st_mode)))
+        return 0;
+    /* Where the file will be: through a link, where the link points. */
+    where = (real = realpath(output, NULL)) ? real : output;
+    slash = strrchr(where, '/');
+    base = slash ? slash + 1 : where;
+    snprintf(dir, sizeof(dir), "%.*s", slash ? (int)(slash - where) + 1 : 1, slash ? where : ".");
+    folder = cli_is_unit_name(base) ? cli_items_walked_folder(items, dir, &len) : NULL;
+    free(real);
+    if (!folder)
+        return 0;
+    snprintf(msg, sizeof(msg), cli_msg(lang, CM_OUT_IN_INPUT_FOLDER), output, len, folder);
+    return cli_usage(lang, cmd, msg);
+is_input:
+    snprintf(msg, sizeof(msg), cli_msg(lang, CM_OUT_IS_INPUT), output);
+    return cli_usage(lang, cmd, msg);
+}
+
 int cli_write_output(const char *path, const char *data, size_t len)
 {
     cli_out o;

@@ -9,6 +9,8 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "inputs.h"
+
 /* An output being written: stdout, a device written in place, or a
  * temporary file renamed over the target on commit. */
 typedef struct {
@@ -25,6 +27,15 @@ int cli_out_open(cli_out *o, const char *path);
 int cli_out_commit(cli_out *o);
 /* Give up: remove the temporary file, leave the target as it was. */
 void cli_out_abort(cli_out *o);
+
+/* Refuse -o @p output (NULL or "-": stdout, always fine) when writing it
+ * would overwrite a file read: one of @p files (@p nfiles paths, e.g. -r
+ * FILE or plan's unit; NULL entries are skipped) or of the listing
+ * @p items (may be NULL), or when it is a unit file name (.yaml, .yml,
+ * .json, not hidden) in a folder the listing walked, which the next run
+ * would read as a unit.  0, or CLI_EXIT_USAGE after saying why. */
+int cli_out_check(const char *output, const cli_items *items, const char *const *files,
+                  size_t nfiles, int lang, const char *cmd);
 
 /* Write @p len bytes to @p path ("-" or NULL: stdout).  A regular file is
  * replaced atomically (temp file in the same folder, then rename); a device or
