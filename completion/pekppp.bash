@@ -30,7 +30,8 @@ _pekppp_all_opts()
                      --target --quiet --help" ;;
         lint) echo "--rubric-path --format --output --lang --strict --max-warnings
                     --quiet --help" ;;
-        template) echo "--rubric --rubric-path --format --output --lang --csv-dialect --help" ;;
+        template) echo "--rubric --rubric-path --format --output --force --lang --csv-dialect
+                        --help" ;;
         plan) echo "--target --max-level-step --fix --set --rubric --rubric-path --format
                     --output --lang --allow-incomplete --help" ;;
         diff) echo "--rubric --rubric-path --format --output --lang --csv-dialect

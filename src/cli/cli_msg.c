@@ -71,6 +71,10 @@ static const char *const messages[CM_COUNT][2] = {
                           "pilih nama lain",
                           "-o '%s' is one of the inputs: it would be overwritten; "
                           "choose another name" },
+    [CM_TEMPLATE_EXISTS] = { "'%s' sudah ada: template tidak menimpa formulir yang mungkin "
+                             "sudah diisi; tambahkan --force untuk menggantinya",
+                             "'%s' already exists: template does not overwrite a form that may "
+                             "have been filled in; add --force to replace it" },
     /* the output, then the folder (%.*s: its length and its path) */
     [CM_OUT_IN_INPUT_FOLDER] = { "-o '%s' ada di folder masukan '%.*s': pekppp akan membacanya "
                                  "sebagai unit lain kali; pilih folder lain, atau akhiran "
