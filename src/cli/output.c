@@ -167,6 +167,12 @@ int cli_out_open(cli_out *o, const char *path)
         if (lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode) && (o->real = realpath(path, NULL)))
             path = o->real;
     }
+    /* The file replaced keeps its permissions (a 0600 report stays private);
+     * the owner is whoever writes it. */
+    if (stat(path, &st) == 0 && S_ISREG(st.st_mode)) {
+        o->keep_mode = 1;
+        o->mode = st.st_mode & 0777; /* never set-id bits on a new file */
+    }
     slash = strrchr(path, '/');
     if (slash)
         snprintf(o->tmp, sizeof(o->tmp), "%.*s/.%s.XXXXXX", (int)(slash - path), path, slash + 1);
@@ -207,9 +213,14 @@ int cli_out_commit(cli_out *o)
         o->file = NULL;
         return 0;
     }
-    mask = umask(0);
-    umask(mask);
-    if (fflush(o->file) != 0 || ferror(o->file) || fchmod(fileno(o->file), 0666 & ~mask) != 0 ||
+    if (o->keep_mode) {
+        mask = 0;
+    } else {
+        mask = umask(0);
+        umask(mask);
+    }
+    if (fflush(o->file) != 0 || ferror(o->file) ||
+        fchmod(fileno(o->file), o->keep_mode ? o->mode : 0666 & ~mask) != 0 ||
         fsync(fileno(o->file)) != 0)
         saved = errno ? errno : EIO;
     if (fclose(o->file) != 0 && !saved)

@@ -8,6 +8,7 @@
 
 #include <stddef.h>
 #include <stdio.h>
+#include <sys/types.h>
 
 #include "inputs.h"
 
@@ -19,9 +20,12 @@ typedef struct {
     FILE *file;
     char tmp[4096];
     int in_place;
+    int keep_mode;     /* replacing a regular file: give the new one its mode */
+    mode_t mode;
 } cli_out;
 
-/* Open the output; 0 or CLI_EXIT_IO (after printing why). */
+/* Open the output; 0 or CLI_EXIT_IO (after printing why).  A regular file
+ * replaced keeps its permission bits; a new one gets 0666 less the umask. */
 int cli_out_open(cli_out *o, const char *path);
 /* Flush and put the output in place; 0 or CLI_EXIT_IO (after printing why). */
 int cli_out_commit(cli_out *o);

@@ -1887,6 +1887,43 @@ static void test_cli__a_successful_run_replaces_the_output_atomically(void **sta
     unlink(in_dir("keep.txt"));
 }
 
+/* Replacing a file keeps its permission bits (a 0600 report stays private,
+ * set-id bits are not carried over); a new file gets 0666 less the umask. */
+static void test_cli__o_keeps_the_permissions_of_the_file_it_replaces(void **state)
+{
+    static const char *const args[] = { "score", "-o", "out.txt",
+                                        EXAMPLES "/puskesmas-kajen.yaml", NULL };
+    static const struct {
+        mode_t before, after; /* before 0: no file yet */
+    } cases[] = { { 0600, 0600 }, { 0640, 0640 }, { 0444, 0444 }, { 04755, 0755 }, { 0, 0 } };
+    mode_t mask = umask(0);
+    size_t i;
+    (void)state;
+    umask(mask);
+    NEED_CLI();
+    for (i = 0; i < N_ELEMS(cases); i++) {
+        run_opts o;
+        run_result r;
+        struct stat st;
+        mode_t want = cases[i].before ? cases[i].after : (0666 & ~mask);
+        unlink(in_dir("out.txt"));
+        if (cases[i].before) {
+            write_file(in_dir("out.txt"), old_report, strlen(old_report));
+            assert_int_equal(chmod(in_dir("out.txt"), cases[i].before), 0);
+        }
+        memset(&o, 0, sizeof(o));
+        o.args = args;
+        o.stdout_fd = -1;
+        r = run_cli(&o);
+        assert_int_equal(exit_code(&r), 0);
+        assert_int_equal(stat(in_dir("out.txt"), &st), 0);
+        if ((st.st_mode & 07777) != want)
+            fail_msg("a %04o file became %04o, expected %04o", (unsigned)cases[i].before,
+                     (unsigned)(st.st_mode & 07777), (unsigned)want);
+    }
+    unlink(in_dir("out.txt"));
+}
+
 /* Write @p n copies of the Kajen example into @p folder, each with its own
  * unit id (u1, u2, ...): a batch big enough to take a while to write. */
 static void write_many_units(const char *folder, int n)
@@ -2361,6 +2398,7 @@ int main(void)
         cmocka_unit_test_teardown(test_cli__a_successful_run_replaces_the_output_atomically, release_scratch),
         cmocka_unit_test_teardown(test_cli__o_dev_stdout_writes_to_standard_output_in_place, release_scratch),
         cmocka_unit_test_teardown(test_cli__a_signal_while_writing_o_removes_the_temp_file_and_keeps_the_old_output, release_scratch),
+        cmocka_unit_test_teardown(test_cli__o_keeps_the_permissions_of_the_file_it_replaces, release_scratch),
         cmocka_unit_test_teardown(test_cli__a_unit_file_with_200000_errors_is_reported_quickly, release_scratch),
         cmocka_unit_test_teardown(test_cli__a_batch_reports_unreadable_and_missing_units_and_scores_the_rest, release_scratch),
         cmocka_unit_test_teardown(test_cli__an_unreadable_folder_is_reported_and_the_rest_still_scored, release_scratch),
