@@ -83,13 +83,12 @@ static const char *const messages[CM_COUNT][2] = {
                                  "as a unit next time; choose another folder, or an ending "
                                  "other than .yaml, .yml and .json" },
 
-    /* The option parser's.  Not translated yet: the Indonesian entries are
-     * the English text, as the parser has always printed. */
-    [CM_OPT_UNKNOWN_LONG] = { "unknown option '%.*s'", "unknown option '%.*s'" },
-    [CM_OPT_UNKNOWN_SHORT] = { "unknown option '-%c'", "unknown option '-%c'" },
-    [CM_OPT_NO_VALUE_LONG] = { "option '--%s' takes no value", "option '--%s' takes no value" },
-    [CM_OPT_NO_VALUE_SHORT] = { "option '-%c' takes no value", "option '-%c' takes no value" },
-    [CM_OPT_NEEDS_VALUE] = { "option '%s' needs a value (%s)", "option '%s' needs a value (%s)" },
+    /* The option parser's. */
+    [CM_OPT_UNKNOWN_LONG] = { "opsi '%.*s' tidak dikenal", "unknown option '%.*s'" },
+    [CM_OPT_UNKNOWN_SHORT] = { "opsi '-%c' tidak dikenal", "unknown option '-%c'" },
+    [CM_OPT_NO_VALUE_LONG] = { "opsi '--%s' tidak menerima nilai", "option '--%s' takes no value" },
+    [CM_OPT_NO_VALUE_SHORT] = { "opsi '-%c' tidak menerima nilai", "option '-%c' takes no value" },
+    [CM_OPT_NEEDS_VALUE] = { "opsi '%s' memerlukan nilai (%s)", "option '%s' needs a value (%s)" },
 
     /* What-if and plan. */
     [CM_SET_FORM] = { "--set memerlukan ID=LEVEL, bukan '%s'", "--set takes ID=LEVEL, not '%s'" },
