@@ -27,6 +27,8 @@ static const char *const messages[CM_COUNT][2] = {
     [CM_RUBRIC_BAD] = { "rubrik '%s' tidak valid (lihat kesalahan di atas)",
                         "rubric '%s' is invalid (see the errors above)" },
     [CM_UNKNOWN_COMMAND] = { "perintah '%s' tidak dikenal", "unknown command '%s'" },
+    [CM_UNKNOWN_COMMAND_NEAR] = { "perintah '%s' tidak dikenal: maksud Anda '%s'?",
+                                  "unknown command '%s': did you mean '%s'?" },
     [CM_WRITE_STDOUT] = { "gagal menulis keluaran standar: %s", "cannot write standard output: %s" },
     [CM_NO_UNITS_FOUND] = { "tidak ada unit untuk dinilai: tidak ada berkas .yaml, .yml atau .json di '%s'",
                             "nothing to score: no .yaml, .yml or .json file in '%s'" },
@@ -94,6 +96,12 @@ static const char *const messages[CM_COUNT][2] = {
     [CM_SET_FORM] = { "--set memerlukan ID=LEVEL, bukan '%s'", "--set takes ID=LEVEL, not '%s'" },
     [CM_SET_NO_INDICATOR] = { "--set: rubrik '%s' tidak punya indikator '%s'",
                               "--set: rubric '%s' has no indicator '%s'" },
+    [CM_SET_NO_INDICATOR_NEAR] = { "--set: rubrik '%s' tidak punya indikator '%s': maksud Anda '%s'?",
+                                   "--set: rubric '%s' has no indicator '%s': did you mean '%s'?" },
+    [CM_SET_SUPPLEMENT] = { "--set %s: indikator tambahan ini dicatat tetapi tidak dihitung dalam "
+                            "indeks, jadi --set tidak mengubah apa pun; ubah jawabannya di berkas unit",
+                            "--set %s: this supplementary indicator is recorded but not scored, so "
+                            "--set would change nothing; change its answer in the unit file" },
     [CM_SET_BAD_LEVEL] = { "--set %s: '%s' bukan level %d sampai %d",
                            "--set %s: '%s' is not a level from %d to %d" },
     [CM_SET_BAD_LEVEL_NA] = { "--set %s: '%s' bukan level %d sampai %d (atau na)",
@@ -101,6 +109,10 @@ static const char *const messages[CM_COUNT][2] = {
     [CM_NO_GRADE] = { "rubrik '%s' tidak punya predikat '%s'", "rubric '%s' has no grade '%s'" },
     [CM_FIX_NO_INDICATOR] = { "--fix: rubrik '%s' tidak punya indikator bernilai '%s'",
                               "--fix: rubric '%s' has no scored indicator '%s'" },
+    [CM_FIX_NO_INDICATOR_NEAR] = { "--fix: rubrik '%s' tidak punya indikator bernilai '%s': "
+                                   "maksud Anda '%s'?",
+                                   "--fix: rubric '%s' has no scored indicator '%s': "
+                                   "did you mean '%s'?" },
 
     /* Outcomes. */
     /* the last %s: the unit ids, each after a space */

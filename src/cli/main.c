@@ -9,6 +9,7 @@
 #include "diag_print.h"
 #include "exitcode.h"
 #include "opt.h"
+#include "suggest.h"
 #include "term.h"
 
 extern const cli_opt score_opts[];
@@ -58,6 +59,21 @@ static const cli_command commands[] = {
 };
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
 
+/* Say that @p name is no command, with the nearest one when it is near. */
+static void unknown_command(const char *name, int lang)
+{
+    const char *names[NCOMMANDS + 2], *near;
+    size_t i;
+    for (i = 0; i < NCOMMANDS; i++)
+        names[i] = commands[i].name;
+    names[NCOMMANDS] = "help";
+    names[NCOMMANDS + 1] = "version";
+    if ((near = cli_nearest(name, names, NCOMMANDS + 2)) != NULL)
+        cli_fail(cli_msg(lang, CM_UNKNOWN_COMMAND_NEAR), name, near);
+    else
+        cli_fail(cli_msg(lang, CM_UNKNOWN_COMMAND), name);
+}
+
 static void overview(FILE *out, int lang)
 {
     size_t i;
@@ -89,7 +105,7 @@ int cmd_help_for(const char *name, int lang)
         cli_term_puts(stdout, cli_msg(lang, CM_HELP_EXIT_CODES));
         return CLI_EXIT_OK;
     }
-    cli_fail(cli_msg(lang, CM_UNKNOWN_COMMAND), name);
+    unknown_command(name, lang);
     return CLI_EXIT_USAGE;
 }
 
@@ -113,7 +129,7 @@ static int run(int argc, char **argv)
     for (i = 0; i < NCOMMANDS; i++)
         if (strcmp(commands[i].name, argv[1]) == 0)
             return commands[i].fn(argc - 1, argv + 1);
-    cli_fail(cli_msg(lang, CM_UNKNOWN_COMMAND), argv[1]);
+    unknown_command(argv[1], lang);
     cli_term_printf(stderr, "%s\n", cli_msg(lang, CM_TRY_HELP_ALL));
     return CLI_EXIT_USAGE;
 }
