@@ -208,10 +208,20 @@ int cli_lang_parse(const char *s, int *out)
     return 0;
 }
 
+/* --lang given before the command (-1: not given); it outranks the environment. */
+static int global_lang = -1;
+
+void cli_lang_set_global(int lang)
+{
+    global_lang = lang;
+}
+
 int cli_lang_default(void)
 {
     static const char *const vars[] = { "LC_ALL", "LC_MESSAGES", "LANG" };
     size_t i;
+    if (global_lang >= 0)
+        return global_lang;
     for (i = 0; i < 3; i++) {
         const char *v = getenv(vars[i]);
         if (v && *v)

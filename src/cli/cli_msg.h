@@ -9,8 +9,10 @@
 
 #include "pekppp.h"
 
-/* 0 Indonesian, 1 English: from --lang, else LC_ALL / LC_MESSAGES / LANG. */
+/* 0 Indonesian, 1 English: from --lang before the command, else LC_ALL /
+ * LC_MESSAGES / LANG.  (A command's own --lang then overrides it.) */
 int cli_lang_default(void);
+void cli_lang_set_global(int lang);
 int cli_lang_parse(const char *s, int *out);
 
 typedef enum {
