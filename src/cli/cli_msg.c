@@ -22,8 +22,17 @@ static const char *const messages[CM_COUNT][2] = {
                             "--fail-under '%s' is neither a grade of the rubric nor a number" },
     [CM_BELOW] = { "indeks %s di bawah ambang %s", "index %s is below the threshold %s" },
     [CM_WRITE_FAILED] = { "gagal menulis '%s': %s", "cannot write '%s': %s" },
-    [CM_RUBRIC_NOT_FOUND] = { "rubrik '%s' tidak ditemukan (dicari di: %s)",
-                              "rubric '%s' not found (searched: %s)" },
+    /* how to point to one first: a long list of folders may be cut */
+    [CM_RUBRIC_NOT_FOUND] = { "rubrik '%s' tidak ditemukan: tunjuk berkasnya dengan -r BERKAS, "
+                              "atau foldernya dengan --rubric-path FOLDER atau PEKPPP_RUBRIC_PATH "
+                              "(dicari di: %s)",
+                              "rubric '%s' not found: name its file with -r FILE, or its folder "
+                              "with --rubric-path DIR or PEKPPP_RUBRIC_PATH (searched: %s)" },
+    /* the same, for commands without -r (lint, rubric) */
+    [CM_RUBRIC_NOT_FOUND_PATH] = { "rubrik '%s' tidak ditemukan: tunjuk foldernya dengan "
+                                   "--rubric-path FOLDER atau PEKPPP_RUBRIC_PATH (dicari di: %s)",
+                                   "rubric '%s' not found: name its folder with --rubric-path DIR "
+                                   "or PEKPPP_RUBRIC_PATH (searched: %s)" },
     [CM_RUBRIC_BAD] = { "rubrik '%s' tidak valid (lihat kesalahan di atas)",
                         "rubric '%s' is invalid (see the errors above)" },
     [CM_UNKNOWN_COMMAND] = { "perintah '%s' tidak dikenal", "unknown command '%s'" },

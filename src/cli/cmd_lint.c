@@ -225,6 +225,7 @@ int cmd_lint(int argc, char **argv)
     a.format = LINT_TEXT;
     a.max_warnings = -1;
     cli_rubrics_init(&run.rubrics, a.lang);
+    run.rubrics.no_rubric_option = 1;
     if ((rc = parse_options(&a, &run.rubrics, argc, argv)) == LINT_GO) {
         run.report.format = a.format;
         rc = lint_inputs(&a, &run);

@@ -194,6 +194,7 @@ int cmd_rubric(int argc, char **argv)
     int lang = cli_lang_default(), id, rc = CLI_EXIT_OK;
 
     cli_rubrics_init(&rubrics, lang);
+    rubrics.no_rubric_option = 1;
     pekppp_sink_init_buffer(&sink);
     cli_opt_init(&st, argc, argv);
     while ((id = cli_opt_next(&st, rubric_opts, &v)) != CLI_OPT_END) {
