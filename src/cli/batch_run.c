@@ -396,15 +396,12 @@ static int close_batch(run_state *st, pending *pf)
     return 0;
 }
 
-/* Read --fail-under or --fail-under-mean @p s (NULL: not given) against the
- * batch's rubric.  0, or CLI_EXIT_USAGE after saying why. */
-static int read_threshold(const run_state *st, const char *s, int64_t *out)
+/* Read option @p opt (--fail-under or --fail-under-mean) of value @p s
+ * (NULL: not given) against the batch's rubric.  0, or CLI_EXIT_USAGE after
+ * saying why. */
+static int read_threshold(const run_state *st, const char *opt, const char *s, int64_t *out)
 {
-    if (s && cli_parse_threshold(pekppp_batch_rubric(st->batch), s, out) < 0) {
-        cli_fail(cli_msg(st->args->lang, CM_BAD_FAIL_UNDER), s);
-        return CLI_EXIT_USAGE;
-    }
-    return 0;
+    return s ? cli_read_threshold(pekppp_batch_rubric(st->batch), opt, s, out, st->args->lang) : 0;
 }
 
 /* Write the batch report to -o (or stdout); 0 or an exit code. */
@@ -484,8 +481,8 @@ static int finish(run_state *st, pending *pf)
     if ((rc = close_batch(st, pf)) != 0)
         return rc;
     /* A threshold that is no grade of the rubric is a usage error: no report. */
-    if ((rc = read_threshold(st, args->fail_under, &threshold)) != 0 ||
-        (rc = read_threshold(st, args->fail_under_mean, &mean_threshold)) != 0)
+    if ((rc = read_threshold(st, "--fail-under", args->fail_under, &threshold)) != 0 ||
+        (rc = read_threshold(st, "--fail-under-mean", args->fail_under_mean, &mean_threshold)) != 0)
         return rc;
     if ((rc = write_report(st)) != 0)
         return rc;

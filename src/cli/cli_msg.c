@@ -18,8 +18,13 @@ static const char *const messages[CM_COUNT][2] = {
                         "unknown format '%s' (choose: %s)" },
     [CM_BAD_LANG] = { "bahasa '%s' tidak dikenal (pilih: id, en)",
                       "unknown language '%s' (choose: id, en)" },
-    [CM_BAD_FAIL_UNDER] = { "--fail-under '%s' bukan predikat rubrik atau angka",
-                            "--fail-under '%s' is neither a grade of the rubric nor a number" },
+    /* the option, then its value */
+    [CM_BAD_FAIL_UNDER] = { "%s '%s' bukan predikat rubrik atau angka",
+                            "%s '%s' is neither a grade of the rubric nor a number" },
+    [CM_FAIL_UNDER_ABOVE_SCALE] = { "%s '%s' di atas skala rubrik '%s' (%d sampai %d): "
+                                    "tidak ada indeks yang dapat mencapainya",
+                                    "%s '%s' is above the scale of rubric '%s' (%d to %d): "
+                                    "no index can reach it" },
     [CM_BELOW] = { "indeks %s di bawah ambang %s", "index %s is below the threshold %s" },
     [CM_WRITE_FAILED] = { "gagal menulis '%s': %s", "cannot write '%s': %s" },
     /* how to point to one first: a long list of folders may be cut */

@@ -237,11 +237,9 @@ static int score_one(score_args *args, const char *input)
     }
     /* Check the threshold before any output: a usage error writes no report. */
     if (args->fail_under &&
-        cli_parse_threshold(pekppp_assessment_rubric(a), args->fail_under, &threshold) < 0) {
-        cli_fail(cli_msg(args->lang, CM_BAD_FAIL_UNDER), args->fail_under);
-        rc = CLI_EXIT_USAGE;
+        (rc = cli_read_threshold(pekppp_assessment_rubric(a), "--fail-under", args->fail_under,
+                                 &threshold, args->lang)) != 0)
         goto done;
-    }
     if (args->nsets > 0) {
         if ((rc = apply_whatif(&base, &changes, a, args)) != 0)
             goto done;

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli_msg.h"
+#include "exitcode.h"
 #include "term.h"
 
 int cli_opt_format(const char *v, const char *formats, pekppp_report_format *out, int lang,
@@ -88,5 +89,17 @@ int cli_parse_threshold(const pekppp_rubric *r, const char *s, int64_t *out)
     if (*p)
         return -1;
     *out = whole * 10000 + frac;
-    return 0;
+    return *out > (int64_t)pekppp_rubric_scale_max(r) * 10000 ? -2 : 0;
+}
+
+int cli_read_threshold(const pekppp_rubric *r, const char *opt, const char *s, int64_t *out,
+                       int lang)
+{
+    int rc = cli_parse_threshold(r, s, out);
+    if (rc == -1)
+        cli_fail(cli_msg(lang, CM_BAD_FAIL_UNDER), opt, s);
+    else if (rc == -2)
+        cli_fail(cli_msg(lang, CM_FAIL_UNDER_ABOVE_SCALE), opt, s, pekppp_rubric_id(r),
+                 pekppp_rubric_scale_min(r), pekppp_rubric_scale_max(r));
+    return rc < 0 ? CLI_EXIT_USAGE : 0;
 }
