@@ -2044,6 +2044,71 @@ static void test_cli__a_signal_while_writing_o_removes_the_temp_file_and_keeps_t
     }
 }
 
+/* The batch progress bar, on a terminal: whole numbers only (the rate is
+ * counted in integer milliseconds), the final state, then the line cleared. */
+static void test_cli__the_progress_bar_on_a_terminal_shows_whole_numbers(void **state)
+{
+    static const char *const args[] = { "score", "-j", "1", "-f", "csv", "-o", "/dev/null",
+                                        "progress-units", NULL };
+    char text[8192], *bar;
+    size_t len = 0;
+    int master, status;
+    pid_t pid;
+    (void)state;
+    NEED_CLI();
+    write_many_units(in_dir("progress-units"), 40);
+    master = posix_openpt(O_RDWR | O_NOCTTY);
+    if (master < 0 || grantpt(master) != 0 || unlockpt(master) != 0 || !ptsname(master)) {
+        print_message("note: no pseudo-terminal: progress bar not tried\n");
+        if (master >= 0)
+            close(master);
+        skip();
+    }
+    pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        const char *argv[N_ELEMS(args) + 1];
+        char rubric_path[PATH_MAX + 32];
+        char *envp[] = { (char *)"PATH=/usr/bin:/bin", (char *)"LANG=C", rubric_path, NULL };
+        size_t i;
+        int tty = open(ptsname(master), O_RDWR | O_NOCTTY);
+        int null = open("/dev/null", O_RDWR);
+        snprintf(rubric_path, sizeof(rubric_path), "PEKPPP_RUBRIC_PATH=%s/rubrics",
+                 PEKPPP_SOURCE_DIR);
+        argv[0] = g_cli;
+        for (i = 0; args[i]; i++)
+            argv[i + 1] = args[i];
+        argv[i + 1] = NULL;
+        if (tty < 0 || null < 0 || dup2(null, 0) < 0 || dup2(null, 1) < 0 || dup2(tty, 2) < 0 ||
+            chdir(g_dir) != 0)
+            _exit(120);
+        close(master);
+        execve(g_cli, (char *const *)argv, envp);
+        _exit(124);
+    }
+    status = wait_at_most(pid, now(), 10.0 * SLOW);
+    for (;;) { /* what the terminal got, until it has no more */
+        struct pollfd pfd = { master, POLLIN, 0 };
+        ssize_t n;
+        if (len + 1 >= sizeof(text) || poll(&pfd, 1, 200) <= 0)
+            break;
+        if ((n = read(master, text + len, sizeof(text) - 1 - len)) <= 0)
+            break;
+        len += (size_t)n;
+    }
+    close(master);
+    text[len] = '\0';
+    assert_true(status != -1 && WIFEXITED(status));
+    assert_int_equal(WEXITSTATUS(status), 0);
+    bar = strstr(text, "\r[##############################] 40/40 unit, ");
+    if (!bar)
+        fail_msg("no final progress line in: '%s'", text);
+    bar += strlen("\r[##############################] 40/40 unit, ");
+    if (*bar < '0' || *bar > '9' || bar[strspn(bar, "0123456789")] != '/')
+        fail_msg("the rate is not a whole number: '%s'", bar);
+    assert_true(len >= 4 && memcmp(text + len - 4, "\r\033[K", 4) == 0);
+}
+
 /* `-o` naming standard output writes there, in place.  (As root, a rename
  * over /dev/stdout would replace the system's link: that variant runs only
  * without root's powers.) */
@@ -2399,6 +2464,7 @@ int main(void)
         cmocka_unit_test_teardown(test_cli__o_dev_stdout_writes_to_standard_output_in_place, release_scratch),
         cmocka_unit_test_teardown(test_cli__a_signal_while_writing_o_removes_the_temp_file_and_keeps_the_old_output, release_scratch),
         cmocka_unit_test_teardown(test_cli__o_keeps_the_permissions_of_the_file_it_replaces, release_scratch),
+        cmocka_unit_test_teardown(test_cli__the_progress_bar_on_a_terminal_shows_whole_numbers, release_scratch),
         cmocka_unit_test_teardown(test_cli__a_unit_file_with_200000_errors_is_reported_quickly, release_scratch),
         cmocka_unit_test_teardown(test_cli__a_batch_reports_unreadable_and_missing_units_and_scores_the_rest, release_scratch),
         cmocka_unit_test_teardown(test_cli__an_unreadable_folder_is_reported_and_the_rest_still_scored, release_scratch),
