@@ -118,6 +118,35 @@ static int settle_tmp(cli_out *o, const char *target)
     return saved;
 }
 
+char *cli_out_target(const char *path)
+{
+    char *cur = strdup(path);
+    int hops;
+    for (hops = 0; cur && hops < 40; hops++) {
+        struct stat st;
+        char link[CLI_PATH_MAX], *next;
+        const char *slash;
+        ssize_t n;
+        if (lstat(cur, &st) != 0 || !S_ISLNK(st.st_mode))
+            return cur; /* a file, or nothing yet: the end of the chain */
+        if ((n = readlink(cur, link, sizeof(link) - 1)) < 0)
+            break;
+        link[n] = '\0';
+        slash = strrchr(cur, '/');
+        /* A relative link is read from the folder the link is in. */
+        if (link[0] == '/' || !slash) {
+            next = strdup(link);
+        } else if ((next = malloc((size_t)(slash - cur) + 2 + (size_t)n)) != NULL) {
+            memcpy(next, cur, (size_t)(slash - cur) + 1);
+            memcpy(next + (slash - cur) + 1, link, (size_t)n + 1);
+        }
+        free(cur);
+        cur = next;
+    }
+    free(cur);
+    return NULL;
+}
+
 int cli_out_open(cli_out *o, const char *path)
 {
     struct stat st;
@@ -160,12 +189,17 @@ int cli_out_open(cli_out *o, const char *path)
         o->in_place = 1;
         return 0;
     }
-    /* A symbolic link to a regular file: replace the file it points to, and
-     * keep the link. */
+    /* A symbolic link: replace the file it points to, or create it when the
+     * link dangles, and keep the link. */
     {
         struct stat lst;
-        if (lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode) && (o->real = realpath(path, NULL)))
+        if (lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode)) {
+            if (!(o->real = cli_out_target(path))) {
+                cli_fail(cli_msg(cli_get_lang(), CM_WRITE_FAILED), path, strerror(ELOOP));
+                return CLI_EXIT_IO;
+            }
             path = o->real;
+        }
     }
     /* The file replaced keeps its permissions (a 0600 report stays private);
      * the owner is whoever writes it. */
@@ -278,7 +312,7 @@ int cli_out_check(const char *output, const cli_items *items, const char *const 
     if (!items || (stat(output, &st) == 0 && !S_ISREG(st.st_mode)))
         return 0;
     /* Where the file will be: through a link, where the link points. */
-    where = (real = realpath(output, NULL)) ? real : output;
+    where = (real = cli_out_target(output)) ? real : output;
     slash = strrchr(where, '/');
     base = slash ? slash + 1 : where;
     snprintf(dir, sizeof(dir), "%.*s", slash ? (int)(slash - where) + 1 : 1, slash ? where : ".");

@@ -24,6 +24,12 @@ typedef struct {
     mode_t mode;
 } cli_out;
 
+/* The file @p path ends at after its chain of symbolic links, even when
+ * that file does not exist yet (a dangling link), as a malloc'd path; the
+ * path itself when it is no link.  NULL when the chain loops (40 links) or
+ * memory is short. */
+char *cli_out_target(const char *path);
+
 /* Open the output; 0 or CLI_EXIT_IO (after printing why).  A regular file
  * replaced keeps its permission bits; a new one gets 0666 less the umask. */
 int cli_out_open(cli_out *o, const char *path);

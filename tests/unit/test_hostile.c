@@ -1924,6 +1924,46 @@ static void test_cli__o_keeps_the_permissions_of_the_file_it_replaces(void **sta
     unlink(in_dir("out.txt"));
 }
 
+/* -o through a symbolic link writes the file it points to and keeps the
+ * link, as docs/cli.md says: when that file exists (it is replaced), and
+ * when the link dangles (it is created, in the folder the link points to). */
+static void test_cli__o_through_a_link_writes_its_target_and_keeps_the_link(void **state)
+{
+    static const char *const args[] = { "score", "-o", "report.txt",
+                                        EXAMPLES "/puskesmas-kajen.yaml", NULL };
+    int dangling;
+    (void)state;
+    NEED_CLI();
+    assert_int_equal(mkdir(in_dir("link-target"), 0755), 0);
+    for (dangling = 1; dangling >= 0; dangling--) {
+        run_opts o;
+        run_result r;
+        struct stat st;
+        char *text;
+        unlink(in_dir("report.txt"));
+        if (!dangling)
+            write_file(in_dir("link-target/report.txt"), old_report, strlen(old_report));
+        assert_int_equal(symlink("link-target/report.txt", in_dir("report.txt")), 0);
+        memset(&o, 0, sizeof(o));
+        o.args = args;
+        o.stdout_fd = -1;
+        r = run_cli(&o);
+        assert_int_equal(exit_code(&r), 0);
+        assert_string_equal(r.err, "");
+        assert_int_equal(lstat(in_dir("report.txt"), &st), 0);
+        if (!S_ISLNK(st.st_mode))
+            fail_msg("%s link: the link was replaced by a file", dangling ? "a dangling" : "a");
+        text = slurp(in_dir("link-target/report.txt"), NULL);
+        assert_non_null(text);
+        assert_memory_equal(text, "Unit      : Puskesmas Kajen I", 29);
+        assert_int_equal(count_entries(g_dir, ".report.txt"), 0);
+        assert_int_equal(count_entries(in_dir("link-target"), ".report.txt"), 0);
+        if (dangling)
+            unlink(in_dir("link-target/report.txt"));
+    }
+    unlink(in_dir("report.txt"));
+}
+
 /* Write @p n copies of the Kajen example into @p folder, each with its own
  * unit id (u1, u2, ...): a batch big enough to take a while to write. */
 static void write_many_units(const char *folder, int n)
@@ -2464,6 +2504,7 @@ int main(void)
         cmocka_unit_test_teardown(test_cli__o_dev_stdout_writes_to_standard_output_in_place, release_scratch),
         cmocka_unit_test_teardown(test_cli__a_signal_while_writing_o_removes_the_temp_file_and_keeps_the_old_output, release_scratch),
         cmocka_unit_test_teardown(test_cli__o_keeps_the_permissions_of_the_file_it_replaces, release_scratch),
+        cmocka_unit_test_teardown(test_cli__o_through_a_link_writes_its_target_and_keeps_the_link, release_scratch),
         cmocka_unit_test_teardown(test_cli__the_progress_bar_on_a_terminal_shows_whole_numbers, release_scratch),
         cmocka_unit_test_teardown(test_cli__a_unit_file_with_200000_errors_is_reported_quickly, release_scratch),
         cmocka_unit_test_teardown(test_cli__a_batch_reports_unreadable_and_missing_units_and_scores_the_rest, release_scratch),
