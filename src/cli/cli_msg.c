@@ -158,10 +158,12 @@ static const char *const messages[CM_COUNT][2] = {
     [CM_HELP_VERSION] = { "tampilkan versi", "print the version" },
     [CM_HELP_EXIT_CODES] = {
         "Kode keluar: 0 berhasil; 1 di bawah --fail-under atau lint menemukan kesalahan;\n"
-        "2 salah pemakaian; 3 masukan atau rubrik tidak valid; 4 gagal baca/tulis;\n"
+        "2 salah pemakaian, atau peringatan lint melewati --strict/--max-warnings;\n"
+        "3 masukan atau rubrik tidak valid; 4 gagal baca/tulis;\n"
         "5 kehabisan memori atau kesalahan internal.\n",
-        "Exit codes: 0 ok; 1 below --fail-under, or lint found errors; 2 usage;\n"
-        "3 invalid input or rubric; 4 read/write failure; 5 out of memory or internal error.\n" },
+        "Exit codes: 0 ok; 1 below --fail-under, or lint found errors; 2 usage, or lint\n"
+        "warnings past --strict/--max-warnings; 3 invalid input or rubric; 4 read/write\n"
+        "failure; 5 out of memory or internal error.\n" },
 };
 
 const char *cli_msg(int lang, cli_msg_id id)

@@ -110,6 +110,17 @@ int cmd_help_for(const char *name, int lang)
     return CLI_EXIT_USAGE;
 }
 
+/* The version the command was built as; then, only when the library it
+ * runs with (a shared libpekppp) is another, that one in parentheses. */
+static int print_version(void)
+{
+    if (strcmp(pekppp_version(), PEKPPP_VERSION) == 0)
+        cli_term_printf(stdout, "pekppp %s\n", PEKPPP_VERSION);
+    else
+        cli_term_printf(stdout, "pekppp %s (libpekppp %s)\n", PEKPPP_VERSION, pekppp_version());
+    return CLI_EXIT_OK;
+}
+
 /* Options before the command: --lang LANG (or --lang=LANG).  Returns how
  * many arguments they took, or -1 after a usage error. */
 static int global_options(int argc, char **argv, int *lang)
@@ -150,10 +161,8 @@ static int run(int argc, char **argv)
         overview(stderr, lang);
         return CLI_EXIT_USAGE;
     }
-    if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "version") == 0) {
-        cli_term_printf(stdout, "pekppp %s\n", pekppp_version());
-        return CLI_EXIT_OK;
-    }
+    if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "version") == 0)
+        return print_version();
     if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)
         return cmd_help_for(NULL, lang);
     if (strcmp(argv[1], "help") == 0)
