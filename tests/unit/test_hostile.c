@@ -2046,7 +2046,7 @@ static bool wait_for_created(int ino, const char *prefix, double seconds)
     return false;
 }
 
-/* SIGTERM or SIGINT while -o is being written (a JSON batch of 1,500 units,
+/* SIGTERM or SIGINT while -o is being written (a JSON batch of 1,000 units,
  * tens of megabytes): the temporary file is removed, the previous output is
  * left as it was, and the process still ends by the signal.  The signal is
  * sent the moment the temporary file appears (inotify), long before the
@@ -2060,7 +2060,7 @@ static void test_cli__a_signal_while_writing_o_removes_the_temp_file_and_keeps_t
     size_t i;
     (void)state;
     NEED_CLI();
-    write_many_units(in_dir("signal-units"), 1500);
+    write_many_units(in_dir("signal-units"), 1000);
     for (i = 0; i < N_ELEMS(sigs); i++) {
         int ino, status;
         bool seen;
