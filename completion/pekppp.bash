@@ -30,7 +30,8 @@ _pekppp_all_opts()
                      --target --quiet --help" ;;
         lint) echo "--rubric-path --format --output --lang --strict --max-warnings
                     --quiet --help" ;;
-        template) echo "--rubric --rubric-path --format --output --lang --csv-dialect --help" ;;
+        template) echo "--rubric --rubric-path --format --output --force --lang --csv-dialect
+                        --help" ;;
         plan) echo "--target --max-level-step --fix --set --rubric --rubric-path --format
                     --output --lang --allow-incomplete --help" ;;
         diff) echo "--rubric --rubric-path --format --output --lang --csv-dialect
@@ -136,20 +137,35 @@ _pekppp()
         cur=${cur#*=}
     fi
 
-    # The command is always the first argument.
-    if ((cw == 1)); then
+    # The command is the first argument after the options before it
+    # (--lang id|en, --lang=id|en).
+    local base=1
+    while ((base < cw)); do
+        if [[ ${w[base]} == --lang=* ]]; then
+            base=$((base + 1))
+        elif [[ ${w[base]} == --lang ]]; then
+            if [[ ${w[base + 1]} == = ]]; then base=$((base + 3)); else base=$((base + 2)); fi
+        else
+            break
+        fi
+    done
+    if ((base > cw)) || { ((cw == base)) && [[ $opt == --lang && -n $prefix ]]; }; then
+        _pekppp_words "$cur" "id en" "$prefix"
+        return 0
+    fi
+    if ((cw == base)); then
         if [[ $cur == -* ]]; then
-            _pekppp_words "$cur" "--help --version" ""
+            _pekppp_words "$cur" "--help --version --lang" ""
         else
             _pekppp_words "$cur" "$commands" ""
         fi
         return 0
     fi
-    cmd=${w[1]}
+    cmd=${w[base]}
 
     case $cmd in
         help)
-            ((cw == 2)) && _pekppp_words "$cur" "${commands% help version}" ""
+            ((cw == base + 1)) && _pekppp_words "$cur" "${commands% help version}" ""
             return 0 ;;
         version | --version | --help | -h)
             return 0 ;;
@@ -207,11 +223,11 @@ _pekppp()
         plan) _pekppp_paths "$cur" "yaml yml json" "" ;;
         template) ;;
         schema)
-            ((cw == 2)) && _pekppp_words "$cur" "batch diff plan result rubric unit" "" ;;
+            ((cw == base + 1)) && _pekppp_words "$cur" "batch diff plan result rubric unit" "" ;;
         rubric)
             # The first positional is list or show; show takes an id or a file.
             local i sub=""
-            for ((i = 2; i < cw; i++)); do
+            for ((i = base + 1; i < cw; i++)); do
                 case ${w[i]} in
                     list | show) sub=${w[i]}; break ;;
                 esac

@@ -12,6 +12,7 @@
 
 #include <errno.h>
 #include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -155,34 +156,37 @@ typedef struct {
     pthread_mutex_t *rubric_lock; /* the workers' lock on the rubric cache */
 } run_state;
 
-static double seconds_since(const struct timespec *t)
+/* Milliseconds from @p t to now (CLOCK_MONOTONIC): integers are all the
+ * progress bar needs, like everything else in the tool. */
+static int64_t ms_since(const struct timespec *t)
 {
     struct timespec now;
     clock_gettime(CLOCK_MONOTONIC, &now);
-    return (double)(now.tv_sec - t->tv_sec) + (double)(now.tv_nsec - t->tv_nsec) / 1e9;
+    return ((int64_t)(now.tv_sec - t->tv_sec) * 1000000000 + (now.tv_nsec - t->tv_nsec)) / 1000000;
 }
 
-/* The progress bar (stderr is a terminal and -q is off), at most 10 times a second. */
+/* The progress bar (stderr is a terminal and -q is off), at most 10 times a
+ * second: units done, the total, and the rate in units a second, rounded. */
 static void progress(run_state *st, int final)
 {
-    double since, rate;
+    int64_t elapsed, rate;
     size_t width = 30, filled;
     char bar[64];
     if (!st->progress)
         return;
-    if (!final && seconds_since(&st->last) < 0.1)
+    if (!final && ms_since(&st->last) < 100)
         return;
     clock_gettime(CLOCK_MONOTONIC, &st->last);
-    since = seconds_since(&st->start);
-    rate = since > 0 ? (double)st->done / since : 0.0;
+    elapsed = ms_since(&st->start);
+    rate = elapsed > 0 ? ((int64_t)st->done * 1000 + elapsed / 2) / elapsed : 0;
     filled = st->total ? st->done * width / st->total : width;
     memset(bar, '#', filled);
     memset(bar + filled, '.', width - filled);
     bar[width] = '\0';
     {
         char line[160];
-        int n = snprintf(line, sizeof(line), "\r[%s] %zu/%zu unit, %.0f/s ", bar, st->done,
-                         st->total, rate);
+        int n = snprintf(line, sizeof(line), "\r[%s] %zu/%zu unit, %lld/s ", bar, st->done,
+                         st->total, (long long)rate);
         if (n > 0)
             cli_term_control(line, (size_t)n < sizeof(line) ? (size_t)n : sizeof(line) - 1);
     }
@@ -396,15 +400,12 @@ static int close_batch(run_state *st, pending *pf)
     return 0;
 }
 
-/* Read --fail-under or --fail-under-mean @p s (NULL: not given) against the
- * batch's rubric.  0, or CLI_EXIT_USAGE after saying why. */
-static int read_threshold(const run_state *st, const char *s, pekppp_fixed *out)
+/* Read option @p opt (--fail-under or --fail-under-mean) of value @p s
+ * (NULL: not given) against the batch's rubric.  0, or CLI_EXIT_USAGE after
+ * saying why. */
+static int read_threshold(const run_state *st, const char *opt, const char *s, pekppp_fixed *out)
 {
-    if (s && cli_parse_threshold(pekppp_batch_rubric(st->batch), s, out) < 0) {
-        cli_fail(cli_msg(st->args->lang, CM_BAD_FAIL_UNDER), s);
-        return CLI_EXIT_USAGE;
-    }
-    return 0;
+    return s ? cli_read_threshold(pekppp_batch_rubric(st->batch), opt, s, out, st->args->lang) : 0;
 }
 
 /* Write the batch report to -o (or stdout); 0 or an exit code. */
@@ -479,8 +480,8 @@ static int finish(run_state *st, pending *pf)
     if ((rc = close_batch(st, pf)) != 0)
         return rc;
     /* A threshold that is no grade of the rubric is a usage error: no report. */
-    if ((rc = read_threshold(st, args->fail_under, &threshold)) != 0 ||
-        (rc = read_threshold(st, args->fail_under_mean, &mean_threshold)) != 0)
+    if ((rc = read_threshold(st, "--fail-under", args->fail_under, &threshold)) != 0 ||
+        (rc = read_threshold(st, "--fail-under-mean", args->fail_under_mean, &mean_threshold)) != 0)
         return rc;
     if ((rc = write_report(st)) != 0)
         return rc;

@@ -18,15 +18,31 @@ static const char *const messages[CM_COUNT][2] = {
                         "unknown format '%s' (choose: %s)" },
     [CM_BAD_LANG] = { "bahasa '%s' tidak dikenal (pilih: id, en)",
                       "unknown language '%s' (choose: id, en)" },
-    [CM_BAD_FAIL_UNDER] = { "--fail-under '%s' bukan predikat rubrik atau angka",
-                            "--fail-under '%s' is neither a grade of the rubric nor a number" },
+    /* the option, then its value */
+    [CM_BAD_FAIL_UNDER] = { "%s '%s' bukan predikat rubrik atau angka",
+                            "%s '%s' is neither a grade of the rubric nor a number" },
+    [CM_FAIL_UNDER_ABOVE_SCALE] = { "%s '%s' di atas skala rubrik '%s' (%d sampai %d): "
+                                    "tidak ada indeks yang dapat mencapainya",
+                                    "%s '%s' is above the scale of rubric '%s' (%d to %d): "
+                                    "no index can reach it" },
     [CM_BELOW] = { "indeks %s di bawah ambang %s", "index %s is below the threshold %s" },
     [CM_WRITE_FAILED] = { "gagal menulis '%s': %s", "cannot write '%s': %s" },
-    [CM_RUBRIC_NOT_FOUND] = { "rubrik '%s' tidak ditemukan (dicari di: %s)",
-                              "rubric '%s' not found (searched: %s)" },
+    /* how to point to one first: a long list of folders may be cut */
+    [CM_RUBRIC_NOT_FOUND] = { "rubrik '%s' tidak ditemukan: tunjuk berkasnya dengan -r BERKAS, "
+                              "atau foldernya dengan --rubric-path FOLDER atau PEKPPP_RUBRIC_PATH "
+                              "(dicari di: %s)",
+                              "rubric '%s' not found: name its file with -r FILE, or its folder "
+                              "with --rubric-path DIR or PEKPPP_RUBRIC_PATH (searched: %s)" },
+    /* the same, for commands without -r (lint, rubric) */
+    [CM_RUBRIC_NOT_FOUND_PATH] = { "rubrik '%s' tidak ditemukan: tunjuk foldernya dengan "
+                                   "--rubric-path FOLDER atau PEKPPP_RUBRIC_PATH (dicari di: %s)",
+                                   "rubric '%s' not found: name its folder with --rubric-path DIR "
+                                   "or PEKPPP_RUBRIC_PATH (searched: %s)" },
     [CM_RUBRIC_BAD] = { "rubrik '%s' tidak valid (lihat kesalahan di atas)",
                         "rubric '%s' is invalid (see the errors above)" },
     [CM_UNKNOWN_COMMAND] = { "perintah '%s' tidak dikenal", "unknown command '%s'" },
+    [CM_UNKNOWN_COMMAND_NEAR] = { "perintah '%s' tidak dikenal: maksud Anda '%s'?",
+                                  "unknown command '%s': did you mean '%s'?" },
     [CM_WRITE_STDOUT] = { "gagal menulis keluaran standar: %s", "cannot write standard output: %s" },
     [CM_NO_UNITS_FOUND] = { "tidak ada unit untuk dinilai: tidak ada berkas .yaml, .yml atau .json di '%s'",
                             "nothing to score: no .yaml, .yml or .json file in '%s'" },
@@ -67,19 +83,39 @@ static const char *const messages[CM_COUNT][2] = {
     /* followed by the names and ")" */
     [CM_SCHEMA_UNKNOWN] = { "skema '%s' tidak ada (pilih:", "no schema '%s' (choose:" },
     [CM_TRY_HELP_ALL] = { "Coba 'pekppp help'.", "Try 'pekppp help'." },
+    [CM_OUT_IS_INPUT] = { "-o '%s' adalah salah satu masukan: berkas itu akan tertimpa; "
+                          "pilih nama lain",
+                          "-o '%s' is one of the inputs: it would be overwritten; "
+                          "choose another name" },
+    [CM_TEMPLATE_EXISTS] = { "'%s' sudah ada: template tidak menimpa formulir yang mungkin "
+                             "sudah diisi; tambahkan --force untuk menggantinya",
+                             "'%s' already exists: template does not overwrite a form that may "
+                             "have been filled in; add --force to replace it" },
+    /* the output, then the folder (%.*s: its length and its path) */
+    [CM_OUT_IN_INPUT_FOLDER] = { "-o '%s' ada di folder masukan '%.*s': pekppp akan membacanya "
+                                 "sebagai unit lain kali; pilih folder lain, atau akhiran "
+                                 "selain .yaml, .yml dan .json",
+                                 "-o '%s' is in the input folder '%.*s': pekppp would read it "
+                                 "as a unit next time; choose another folder, or an ending "
+                                 "other than .yaml, .yml and .json" },
 
-    /* The option parser's.  Not translated yet: the Indonesian entries are
-     * the English text, as the parser has always printed. */
-    [CM_OPT_UNKNOWN_LONG] = { "unknown option '%.*s'", "unknown option '%.*s'" },
-    [CM_OPT_UNKNOWN_SHORT] = { "unknown option '-%c'", "unknown option '-%c'" },
-    [CM_OPT_NO_VALUE_LONG] = { "option '--%s' takes no value", "option '--%s' takes no value" },
-    [CM_OPT_NO_VALUE_SHORT] = { "option '-%c' takes no value", "option '-%c' takes no value" },
-    [CM_OPT_NEEDS_VALUE] = { "option '%s' needs a value (%s)", "option '%s' needs a value (%s)" },
+    /* The option parser's. */
+    [CM_OPT_UNKNOWN_LONG] = { "opsi '%.*s' tidak dikenal", "unknown option '%.*s'" },
+    [CM_OPT_UNKNOWN_SHORT] = { "opsi '-%c' tidak dikenal", "unknown option '-%c'" },
+    [CM_OPT_NO_VALUE_LONG] = { "opsi '--%s' tidak menerima nilai", "option '--%s' takes no value" },
+    [CM_OPT_NO_VALUE_SHORT] = { "opsi '-%c' tidak menerima nilai", "option '-%c' takes no value" },
+    [CM_OPT_NEEDS_VALUE] = { "opsi '%s' memerlukan nilai (%s)", "option '%s' needs a value (%s)" },
 
     /* What-if and plan. */
     [CM_SET_FORM] = { "--set memerlukan ID=LEVEL, bukan '%s'", "--set takes ID=LEVEL, not '%s'" },
     [CM_SET_NO_INDICATOR] = { "--set: rubrik '%s' tidak punya indikator '%s'",
                               "--set: rubric '%s' has no indicator '%s'" },
+    [CM_SET_NO_INDICATOR_NEAR] = { "--set: rubrik '%s' tidak punya indikator '%s': maksud Anda '%s'?",
+                                   "--set: rubric '%s' has no indicator '%s': did you mean '%s'?" },
+    [CM_SET_SUPPLEMENT] = { "--set %s: indikator tambahan ini dicatat tetapi tidak dihitung dalam "
+                            "indeks, jadi --set tidak mengubah apa pun; ubah jawabannya di berkas unit",
+                            "--set %s: this supplementary indicator is recorded but not scored, so "
+                            "--set would change nothing; change its answer in the unit file" },
     [CM_SET_BAD_LEVEL] = { "--set %s: '%s' bukan level %d sampai %d",
                            "--set %s: '%s' is not a level from %d to %d" },
     [CM_SET_BAD_LEVEL_NA] = { "--set %s: '%s' bukan level %d sampai %d (atau na)",
@@ -87,6 +123,10 @@ static const char *const messages[CM_COUNT][2] = {
     [CM_NO_GRADE] = { "rubrik '%s' tidak punya predikat '%s'", "rubric '%s' has no grade '%s'" },
     [CM_FIX_NO_INDICATOR] = { "--fix: rubrik '%s' tidak punya indikator bernilai '%s'",
                               "--fix: rubric '%s' has no scored indicator '%s'" },
+    [CM_FIX_NO_INDICATOR_NEAR] = { "--fix: rubrik '%s' tidak punya indikator bernilai '%s': "
+                                   "maksud Anda '%s'?",
+                                   "--fix: rubric '%s' has no scored indicator '%s': "
+                                   "did you mean '%s'?" },
 
     /* Outcomes. */
     /* the last %s: the unit ids, each after a space */
@@ -118,10 +158,12 @@ static const char *const messages[CM_COUNT][2] = {
     [CM_HELP_VERSION] = { "tampilkan versi", "print the version" },
     [CM_HELP_EXIT_CODES] = {
         "Kode keluar: 0 berhasil; 1 di bawah --fail-under atau lint menemukan kesalahan;\n"
-        "2 salah pemakaian; 3 masukan atau rubrik tidak valid; 4 gagal baca/tulis;\n"
+        "2 salah pemakaian, atau peringatan lint melewati --strict/--max-warnings;\n"
+        "3 masukan atau rubrik tidak valid; 4 gagal baca/tulis;\n"
         "5 kehabisan memori atau kesalahan internal.\n",
-        "Exit codes: 0 ok; 1 below --fail-under, or lint found errors; 2 usage;\n"
-        "3 invalid input or rubric; 4 read/write failure; 5 out of memory or internal error.\n" },
+        "Exit codes: 0 ok; 1 below --fail-under, or lint found errors; 2 usage, or lint\n"
+        "warnings past --strict/--max-warnings; 3 invalid input or rubric; 4 read/write\n"
+        "failure; 5 out of memory or internal error.\n" },
 };
 
 const char *cli_msg(int lang, cli_msg_id id)
@@ -182,10 +224,20 @@ int cli_lang_parse(const char *s, int *out)
     return 0;
 }
 
+/* --lang given before the command (-1: not given); it outranks the environment. */
+static int global_lang = -1;
+
+void cli_lang_set_global(int lang)
+{
+    global_lang = lang;
+}
+
 int cli_lang_default(void)
 {
     static const char *const vars[] = { "LC_ALL", "LC_MESSAGES", "LANG" };
     size_t i;
+    if (global_lang >= 0)
+        return global_lang;
     for (i = 0; i < 3; i++) {
         const char *v = getenv(vars[i]);
         if (v && *v)

@@ -231,6 +231,22 @@ static int parse_options(diff_args *a, int argc, char **argv)
     return DIFF_GO;
 }
 
+/* Before anything is read: -o must not overwrite a file of either side,
+ * nor land where a folder side would read it.  0 or an exit code. */
+static int check_output(const diff_args *a)
+{
+    cli_items both;
+    int rc;
+    if (!a->output)
+        return 0;
+    if (cli_items_expand(&both, (char *const *)a->sides, 2) < 0)
+        rc = CLI_EXIT_INTERNAL;
+    else
+        rc = cli_out_check(a->output, &both, &a->rubrics.rubric_file, 1, a->lang, "diff");
+    cli_items_free(&both);
+    return rc;
+}
+
 /* Load both sides, compare them and write the diff; returns the exit code. */
 static int diff_run(diff_args *a)
 {
@@ -241,6 +257,8 @@ static int diff_run(diff_args *a)
 
     pekppp_sink_init_buffer(&sink);
     a->ro.lang = a->lang ? PEKPPP_LANG_EN : PEKPPP_LANG_ID;
+    if ((rc = check_output(a)) != 0)
+        goto done;
     if (a->rubrics.rubric_file && (rc = cli_rubrics_load_given(&a->rubrics, &a->aopts.rubric)) != 0)
         goto done;
     a->aopts.resolve = cli_rubrics_resolve;

@@ -26,7 +26,8 @@ const cli_opt lint_opts[] = {
       { "text (bawaan, ke stderr), json, github (GitHub Actions), atau sarif (SARIF 2.1.0)",
         "text (default, on stderr), json, github (GitHub Actions), or sarif (SARIF 2.1.0)" } },
     { O_OUTPUT, 'o', "output", "FILE",
-      { "tulis json/github ke berkas (diganti secara atomik)", "write json/github to a file (replaced atomically)" } },
+      { "tulis json/github/sarif ke berkas (diganti secara atomik)",
+        "write json/github/sarif to a file (replaced atomically)" } },
     { O_STRICT, 0, "strict", NULL,
       { "peringatan saja pun gagal (kode keluar 2)", "fail on warnings alone too (exit code 2)" } },
     { O_MAX_WARNINGS, 0, "max-warnings", "N",
@@ -192,6 +193,11 @@ static int lint_inputs(const lint_args *a, lint_run *run)
         cli_items_free(&items);
         return CLI_EXIT_INTERNAL;
     }
+    if (a->format != LINT_TEXT &&
+        (rc = cli_out_check(a->output, &items, NULL, 0, a->lang, "lint")) != 0) {
+        cli_items_free(&items);
+        return rc;
+    }
     pekppp_sink_init_buffer(&out);
     run->report.out = &out;
     lint_report_begin(&run->report);
@@ -220,6 +226,7 @@ int cmd_lint(int argc, char **argv)
     a.format = LINT_TEXT;
     a.max_warnings = -1;
     cli_rubrics_init(&run.rubrics, a.lang);
+    run.rubrics.no_rubric_option = 1;
     if ((rc = parse_options(&a, &run.rubrics, argc, argv)) == LINT_GO) {
         run.report.format = a.format;
         rc = lint_inputs(&a, &run);

@@ -108,7 +108,12 @@ static int load_and_score(pekppp_result **res, pekppp_assessment **a, plan_args 
 {
     pekppp_change *changes = NULL;
     pekppp_error err;
+    const char *read_files[2];
     int rc = 0, error;
+    read_files[0] = args->input;
+    read_files[1] = args->rubrics.rubric_file;
+    if ((rc = cli_out_check(args->output, NULL, read_files, 2, args->lang, "plan")) != 0)
+        return rc;
     if (args->rubrics.rubric_file &&
         (rc = cli_rubrics_load_given(&args->rubrics, &args->aopts.rubric)) != 0)
         return rc;

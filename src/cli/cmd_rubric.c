@@ -211,6 +211,7 @@ int cmd_rubric(int argc, char **argv)
     int lang = cli_lang_default(), id, rc = CLI_EXIT_OK;
 
     cli_rubrics_init(&rubrics, lang);
+    rubrics.no_rubric_option = 1;
     pekppp_sink_init_buffer(&sink);
     cli_opt_init(&st, argc, argv);
     while ((id = cli_opt_next(&st, rubric_opts, &v)) != CLI_OPT_END) {
@@ -244,7 +245,8 @@ int cmd_rubric(int argc, char **argv)
         pekppp_error_clear(&err);
         if (strchr(arg, '/') || strstr(arg, ".yaml")) {
             rubrics.rubric_file = arg;
-            if ((rc = cli_rubrics_load_given(&rubrics, &r)) != 0)
+            if ((rc = cli_out_check(output, NULL, &arg, 1, lang, "rubric")) != 0 ||
+                (rc = cli_rubrics_load_given(&rubrics, &r)) != 0)
                 goto done;
         } else if (cli_rubrics_resolve(&r, arg, &rubrics, &err) < 0) {
             cli_fail("%s", cli_diag_message(&err));

@@ -233,11 +233,9 @@ static int score_one(score_args *args, const char *input)
     }
     /* Check the threshold before any output: a usage error writes no report. */
     if (args->fail_under &&
-        cli_parse_threshold(pekppp_assessment_rubric(a), args->fail_under, &threshold) < 0) {
-        cli_fail(cli_msg(args->lang, CM_BAD_FAIL_UNDER), args->fail_under);
-        rc = CLI_EXIT_USAGE;
+        (rc = cli_read_threshold(pekppp_assessment_rubric(a), "--fail-under", args->fail_under,
+                                 &threshold, args->lang)) != 0)
         goto done;
-    }
     if (args->nsets > 0) {
         if ((rc = apply_whatif(&base, &changes, a, args)) != 0)
             goto done;
@@ -297,16 +295,21 @@ static int score_batch(score_args *a, const cli_items *items)
  * unless a batch option asks for a batch. */
 static int score_inputs(score_args *a)
 {
-    cli_items items = { NULL, 0, 0, 0, NULL, 0 };
+    cli_items items = { NULL, 0, 0, 0, NULL, 0, NULL, 0, 0 };
     int rc;
     a->ropts.lang = a->lang ? PEKPPP_LANG_EN : PEKPPP_LANG_ID;
     if (a->format == PEKPPP_FORMAT_HTML)
         a->ropts.timestamp = report_time(a->stamp, sizeof(a->stamp), a->lang);
-    if (a->rubrics.rubric_file && (rc = cli_rubrics_load_given(&a->rubrics, &a->aopts.rubric)) != 0)
-        return rc;
     if (cli_items_expand(&items, a->inputs, a->ninputs) < 0) {
         cli_items_free(&items);
         return CLI_EXIT_INTERNAL;
+    }
+    /* Nothing is read before -o is known not to overwrite an input. */
+    if ((rc = cli_out_check(a->output, &items, &a->rubrics.rubric_file, 1, a->lang, "score")) != 0 ||
+        (a->rubrics.rubric_file &&
+         (rc = cli_rubrics_load_given(&a->rubrics, &a->aopts.rubric)) != 0)) {
+        cli_items_free(&items);
+        return rc;
     }
     if (items.count == 1 && !items.saw_folder_or_sheet && a->format != PEKPPP_FORMAT_CSV &&
         !a->fail_under_mean) {

@@ -2,7 +2,9 @@
  * `pekppp template`: a blank unit file (YAML) or a sheet header (CSV) for a
  * rubric, ready to fill in.
  */
+#include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli_msg.h"
 #include "cmd.h"
@@ -13,7 +15,7 @@
 #include "rubric_find.h"
 #include "term.h"
 
-enum { O_RUBRIC = 1, O_RUBRIC_PATH, O_FORMAT, O_OUTPUT, O_LANG, O_CSV_DIALECT, O_HELP };
+enum { O_RUBRIC = 1, O_RUBRIC_PATH, O_FORMAT, O_OUTPUT, O_FORCE, O_LANG, O_CSV_DIALECT, O_HELP };
 
 const cli_opt template_opts[] = {
     { O_RUBRIC, 'r', "rubric", "FILE|ID",
@@ -23,7 +25,10 @@ const cli_opt template_opts[] = {
       { "cari rubrik di folder ini dulu", "search these folders first" } },
     { O_FORMAT, 'f', "format", "FMT", { "yaml (bawaan) atau csv", "yaml (default) or csv" } },
     { O_OUTPUT, 'o', "output", "FILE",
-      { "tulis ke berkas (diganti secara atomik)", "write to a file (replaced atomically)" } },
+      { "tulis ke berkas baru (berkas yang ada perlu --force)",
+        "write to a new file (an existing one needs --force)" } },
+    { O_FORCE, 0, "force", NULL,
+      { "ganti berkas -o yang sudah ada", "replace an existing -o file" } },
     { O_LANG, 0, "lang", "LANG", { "bahasa komentar: id atau en", "language of comments: id or en" } },
     { O_CSV_DIALECT, 0, "csv-dialect", "D",
       { "plain atau id (';' dan koma desimal)", "plain or id (';' and decimal comma)" } },
@@ -41,7 +46,8 @@ int cmd_template(int argc, char **argv)
     const char *rubric = CLI_DEFAULT_RUBRIC, *output = NULL, *v;
     pekppp_sink sink;
     pekppp_error err;
-    int lang = cli_lang_default(), id, rc = CLI_EXIT_OK;
+    struct stat sb;
+    int lang = cli_lang_default(), id, rc = CLI_EXIT_OK, force = 0;
 
     cli_rubrics_init(&rubrics, lang);
     pekppp_sink_init_buffer(&sink);
@@ -60,6 +66,7 @@ int cmd_template(int argc, char **argv)
                 goto done;
             break;
         case O_OUTPUT: output = v; break;
+        case O_FORCE: force = 1; break;
         case O_LANG:
             if ((rc = cli_opt_lang(v, &lang, &rubrics, "template")) != 0)
                 goto done;
@@ -72,12 +79,22 @@ int cmd_template(int argc, char **argv)
         default: break;
         }
     }
+    /* A form may have been filled in since it was made: replace it only
+     * when asked (devices and FIFOs are written in place, never "replaced"). */
+    if (output && !force && strcmp(output, "-") != 0 && stat(output, &sb) == 0 &&
+        S_ISREG(sb.st_mode)) {
+        char msg[512];
+        snprintf(msg, sizeof(msg), cli_msg(lang, CM_TEMPLATE_EXISTS), output);
+        rc = cli_usage(lang, "template", msg);
+        goto done;
+    }
     ro.lang = lang ? PEKPPP_LANG_EN : PEKPPP_LANG_ID;
     rubrics.lang = lang;
     /* A value with a '/' or ending in .yaml is a file; otherwise an id. */
     if (strchr(rubric, '/') || strstr(rubric, ".yaml") || strstr(rubric, ".yml")) {
         rubrics.rubric_file = rubric;
-        if ((rc = cli_rubrics_load_given(&rubrics, &r)) != 0)
+        if ((rc = cli_out_check(output, NULL, &rubric, 1, lang, "template")) != 0 ||
+            (rc = cli_rubrics_load_given(&rubrics, &r)) != 0)
             goto done;
     } else if (pekppp_error_clear(&err), cli_rubrics_resolve(&r, rubric, &rubrics, &err) < 0) {
         cli_fail("%s", cli_diag_message(&err));

@@ -1,7 +1,15 @@
-/* The input listing; see inputs.h. */
+/* The input listing; see inputs.h.
+ *
+ * Every file listed and every folder walked is remembered by (device,
+ * inode) in one open-addressing set, so a file reached twice (named twice,
+ * through a symbolic link, or in a folder walked twice) is listed once, at
+ * its first place, and a folder already walked is not walked again.  A link
+ * back to a folder on the current path is such a folder: loops end there,
+ * and `ln -s . a; ln -s . b` costs two lookups, not 2^32 walks. */
 #include "inputs.h"
 
 #include <dirent.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,6 +37,68 @@ static char *keep_path(cli_items *it, const char *path)
     memcpy(dst, path, n);
     it->block_used += n;
     return dst;
+}
+
+/* The set of (device, inode) pairs seen.  A folder's entry keeps its path
+ * (as walked, with a trailing '/') for cli_items_check_output. */
+struct cli_seen_entry {
+    dev_t dev;
+    ino_t ino;
+    const char *folder;     /* NULL for a file */
+    int used;
+};
+
+static size_t seen_hash(dev_t dev, ino_t ino)
+{
+    uint64_t h = ((uint64_t)ino * 0x9E3779B97F4A7C15u) ^ ((uint64_t)dev * 0xC2B2AE3D27D4EB4Fu);
+    return (size_t)(h ^ (h >> 29));
+}
+
+static struct cli_seen_entry *seen_find(const cli_items *it, dev_t dev, ino_t ino)
+{
+    size_t i;
+    if (!it->seen_cap)
+        return NULL;
+    for (i = seen_hash(dev, ino) & (it->seen_cap - 1); it->seen[i].used;
+         i = (i + 1) & (it->seen_cap - 1))
+        if (it->seen[i].dev == dev && it->seen[i].ino == ino)
+            return &it->seen[i];
+    return NULL;
+}
+
+/* Record @p st's file or folder; 1 when it was new, 0 when seen before, -1
+ * when out of memory. */
+static int seen_add(cli_items *it, const struct stat *st, const char *folder)
+{
+    size_t i;
+    if (seen_find(it, st->st_dev, st->st_ino))
+        return 0;
+    if ((it->nseen + 1) * 2 > it->seen_cap) {
+        size_t cap = it->seen_cap ? it->seen_cap * 2 : 256, k;
+        struct cli_seen_entry *n = calloc(cap, sizeof(*n));
+        if (!n)
+            return -1;
+        for (k = 0; k < it->seen_cap; k++) {
+            if (!it->seen[k].used)
+                continue;
+            for (i = seen_hash(it->seen[k].dev, it->seen[k].ino) & (cap - 1); n[i].used;
+                 i = (i + 1) & (cap - 1))
+                ;
+            n[i] = it->seen[k];
+        }
+        free(it->seen);
+        it->seen = n;
+        it->seen_cap = cap;
+    }
+    for (i = seen_hash(st->st_dev, st->st_ino) & (it->seen_cap - 1); it->seen[i].used;
+         i = (i + 1) & (it->seen_cap - 1))
+        ;
+    it->seen[i].dev = st->st_dev;
+    it->seen[i].ino = st->st_ino;
+    it->seen[i].folder = folder;
+    it->seen[i].used = 1;
+    it->nseen++;
+    return 1;
 }
 
 static int push_item(cli_items *it, item_kind kind, const char *dir, const char *name)
@@ -65,13 +135,32 @@ static int has_suffix(const char *s, const char *suffix)
     return n > m && strcmp(s + n - m, suffix) == 0;
 }
 
+int cli_is_unit_name(const char *name)
+{
+    return name[0] != '.' &&
+           (has_suffix(name, ".yaml") || has_suffix(name, ".yml") || has_suffix(name, ".json"));
+}
+
+/* List the unit file @p name of folder @p dir (@p st: its stat, or NULL
+ * when it cannot be reached) unless it is listed already; 0 or -1. */
+static int push_file(cli_items *it, item_kind kind, const char *dir, const char *name,
+                     const struct stat *st)
+{
+    int fresh = st ? seen_add(it, st, NULL) : 1;
+    if (fresh < 0)
+        return -1;
+    return fresh ? push_item(it, kind, dir, name) : 0;
+}
+
 static int cmp_names(const void *a, const void *b)
 {
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Walk @p dir in name order; hidden entries are skipped. */
-static int walk(cli_items *it, const char *dir, int depth)
+/* Walk @p dir (@p dst its stat) in name order; hidden entries are skipped.
+ * *found counts the unit files met, listed before or not.  0, -1 when out of
+ * memory, -2 when @p dir cannot be read. */
+static int walk(cli_items *it, const char *dir, const struct stat *dst, int depth, size_t *found)
 {
     DIR *d;
     struct dirent *e;
@@ -81,6 +170,13 @@ static int walk(cli_items *it, const char *dir, int depth)
     int rc = 0;
     if (!(d = opendir(dir)))
         return -2;
+    /* The folder's part of every path, kept once for all its entries (and
+     * for the set, which names the folder in cli_items_check_output). */
+    snprintf(prefix, sizeof(prefix), "%s%s", dir, has_suffix(dir, "/") ? "" : "/");
+    if (!(kept = keep_path(it, prefix)) || seen_add(it, dst, kept) < 0) {
+        closedir(d);
+        return -1;
+    }
     while ((e = readdir(d)) != NULL) {
         if (e->d_name[0] == '.')
             continue;
@@ -101,26 +197,27 @@ static int walk(cli_items *it, const char *dir, int depth)
     closedir(d);
     if (rc == 0 && n > 1)
         qsort(names, n, sizeof(*names), cmp_names);
-    /* The folder's part of every path, kept once for all its entries. */
-    snprintf(prefix, sizeof(prefix), "%s%s", dir, has_suffix(dir, "/") ? "" : "/");
-    if (rc == 0 && n > 0 && !(kept = keep_path(it, prefix)))
-        rc = -1;
     for (i = 0; i < n; i++) {
         char path[CLI_PATH_MAX];
         struct stat st;
         if (rc == 0) {
+            int reached;
             snprintf(path, sizeof(path), "%s%s", prefix, names[i]);
-            if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
-                /* A subfolder that cannot be opened, or lies too deep, is a
-                 * failed item, never silently left out. */
-                if (depth + 1 > CLI_MAX_FOLDER_DEPTH)
+            reached = stat(path, &st) == 0;
+            if (reached && S_ISDIR(st.st_mode)) {
+                /* A folder walked already (a link to it, or back to a folder
+                 * on this path) adds nothing.  One that cannot be opened, or
+                 * lies too deep, is a failed item, never silently left out. */
+                if (seen_find(it, st.st_dev, st.st_ino))
+                    ;
+                else if (depth + 1 > CLI_MAX_FOLDER_DEPTH)
                     rc = push_item(it, ITEM_TOO_DEEP, kept, names[i]);
-                else if ((rc = walk(it, path, depth + 1)) == -2)
+                else if ((rc = walk(it, path, &st, depth + 1, found)) == -2)
                     rc = push_item(it, ITEM_MISSING, kept, names[i]);
+            } else if (cli_is_unit_name(names[i])) {
+                (*found)++;
+                rc = push_file(it, ITEM_UNIT, kept, names[i], reached ? &st : NULL);
             }
-            else if (has_suffix(names[i], ".yaml") || has_suffix(names[i], ".yml") ||
-                     has_suffix(names[i], ".json"))
-                rc = push_item(it, ITEM_UNIT, kept, names[i]);
         }
         free(names[i]);
     }
@@ -134,25 +231,52 @@ int cli_items_expand(cli_items *out, char *const *inputs, size_t n)
     memset(out, 0, sizeof(*out));
     for (i = 0; i < n; i++) {
         struct stat st;
-        int rc;
-        if (stat(inputs[i], &st) == 0 && S_ISDIR(st.st_mode)) {
-            size_t before = out->count;
+        int rc, reached = stat(inputs[i], &st) == 0;
+        if (reached && S_ISDIR(st.st_mode)) {
+            size_t found = 0;
             out->saw_folder_or_sheet = 1;
-            rc = walk(out, inputs[i], 0);
+            if (seen_find(out, st.st_dev, st.st_ino))
+                continue; /* walked already: its files are listed */
+            rc = walk(out, inputs[i], &st, 0, &found);
             if (rc == -2)
                 rc = push_item(out, ITEM_MISSING, "", inputs[i]);
-            else if (rc == 0 && out->count == before)
+            else if (rc == 0 && found == 0)
                 rc = push_item(out, ITEM_EMPTY, "", inputs[i]);
         } else if (has_suffix(inputs[i], ".csv")) {
             out->saw_folder_or_sheet = 1;
-            rc = push_item(out, ITEM_SHEET, "", inputs[i]);
+            rc = push_file(out, ITEM_SHEET, "", inputs[i], reached ? &st : NULL);
         } else {
-            rc = push_item(out, ITEM_UNIT, "", inputs[i]);
+            rc = push_file(out, ITEM_UNIT, "", inputs[i], reached ? &st : NULL);
         }
         if (rc == -1)
             return -1;
     }
     return 0;
+}
+
+int cli_items_has_file(const cli_items *items, const char *path)
+{
+    struct stat st;
+    const struct cli_seen_entry *e;
+    size_t i;
+    if (stat(path, &st) == 0 && (e = seen_find(items, st.st_dev, st.st_ino)) && !e->folder)
+        return 1;
+    for (i = 0; i < items->count; i++)
+        if (!items->items[i].dir[0] && strcmp(items->items[i].name, path) == 0)
+            return 1;
+    return 0;
+}
+
+const char *cli_items_walked_folder(const cli_items *items, const char *dir, int *len)
+{
+    struct stat st;
+    const struct cli_seen_entry *e;
+    size_t n;
+    if (stat(dir, &st) != 0 || !(e = seen_find(items, st.st_dev, st.st_ino)) || !e->folder)
+        return NULL;
+    n = strlen(e->folder);
+    *len = (int)(n > 1 ? n - 1 : n);
+    return e->folder;
 }
 
 cli_msg_id cli_item_problem(const cli_item *item)
@@ -175,5 +299,6 @@ void cli_items_free(cli_items *items)
         b = prev;
     }
     free(items->items);
+    free(items->seen);
     memset(items, 0, sizeof(*items));
 }

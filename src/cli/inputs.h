@@ -31,19 +31,37 @@ typedef struct {
  * @p buf (CLI_PATH_MAX bytes). */
 const char *cli_item_path(const cli_item *item, char *buf);
 
+struct cli_seen_entry;
+
 typedef struct {
     cli_item *items;
     size_t count, cap;
     int saw_folder_or_sheet;
     char *block;            /* paths are packed into 64 KiB blocks, chained */
     size_t block_used;
+    struct cli_seen_entry *seen; /* files and folders met, by (device, inode) */
+    size_t nseen, seen_cap;
 } cli_items;
 
+/* Whether a folder walk reads a file named @p name (its last component):
+ * not hidden, ending in .yaml, .yml or .json. */
+int cli_is_unit_name(const char *name);
+
 /* Expand the command line's inputs in order; folders are searched
- * recursively for .yaml, .yml and .json files, sorted by name.  Returns 0,
- * or -1 when out of memory; free with cli_items_free either way. */
+ * recursively for .yaml, .yml and .json files, sorted by name.  Symbolic
+ * links are followed; a file reached twice by (device, inode) is listed
+ * once, at its first place, and a folder already walked (a link to it, or
+ * back to a folder on the path) is not walked again.  Returns 0, or -1 when
+ * out of memory; free with cli_items_free either way. */
 int cli_items_expand(cli_items *out, char *const *inputs, size_t n);
 void cli_items_free(cli_items *items);
+/* Whether the listing holds the file @p path names by (device, inode), or
+ * the path itself as given on the command line: 1 or 0. */
+int cli_items_has_file(const cli_items *items, const char *path);
+/* The folder, walked for the listing, that is the folder @p dir names (by
+ * device and inode), or NULL; *len is set to the length of its path without
+ * the trailing '/'. */
+const char *cli_items_walked_folder(const cli_items *items, const char *dir, int *len);
 /* Why a folder item failed (ITEM_MISSING, ITEM_EMPTY, ITEM_TOO_DEEP), or
  * CM_COUNT for a unit or a sheet. */
 cli_msg_id cli_item_problem(const cli_item *item);

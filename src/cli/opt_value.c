@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli_msg.h"
+#include "exitcode.h"
 #include "term.h"
 
 int cli_opt_format(const char *v, const char *formats, pekppp_report_format *out, int lang,
@@ -91,5 +92,17 @@ int cli_parse_threshold(const pekppp_rubric *r, const char *s, pekppp_fixed *out
         return -1;
     out->units = decimals ? whole * 10000 + frac : whole;
     out->decimals = decimals;
-    return 0;
+    return pekppp_fixed_compare(*out, (pekppp_fixed){ pekppp_rubric_scale_max(r), 0 }) > 0 ? -2 : 0;
+}
+
+int cli_read_threshold(const pekppp_rubric *r, const char *opt, const char *s, pekppp_fixed *out,
+                       int lang)
+{
+    int rc = cli_parse_threshold(r, s, out);
+    if (rc == -1)
+        cli_fail(cli_msg(lang, CM_BAD_FAIL_UNDER), opt, s);
+    else if (rc == -2)
+        cli_fail(cli_msg(lang, CM_FAIL_UNDER_ABOVE_SCALE), opt, s, pekppp_rubric_id(r),
+                 pekppp_rubric_scale_min(r), pekppp_rubric_scale_max(r));
+    return rc < 0 ? CLI_EXIT_USAGE : 0;
 }

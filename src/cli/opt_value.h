@@ -19,7 +19,12 @@ int cli_opt_lang(const char *v, int *lang, cli_rubrics *rubrics, const char *cmd
 int cli_opt_dialect(const char *v, pekppp_csv_dialect *out, int lang, const char *cmd);
 
 /* The threshold of --fail-under as a 10^4-scaled decimal: a grade's band
- * minimum, or a plain number.  -1 when it is neither. */
+ * minimum, or a plain number.  -1 when it is neither, -2 when it is a number
+ * above the rubric's scale (no index could reach it). */
 int cli_parse_threshold(const pekppp_rubric *r, const char *s, pekppp_fixed *out);
+/* cli_parse_threshold for option @p opt ("--fail-under", "--fail-under-mean"):
+ * 0, or CLI_EXIT_USAGE after saying why. */
+int cli_read_threshold(const pekppp_rubric *r, const char *opt, const char *s, pekppp_fixed *out,
+                       int lang);
 
 #endif

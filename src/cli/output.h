@@ -8,6 +8,9 @@
 
 #include <stddef.h>
 #include <stdio.h>
+#include <sys/types.h>
+
+#include "inputs.h"
 
 /* An output being written: stdout, a device written in place, or a
  * temporary file renamed over the target on commit. */
@@ -17,14 +20,32 @@ typedef struct {
     FILE *file;
     char tmp[4096];
     int in_place;
+    int keep_mode;     /* replacing a regular file: give the new one its mode */
+    mode_t mode;
 } cli_out;
 
-/* Open the output; 0 or CLI_EXIT_IO (after printing why). */
+/* The file @p path ends at after its chain of symbolic links, even when
+ * that file does not exist yet (a dangling link), as a malloc'd path; the
+ * path itself when it is no link.  NULL when the chain loops (40 links) or
+ * memory is short. */
+char *cli_out_target(const char *path);
+
+/* Open the output; 0 or CLI_EXIT_IO (after printing why).  A regular file
+ * replaced keeps its permission bits; a new one gets 0666 less the umask. */
 int cli_out_open(cli_out *o, const char *path);
 /* Flush and put the output in place; 0 or CLI_EXIT_IO (after printing why). */
 int cli_out_commit(cli_out *o);
 /* Give up: remove the temporary file, leave the target as it was. */
 void cli_out_abort(cli_out *o);
+
+/* Refuse -o @p output (NULL or "-": stdout, always fine) when writing it
+ * would overwrite a file read: one of @p files (@p nfiles paths, e.g. -r
+ * FILE or plan's unit; NULL entries are skipped) or of the listing
+ * @p items (may be NULL), or when it is a unit file name (.yaml, .yml,
+ * .json, not hidden) in a folder the listing walked, which the next run
+ * would read as a unit.  0, or CLI_EXIT_USAGE after saying why. */
+int cli_out_check(const char *output, const cli_items *items, const char *const *files,
+                  size_t nfiles, int lang, const char *cmd);
 
 /* Write @p len bytes to @p path ("-" or NULL: stdout).  A regular file is
  * replaced atomically (temp file in the same folder, then rename); a device or

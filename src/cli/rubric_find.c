@@ -114,7 +114,8 @@ int cli_rubrics_resolve(const pekppp_rubric **out, const char *id, void *payload
             return 0;
         }
     if (!safe_id(id)) {
-        cli_error_message(err, CM_RUBRIC_NOT_FOUND, id, "-");
+        cli_error_message(err, rs->no_rubric_option ? CM_RUBRIC_NOT_FOUND_PATH : CM_RUBRIC_NOT_FOUND,
+                          id, "-");
         return PEKPPP_ENOTFOUND;
     }
     cli_rubric_search_path(rs, lists);
@@ -123,6 +124,7 @@ int cli_rubrics_resolve(const pekppp_rubric **out, const char *id, void *payload
         if (found != 0)
             return found < 0 ? found : 0;
     }
-    cli_error_message(err, CM_RUBRIC_NOT_FOUND, id, searched);
+    cli_error_message(err, rs->no_rubric_option ? CM_RUBRIC_NOT_FOUND_PATH : CM_RUBRIC_NOT_FOUND,
+                      id, searched);
     return PEKPPP_ENOTFOUND;
 }

@@ -17,6 +17,7 @@ typedef struct {
     pekppp_rubric *loaded[16];   /* cache: each rubric loaded once */
     size_t nloaded;
     int lang;
+    int no_rubric_option;        /* the command has no -r: a rubric not found says so */
 } cli_rubrics;
 
 void cli_rubrics_init(cli_rubrics *rs, int lang);

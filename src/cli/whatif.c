@@ -8,7 +8,45 @@
 
 #include "cli_msg.h"
 #include "exitcode.h"
+#include "suggest.h"
 #include "term.h"
+
+/* The scored indicator nearest to @p id, for "did you mean"; NULL when none
+ * is near or memory is short (the hint is a courtesy). */
+static const char *nearest_indicator(const pekppp_rubric *r, const char *id)
+{
+    size_t n = pekppp_rubric_indicator_count(r), i;
+    const char **names = malloc((n ? n : 1) * sizeof(*names));
+    const char *best;
+    if (!names)
+        return NULL;
+    for (i = 0; i < n; i++)
+        names[i] = pekppp_rubric_indicator(r, i)->id;
+    best = cli_nearest(id, names, n);
+    free(names);
+    return best;
+}
+
+/* Whether @p id is one of the rubric's supplementary (never scored) indicators. */
+static int is_supplement(const pekppp_rubric *r, const char *id)
+{
+    size_t i;
+    for (i = 0; i < pekppp_rubric_supplement_count(r); i++)
+        if (strcmp(pekppp_rubric_supplement(r, i)->id, id) == 0)
+            return 1;
+    return 0;
+}
+
+/* Say why @p id names no scored indicator of @p r, with a hint when one is near. */
+static void no_indicator(const pekppp_rubric *r, const char *id, cli_msg_id plain,
+                         cli_msg_id near_msg, int lang, char *msg, size_t size)
+{
+    const char *near = nearest_indicator(r, id);
+    if (near)
+        snprintf(msg, size, cli_msg(lang, near_msg), pekppp_rubric_id(r), id, near);
+    else
+        snprintf(msg, size, cli_msg(lang, plain), pekppp_rubric_id(r), id);
+}
 
 int cli_apply_sets(pekppp_assessment *a, char *const *sets, size_t n, pekppp_change *out, int lang)
 {
@@ -20,13 +58,19 @@ int cli_apply_sets(pekppp_assessment *a, char *const *sets, size_t n, pekppp_cha
         long idx, level;
         if (!eq || eq == sets[i] || (size_t)(eq - sets[i]) >= sizeof(id) || !eq[1]) {
             cli_fail(cli_msg(lang, CM_SET_FORM), sets[i]);
-            return 2;
+            return CLI_EXIT_USAGE;
         }
         memcpy(id, sets[i], (size_t)(eq - sets[i]));
         id[eq - sets[i]] = '\0';
         if ((idx = pekppp_rubric_find_indicator(r, id)) < 0) {
-            cli_fail(cli_msg(lang, CM_SET_NO_INDICATOR), pekppp_rubric_id(r), id);
-            return 2;
+            char msg[512];
+            if (is_supplement(r, id))
+                snprintf(msg, sizeof(msg), cli_msg(lang, CM_SET_SUPPLEMENT), id);
+            else
+                no_indicator(r, id, CM_SET_NO_INDICATOR, CM_SET_NO_INDICATOR_NEAR, lang, msg,
+                             sizeof(msg));
+            cli_fail("%s", msg);
+            return CLI_EXIT_USAGE;
         }
         if (strcmp(eq + 1, "na") == 0) {
             level = PEKPPP_LEVEL_NA;
@@ -42,7 +86,7 @@ int cli_apply_sets(pekppp_assessment *a, char *const *sets, size_t n, pekppp_cha
             int na = pekppp_rubric_indicator(r, (size_t)idx)->na_allowed;
             cli_fail(cli_msg(lang, na ? CM_SET_BAD_LEVEL_NA : CM_SET_BAD_LEVEL), id, eq + 1,
                      pekppp_rubric_scale_min(r), pekppp_rubric_scale_max(r));
-            return 2;
+            return CLI_EXIT_USAGE;
         }
     }
     return 0;
@@ -65,8 +109,8 @@ int cli_make_plan(pekppp_plan **out, const pekppp_result *res, const char *targe
     }
     for (i = 0; i < po->nfixed; i++)
         if (pekppp_rubric_find_indicator(r, po->fixed[i]) < 0) {
-            snprintf(msg, sizeof(msg), cli_msg(lang, CM_FIX_NO_INDICATOR), pekppp_rubric_id(r),
-                     po->fixed[i]);
+            no_indicator(r, po->fixed[i], CM_FIX_NO_INDICATOR, CM_FIX_NO_INDICATOR_NEAR, lang, msg,
+                         sizeof(msg));
             return cli_usage(lang, cmd, msg);
         }
     if ((error = pekppp_plan_make(out, res, target, po, &err)) < 0) {

@@ -22,6 +22,7 @@
 #include <ftw.h>
 #include <grp.h>
 #include <limits.h>
+#include <poll.h>
 #include <setjmp.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -31,6 +32,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/inotify.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/time.h>
@@ -1895,6 +1897,268 @@ static void test_cli__a_successful_run_replaces_the_output_atomically(void **sta
     unlink(in_dir("keep.txt"));
 }
 
+/* Replacing a file keeps its permission bits (a 0600 report stays private,
+ * set-id bits are not carried over); a new file gets 0666 less the umask. */
+static void test_cli__o_keeps_the_permissions_of_the_file_it_replaces(void **state)
+{
+    static const char *const args[] = { "score", "-o", "out.txt",
+                                        EXAMPLES "/puskesmas-kajen.yaml", NULL };
+    static const struct {
+        mode_t before, after; /* before 0: no file yet */
+    } cases[] = { { 0600, 0600 }, { 0640, 0640 }, { 0444, 0444 }, { 04755, 0755 }, { 0, 0 } };
+    mode_t mask = umask(0);
+    size_t i;
+    (void)state;
+    umask(mask);
+    NEED_CLI();
+    for (i = 0; i < N_ELEMS(cases); i++) {
+        run_opts o;
+        run_result r;
+        struct stat st;
+        mode_t want = cases[i].before ? cases[i].after : (0666 & ~mask);
+        unlink(in_dir("out.txt"));
+        if (cases[i].before) {
+            write_file(in_dir("out.txt"), old_report, strlen(old_report));
+            assert_int_equal(chmod(in_dir("out.txt"), cases[i].before), 0);
+        }
+        memset(&o, 0, sizeof(o));
+        o.args = args;
+        o.stdout_fd = -1;
+        r = run_cli(&o);
+        assert_int_equal(exit_code(&r), 0);
+        assert_int_equal(stat(in_dir("out.txt"), &st), 0);
+        if ((st.st_mode & 07777) != want)
+            fail_msg("a %04o file became %04o, expected %04o", (unsigned)cases[i].before,
+                     (unsigned)(st.st_mode & 07777), (unsigned)want);
+    }
+    unlink(in_dir("out.txt"));
+}
+
+/* -o through a symbolic link writes the file it points to and keeps the
+ * link, as docs/cli.md says: when that file exists (it is replaced), and
+ * when the link dangles (it is created, in the folder the link points to). */
+static void test_cli__o_through_a_link_writes_its_target_and_keeps_the_link(void **state)
+{
+    static const char *const args[] = { "score", "-o", "report.txt",
+                                        EXAMPLES "/puskesmas-kajen.yaml", NULL };
+    int dangling;
+    (void)state;
+    NEED_CLI();
+    assert_int_equal(mkdir(in_dir("link-target"), 0755), 0);
+    for (dangling = 1; dangling >= 0; dangling--) {
+        run_opts o;
+        run_result r;
+        struct stat st;
+        char *text;
+        unlink(in_dir("report.txt"));
+        if (!dangling)
+            write_file(in_dir("link-target/report.txt"), old_report, strlen(old_report));
+        assert_int_equal(symlink("link-target/report.txt", in_dir("report.txt")), 0);
+        memset(&o, 0, sizeof(o));
+        o.args = args;
+        o.stdout_fd = -1;
+        r = run_cli(&o);
+        assert_int_equal(exit_code(&r), 0);
+        assert_string_equal(r.err, "");
+        assert_int_equal(lstat(in_dir("report.txt"), &st), 0);
+        if (!S_ISLNK(st.st_mode))
+            fail_msg("%s link: the link was replaced by a file", dangling ? "a dangling" : "a");
+        text = slurp(in_dir("link-target/report.txt"), NULL);
+        assert_non_null(text);
+        assert_memory_equal(text, "Unit      : Puskesmas Kajen I", 29);
+        assert_int_equal(count_entries(g_dir, ".report.txt"), 0);
+        assert_int_equal(count_entries(in_dir("link-target"), ".report.txt"), 0);
+        if (dangling)
+            unlink(in_dir("link-target/report.txt"));
+    }
+    unlink(in_dir("report.txt"));
+}
+
+/* Write @p n copies of the Kajen example into @p folder, each with its own
+ * unit id (u1, u2, ...): a batch big enough to take a while to write. */
+static void write_many_units(const char *folder, int n)
+{
+    size_t len;
+    char *text = slurp(EXAMPLES "/puskesmas-kajen.yaml", &len);
+    const char *id = "3326-pkm-kajen-1", *at;
+    int k;
+    assert_non_null(text);
+    at = strstr(text, id);
+    assert_non_null(at);
+    assert_int_equal(mkdir(folder, 0755), 0);
+    for (k = 1; k <= n; k++) {
+        char path[PATH_MAX];
+        FILE *f;
+        snprintf(path, sizeof(path), "%s/u%05d.yaml", folder, k);
+        f = fopen(path, "wb");
+        assert_non_null(f);
+        fprintf(f, "%.*su%d%s", (int)(at - text), text, k, at + strlen(id));
+        assert_int_equal(fclose(f), 0);
+    }
+}
+
+/* Start pekppp with @p args in the scratch folder, its output thrown away and
+ * every signal at its default action (as from an interactive shell). */
+static pid_t spawn_cli(const char *const *args)
+{
+    const char *argv[16];
+    char rubric_path[PATH_MAX + 32];
+    char *envp[4];
+    size_t n = 0, i;
+    pid_t pid;
+    argv[n++] = g_cli;
+    for (i = 0; args[i] && n < N_ELEMS(argv) - 1; i++)
+        argv[n++] = args[i];
+    argv[n] = NULL;
+    snprintf(rubric_path, sizeof(rubric_path), "PEKPPP_RUBRIC_PATH=%s/rubrics", PEKPPP_SOURCE_DIR);
+    envp[0] = (char *)"PATH=/usr/bin:/bin";
+    envp[1] = (char *)"LANG=C";
+    envp[2] = rubric_path;
+    envp[3] = NULL;
+    pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        sigset_t none;
+        int null = open("/dev/null", O_RDWR);
+        if (null < 0 || dup2(null, 0) < 0 || dup2(null, 1) < 0 || dup2(null, 2) < 0 ||
+            chdir(g_dir) != 0)
+            _exit(120);
+        signal(SIGINT, SIG_DFL);
+        signal(SIGTERM, SIG_DFL);
+        sigemptyset(&none);
+        sigprocmask(SIG_SETMASK, &none, NULL);
+        execve(g_cli, (char *const *)argv, envp);
+        _exit(124);
+    }
+    return pid;
+}
+
+/* Wait (at most @p seconds) for a file whose name starts with @p prefix to
+ * be created in the folder @p ino watches; whether one was. */
+static bool wait_for_created(int ino, const char *prefix, double seconds)
+{
+    double start = now();
+    char buf[4096] __attribute__((aligned(__alignof__(struct inotify_event))));
+    while (now() - start < seconds) {
+        struct pollfd pfd = { ino, POLLIN, 0 };
+        ssize_t len, off;
+        if (poll(&pfd, 1, 50) <= 0)
+            continue;
+        if ((len = read(ino, buf, sizeof(buf))) <= 0)
+            continue;
+        for (off = 0; off < len;) {
+            const struct inotify_event *e = (const struct inotify_event *)(buf + off);
+            if (e->len > 0 && strncmp(e->name, prefix, strlen(prefix)) == 0)
+                return true;
+            off += (ssize_t)(sizeof(*e) + e->len);
+        }
+    }
+    return false;
+}
+
+/* SIGTERM or SIGINT while -o is being written (a JSON batch of 1,000 units,
+ * tens of megabytes): the temporary file is removed, the previous output is
+ * left as it was, and the process still ends by the signal.  The signal is
+ * sent the moment the temporary file appears (inotify), long before the
+ * report is all written. */
+static void test_cli__a_signal_while_writing_o_removes_the_temp_file_and_keeps_the_old_output(
+    void **state)
+{
+    static const char *const args[] = { "score", "-q", "-j", "1", "-f", "json", "-o", "out.txt",
+                                        "signal-units", NULL };
+    static const int sigs[] = { SIGTERM, SIGINT };
+    size_t i;
+    (void)state;
+    NEED_CLI();
+    write_many_units(in_dir("signal-units"), 1000);
+    for (i = 0; i < N_ELEMS(sigs); i++) {
+        int ino, status;
+        bool seen;
+        pid_t pid;
+        prepare_output();
+        ino = inotify_init1(IN_CLOEXEC | IN_NONBLOCK);
+        assert_true(ino >= 0);
+        assert_true(inotify_add_watch(ino, g_dir, IN_CREATE) >= 0);
+        pid = spawn_cli(args);
+        seen = wait_for_created(ino, ".out.txt.", 20.0 * SLOW);
+        kill(pid, sigs[i]);
+        close(ino);
+        status = wait_at_most(pid, now(), 10.0 * SLOW);
+        if (!seen)
+            fail_msg("no temporary file appeared next to out.txt");
+        if (status == -1 || !WIFSIGNALED(status) || WTERMSIG(status) != sigs[i])
+            fail_msg("signal %d: status %d (the report was written before the signal came?)",
+                     sigs[i], status);
+        expect_old_output_and_no_temp_file();
+        unlink(in_dir("keep.txt"));
+    }
+}
+
+/* The batch progress bar, on a terminal: whole numbers only (the rate is
+ * counted in integer milliseconds), the final state, then the line cleared. */
+static void test_cli__the_progress_bar_on_a_terminal_shows_whole_numbers(void **state)
+{
+    static const char *const args[] = { "score", "-j", "1", "-f", "csv", "-o", "/dev/null",
+                                        "progress-units", NULL };
+    char text[8192], *bar;
+    size_t len = 0;
+    int master, status;
+    pid_t pid;
+    (void)state;
+    NEED_CLI();
+    write_many_units(in_dir("progress-units"), 40);
+    master = posix_openpt(O_RDWR | O_NOCTTY);
+    if (master < 0 || grantpt(master) != 0 || unlockpt(master) != 0 || !ptsname(master)) {
+        print_message("note: no pseudo-terminal: progress bar not tried\n");
+        if (master >= 0)
+            close(master);
+        skip();
+    }
+    pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        const char *argv[N_ELEMS(args) + 1];
+        char rubric_path[PATH_MAX + 32];
+        char *envp[] = { (char *)"PATH=/usr/bin:/bin", (char *)"LANG=C", rubric_path, NULL };
+        size_t i;
+        int tty = open(ptsname(master), O_RDWR | O_NOCTTY);
+        int null = open("/dev/null", O_RDWR);
+        snprintf(rubric_path, sizeof(rubric_path), "PEKPPP_RUBRIC_PATH=%s/rubrics",
+                 PEKPPP_SOURCE_DIR);
+        argv[0] = g_cli;
+        for (i = 0; args[i]; i++)
+            argv[i + 1] = args[i];
+        argv[i + 1] = NULL;
+        if (tty < 0 || null < 0 || dup2(null, 0) < 0 || dup2(null, 1) < 0 || dup2(tty, 2) < 0 ||
+            chdir(g_dir) != 0)
+            _exit(120);
+        close(master);
+        execve(g_cli, (char *const *)argv, envp);
+        _exit(124);
+    }
+    status = wait_at_most(pid, now(), 10.0 * SLOW);
+    for (;;) { /* what the terminal got, until it has no more */
+        struct pollfd pfd = { master, POLLIN, 0 };
+        ssize_t n;
+        if (len + 1 >= sizeof(text) || poll(&pfd, 1, 200) <= 0)
+            break;
+        if ((n = read(master, text + len, sizeof(text) - 1 - len)) <= 0)
+            break;
+        len += (size_t)n;
+    }
+    close(master);
+    text[len] = '\0';
+    assert_true(status != -1 && WIFEXITED(status));
+    assert_int_equal(WEXITSTATUS(status), 0);
+    bar = strstr(text, "\r[##############################] 40/40 unit, ");
+    if (!bar)
+        fail_msg("no final progress line in: '%s'", text);
+    bar += strlen("\r[##############################] 40/40 unit, ");
+    if (*bar < '0' || *bar > '9' || bar[strspn(bar, "0123456789")] != '/')
+        fail_msg("the rate is not a whole number: '%s'", bar);
+    assert_true(len >= 4 && memcmp(text + len - 4, "\r\033[K", 4) == 0);
+}
+
 /* `-o` naming standard output writes there, in place.  (As root, a rename
  * over /dev/stdout would replace the system's link: that variant runs only
  * without root's powers.) */
@@ -2092,6 +2356,46 @@ static void test_cli__an_unreadable_folder_is_reported_and_the_rest_still_scored
     assert_int_equal(chmod(in_dir("folders/locked"), 0755), 0);
 }
 
+/* Symbolic links back to a folder on the path: without loop detection two
+ * of them branch into 2^32 walks, and one lists each file 33 times.  Every
+ * folder is walked once and every file (by device and inode) scored once,
+ * quickly, by score, lint and diff alike. */
+static void test_cli__links_back_to_a_folder_on_the_path_list_each_file_once(void **state)
+{
+    static const char *const score[] = { "score", "-q", "-f", "json", "looped", NULL };
+    static const char *const lint[] = { "lint", "looped", NULL };
+    static const char *const diff[] = { "diff", "looped", "looped/a/b/c", NULL };
+    const char *const *runs[] = { score, lint, diff };
+    size_t i;
+    (void)state;
+    NEED_CLI();
+    assert_int_equal(mkdir(in_dir("looped"), 0755), 0);
+    assert_int_equal(mkdir(in_dir("looped/deeper"), 0755), 0);
+    copy_file(EXAMPLES "/puskesmas-kajen.yaml", in_dir("looped/1.yaml"));
+    copy_file(EXAMPLES "/disdukcapil.yaml", in_dir("looped/deeper/2.yaml"));
+    assert_int_equal(symlink(".", in_dir("looped/a")), 0);
+    assert_int_equal(symlink(".", in_dir("looped/b")), 0);
+    assert_int_equal(symlink(".", in_dir("looped/c")), 0);
+    assert_int_equal(symlink("..", in_dir("looped/deeper/up")), 0);
+    assert_int_equal(symlink("1.yaml", in_dir("looped/one-again.yaml")), 0);
+    for (i = 0; i < N_ELEMS(runs); i++) {
+        run_opts o;
+        run_result r;
+        memset(&o, 0, sizeof(o));
+        o.args = runs[i];
+        o.stdout_fd = -1;
+        o.timeout = 3.0;
+        r = run_cli(&o);
+        assert_int_equal(exit_code(&r), 0);
+        if (i == 0 && !strstr(r.out, "    \"units\": 2,\n    \"scored\": 2,\n    \"failed\": 0,\n"))
+            fail_msg("score: summary not found in: %.600s", r.out);
+        if (i == 1)
+            assert_string_equal(r.err, "2 berkas diperiksa: 0 kesalahan, 0 peringatan\n");
+        if (i == 2 && strstr(r.out, "3326-pkm-kajen-1") == NULL)
+            fail_msg("diff: unit not found in: %.600s", r.out);
+    }
+}
+
 /* Whether @p s is valid UTF-8 (no cut or stray byte). */
 static int valid_utf8(const unsigned char *s)
 {
@@ -2208,10 +2512,15 @@ int main(void)
         cmocka_unit_test_teardown(test_cli__a_write_failing_midway_leaves_the_previous_output_untouched, release_scratch),
         cmocka_unit_test_teardown(test_cli__a_successful_run_replaces_the_output_atomically, release_scratch),
         cmocka_unit_test_teardown(test_cli__o_dev_stdout_writes_to_standard_output_in_place, release_scratch),
+        cmocka_unit_test_teardown(test_cli__a_signal_while_writing_o_removes_the_temp_file_and_keeps_the_old_output, release_scratch),
+        cmocka_unit_test_teardown(test_cli__o_keeps_the_permissions_of_the_file_it_replaces, release_scratch),
+        cmocka_unit_test_teardown(test_cli__o_through_a_link_writes_its_target_and_keeps_the_link, release_scratch),
+        cmocka_unit_test_teardown(test_cli__the_progress_bar_on_a_terminal_shows_whole_numbers, release_scratch),
         cmocka_unit_test_teardown(test_cli__a_unit_file_with_200000_errors_is_reported_quickly, release_scratch),
         cmocka_unit_test_teardown(test_cli__a_batch_reports_unreadable_and_missing_units_and_scores_the_rest, release_scratch),
         cmocka_unit_test_teardown(test_cli__an_unreadable_folder_is_reported_and_the_rest_still_scored, release_scratch),
         cmocka_unit_test_teardown(test_cli__a_folder_too_deep_is_reported_not_skipped, release_scratch),
+        cmocka_unit_test_teardown(test_cli__links_back_to_a_folder_on_the_path_list_each_file_once, release_scratch),
         cmocka_unit_test_teardown(test_cli__a_long_utf8_path_keeps_the_json_report_valid_utf8, release_scratch),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
