@@ -2047,7 +2047,8 @@ static bool wait_for_created(int ino, const char *prefix, double seconds)
         if ((len = read(ino, buf, sizeof(buf))) <= 0)
             continue;
         for (off = 0; off < len;) {
-            const struct inotify_event *e = (const struct inotify_event *)(buf + off);
+            /* buf is aligned for the events, and the kernel pads each one */
+            const struct inotify_event *e = (const struct inotify_event *)(const void *)(buf + off);
             if (e->len > 0 && strncmp(e->name, prefix, strlen(prefix)) == 0)
                 return true;
             off += (ssize_t)(sizeof(*e) + e->len);
