@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli_msg.h"
 #include "cmd.h"
@@ -47,12 +48,23 @@ typedef struct {
     int lang, quiet;
 } lint_args;
 
+/* A rubric file whose problems were listed, by identity, and the load
+ * that listed them. */
+typedef struct {
+    dev_t dev;
+    ino_t ino;
+    unsigned load;
+} lint_seen;
+
 /* One run over the inputs. */
 typedef struct {
     lint_report report;
     cli_rubrics rubrics;
     size_t nfolders;    /* folder items reported as problems, not files checked */
     int io_failed;
+    lint_seen *seen;    /* rubric files listed so far */
+    size_t nseen, capseen;
+    unsigned load;      /* the rubric load under way, counted from 1 */
 } lint_run;
 
 #define LINT_GO (-1) /* parse_options: go on and lint */
@@ -119,6 +131,53 @@ static void lint_folder_problem(lint_run *run, const cli_item *item, const char 
     run->nfolders++;
 }
 
+/* Whether a problem of rubric file @p file belongs in the listing: a rubric
+ * is loaded once as an input and once more when a unit names it (the cache
+ * of rubrics by id is apart from lint's inputs), or again after it failed;
+ * its problems are listed by the first load that reports any.  1 to list. */
+static int rubric_problem_is_new(lint_run *run, const char *file)
+{
+    struct stat st;
+    size_t i;
+    if (stat(file, &st) != 0)
+        return 1;
+    for (i = 0; i < run->nseen; i++)
+        if (run->seen[i].dev == st.st_dev && run->seen[i].ino == st.st_ino)
+            return run->seen[i].load == run->load;
+    if (run->nseen == run->capseen) {
+        size_t cap = run->capseen ? run->capseen * 2 : 8;
+        lint_seen *l = realloc(run->seen, cap * sizeof(*l));
+        if (!l)
+            return 1; /* listed twice rather than lost */
+        run->seen = l;
+        run->capseen = cap;
+    }
+    run->seen[run->nseen].dev = st.st_dev;
+    run->seen[run->nseen].ino = st.st_ino;
+    run->seen[run->nseen].load = run->load;
+    run->nseen++;
+    return 1;
+}
+
+/* A pekppp_diag_cb for rubric loads (payload: the lint_run): each rubric
+ * file's problems go to the report once. */
+static void lint_rubric_problem(const pekppp_error *d, void *payload)
+{
+    lint_run *run = payload;
+    if (rubric_problem_is_new(run, d->file))
+        lint_report_problem(d, &run->report);
+}
+
+/* A pekppp_rubric_resolve_cb over the run's rubrics: a rubric loaded for a
+ * unit has its problems listed like an input's. */
+static int lint_resolve(const pekppp_rubric **out, const char *id, void *payload,
+                        pekppp_error *err)
+{
+    lint_run *run = payload;
+    run->load++;
+    return cli_rubrics_resolve(out, id, &run->rubrics, err);
+}
+
 /* Check one input: a unit file (recognised by its `schema:`) against its
  * rubric, or a rubric file; every problem goes to the report. */
 static void lint_item(lint_run *run, const cli_item *item)
@@ -142,8 +201,8 @@ static void lint_item(lint_run *run, const cli_item *item)
     if (kind == PEKPPP_KIND_ASSESSMENT) {
         pekppp_assessment_options o = PEKPPP_ASSESSMENT_OPTIONS_INIT;
         pekppp_assessment *a = NULL;
-        o.resolve = cli_rubrics_resolve;
-        o.resolve_payload = &run->rubrics;
+        o.resolve = lint_resolve;
+        o.resolve_payload = run;
         o.diag = lint_report_problem;
         o.payload = &run->report;
         (void)pekppp_assessment_load_file(&a, file, &o, &err);
@@ -151,8 +210,9 @@ static void lint_item(lint_run *run, const cli_item *item)
     } else {
         pekppp_load_options o = PEKPPP_LOAD_OPTIONS_INIT;
         pekppp_rubric *r = NULL;
-        o.diag = lint_report_problem;
-        o.payload = &run->report;
+        o.diag = lint_rubric_problem;
+        o.payload = run;
+        run->load++;
         (void)pekppp_rubric_load_file(&r, file, &o, &err);
         pekppp_rubric_free(r);
     }
@@ -220,11 +280,14 @@ int cmd_lint(int argc, char **argv)
     a.format = LINT_TEXT;
     a.max_warnings = -1;
     cli_rubrics_init(&run.rubrics, a.lang);
+    run.rubrics.diag = lint_rubric_problem;
+    run.rubrics.diag_payload = &run;
     if ((rc = parse_options(&a, &run.rubrics, argc, argv)) == LINT_GO) {
         run.report.format = a.format;
         rc = lint_inputs(&a, &run);
     }
     cli_rubrics_free(&run.rubrics);
+    free(run.seen);
     free(a.files);
     return rc;
 }

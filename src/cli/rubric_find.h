@@ -17,6 +17,8 @@ typedef struct {
     pekppp_rubric *loaded[16];   /* cache: each rubric loaded once */
     size_t nloaded;
     int lang;
+    pekppp_diag_cb diag;         /* the loaded rubrics' problems; NULL: printed */
+    void *diag_payload;
 } cli_rubrics;
 
 void cli_rubrics_init(cli_rubrics *rs, int lang);
