@@ -1,6 +1,10 @@
 /*
- * `pekppp lint FILE...`: check rubric and unit files, listing every problem.
- * A unit file is recognised by its `schema:` and checked against its rubric.
+ * `pekppp lint FILE...`: check rubric and unit files and sheets, listing
+ * every problem.  A unit file is recognised by its `schema:` and checked
+ * against its rubric; a .csv file is a sheet, read row by row against the
+ * default rubric as `score` reads it.  Each unit that loads is also scored
+ * and put in a batch of its rubric, so lint finds what score would refuse:
+ * a unit with nothing to score, a unit id used twice.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -48,6 +52,9 @@ typedef struct {
     int lang, quiet;
 } lint_args;
 
+/* As many as cli_rubrics caches rubrics. */
+#define LINT_MAX_BATCHES 16
+
 /* A rubric file whose problems were listed, by identity, and the load
  * that listed them. */
 typedef struct {
@@ -65,6 +72,8 @@ typedef struct {
     lint_seen *seen;    /* rubric files listed so far */
     size_t nseen, capseen;
     unsigned load;      /* the rubric load under way, counted from 1 */
+    pekppp_batch *batches[LINT_MAX_BATCHES]; /* one per rubric, as score ranks them */
+    size_t nbatches;
 } lint_run;
 
 #define LINT_GO (-1) /* parse_options: go on and lint */
@@ -178,6 +187,76 @@ static int lint_resolve(const pekppp_rubric **out, const char *id, void *payload
     return cli_rubrics_resolve(out, id, &run->rubrics, err);
 }
 
+/* The batch that ranks units of rubric @p r, made on first use; NULL when
+ * out of memory or out of room (then repeated ids go unchecked). */
+static pekppp_batch *lint_batch(lint_run *run, const pekppp_rubric *r)
+{
+    size_t i;
+    for (i = 0; i < run->nbatches; i++)
+        if (pekppp_batch_rubric(run->batches[i]) == r)
+            return run->batches[i];
+    if (run->nbatches == LINT_MAX_BATCHES ||
+        pekppp_batch_new(&run->batches[run->nbatches], r, NULL) < 0)
+        return NULL;
+    return run->batches[run->nbatches++];
+}
+
+/* Score a unit that loaded and add it to its rubric's batch, as `score`
+ * does with many units; the problems either finds are listed. */
+static void lint_score(lint_run *run, const pekppp_assessment *a)
+{
+    pekppp_result *res = NULL;
+    pekppp_batch *b;
+    pekppp_error err;
+    if (pekppp_score(&res, a, &err) < 0) {
+        lint_report_problem(&err, &run->report);
+        return;
+    }
+    b = lint_batch(run, pekppp_assessment_rubric(a));
+    if (b && pekppp_batch_add(b, res, &err) < 0)
+        lint_report_problem(&err, &run->report);
+    pekppp_result_free(res);
+}
+
+/* Check a CSV sheet as `score` reads it: the header, then every row,
+ * against the default rubric. */
+static void lint_sheet(lint_run *run, const char *file)
+{
+    pekppp_assessment_options o = PEKPPP_ASSESSMENT_OPTIONS_INIT;
+    pekppp_sheet *sheet = NULL;
+    const pekppp_rubric *r = NULL;
+    pekppp_error err;
+    int rc;
+    pekppp_error_clear(&err);
+    if (lint_resolve(&r, CLI_DEFAULT_RUBRIC, run, &err) < 0) {
+        /* Said of the sheet, as the rubric has no place in it. */
+        pekppp_error_set_file(&err, file);
+        err.line = err.column = 0;
+        err.path[0] = '\0';
+        snprintf(err.rule, sizeof(err.rule), "unit.rubric");
+        lint_report_problem(&err, &run->report);
+        return;
+    }
+    o.rubric = r;
+    o.diag = lint_report_problem;
+    o.payload = &run->report;
+    if (pekppp_sheet_open_file(&sheet, file, &o, &err) < 0) {
+        if (err.code == PEKPPP_EIO || err.code == PEKPPP_ENOTFOUND)
+            run->io_failed = 1;
+        return;
+    }
+    for (;;) {
+        pekppp_assessment *a = NULL;
+        /* A bad row's problems were listed; go on with the next one. */
+        if ((rc = pekppp_sheet_next(sheet, &a, &err)) == 0)
+            break;
+        if (rc > 0)
+            lint_score(run, a);
+        pekppp_assessment_free(a);
+    }
+    pekppp_sheet_free(sheet);
+}
+
 /* Check one input: a unit file (recognised by its `schema:`) against its
  * rubric, or a rubric file; every problem goes to the report. */
 static void lint_item(lint_run *run, const cli_item *item)
@@ -189,6 +268,10 @@ static void lint_item(lint_run *run, const cli_item *item)
     int error;
     if (cli_item_problem(item) != CM_COUNT) {
         lint_folder_problem(run, item, file);
+        return;
+    }
+    if (item->kind == ITEM_SHEET) {
+        lint_sheet(run, file);
         return;
     }
     error = pekppp_detect_file(&kind, file, &err);
@@ -205,7 +288,8 @@ static void lint_item(lint_run *run, const cli_item *item)
         o.resolve_payload = run;
         o.diag = lint_report_problem;
         o.payload = &run->report;
-        (void)pekppp_assessment_load_file(&a, file, &o, &err);
+        if (pekppp_assessment_load_file(&a, file, &o, &err) == 0)
+            lint_score(run, a);
         pekppp_assessment_free(a);
     } else {
         pekppp_load_options o = PEKPPP_LOAD_OPTIONS_INIT;
@@ -288,6 +372,8 @@ int cmd_lint(int argc, char **argv)
     }
     cli_rubrics_free(&run.rubrics);
     free(run.seen);
+    while (run.nbatches > 0)
+        pekppp_batch_free(run.batches[--run.nbatches]);
     free(a.files);
     return rc;
 }
