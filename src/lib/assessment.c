@@ -490,8 +490,9 @@ int pekppp_assessment_load_buffer(pekppp_assessment **out, const char *data, siz
 
     *out = NULL;
     pk_report_init(&rep, name, opts ? opts->diag : NULL, opts ? opts->payload : NULL, err);
+    /* With repeated keys the tree is kept: decode it for the other problems. */
     error = pk_doc_parse(&doc, data, len, &rep);
-    if (error < 0)
+    if (error < 0 && !doc.root)
         goto done;
     if (!(a = pk_malloc(sizeof(*a)))) {
         error = PEKPPP_ENOMEM;

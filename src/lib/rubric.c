@@ -695,8 +695,9 @@ int pekppp_rubric_load_buffer(pekppp_rubric **out, const char *data, size_t len,
     *out = NULL;
     pk_report_init(&rep, name, opts ? opts->diag : NULL, opts ? opts->payload : NULL, err);
     memset(&c, 0, sizeof(c));
+    /* With repeated keys the tree is kept: decode it for the other problems. */
     error = pk_doc_parse(&doc, data, len, &rep);
-    if (error < 0)
+    if (error < 0 && !doc.root)
         goto done;
     if (!(r = pk_malloc(sizeof(*r)))) {
         error = PEKPPP_ENOMEM;

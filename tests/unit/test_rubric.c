@@ -534,11 +534,14 @@ static const rubric_case rubric_cases[] = {
       { { E_, 7, 10, "", "combine.survey is above 0 but the rubric has no 'survey' section" } } },
 
     /* syntax-level rules */
-    { "duplicate key",
+    /* The repeat is dropped and the rest still checked: the missing name too. */
+    { "duplicate key, and another problem",
       WITH_IND_1A("      - id: \"1.a\"\n"
                   "        weight: 70\n"
                   "        weight: 70\n" LEVELS_1A EVIDENCE ADVICE_1A),
-      PEKPPP_EINVALID, 1, { { E_, 19, 9, "", "duplicate key 'weight' (first at line 18)" } } },
+      PEKPPP_EINVALID, 2,
+      { { E_, 19, 9, "", "duplicate key 'weight' (first at line 18)" },
+        { E_, 17, 9, "aspects[0].indicators[0]", "missing required key 'name'" } } },
     { "two YAML documents", BASE_RUBRIC "---\nid: other\n", PEKPPP_EINVALID, 1,
       { { E_, 44, 1, "", "a second YAML document: a file holds exactly one" } } },
 
