@@ -15,6 +15,7 @@
 #include "cmd.h"
 #include "exitcode.h"
 #include "inputs.h"
+#include "lint_config.h"
 #include "lint_report.h"
 #include "opt.h"
 #include "opt_value.h"
@@ -22,7 +23,10 @@
 #include "rubric_find.h"
 #include "term.h"
 
-enum { O_RUBRIC_PATH = 1, O_FORMAT, O_OUTPUT, O_STRICT, O_MAX_WARNINGS, O_LANG, O_QUIET, O_HELP };
+enum {
+    O_RUBRIC_PATH = 1, O_FORMAT, O_OUTPUT, O_STRICT, O_MAX_WARNINGS, O_LANG, O_QUIET, O_HELP,
+    O_DISABLE, O_CONFIG
+};
 
 const cli_opt lint_opts[] = {
     { O_RUBRIC_PATH, 0, "rubric-path", "DIRS",
@@ -38,6 +42,12 @@ const cli_opt lint_opts[] = {
       { "gagal (kode 2) bila peringatan lebih dari N", "fail (exit 2) on more than N warnings" } },
     { O_LANG, 0, "lang", "LANG", { "bahasa pesan: id atau en", "message language: id or en" } },
     { O_QUIET, 'q', "quiet", NULL, { "tanpa ringkasan", "no summary line" } },
+    { O_DISABLE, 0, "disable", "RULE",
+      { "abaikan masalah aturan ini (boleh diulang; id dipisah koma)",
+        "leave out this rule's problems (repeatable; ids separated by commas)" } },
+    { O_CONFIG, 0, "config", "FILE",
+      { "baca aturan yang diabaikan dari berkas ini (bawaan: .pekppp-lint.yaml bila ada)",
+        "read the rules to leave out from this file (default: .pekppp-lint.yaml if present)" } },
     { O_HELP, 'h', "help", NULL, { "tampilkan bantuan ini", "show this help" } },
     { 0, 0, NULL, NULL, { NULL, NULL } }
 };
@@ -50,6 +60,10 @@ typedef struct {
     lint_format format;
     long max_warnings;  /* -1: warnings never fail; --strict is 0 */
     int lang, quiet;
+    const char *config; /* --config, or NULL for .pekppp-lint.yaml if present */
+    char **disable;     /* the --disable values, room for every argument */
+    size_t ndisable;
+    unsigned char *disabled; /* per rule index, from --disable and the config */
 } lint_args;
 
 /* As many as cli_rubrics caches rubrics. */
@@ -77,6 +91,20 @@ typedef struct {
 } lint_run;
 
 #define LINT_GO (-1) /* parse_options: go on and lint */
+
+/* The rules turned off: the config file's, then --disable's (read once the
+ * language is known, for their messages).  LINT_GO or an exit code. */
+static int read_disabled(lint_args *a)
+{
+    size_t i;
+    int rc;
+    if ((rc = lint_config_read(a->disabled, a->config, a->lang)) != 0)
+        return rc;
+    for (i = 0; i < a->ndisable; i++)
+        if ((rc = lint_disable_list(a->disabled, a->disable[i], a->lang)) != 0)
+            return rc;
+    return LINT_GO;
+}
 
 /* Read the options into @p a (rubric search options into @p rs): LINT_GO,
  * or the exit code to stop with (after --help or a usage error). */
@@ -113,13 +141,15 @@ static int parse_options(lint_args *a, cli_rubrics *rs, int argc, char **argv)
                 return CLI_EXIT_USAGE;
             break;
         case O_QUIET: a->quiet = 1; break;
+        case O_DISABLE: a->disable[a->ndisable++] = (char *)v; break;
+        case O_CONFIG: a->config = v; break;
         case O_HELP: return cmd_help_for("lint", a->lang);
         default: break;
         }
     }
     if (a->nfiles == 0)
         return cli_usage(a->lang, "lint", cli_msg(a->lang, CM_LINT_NO_FILE));
-    return LINT_GO;
+    return read_disabled(a);
 }
 
 /* A folder that failed (unreadable, empty, too deep) as a problem of its own. */
@@ -358,8 +388,15 @@ int cmd_lint(int argc, char **argv)
     int rc;
     memset(&a, 0, sizeof(a));
     memset(&run, 0, sizeof(run));
-    if (!(a.files = calloc((size_t)argc + 1, sizeof(*a.files))))
+    a.files = calloc((size_t)argc + 1, sizeof(*a.files));
+    a.disable = calloc((size_t)argc + 1, sizeof(*a.disable));
+    a.disabled = calloc(pekppp_rule_count(), 1);
+    if (!a.files || !a.disable || !a.disabled) {
+        free(a.files);
+        free(a.disable);
+        free(a.disabled);
         return CLI_EXIT_INTERNAL;
+    }
     a.lang = cli_lang_default();
     a.format = LINT_TEXT;
     a.max_warnings = -1;
@@ -368,6 +405,7 @@ int cmd_lint(int argc, char **argv)
     run.rubrics.diag_payload = &run;
     if ((rc = parse_options(&a, &run.rubrics, argc, argv)) == LINT_GO) {
         run.report.format = a.format;
+        run.report.disabled = a.disabled;
         rc = lint_inputs(&a, &run);
     }
     cli_rubrics_free(&run.rubrics);
@@ -375,5 +413,7 @@ int cmd_lint(int argc, char **argv)
     while (run.nbatches > 0)
         pekppp_batch_free(run.batches[--run.nbatches]);
     free(a.files);
+    free(a.disable);
+    free(a.disabled);
     return rc;
 }
