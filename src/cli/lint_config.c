@@ -106,7 +106,7 @@ typedef struct {
     unsigned line;
     int lang;
     unsigned char *off;
-    int in_list;        /* after a `disable:` with nothing on its line */
+    int in_list; /* after a `disable:` with nothing on its line */
 } config;
 
 /* A usage error at column @p col of the current line. */

@@ -33,8 +33,8 @@ fail=0
 check() { # expected-rc label command...
     local want=$1 label=$2 rc
     shift 2
-    (cd "$work/repo" && env -u PEKPPP_RUBRIC_PATH PATH="$work/bin:/usr/bin:/bin" GITHUB_STEP_SUMMARY="$work/summary.md" \
-        LANG=C bash -c "$*" > "$work/out" 2>&1)
+    (cd "$work/repo" && env -u PEKPPP_RUBRIC_PATH PATH="$work/bin:/usr/bin:/bin" LANG=C \
+        GITHUB_STEP_SUMMARY="$work/summary.md" bash -c "$*" > "$work/out" 2>&1)
     rc=$?
     if [ "$rc" = "$want" ]; then
         echo "PASS  $label (exit $rc)"
