@@ -106,6 +106,7 @@ static const struct {
     { "unit.duplicate-id", "A unit id appears twice in a batch." },
     { "unit.row", "A sheet row does not have as many cells as the header." },
     { "score.range", "An exact value outgrew 128-bit arithmetic." },
+    { "rubric.control-character", "A text holds a control or bidi override character." },
     { "pekppp.other", "Another problem." },
 };
 
@@ -150,6 +151,7 @@ static const struct {
     { "advice ", "rubric.advice" }, { "combine", "rubric.combine" },
     { "no aspect '", "rubric.survey" },
     { "this rubric is provisional", "rubric.provisional" },
+    { "text holds the control character", "rubric.control-character" },
     { "this unit is for rubric", "unit.rubric" }, { "no rubric was given", "unit.rubric" },
     { "a sheet needs a rubric", "unit.rubric" }, { "unit '%s' is scored with rubric", "unit.rubric" },
     { "rubric '%s' has no indicator", "unit.unknown-indicator" },

@@ -566,6 +566,16 @@ static const rubric_case rubric_cases[] = {
                               EVIDENCE)),
       0, 1,
       { { W_, 26, 30, "aspects[0].indicators[1].levels[2]", "level 2 repeats the text of level 1" } } },
+    { "a bidi override in the title, an escape in the version; a tab is fine",
+      RUBRIC(SCHEMA, ID, "version: \"1\\x1b\"\n", "title: \"Ba\\tse \\u202eesaB\"\n", SCALE,
+             ROUNDING, COMBINE, BANDS, ASPECT1, IND_1A, IND_1B, ASPECT2, SUPP, SURVEY),
+      0, 2,
+      { { W_, 3, 10, "version",
+          "text holds the control character U+001B (character 2): it can hide or reorder what "
+          "readers see" },
+        { W_, 4, 8, "title",
+          "text holds the control character U+202E (character 7): it can hide or reorder what "
+          "readers see" } } },
 };
 
 /* Load one case; 1 when the code, every diagnostic and the error record match. */
