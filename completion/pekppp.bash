@@ -11,8 +11,8 @@ _pekppp_value_opts()
     case $1 in
         score) echo "-r --rubric --rubric-path -f --format -o --output --lang --fail-under
                      --fail-under-mean -j --jobs --group-by --csv-dialect --set -t --target" ;;
-        lint) echo "--rubric-path -f --format -o --output --lang --max-warnings --disable
-                    --config" ;;
+        lint) echo "-r --rubric --rubric-path -f --format -o --output --lang --max-warnings
+                    --disable --config" ;;
         template) echo "-r --rubric --rubric-path -f --format -o --output --lang --csv-dialect" ;;
         plan) echo "-t --target --max-level-step --fix --set -r --rubric --rubric-path -f --format
                     -o --output --lang" ;;
@@ -29,7 +29,7 @@ _pekppp_all_opts()
         score) echo "--rubric --rubric-path --format --output --lang --allow-incomplete
                      --fail-under --fail-under-mean --jobs --group-by --csv-dialect --set
                      --target --quiet --help" ;;
-        lint) echo "--rubric-path --format --output --lang --strict --max-warnings
+        lint) echo "--rubric --rubric-path --format --output --lang --strict --max-warnings
                     --quiet --disable --config --help" ;;
         template) echo "--rubric --rubric-path --format --output --lang --csv-dialect --help" ;;
         plan) echo "--target --max-level-step --fix --set --rubric --rubric-path --format

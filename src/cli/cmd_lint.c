@@ -2,7 +2,7 @@
  * `pekppp lint FILE...`: check rubric and unit files and sheets, listing
  * every problem.  A unit file is recognised by its `schema:` and checked
  * against its rubric; a .csv file is a sheet, read row by row against the
- * default rubric as `score` reads it.  Each unit that loads is also scored
+ * -r rubric or the default one, as `score` reads it.  Each unit that loads is also scored
  * and put in a batch of its rubric, so lint finds what score would refuse:
  * a unit with nothing to score, a unit id used twice.
  */
@@ -25,10 +25,13 @@
 
 enum {
     O_RUBRIC_PATH = 1, O_FORMAT, O_OUTPUT, O_STRICT, O_MAX_WARNINGS, O_LANG, O_QUIET, O_HELP,
-    O_DISABLE, O_CONFIG
+    O_DISABLE, O_CONFIG, O_RUBRIC
 };
 
 const cli_opt lint_opts[] = {
+    { O_RUBRIC, 'r', "rubric", "FILE",
+      { "rubrik lembar CSV, dan unit (id-nya tetap harus cocok), seperti pada score",
+        "the rubric of CSV sheets, and of units (its id must still match), as for score" } },
     { O_RUBRIC_PATH, 0, "rubric-path", "DIRS",
       { "cari rubrik unit di folder ini dulu", "search these folders first for units' rubrics" } },
     { O_FORMAT, 'f', "format", "FMT",
@@ -88,6 +91,7 @@ typedef struct {
     unsigned load;      /* the rubric load under way, counted from 1 */
     pekppp_batch *batches[LINT_MAX_BATCHES]; /* one per rubric, as score ranks them */
     size_t nbatches;
+    const pekppp_rubric *given; /* -r, or NULL */
 } lint_run;
 
 #define LINT_GO (-1) /* parse_options: go on and lint */
@@ -118,6 +122,7 @@ static int parse_options(lint_args *a, cli_rubrics *rs, int argc, char **argv)
         switch (id) {
         case CLI_OPT_POSITIONAL: a->files[a->nfiles++] = (char *)v; break;
         case CLI_OPT_ERROR: return cli_usage(a->lang, "lint", st.error);
+        case O_RUBRIC: rs->rubric_file = v; break;
         case O_RUBRIC_PATH: rs->rubric_path = v; break;
         case O_FORMAT:
             if (lint_format_parse(v, &a->format) < 0) {
@@ -249,7 +254,7 @@ static void lint_score(lint_run *run, const pekppp_assessment *a)
 }
 
 /* Check a CSV sheet as `score` reads it: the header, then every row,
- * against the default rubric. */
+ * against the -r rubric or the default one. */
 static void lint_sheet(lint_run *run, const char *file)
 {
     pekppp_assessment_options o = PEKPPP_ASSESSMENT_OPTIONS_INIT;
@@ -258,7 +263,9 @@ static void lint_sheet(lint_run *run, const char *file)
     pekppp_error err;
     int rc;
     pekppp_error_clear(&err);
-    if (lint_resolve(&r, CLI_DEFAULT_RUBRIC, run, &err) < 0) {
+    if (run->given)
+        r = run->given;
+    else if (lint_resolve(&r, CLI_DEFAULT_RUBRIC, run, &err) < 0) {
         /* Said of the sheet, as the rubric has no place in it. */
         pekppp_error_set_file(&err, file);
         err.line = err.column = 0;
@@ -314,6 +321,7 @@ static void lint_item(lint_run *run, const cli_item *item)
     if (kind == PEKPPP_KIND_ASSESSMENT) {
         pekppp_assessment_options o = PEKPPP_ASSESSMENT_OPTIONS_INIT;
         pekppp_assessment *a = NULL;
+        o.rubric = run->given;
         o.resolve = lint_resolve;
         o.resolve_payload = run;
         o.diag = lint_report_problem;
@@ -354,6 +362,21 @@ static int lint_exit(const lint_args *a, const lint_run *run, size_t nfiles)
     return CLI_EXIT_OK;
 }
 
+/* Load the -r rubric when there is one, listing its problems; 0, or -1
+ * when it does not load (as score, lint then checks no input against it). */
+static int lint_given_rubric(lint_run *run)
+{
+    int rc;
+    if (!run->rubrics.rubric_file)
+        return 0;
+    run->load++;
+    if ((rc = cli_rubrics_load_given(&run->rubrics, &run->given)) == 0)
+        return 0;
+    if (rc == CLI_EXIT_IO)
+        run->io_failed = 1;
+    return -1;
+}
+
 /* Lint the inputs listed from the command line; returns the exit code. */
 static int lint_inputs(const lint_args *a, lint_run *run)
 {
@@ -369,9 +392,13 @@ static int lint_inputs(const lint_args *a, lint_run *run)
     pekppp_sink_init_buffer(&out);
     run->report.out = &out;
     lint_report_begin(&run->report);
-    for (i = 0; i < items.count; i++)
-        lint_item(run, &items.items[i]);
-    nfiles = items.count - run->nfolders;
+    if (lint_given_rubric(run) == 0) {
+        for (i = 0; i < items.count; i++)
+            lint_item(run, &items.items[i]);
+        nfiles = items.count - run->nfolders;
+    } else {
+        nfiles = 0;
+    }
     cli_items_free(&items);
     lint_report_end(&run->report, (int)nfiles);
     if (a->format != LINT_TEXT)
