@@ -11,7 +11,8 @@ _pekppp_value_opts()
     case $1 in
         score) echo "-r --rubric --rubric-path -f --format -o --output --lang --fail-under
                      --fail-under-mean -j --jobs --group-by --csv-dialect --set -t --target" ;;
-        lint) echo "--rubric-path -f --format -o --output --lang --max-warnings" ;;
+        lint) echo "-r --rubric --rubric-path -f --format -o --output --lang --max-warnings
+                    --disable --config" ;;
         template) echo "-r --rubric --rubric-path -f --format -o --output --lang --csv-dialect" ;;
         plan) echo "-t --target --max-level-step --fix --set -r --rubric --rubric-path -f --format
                     -o --output --lang" ;;
@@ -28,8 +29,8 @@ _pekppp_all_opts()
         score) echo "--rubric --rubric-path --format --output --lang --allow-incomplete
                      --fail-under --fail-under-mean --jobs --group-by --csv-dialect --set
                      --target --quiet --help" ;;
-        lint) echo "--rubric-path --format --output --lang --strict --max-warnings
-                    --quiet --help" ;;
+        lint) echo "--rubric --rubric-path --format --output --lang --strict --max-warnings
+                    --quiet --disable --config --help" ;;
         template) echo "--rubric --rubric-path --format --output --force --lang --csv-dialect
                         --help" ;;
         plan) echo "--target --max-level-step --fix --set --rubric --rubric-path --format
@@ -204,8 +205,10 @@ _pekppp()
                     _pekppp_words "$cur" "$(_pekppp_rubric_ids "${w[0]}")" "$prefix" ;;
             -o | --output)
                 _pekppp_paths "$cur" "" "$prefix" ;;
+            --config)
+                _pekppp_paths "$cur" "yaml yml" "$prefix" ;;
             *)
-                # -j N, --fix ID, --set ID=LEVEL: nothing to offer.
+                # -j N, --fix ID, --set ID=LEVEL, --disable RULE: nothing to offer.
                 ;;
         esac
         return 0
@@ -219,7 +222,7 @@ _pekppp()
     # Positional arguments.
     case $cmd in
         score | diff) _pekppp_paths "$cur" "yaml yml json csv" "" ;;
-        lint) _pekppp_paths "$cur" "yaml yml json" "" ;;
+        lint) _pekppp_paths "$cur" "yaml yml json csv" "" ;;
         plan) _pekppp_paths "$cur" "yaml yml json" "" ;;
         template) ;;
         schema)

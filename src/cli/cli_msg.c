@@ -164,6 +164,17 @@ static const char *const messages[CM_COUNT][2] = {
         "Exit codes: 0 ok; 1 below --fail-under, or lint found errors; 2 usage, or lint\n"
         "warnings past --strict/--max-warnings; 3 invalid input or rubric; 4 read/write\n"
         "failure; 5 out of memory or internal error.\n" },
+
+    /* lint: rules turned off (--disable, --config, .pekppp-lint.yaml). */
+    [CM_LINT_UNKNOWN_RULE] = { "aturan '%s' tidak dikenal", "unknown rule '%s'" },
+    [CM_LINT_DID_YOU_MEAN] = { ": maksud Anda '%s'?", ": did you mean '%s'?" },
+    [CM_LINT_CONFIG_SYNTAX] = { "diharapkan 'disable:' diikuti daftar id aturan",
+                                "expected 'disable:' and a list of rule ids" },
+    [CM_LINT_CONFIG_KEY] = { "kunci '%.*s' tidak dikenal: konfigurasi lint hanya berisi 'disable'",
+                             "unknown key '%.*s': the lint config holds only 'disable'" },
+    [CM_LINT_CONFIG_UNREADABLE] = { "berkas konfigurasi lint %s tidak dapat dibaca: %s",
+                                    "cannot read the lint config %s: %s" },
+    [CM_LINT_CONFIG_NOT_TEXT] = { "bukan teks, atau lebih dari 1 MiB", "not text, or over 1 MiB" },
 };
 
 const char *cli_msg(int lang, cli_msg_id id)

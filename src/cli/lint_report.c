@@ -136,6 +136,8 @@ void lint_report_problem(const pekppp_error *d, void *payload)
     lint_report *c = payload;
     int warning = d->severity == PEKPPP_SEV_WARNING;
     char num[64];
+    if (c->disabled && c->disabled[rule_index(d->rule)])
+        return;
     if (warning)
         c->warnings++;
     else

@@ -36,7 +36,8 @@ static int load_rubric(cli_rubrics *rs, const char *path, const pekppp_rubric **
     int error;
     if (rs->nloaded == sizeof(rs->loaded) / sizeof(rs->loaded[0]))
         return PEKPPP_ELIMIT;
-    opts.diag = cli_diag_cb;
+    opts.diag = rs->diag ? rs->diag : cli_diag_cb;
+    opts.payload = rs->diag_payload;
     error = pekppp_rubric_load_file(&r, path, &opts, err);
     if (error < 0)
         return error;

@@ -18,6 +18,8 @@ typedef struct {
     size_t nloaded;
     int lang;
     int no_rubric_option;        /* the command has no -r: a rubric not found says so */
+    pekppp_diag_cb diag;         /* the loaded rubrics' problems; NULL: printed */
+    void *diag_payload;
 } cli_rubrics;
 
 void cli_rubrics_init(cli_rubrics *rs, int lang);

@@ -519,8 +519,9 @@ int pekppp_assessment_load_buffer(pekppp_assessment **out, const char *data, siz
     if (opts && (error = pk_options_check(&rep, "pekppp_assessment_options", opts->version,
                                           PEKPPP_ASSESSMENT_OPTIONS_VERSION)) < 0)
         return error;
+    /* With repeated keys the tree is kept: decode it for the other problems. */
     error = pk_doc_parse(&doc, data, len, &rep);
-    if (error < 0)
+    if (error < 0 && !doc.root)
         goto done;
     if (!(a = pk_malloc(sizeof(*a)))) {
         error = PEKPPP_ENOMEM;

@@ -622,6 +622,67 @@ static void decode_survey(rctx *c, const pk_node *n)
     pk_path_pop(&c->d, old);
 }
 
+/* The first character of @p s that can hide or reorder what a reader sees
+ * (C0 controls but tab and newline, DEL, C1 controls, the bidi embeddings
+ * and overrides U+202A-U+202E and isolates U+2066-U+2069): its code point,
+ * and in @p *at its place counted in characters from 1; 0 when none.
+ * @p s is valid UTF-8 (the parser checked it). */
+static unsigned long control_character(const char *s, size_t len, size_t *at)
+{
+    const unsigned char *p = (const unsigned char *)s, *end = p + len;
+    size_t k = 0;
+    while (p < end) {
+        unsigned long cp;
+        size_t n = *p < 0x80 ? 1 : *p < 0xE0 ? 2 : *p < 0xF0 ? 3 : 4;
+        if ((size_t)(end - p) < n)
+            break;
+        cp = n == 1 ? *p : n == 2 ? *p & 0x1Fu : n == 3 ? *p & 0x0Fu : *p & 0x07u;
+        for (size_t i = 1; i < n; i++)
+            cp = cp << 6 | (p[i] & 0x3Fu);
+        k++;
+        if ((cp < 0x20 && cp != '\t' && cp != '\n') || (cp >= 0x7F && cp <= 0x9F) ||
+            (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069)) {
+            *at = k;
+            return cp;
+        }
+        p += n;
+    }
+    return 0;
+}
+
+/* Warn once per text value below @p n that holds a control character: a
+ * double-quoted YAML or JSON string can write one as an escape ("\x1b",
+ * "\u202e"), and it would reach every report that shows the text.  Keys
+ * are left to pk_fields, which names every unknown one. */
+static void check_control_characters(rctx *c, const pk_node *n)
+{
+    size_t i, o, at = 0;
+    unsigned long cp;
+    switch (n->kind) {
+    case PK_SCALAR:
+        if ((cp = control_character(n->str, n->len, &at)) != 0)
+            pk_warn(&c->d, n, PK_R_RUBRIC_CONTROL_CHARACTER,
+                    "text holds the control character U+%04lX (character %zu): it can hide or "
+                    "reorder what readers see",
+                    cp, at);
+        break;
+    case PK_SEQ:
+        for (i = 0; i < n->count; i++) {
+            o = pk_path_index(&c->d, i);
+            check_control_characters(c, n->items[i]);
+            pk_path_pop(&c->d, o);
+        }
+        break;
+    case PK_MAP:
+        for (i = 0; i < n->count; i++) {
+            o = pk_path_key(&c->d, n->items[2 * i]->str);
+            check_control_characters(c, n->items[2 * i + 1]);
+            pk_path_pop(&c->d, o);
+        }
+        break;
+    }
+}
+
 static void decode_rubric(rctx *c, const pk_node *root)
 {
     static const pk_field f[] = {
@@ -695,6 +756,7 @@ static void decode_rubric(rctx *c, const pk_node *root)
     if (r->combines_survey && !v[12])
         pk_err(&c->d, v[8], PEKPPP_EINVALID, PK_R_RUBRIC_COMBINE,
                "combine.survey is above 0 but the rubric has no 'survey' section");
+    check_control_characters(c, root);
 }
 
 static int build_id_table(pekppp_rubric *r);
@@ -723,8 +785,9 @@ int pekppp_rubric_load_buffer(pekppp_rubric **out, const char *data, size_t len,
                                           PEKPPP_LOAD_OPTIONS_VERSION)) < 0)
         return error;
     memset(&c, 0, sizeof(c));
+    /* With repeated keys the tree is kept: decode it for the other problems. */
     error = pk_doc_parse(&doc, data, len, &rep);
-    if (error < 0)
+    if (error < 0 && !doc.root)
         goto done;
     if (!(r = pk_malloc(sizeof(*r)))) {
         error = PEKPPP_ENOMEM;

@@ -137,27 +137,29 @@ static char *dup_anchor(builder *b, const yaml_char_t *a)
     return s;
 }
 
+/* A key and its place among the mapping's pairs. */
+typedef struct {
+    const pk_node *key;
+    size_t index;
+} key_at;
+
 static int cmp_keys(const void *pa, const void *pb)
 {
-    const pk_node *a = *(const pk_node *const *)pa, *b = *(const pk_node *const *)pb;
-    size_t n = a->len < b->len ? a->len : b->len;
-    int c = memcmp(a->str, b->str, n);
+    const key_at *a = pa, *b = pb;
+    size_t n = a->key->len < b->key->len ? a->key->len : b->key->len;
+    int c = memcmp(a->key->str, b->key->str, n);
     if (c)
         return c;
-    if (a->len != b->len)
-        return a->len < b->len ? -1 : 1;
-    if (a->line != b->line)
-        return a->line < b->line ? -1 : 1;
-    return a->col < b->col ? -1 : a->col > b->col;
+    if (a->key->len != b->key->len)
+        return a->key->len < b->key->len ? -1 : 1;
+    return a->index < b->index ? -1 : a->index > b->index;
 }
 
-/* Order (duplicate, first) pairs by the duplicate's place in the file. */
+/* Order (duplicate, first) pairs by the duplicate's place in the mapping. */
 static int cmp_pair_position(const void *pa, const void *pb)
 {
-    const pk_node *a = *(const pk_node *const *)pa, *b = *(const pk_node *const *)pb;
-    if (a->line != b->line)
-        return a->line < b->line ? -1 : 1;
-    return a->col < b->col ? -1 : a->col > b->col;
+    const key_at *a = pa, *b = pb;
+    return a->index < b->index ? -1 : a->index > b->index;
 }
 
 static int same_key(const pk_node *a, const pk_node *b)
@@ -165,12 +167,34 @@ static int same_key(const pk_node *a, const pk_node *b)
     return a->len == b->len && memcmp(a->str, b->str, a->len) == 0;
 }
 
+static void report_duplicate(builder *b, const pk_node *dup, const pk_node *first)
+{
+    pk_diag(b->rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, dup->line, dup->col, NULL, PK_R_YAML_DUPLICATE_KEY,
+            "duplicate key '%s' (first at line %u)", dup->str, first->line);
+}
+
+/* Drop the pairs marked in @p drop, keeping the others in order. */
+static void drop_pairs(pk_node *map, const unsigned char *drop)
+{
+    size_t i, kept = 0;
+    for (i = 0; i < map->count; i++)
+        if (!drop[i]) {
+            map->items[2 * kept] = map->items[2 * i];
+            map->items[2 * kept + 1] = map->items[2 * i + 1];
+            kept++;
+        }
+    map->count = kept;
+}
+
 /* Report every key that repeats an earlier one in the same mapping, in
- * O(n log n) however many times one key repeats. */
+ * O(n log n) however many times one key repeats, and drop the repeats: the
+ * mapping keeps each key's first value, so the loaders see each key once. */
 static int check_duplicates(builder *b, pk_node *map)
 {
     size_t i, j, n = map->count;
-    pk_node **keys;
+    key_at *keys, *pairs;
+    unsigned char *drop;
+    size_t np = 0, first = 0;
     if (n < 2)
         return 0;
     /* A mapping of up to 64 keys (a unit's fields, its answers, a survey
@@ -179,6 +203,8 @@ static int check_duplicates(builder *b, pk_node *map)
      * it repeats, as the sorting path below does. */
     if (n <= 64) {
         uint32_t h[64];
+        unsigned char small_drop[64] = { 0 };
+        int any = 0;
         for (i = 0; i < n; i++) {
             const pk_node *k = map->items[2 * i];
             size_t c;
@@ -189,48 +215,51 @@ static int check_duplicates(builder *b, pk_node *map)
         for (i = 1; i < n; i++)
             for (j = 0; j < i; j++)
                 if (h[i] == h[j] && same_key(map->items[2 * i], map->items[2 * j])) {
-                    pk_diag(b->rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, map->items[2 * i]->line,
-                            map->items[2 * i]->col, NULL, PK_R_YAML_DUPLICATE_KEY,
-                            "duplicate key '%s' (first at line %u)", map->items[2 * i]->str,
-                            map->items[2 * j]->line);
+                    report_duplicate(b, map->items[2 * i], map->items[2 * j]);
+                    small_drop[i] = 1;
+                    any = 1;
                     break;
                 }
+        if (any)
+            drop_pairs(map, small_drop);
         return 0;
     }
     keys = pk_malloc(n * sizeof(*keys));
-    if (!keys)
-        return oom(b);
-    for (i = 0; i < n; i++)
-        keys[i] = map->items[2 * i];
-    qsort(keys, n, sizeof(*keys), cmp_keys);
-    /* In each run of equal keys (sorted by position), every key after the
-     * first is a duplicate of it.  Pair them up, then report in file order. */
-    {
-        pk_node **pairs = pk_malloc(2 * n * sizeof(*pairs));
-        size_t np = 0, first = 0;
-        if (!pairs) {
-            pk_free(keys);
-            return oom(b);
-        }
-        for (i = 1; i < n; i++) {
-            if (same_key(keys[i], keys[first])) {
-                pairs[2 * np] = keys[i];
-                pairs[2 * np + 1] = keys[first];
-                np++;
-            } else {
-                first = i;
-            }
-        }
-        if (np > 1)
-            qsort(pairs, np, 2 * sizeof(*pairs), cmp_pair_position);
-        for (i = 0; i < np; i++)
-            pk_diag(b->rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, pairs[2 * i]->line,
-                    pairs[2 * i]->col, NULL, PK_R_YAML_DUPLICATE_KEY,
-                    "duplicate key '%s' (first at line %u)", pairs[2 * i]->str,
-                    pairs[2 * i + 1]->line);
+    pairs = pk_malloc(2 * n * sizeof(*pairs));
+    drop = pk_malloc(n);
+    if (!keys || !pairs || !drop) {
+        pk_free(keys);
         pk_free(pairs);
+        pk_free(drop);
+        return oom(b);
     }
+    memset(drop, 0, n);
+    for (i = 0; i < n; i++) {
+        keys[i].key = map->items[2 * i];
+        keys[i].index = i;
+    }
+    qsort(keys, n, sizeof(*keys), cmp_keys);
+    /* In each run of equal keys (sorted by place), every key after the first
+     * is a duplicate of it.  Pair them up, then report in file order. */
+    for (i = 1; i < n; i++) {
+        if (same_key(keys[i].key, keys[first].key)) {
+            pairs[2 * np] = keys[i];
+            pairs[2 * np + 1] = keys[first];
+            drop[keys[i].index] = 1;
+            np++;
+        } else {
+            first = i;
+        }
+    }
+    if (np > 1)
+        qsort(pairs, np, 2 * sizeof(*pairs), cmp_pair_position);
+    for (i = 0; i < np; i++)
+        report_duplicate(b, pairs[2 * i].key, pairs[2 * i + 1].key);
+    if (np > 0)
+        drop_pairs(map, drop);
     pk_free(keys);
+    pk_free(pairs);
+    pk_free(drop);
     return 0;
 }
 
@@ -454,7 +483,7 @@ int pk_doc_parse(pk_doc *doc, const char *data, size_t len, pk_report *rep)
     yaml_parser_t parser;
     yaml_event_t ev;
     builder b;
-    int error = 0, done = 0, documents = 0;
+    int error = 0, done = 0, documents = 0, whole;
     size_t i;
 
     memset(doc, 0, sizeof(*doc));
@@ -532,8 +561,12 @@ int pk_doc_parse(pk_doc *doc, const char *data, size_t len, pk_report *rep)
     }
     yaml_parser_delete(&parser);
 
-    /* Return the code of the first error reported, so the return value and
-     * the caller's error record always agree. */
+    /* A tree built to the end holds every node even when keys were repeated
+     * (reported, and the loop went on): keep it, so a loader can go on and
+     * report the document's other problems.  Return the code of the first
+     * error reported, so the return value and the caller's error record
+     * always agree. */
+    whole = error == 0;
     if (rep->errors > 0)
         error = rep->first_code;
     if (error == 0 && !doc->root) {
@@ -548,7 +581,7 @@ int pk_doc_parse(pk_doc *doc, const char *data, size_t len, pk_report *rep)
     for (i = 0; i < b.nanchors; i++)
         pk_free(b.anchors[i].name);
     pk_free(b.anchors);
-    if (error < 0)
+    if (error < 0 && !whole)
         doc->root = NULL;
     return error;
 }

@@ -39,7 +39,9 @@ typedef struct {
  * Parse @p len bytes.  Problems go to @p rep (file name from there).
  * Returns 0, PEKPPP_EPARSE, PEKPPP_ELIMIT, PEKPPP_EINVALID (duplicate keys,
  * several documents, empty) or PEKPPP_ENOMEM.  Free with pk_doc_free() in
- * every case.
+ * every case.  doc->root is NULL after an error, except when the only
+ * problems were repeated keys: then the whole tree is kept (each key's
+ * first value is the one found) so a loader can report the rest too.
  */
 int pk_doc_parse(pk_doc *doc, const char *data, size_t len, pk_report *rep);
 void pk_doc_free(pk_doc *doc);

@@ -836,8 +836,8 @@ static void test_keys__a_mapping_with_200000_keys_ends_quickly(void **state)
     }
 }
 
-/* One key written 200000 times: every repeat is reported, in well under a
- * second.  Run in a child that is killed after the time limit, so a
+/* One key written 200000 times: every repeat is reported, and the rest of
+ * the unit checked, in well under a second.  Run in a child that is killed after the time limit, so a
  * quadratic duplicate check fails the test instead of stalling the suite. */
 typedef struct {
     int code;
@@ -883,7 +883,9 @@ static void test_keys__one_key_repeated_200000_times_ends_quickly(void **state)
     assert_int_equal(rep.code, PEKPPP_EINVALID);
     expect_error(&rep.err, PEKPPP_EINVALID, "same.yaml", 2, 1, "",
                  "duplicate key 'k' (first at line 1)");
-    assert_int_equal(rep.errors, 199999);
+    /* Every repeat, then the unit's other problems (the one 'k' left is an
+     * unknown key, and five required keys are missing): the tree is kept. */
+    assert_int_equal(rep.errors, 199999 + 6);
     if (rep.cpu > 2.0 * SLOW)
         fail_msg("%.2f s of CPU", rep.cpu);
 }

@@ -536,11 +536,14 @@ static const rubric_case rubric_cases[] = {
       { { E_, 7, 10, "", "combine.survey is above 0 but the rubric has no 'survey' section" } } },
 
     /* syntax-level rules */
-    { "duplicate key",
+    /* The repeat is dropped and the rest still checked: the missing name too. */
+    { "duplicate key, and another problem",
       WITH_IND_1A("      - id: \"1.a\"\n"
                   "        weight: 70\n"
                   "        weight: 70\n" LEVELS_1A EVIDENCE ADVICE_1A),
-      PEKPPP_EINVALID, 1, { { E_, 19, 9, "", "duplicate key 'weight' (first at line 18)" } } },
+      PEKPPP_EINVALID, 2,
+      { { E_, 19, 9, "", "duplicate key 'weight' (first at line 18)" },
+        { E_, 17, 9, "aspects[0].indicators[0]", "missing required key 'name'" } } },
     { "two YAML documents", BASE_RUBRIC "---\nid: other\n", PEKPPP_EINVALID, 1,
       { { E_, 44, 1, "", "a second YAML document: a file holds exactly one" } } },
 
@@ -565,6 +568,16 @@ static const rubric_case rubric_cases[] = {
                               EVIDENCE)),
       0, 1,
       { { W_, 26, 30, "aspects[0].indicators[1].levels[2]", "level 2 repeats the text of level 1" } } },
+    { "a bidi override in the title, an escape in the version; a tab is fine",
+      RUBRIC(SCHEMA, ID, "version: \"1\\x1b\"\n", "title: \"Ba\\tse \\u202eesaB\"\n", SCALE,
+             ROUNDING, COMBINE, BANDS, ASPECT1, IND_1A, IND_1B, ASPECT2, SUPP, SURVEY),
+      0, 2,
+      { { W_, 3, 10, "version",
+          "text holds the control character U+001B (character 2): it can hide or reorder what "
+          "readers see" },
+        { W_, 4, 8, "title",
+          "text holds the control character U+202E (character 7): it can hide or reorder what "
+          "readers see" } } },
 };
 
 /* Load one case; 1 when the code, every diagnostic and the error record match. */

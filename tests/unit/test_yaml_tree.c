@@ -94,6 +94,19 @@ static void expect_one_error(fixture *f, const char *text, int code, unsigned li
     assert_int_equal(f->rep.errors, 1);
 }
 
+/* Assert a parse whose one error is a repeated key: the tree is kept for
+ * the loaders, with the repeat dropped.  Returns the root. */
+static const pk_node *expect_duplicate_dropped(fixture *f, const char *text, unsigned line,
+                                               unsigned col, const char *message)
+{
+    assert_int_equal(parse(f, text), PEKPPP_EINVALID);
+    assert_non_null(f->doc.root);
+    assert_int_equal(f->rec.count, 1);
+    expect_diag(f, 0, PEKPPP_EINVALID, line, col, message);
+    assert_int_equal(f->rep.errors, 1);
+    return f->doc.root;
+}
+
 /* Malloc'd text of @p n copies of @p open, then @p n of @p close. */
 static char *nested(size_t n, char open, char close)
 {
@@ -185,16 +198,22 @@ static void test_parse__reads_json_too(void **state)
 /* ------------------------------------------------------------------------ */
 /* duplicate keys, documents, empty files                                   */
 
-static void test_parse__rejects_a_duplicate_key_at_the_second_occurrence(void **state)
+static void test_parse__rejects_a_duplicate_key_at_the_second_occurrence_and_drops_it(void **state)
 {
-    expect_one_error(*state, "a: 1\nb: 2\na: 3\n", PEKPPP_EINVALID, 3, 1,
-                     "duplicate key 'a' (first at line 1)");
+    const pk_node *root = expect_duplicate_dropped(*state, "a: 1\nb: 2\na: 3\n", 3, 1,
+                                                   "duplicate key 'a' (first at line 1)");
+    /* The first value stays; the repeat is gone. */
+    assert_int_equal(root->count, 2);
+    assert_true(pk_scalar_is(pk_map_get(root, "a"), "1"));
+    assert_true(pk_scalar_is(pk_map_get(root, "b"), "2"));
 }
 
 static void test_parse__rejects_a_duplicate_key_in_a_nested_mapping(void **state)
 {
-    expect_one_error(*state, "x:\n  k: 1\n  y: 2\n  k: 3\n", PEKPPP_EINVALID, 4, 3,
-                     "duplicate key 'k' (first at line 2)");
+    const pk_node *root = expect_duplicate_dropped(*state, "x:\n  k: 1\n  y: 2\n  k: 3\n", 4, 3,
+                                                   "duplicate key 'k' (first at line 2)");
+    assert_int_equal(pk_map_get(root, "x")->count, 2);
+    assert_true(pk_scalar_is(pk_map_get(pk_map_get(root, "x"), "k"), "1"));
 }
 
 /* Found by fuzzing: a syntax error after a duplicate key.  The code returned
@@ -210,8 +229,9 @@ static void test_parse__returns_the_code_of_the_first_error(void **state)
 
 static void test_parse__treats_quoted_and_plain_keys_as_the_same_key(void **state)
 {
-    expect_one_error(*state, "a: 1\n'a': 2\n", PEKPPP_EINVALID, 2, 1,
-                     "duplicate key 'a' (first at line 1)");
+    const pk_node *root = expect_duplicate_dropped(*state, "a: 1\n'a': 2\n", 2, 1,
+                                                   "duplicate key 'a' (first at line 1)");
+    assert_int_equal(root->count, 1);
 }
 
 static void test_parse__reports_each_of_two_different_duplicates(void **state)
@@ -277,8 +297,10 @@ static void test_parse__small_and_large_mappings_report_repeats_alike(void **sta
 /* An alias shares the anchored node, but the duplicate is where the alias is. */
 static void test_parse__locates_a_duplicate_made_by_an_alias_key(void **state)
 {
-    expect_one_error(*state, "a: &k x\nx: 1\n*k : 2\n", PEKPPP_EINVALID, 3, 1,
-                     "duplicate key 'x' (first at line 2)");
+    const pk_node *root = expect_duplicate_dropped(*state, "a: &k x\nx: 1\n*k : 2\n", 3, 1,
+                                                   "duplicate key 'x' (first at line 2)");
+    assert_int_equal(root->count, 2);
+    assert_true(pk_scalar_is(pk_map_get(root, "x"), "1"));
 }
 
 static void test_parse__allows_the_same_key_in_different_mappings(void **state)
@@ -642,7 +664,7 @@ int main(void)
                                         teardown),
         cmocka_unit_test_setup_teardown(test_parse__reads_json_too, setup, teardown),
         cmocka_unit_test_setup_teardown(
-            test_parse__rejects_a_duplicate_key_at_the_second_occurrence, setup, teardown),
+            test_parse__rejects_a_duplicate_key_at_the_second_occurrence_and_drops_it, setup, teardown),
         cmocka_unit_test_setup_teardown(test_parse__returns_the_code_of_the_first_error, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_parse__rejects_a_duplicate_key_in_a_nested_mapping,
