@@ -20,13 +20,31 @@ static void meta_row(pekppp_sink *sink, pekppp_lang lang, pk_msg_id label, const
     puts_(sink, "</dd>\n");
 }
 
-static void unit_header(pekppp_sink *sink, const pekppp_result *res, pekppp_lang lang)
+/* A what-if says so before anything else: the banner with the changed
+ * answers; the score box then names the index hypothetical and shows the
+ * real one. */
+static void hypothetical_banner(pekppp_sink *sink, const pekppp_rubric *r, const pk_whatif_view *w,
+                                pekppp_lang lang)
+{
+    puts_(sink, "<p class=\"hypo\" id=\"hypothetical\" role=\"note\">");
+    pk_html_msg(sink, lang, M_HYPO_NOTE);
+    puts_(sink, " ");
+    pk_html_msg(sink, lang, M_SET_CHANGED);
+    puts_(sink, ": <span id=\"set-changes\">");
+    pk_changes_write(sink, r, w, "→", pk_html_text);
+    puts_(sink, "</span></p>\n");
+}
+
+static void unit_header(pekppp_sink *sink, const pekppp_result *res, const pk_unit_view *v,
+                        pekppp_lang lang)
 {
     const pekppp_assessment *a = res->assessment;
     const pekppp_rubric *r = res->rubric;
     int64_t gap = 0;
     const pekppp_band *next = pk_next_band(res, &gap);
 
+    if (v->whatif)
+        hypothetical_banner(sink, r, v->whatif, lang);
     puts_(sink, "<header class=\"top\" id=\"top\">\n<div class=\"ident\">\n<p class=\"kicker\">");
     pk_html_msg(sink, lang, M_H_UNIT_REPORT);
     puts_(sink, "</p>\n<h1 id=\"unit-name\">");
@@ -58,7 +76,14 @@ static void unit_header(pekppp_sink *sink, const pekppp_result *res, pekppp_lang
         puts_(sink, ")");
     }
     puts_(sink, "</dd>\n</dl>\n</div>\n<div class=\"scorebox\">\n<div class=\"idx-label\">");
-    pk_html_msg(sink, lang, M_INDEX);
+    if (v->whatif) {
+        pk_html_msg(sink, lang, M_HYPO_INDEX);
+        pk_html_msg(sink, lang, M_INDEX);
+        puts_(sink, " ");
+        pk_html_msg(sink, lang, M_WOULD_BE);
+    } else {
+        pk_html_msg(sink, lang, M_INDEX);
+    }
     puts_(sink, "</div>\n<div class=\"idx\" id=\"index\">");
     pk_html_fixed(sink, res->index_rounded, r->decimals);
     puts_(sink, "</div>\n<div id=\"grade\">");
@@ -72,6 +97,15 @@ static void unit_header(pekppp_sink *sink, const pekppp_result *res, pekppp_lang
         pk_html_text(sink, next->grade);
     } else if (res->band) {
         pk_html_msg(sink, lang, M_H_TOP_BAND);
+    }
+    if (v->whatif) {
+        const pekppp_result *base = v->whatif->before;
+        puts_(sink, "</p>\n<p class=\"actual\">");
+        pk_html_msg(sink, lang, M_ACTUAL);
+        puts_(sink, ": <strong id=\"actual-index\">");
+        pk_html_fixed(sink, base->index_rounded, r->decimals);
+        puts_(sink, "</strong> ");
+        pk_html_badge(sink, r, base->band, 1, 1);
     }
     puts_(sink, "</p>\n<p class=\"parts\">");
     pk_html_msg(sink, lang, M_EVALUATOR);
@@ -482,12 +516,16 @@ void pk_report_html(pekppp_sink *sink, const pekppp_result *res, const pekppp_re
     const pekppp_assessment *a = res->assessment;
     pekppp_lang lang = o->lang;
     pk_html_page_start(sink, lang, NULL);
+    if (v->whatif) {
+        pk_html_msg(sink, lang, M_HYPO_NOW);
+        puts_(sink, ": ");
+    }
     pk_html_text(sink, a->unit_name);
     puts_(sink, " (");
     pk_html_text(sink, a->unit_id);
     puts_(sink, ") — PEKPPP");
     pk_html_page_body(sink, "unit");
-    unit_header(sink, res, lang);
+    unit_header(sink, res, v, lang);
     if (v->whatif)
         what_if(sink, res, v->whatif, lang);
     aspect_section(sink, res, lang);

@@ -104,6 +104,20 @@ static void head(jb *b, cJSON *root, const pekppp_result *res)
     }
 }
 
+/* A what-if is marked before its index: "hypothetical": true and the real
+ * score ("actual"), as what_if.before has it. */
+static void hypothetical(jb *b, cJSON *root, const pk_whatif_view *w)
+{
+    const pekppp_result *base = w->before;
+    cJSON *x;
+    chk(b, cJSON_AddBoolToObject(root, "hypothetical", 1));
+    if ((x = add_child(b, root, "actual", 0))) {
+        add_fixed(b, x, "index", base->index_rounded, base->rubric->decimals);
+        add_str(b, x, "grade", base->band ? base->band->grade : NULL);
+        add_str(b, x, "label", base->band ? base->band->label : NULL);
+    }
+}
+
 static void totals(jb *b, cJSON *root, const pekppp_result *res)
 {
     const pekppp_rubric *r = res->rubric;
@@ -487,6 +501,8 @@ void pk_report_json(pekppp_sink *sink, const pekppp_result *res, const pekppp_re
         return;
     }
     head(&b, root, res);
+    if (v->whatif)
+        hypothetical(&b, root, v->whatif);
     totals(&b, root, res);
     aspects(&b, root, res);
     tail(&b, root, res);

@@ -25,7 +25,21 @@ static void row2(pekppp_sink *sink, pekppp_lang lang, pk_msg_id label, const cha
     pekppp_sink_puts(sink, " |\n");
 }
 
-static void head(pekppp_sink *sink, const pekppp_result *res, pekppp_lang lang)
+/* A grade and its label after an index: " C Cukup". */
+static void band_words(pekppp_sink *sink, const pekppp_band *b)
+{
+    if (!b)
+        return;
+    pekppp_sink_puts(sink, " ");
+    pk_md_text(sink, b->grade);
+    pekppp_sink_puts(sink, " ");
+    pk_md_text(sink, b->label);
+}
+
+/* The unit, the headline (in a what-if "Andaikan (--set): ... menjadi", the
+ * real score under it), the fields and the evaluator and survey scores. */
+static void head(pekppp_sink *sink, const pekppp_result *res, const pk_unit_view *v,
+                 pekppp_lang lang)
 {
     const pekppp_assessment *a = res->assessment;
     const pekppp_rubric *r = res->rubric;
@@ -36,14 +50,13 @@ static void head(pekppp_sink *sink, const pekppp_result *res, pekppp_lang lang)
     pekppp_sink_puts(sink, " (");
     pk_md_text(sink, a->unit_id);
     pekppp_sink_puts(sink, ")\n\n");
-    pk_sink_printf(sink, "**%s: ", pk_msg(lang, M_INDEX));
+    if (v->whatif)
+        pk_sink_printf(sink, "**%s%s %s ", pk_msg(lang, M_HYPO_INDEX), pk_msg(lang, M_INDEX),
+                       pk_msg(lang, M_WOULD_BE));
+    else
+        pk_sink_printf(sink, "**%s: ", pk_msg(lang, M_INDEX));
     fixed(sink, res->index_rounded, r->decimals);
-    if (res->band) {
-        pekppp_sink_puts(sink, " ");
-        pk_md_text(sink, res->band->grade);
-        pekppp_sink_puts(sink, " ");
-        pk_md_text(sink, res->band->label);
-    }
+    band_words(sink, res->band);
     pekppp_sink_puts(sink, "**");
     if (next) {
         pekppp_sink_puts(sink, " (");
@@ -51,6 +64,11 @@ static void head(pekppp_sink *sink, const pekppp_result *res, pekppp_lang lang)
         pk_sink_printf(sink, " %s ", pk_msg(lang, M_BELOW_BAND));
         pk_md_text(sink, next->grade);
         pekppp_sink_puts(sink, ")");
+    }
+    if (v->whatif) {
+        pk_sink_printf(sink, "\n\n%s: ", pk_msg(lang, M_ACTUAL));
+        fixed(sink, v->whatif->before->index_rounded, r->decimals);
+        band_words(sink, v->whatif->before->band);
     }
     pekppp_sink_puts(sink, "\n\n| | |\n|---|---|\n");
     row2(sink, lang, M_INSTITUTION, a->institution);
@@ -301,7 +319,7 @@ void pk_plan_md(pekppp_sink *sink, const pekppp_plan *p, pekppp_lang lang, int s
 void pk_report_md(pekppp_sink *sink, const pekppp_result *res, const pekppp_report_options *o,
                   const pk_unit_view *v)
 {
-    head(sink, res, o->lang);
+    head(sink, res, v, o->lang);
     if (v->whatif)
         what_if(sink, res, v->whatif, o->lang);
     aspects(sink, res, o->lang);

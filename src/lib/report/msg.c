@@ -160,6 +160,41 @@ static const char *const table[M_COUNT][2] = {
                      "User survey (F-03): remove the # and give the mean score and the number "
                      "of respondents," },
     [M_T_RESPONSES] = { "atau jawaban per responden:", "or each respondent's answers:" },
+    /* What a reader must see first (issue 12) */
+    [M_HYPO_INDEX] = { "Andaikan (--set): ", "What if (--set): " },
+    [M_WOULD_BE] = { "menjadi", "would be" },
+    [M_ACTUAL] = { "Nilai sebenarnya (jawaban di berkas)", "Real score (the answers in the file)" },
+    [M_SET_CHANGED] = { "Jawaban diubah dengan --set", "Answers changed by --set" },
+    [M_HYPO_NOTE] = { "Hasil andaikan, bukan nilai berkas masukan.",
+                      "A what-if result, not the input's score." },
+    [M_HYPO_NOW] = { "Andaikan", "What if" },
+    [M_PLAN_FROM_SET] = { "Rencana ini mulai dari jawaban andaikan (--set), bukan dari jawaban "
+                          "di berkas.",
+                          "This plan starts from the what-if answers (--set), not from the "
+                          "answers in the file." },
+    [M_CAVEATS] = { "Perhatian", "Caveats" },
+    [M_CV_PROVISIONAL] = { "Rubrik sementara: ", "Provisional rubric: " },
+    [M_CV_PROVISIONAL_END] = { "; hasil ini belum dapat dipakai sebagai nilai resmi.",
+                               "; this result is not an official score yet." },
+    [M_CV_INCOMPLETE] = { "Jawaban belum lengkap: ", "Incomplete answers: " },
+    [M_CV_OF] = { " dari ", " of " },
+    [M_CV_INCOMPLETE_END] = { " indikator belum dijawab dan dihitung level terendah "
+                              "(--allow-incomplete).",
+                              " indicators not answered, counted at the lowest level "
+                              "(--allow-incomplete)." },
+    [M_CV_SURVEY_BELOW] = { "Survei (F-03) tidak dihitung: ", "Survey (F-03) left out: " },
+    [M_CV_RESP_OF_MIN] = { " responden dari minimal ", " respondents of the minimum " },
+    [M_CV_SURVEY_ALONE] = { "; indeks = nilai evaluator saja.",
+                            "; the index is the evaluator score alone." },
+    [M_CV_SURVEY_MISSING] = { "Survei (F-03) tidak ada", "No survey (F-03)" },
+    [M_CV_NA] = { "Jawaban na: bobotnya dibagi ulang ke indikator lain, pada aspek ",
+                  "na answers: their weight is shared out over the other indicators, in aspect " },
+    [M_CV_NA_IND] = { " indikator na", " indicators na" },
+    [M_CV_NA_ALL] = { "semua indikator na: aspek tidak dinilai, bobotnya dibagi ke aspek lain",
+                      "every indicator na: not scored, its weight shared out over the other "
+                      "aspects" },
+    [M_CONTRIB_EVAL] = { "Kontribusi ke nilai evaluator", "Contribution to evaluator score" },
+    [M_CONTRIB_INDEX] = { "Kontribusi ke indeks", "Contribution to index" },
 };
 
 const char *pk_msg(pekppp_lang lang, pk_msg_id id)

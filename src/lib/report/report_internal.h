@@ -73,6 +73,17 @@ void pk_report_text(pekppp_sink *sink, const pekppp_result *res, const pekppp_re
 void pk_report_json(pekppp_sink *sink, const pekppp_result *res, const pekppp_report_options *o,
                     const pk_unit_view *v);
 
+/* What every unit format says first, in one wording (report.c): the texts
+ * go through @p text, the format's escaper; numbers are plain digits. */
+typedef void (*pk_text_fn)(pekppp_sink *sink, const char *s);
+/* One caveat as a sentence. */
+void pk_caveat_write(pekppp_sink *sink, const pekppp_rubric *r, const pk_caveat *c,
+                     pekppp_lang lang, pk_text_fn text);
+/* The changed answers of a what-if: "14.b.K 4 -> 5, 29.f.B 3 -> 5", with
+ * @p arrow between the levels ("na", and "-" for a missing answer). */
+void pk_changes_write(pekppp_sink *sink, const pekppp_rubric *r, const pk_whatif_view *w,
+                      const char *arrow, pk_text_fn text);
+
 /* A plan in each report format; the unit reports call these when
  * pekppp_report_options.plan is set (plan_print.c, json.c, md.c). */
 void pk_plan_text(pekppp_sink *sink, const pekppp_plan *p, pekppp_lang lang);

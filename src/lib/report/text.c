@@ -69,18 +69,34 @@ static void header(pekppp_sink *sink, const pekppp_result *res, pekppp_lang lang
     pekppp_sink_puts(sink, ")\n\n");
 }
 
-static void scores(pekppp_sink *sink, const pekppp_result *res, pekppp_lang lang)
+/* A grade and its label after an index: "  C  Cukup". */
+static void put_band(pekppp_sink *sink, const pekppp_band *b)
+{
+    if (!b)
+        return;
+    pekppp_sink_puts(sink, "  ");
+    put_cell(sink, b->grade, 0, 0);
+    pekppp_sink_puts(sink, "  ");
+    put_cell(sink, b->label, 0, 0);
+}
+
+/* The headline: the index, or in a what-if "Andaikan (--set): ... menjadi"
+ * it, with the real score on the next line. */
+static void scores(pekppp_sink *sink, const pekppp_result *res, const pk_unit_view *v,
+                   pekppp_lang lang)
 {
     const pekppp_rubric *r = res->rubric;
-    pk_sink_printf(sink, "%s: ", pk_msg(lang, M_INDEX));
+    if (v->whatif) {
+        pk_sink_printf(sink, "%s%s %s ", pk_msg(lang, M_HYPO_INDEX), pk_msg(lang, M_INDEX),
+                       pk_msg(lang, M_WOULD_BE));
+    } else {
+        pk_sink_printf(sink, "%s: ", pk_msg(lang, M_INDEX));
+    }
     put_fixed(sink, res->index_rounded, r->decimals);
     if (res->band) {
         const pekppp_band *next;
         int64_t gap = 0;
-        pekppp_sink_puts(sink, "  ");
-        put_cell(sink, res->band->grade, 0, 0);
-        pekppp_sink_puts(sink, "  ");
-        put_cell(sink, res->band->label, 0, 0);
+        put_band(sink, res->band);
         if ((next = pk_next_band(res, &gap)) != NULL) {
             pekppp_sink_puts(sink, "  (");
             put_fixed(sink, gap, r->decimals);
@@ -104,6 +120,14 @@ static void scores(pekppp_sink *sink, const pekppp_result *res, pekppp_lang lang
                        pk_msg(lang, M_RESPONDENTS), pk_msg(lang, M_WEIGHT_OF));
         put_dec(sink, r->combine_survey);
         pekppp_sink_puts(sink, "%)");
+    }
+    if (v->whatif) {
+        /* The answers in the file give the real score; the what-if section
+         * below lists what --set changed. */
+        const pekppp_result *base = v->whatif->before;
+        pk_sink_printf(sink, "\n%s: ", pk_msg(lang, M_ACTUAL));
+        put_fixed(sink, base->index_rounded, r->decimals);
+        put_band(sink, base->band);
     }
     pekppp_sink_puts(sink, "\n\n");
 }
@@ -270,7 +294,7 @@ void pk_report_text(pekppp_sink *sink, const pekppp_result *res, const pekppp_re
                     const pk_unit_view *v)
 {
     header(sink, res, o->lang);
-    scores(sink, res, o->lang);
+    scores(sink, res, v, o->lang);
     if (v->whatif)
         what_if(sink, res, v->whatif, o->lang);
     aspects(sink, res, o->lang);
