@@ -204,7 +204,10 @@ static const char *const css[] = {
 static const char unit_css[] =
     ".hypo{margin:0 0 16px;padding:.55em .9em;border:2px solid #9a6700;background:#fff8c5;"
     "font-weight:600}\n"
-    ".actual{margin:.3em 0;font-weight:600}\n";
+    ".actual{margin:.3em 0;font-weight:600}\n"
+    ".caveats{margin-top:18px;padding:.4em 1em .5em;border:2px solid #b42318;background:#fff5f4}\n"
+    ".caveats h2{border-bottom:0;margin:0 0 .2em;color:#b42318}\n"
+    ".caveats ul{margin:0;padding-left:1.2em}\n";
 
 void pk_html_page_start(pekppp_sink *sink, pekppp_lang lang, const char *script_hash)
 {

@@ -132,6 +132,27 @@ static void unit_header(pekppp_sink *sink, const pekppp_result *res, const pk_un
     puts_(sink, "</p>\n</div>\n</header>\n");
 }
 
+/* The caveats, right under the header: what to know before trusting the
+ * index (the notes at the end repeat them in short). */
+static void caveat_section(pekppp_sink *sink, const pekppp_result *res, const pk_caveats *c,
+                           pekppp_lang lang)
+{
+    size_t i, k;
+    if (c->n == 0)
+        return;
+    puts_(sink, "<section id=\"caveats\" class=\"caveats\" role=\"note\">\n<h2>");
+    pk_html_msg(sink, lang, M_CAVEATS);
+    puts_(sink, "</h2>\n<ul>\n");
+    for (i = 0; i < c->n; i++) {
+        for (k = 0; k < PK_NFLAGS && pk_flags[k].flag != c->items[i].flag; k++)
+            ;
+        pk_sink_printf(sink, "<li data-flag=\"%s\">", k < PK_NFLAGS ? pk_flags[k].name : "");
+        pk_caveat_write(sink, res->rubric, &c->items[i], lang, pk_html_text);
+        puts_(sink, "</li>\n");
+    }
+    puts_(sink, "</ul>\n</section>\n");
+}
+
 /* What-if: the changed answers, then the index and the aspects before and after. */
 static void what_if(pekppp_sink *sink, const pekppp_result *res, const pk_whatif_view *w,
                     pekppp_lang lang)
@@ -526,6 +547,7 @@ void pk_report_html(pekppp_sink *sink, const pekppp_result *res, const pekppp_re
     puts_(sink, ") — PEKPPP");
     pk_html_page_body(sink, "unit");
     unit_header(sink, res, v, lang);
+    caveat_section(sink, res, &v->caveats, lang);
     if (v->whatif)
         what_if(sink, res, v->whatif, lang);
     aspect_section(sink, res, lang);

@@ -162,6 +162,49 @@ static void totals(jb *b, cJSON *root, const pekppp_result *res)
     }
 }
 
+static void add_count(jb *b, cJSON *o, const char *k, size_t n)
+{
+    add_long(b, o, k, (long)n);
+}
+
+/* "caveats", after "flags" when it is not empty: each flag with the numbers
+ * behind it, in the order the reports list them. */
+static void caveats(jb *b, cJSON *root, const pekppp_result *res, const pk_caveats *cv)
+{
+    const pekppp_rubric *r = res->rubric;
+    cJSON *list, *o, *asp, *x;
+    size_t i, k;
+    if (cv->n == 0 || !(list = add_child(b, root, "caveats", 1)))
+        return;
+    for (i = 0; i < cv->n; i++) {
+        const pk_caveat *c = &cv->items[i];
+        if (!(o = add_child(b, list, NULL, 0)))
+            return;
+        for (k = 0; k < PK_NFLAGS && pk_flags[k].flag != c->flag; k++)
+            ;
+        add_str(b, o, "flag", k < PK_NFLAGS ? pk_flags[k].name : NULL);
+        if (c->flag == PEKPPP_FLAG_PROVISIONAL_RUBRIC) {
+            add_str(b, o, "reason", c->reason);
+        } else if (c->flag == PEKPPP_FLAG_INCOMPLETE) {
+            add_count(b, o, "unanswered", c->unanswered);
+            add_count(b, o, "indicators", c->indicators);
+        } else if (c->flag == PEKPPP_FLAG_SURVEY_BELOW_MIN) {
+            add_long(b, o, "respondents", c->respondents);
+            add_long(b, o, "min_respondents", c->min_respondents);
+        } else if (c->flag == PEKPPP_FLAG_NA_RENORMALISED &&
+                   (asp = add_child(b, o, "aspects", 1))) {
+            for (k = 0; k < c->naspects; k++) {
+                if (!(x = add_child(b, asp, NULL, 0)))
+                    return;
+                add_str(b, x, "id", r->aspects[c->aspects[k].aspect].id);
+                add_count(b, x, "na", c->aspects[k].na);
+                add_count(b, x, "indicators", c->aspects[k].count);
+                chk(b, cJSON_AddBoolToObject(x, "left_out", c->aspects[k].left_out));
+            }
+        }
+    }
+}
+
 static void aspects(jb *b, cJSON *root, const pekppp_result *res)
 {
     const pekppp_rubric *r = res->rubric;
@@ -504,6 +547,7 @@ void pk_report_json(pekppp_sink *sink, const pekppp_result *res, const pekppp_re
     if (v->whatif)
         hypothetical(&b, root, v->whatif);
     totals(&b, root, res);
+    caveats(&b, root, res, &v->caveats);
     aspects(&b, root, res);
     tail(&b, root, res);
     exact(&b, root, res);

@@ -25,6 +25,9 @@ static void row2(pekppp_sink *sink, pekppp_lang lang, pk_msg_id label, const cha
     pekppp_sink_puts(sink, " |\n");
 }
 
+static void caveats(pekppp_sink *sink, const pekppp_result *res, const pk_caveats *c,
+                    pekppp_lang lang);
+
 /* A grade and its label after an index: " C Cukup". */
 static void band_words(pekppp_sink *sink, const pekppp_band *b)
 {
@@ -70,7 +73,9 @@ static void head(pekppp_sink *sink, const pekppp_result *res, const pk_unit_view
         fixed(sink, v->whatif->before->index_rounded, r->decimals);
         band_words(sink, v->whatif->before->band);
     }
-    pekppp_sink_puts(sink, "\n\n| | |\n|---|---|\n");
+    pekppp_sink_puts(sink, "\n\n");
+    caveats(sink, res, &v->caveats, lang);
+    pekppp_sink_puts(sink, "| | |\n|---|---|\n");
     row2(sink, lang, M_INSTITUTION, a->institution);
     row2(sink, lang, M_CATEGORY, a->category);
     row2(sink, lang, M_PERIOD, a->period);
@@ -180,6 +185,22 @@ static void notes(pekppp_sink *sink, const pekppp_result *res, pekppp_lang lang)
     for (i = 0; i < PK_NFLAGS; i++)
         if (res->flags & pk_flags[i].flag)
             pk_sink_printf(sink, "- %s\n", pk_msg(lang, pk_flags[i].note));
+    pekppp_sink_puts(sink, "\n");
+}
+
+/* The caveats, right under the headline, as a quote block. */
+static void caveats(pekppp_sink *sink, const pekppp_result *res, const pk_caveats *c,
+                    pekppp_lang lang)
+{
+    size_t i;
+    if (c->n == 0)
+        return;
+    pk_sink_printf(sink, "> **%s**\n>\n", pk_msg(lang, M_CAVEATS));
+    for (i = 0; i < c->n; i++) {
+        pekppp_sink_puts(sink, "> - ");
+        pk_caveat_write(sink, res->rubric, &c->items[i], lang, pk_md_text);
+        pekppp_sink_puts(sink, "\n");
+    }
     pekppp_sink_puts(sink, "\n");
 }
 

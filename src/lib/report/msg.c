@@ -183,10 +183,11 @@ static const char *const table[M_COUNT][2] = {
                               " indicators not answered, counted at the lowest level "
                               "(--allow-incomplete)." },
     [M_CV_SURVEY_BELOW] = { "Survei (F-03) tidak dihitung: ", "Survey (F-03) left out: " },
-    [M_CV_RESP_OF_MIN] = { " responden dari minimal ", " respondents of the minimum " },
+    [M_CV_RESP_OF_MIN] = { " responden dari minimal ", " respondents, fewer than the minimum of " },
     [M_CV_SURVEY_ALONE] = { "; indeks = nilai evaluator saja.",
                             "; the index is the evaluator score alone." },
-    [M_CV_SURVEY_MISSING] = { "Survei (F-03) tidak ada", "No survey (F-03)" },
+    [M_CV_SURVEY_MISSING] = { "Survei (F-03) tidak ada: indeks = nilai evaluator saja.",
+                              "No survey (F-03): the index is the evaluator score alone." },
     [M_CV_NA] = { "Jawaban na: bobotnya dibagi ulang ke indikator lain, pada aspek ",
                   "na answers: their weight is shared out over the other indicators, in aspect " },
     [M_CV_NA_IND] = { " indikator na", " indicators na" },

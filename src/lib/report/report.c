@@ -80,7 +80,6 @@ void pk_caveat_write(pekppp_sink *sink, const pekppp_rubric *r, const pk_caveat 
         break;
     case PEKPPP_FLAG_SURVEY_MISSING:
         text(sink, pk_msg(lang, M_CV_SURVEY_MISSING));
-        text(sink, pk_msg(lang, M_CV_SURVEY_ALONE));
         break;
     default: /* PEKPPP_FLAG_NA_RENORMALISED */
         text(sink, pk_msg(lang, M_CV_NA));

@@ -231,6 +231,27 @@ static void notes(pekppp_sink *sink, const pekppp_result *res, pekppp_lang lang)
             pk_sink_printf(sink, "  - %s\n", pk_msg(lang, pk_flags[i].note));
 }
 
+static void text_put(pekppp_sink *sink, const char *s)
+{
+    pk_text_cell(sink, s, 0, 0);
+}
+
+/* The caveats, before any table: what to know before trusting the index. */
+static void caveats(pekppp_sink *sink, const pekppp_result *res, const pk_caveats *c,
+                    pekppp_lang lang)
+{
+    size_t i;
+    if (c->n == 0)
+        return;
+    pk_sink_printf(sink, "%s:\n", pk_msg(lang, M_CAVEATS));
+    for (i = 0; i < c->n; i++) {
+        pekppp_sink_puts(sink, "  - ");
+        pk_caveat_write(sink, res->rubric, &c->items[i], lang, text_put);
+        pekppp_sink_puts(sink, "\n");
+    }
+    pekppp_sink_puts(sink, "\n");
+}
+
 /* A signed delta: "+0.13", "-0.05", "0.00". */
 static void put_delta(pekppp_sink *sink, int64_t units, int decimals)
 {
@@ -295,6 +316,7 @@ void pk_report_text(pekppp_sink *sink, const pekppp_result *res, const pekppp_re
 {
     header(sink, res, o->lang);
     scores(sink, res, v, o->lang);
+    caveats(sink, res, &v->caveats, o->lang);
     if (v->whatif)
         what_if(sink, res, v->whatif, o->lang);
     aspects(sink, res, o->lang);
