@@ -24,8 +24,10 @@ static const char *const table[M_COUNT][2] = {
                     "Every indicator is at the top level." },
     [M_RECOMMENDATIONS] = { "Yang perlu diperbaiki lebih dulu (menurut kenaikan indeks)",
                             "What to fix first (by gain on the index)" },
-    [M_MORE_RECS] = { "rekomendasi lain dalam --format json",
-                      "more recommendations in --format json" },
+    [M_MORE_RECS] = { "rekomendasi lain ada di laporan halaman penuh: jalankan perintah yang "
+                      "sama dengan -f html -o laporan.html, lalu buka laporan.html di peramban",
+                      "more recommendations in the full-page report: run the same command with "
+                      "-f html -o report.html, then open report.html in a web browser" },
     [M_NO_RECS] = { "Tidak ada rekomendasi.", "No recommendations." },
     [M_REACH_LEVEL] = { "untuk mencapai level", "to reach level" },
     [M_NOTES] = { "Catatan", "Notes" },
