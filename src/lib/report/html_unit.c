@@ -234,7 +234,7 @@ static void aspect_section(pekppp_sink *sink, const pekppp_result *res, pekppp_l
     pk_html_th_col(sink, lang, M_ASPECT, NULL);
     pk_html_th_col(sink, lang, M_WEIGHT, "n");
     pk_html_th_col(sink, lang, M_SCORE, "n");
-    pk_html_th_col(sink, lang, M_CONTRIBUTION, "n");
+    pk_html_th_col(sink, lang, M_CONTRIB_EVAL, "n");
     puts_(sink, "</tr></thead>\n<tbody>\n");
     for (i = 0; i < r->naspects; i++) {
         const pekppp_aspect *a = &r->aspects[i];
@@ -372,7 +372,7 @@ static void indicator_section(pekppp_sink *sink, const pekppp_result *res,
     pk_html_th_col(sink, lang, M_INDICATORS, NULL);
     pk_html_th_col(sink, lang, M_H_LEVEL, "n");
     pk_html_th_col(sink, lang, M_WEIGHT, "n");
-    pk_html_th_col(sink, lang, M_CONTRIBUTION, "n");
+    pk_html_th_col(sink, lang, M_CONTRIB_INDEX, "n");
     pk_html_th_col(sink, lang, M_H_LOST, "n");
     puts_(sink, "</tr></thead>\n");
     for (i = 0; i < r->naspects; i++) {

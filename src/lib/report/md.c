@@ -102,7 +102,7 @@ static void aspects(pekppp_sink *sink, const pekppp_result *res, pekppp_lang lan
     size_t i;
     char w[32];
     pk_sink_printf(sink, "| | %s | %s | %s | %s |\n|---|---|--:|--:|--:|\n", pk_msg(lang, M_ASPECT),
-                   pk_msg(lang, M_WEIGHT), pk_msg(lang, M_SCORE), pk_msg(lang, M_CONTRIBUTION));
+                   pk_msg(lang, M_WEIGHT), pk_msg(lang, M_SCORE), pk_msg(lang, M_CONTRIB_EVAL));
     for (i = 0; i < r->naspects; i++) {
         const pk_aspect_result *ar = &res->aspects[i];
         pekppp_sink_puts(sink, "| ");

@@ -17,7 +17,6 @@ static const char *const table[M_COUNT][2] = {
     [M_ASPECT] = { "Aspek", "Aspect" },
     [M_WEIGHT] = { "Bobot", "Weight" },
     [M_SCORE] = { "Nilai", "Score" },
-    [M_CONTRIBUTION] = { "Kontribusi", "Contribution" },
     [M_LEFT_OUT] = { "tidak dinilai (semua na)", "not scored (all na)" },
     [M_BELOW_MAX] = { "Indikator di bawah level maksimal", "Indicators below the top level" },
     [M_ALL_MAX] = { "Semua indikator sudah di level maksimal.",
@@ -106,10 +105,12 @@ static const char *const table[M_COUNT][2] = {
     [M_H_SCALE] = { "skala", "scale" },
     [M_H_LEVEL] = { "Level", "Level" },
     [M_H_LOST] = { "Poin hilang", "Lost points" },
-    [M_H_IND_HINT] = { "Kontribusi: sumbangan indikator pada indeks. Poin hilang: kenaikan indeks "
-                       "bila indikator mencapai level tertinggi. Klik nama indikator untuk melihat "
-                       "uraian level dan bukti dukungnya.",
-                       "Contribution: what the indicator adds to the index. Lost points: what "
+    [M_H_IND_HINT] = { "Kontribusi ke indeks: yang disumbangkan level indikator ini pada indeks "
+                       "(bukan pada nilai evaluator seperti di tabel aspek). Poin hilang: kenaikan "
+                       "indeks bila indikator mencapai level tertinggi. Klik nama indikator untuk "
+                       "melihat uraian level dan bukti dukungnya.",
+                       "Contribution to index: what the indicator's level adds to the index (not "
+                       "to the evaluator score, as in the aspect table). Lost points: what "
                        "reaching the top level would add to it. Click an indicator's name to see "
                        "its level descriptions and evidence." },
     [M_H_CURRENT] = { "level saat ini", "current level" },

@@ -136,13 +136,14 @@ static void aspects(pekppp_sink *sink, const pekppp_result *res, pekppp_lang lan
 {
     const pekppp_rubric *r = res->rubric;
     size_t i;
-    /* The last column is as wide as its heading needs, and at least 12. */
-    int cw = (int)strlen(pk_msg(lang, M_CONTRIBUTION)) + 1;
+    /* The last column (each aspect's share of the evaluator score) is as
+     * wide as its heading needs, and at least 12. */
+    int cw = (int)strlen(pk_msg(lang, M_CONTRIB_EVAL)) + 2;
     if (cw < 12)
         cw = 12;
     put_cell(sink, pk_msg(lang, M_ASPECT), 41, 1);
     pk_sink_printf(sink, "%7s%7s%*s\n", pk_msg(lang, M_WEIGHT), pk_msg(lang, M_SCORE), cw,
-                   pk_msg(lang, M_CONTRIBUTION));
+                   pk_msg(lang, M_CONTRIB_EVAL));
     for (i = 0; i < r->naspects; i++) {
         const pekppp_aspect *a = &r->aspects[i];
         const pk_aspect_result *ar = &res->aspects[i];
