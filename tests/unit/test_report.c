@@ -454,6 +454,38 @@ static void test_report__what_if_is_marked_at_the_top_of_every_format(void **sta
     pekppp_assessment_free(changed);
 }
 
+/* A plan written with the --set changes in its options says it starts from them. */
+static void test_report__plan_of_changed_answers_is_marked_hypothetical(void **state)
+{
+    scored *s = *state;
+    pekppp_plan_options po = PEKPPP_PLAN_OPTIONS_INIT;
+    pekppp_report_options ro = PEKPPP_REPORT_OPTIONS_INIT;
+    pekppp_change change = { 0, 4, 5 };
+    pekppp_plan *plan = NULL;
+    pekppp_sink sink;
+    assert_int_equal(pekppp_plan_make(&plan, s->result, "A", &po, NULL), 0);
+    ro.changes = &change;
+    ro.nchanges = 1;
+    pekppp_sink_init_buffer(&sink);
+    assert_int_equal(pekppp_plan_write(&sink, plan, PEKPPP_FORMAT_TEXT, &ro), 0);
+    assert_non_null(strstr(sink.data, "Rencana ini mulai dari jawaban andaikan (--set)"));
+    assert_non_null(strstr(sink.data, "\nJawaban diubah dengan --set: 1.a 4 -> 5\nAndaikan: "));
+    pekppp_sink_dispose(&sink);
+    pekppp_sink_init_buffer(&sink);
+    assert_int_equal(pekppp_plan_write(&sink, plan, PEKPPP_FORMAT_JSON, &ro), 0);
+    assert_non_null(strstr(sink.data, "\"hypothetical\": true,\n  \"changes\": [\n    "
+                                      "{\"indicator\": \"1.a\", \"from\": 4, \"to\": 5}\n  ],\n"));
+    pekppp_sink_dispose(&sink);
+    /* Without changes, nothing of it. */
+    ro.nchanges = 0;
+    pekppp_sink_init_buffer(&sink);
+    assert_int_equal(pekppp_plan_write(&sink, plan, PEKPPP_FORMAT_MD, &ro), 0);
+    assert_null(strstr(sink.data, "andaikan"));
+    assert_non_null(strstr(sink.data, "Sekarang: **"));
+    pekppp_sink_dispose(&sink);
+    pekppp_plan_free(plan);
+}
+
 /* ------------------------------------------------------------------------ */
 /* Text                                                                     */
 
@@ -668,6 +700,8 @@ int main(void)
         cmocka_unit_test(test_report__json_of_an_incomplete_unit_is_not_complete),
         cmocka_unit_test(test_report__caveats_carry_the_numbers_behind_each_flag),
         cmocka_unit_test_setup_teardown(test_report__what_if_is_marked_at_the_top_of_every_format,
+                                        setup_small_unit, teardown_small_unit),
+        cmocka_unit_test_setup_teardown(test_report__plan_of_changed_answers_is_marked_hypothetical,
                                         setup_small_unit, teardown_small_unit),
         cmocka_unit_test(test_report__text_in_indonesian_names_index_grade_and_label),
         cmocka_unit_test(test_report__text_in_english_names_index_grade_and_label),

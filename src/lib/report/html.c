@@ -315,14 +315,10 @@ void pk_html_receipt(pekppp_sink *sink, const pekppp_rubric *r, const char *file
     if (o->baseline) {
         /* A what-if: the file's hash is the file's, the score is not. */
         const pekppp_result *base = o->baseline;
-        pk_whatif_view w;
-        memset(&w, 0, sizeof(w));
-        w.changes = o->changes;
-        w.nchanges = o->nchanges;
         puts_(sink, "<tr class=\"set\"><th scope=\"row\">");
         pk_html_msg(sink, lang, M_SET_CHANGED);
         puts_(sink, "</th><td>");
-        pk_changes_write(sink, r, &w, "→", pk_html_text);
+        pk_changes_write(sink, r, o->changes, o->nchanges, "→", pk_html_text);
         puts_(sink, "</td></tr>\n<tr class=\"set\"><th scope=\"row\">");
         pk_html_msg(sink, lang, M_ACTUAL);
         puts_(sink, "</th><td>");

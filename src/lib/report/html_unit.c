@@ -31,7 +31,7 @@ static void hypothetical_banner(pekppp_sink *sink, const pekppp_rubric *r, const
     puts_(sink, " ");
     pk_html_msg(sink, lang, M_SET_CHANGED);
     puts_(sink, ": <span id=\"set-changes\">");
-    pk_changes_write(sink, r, w, "→", pk_html_text);
+    pk_changes_write(sink, r, w->changes, w->nchanges, "→", pk_html_text);
     puts_(sink, "</span></p>\n");
 }
 
@@ -465,8 +465,9 @@ static void plan_index(pekppp_sink *sink, pekppp_lang lang, pk_msg_id label, con
     pk_html_badge(sink, r, band, 1, 0);
 }
 
-static void plan_section(pekppp_sink *sink, const pekppp_plan *p, pekppp_lang lang)
+static void plan_section(pekppp_sink *sink, const pekppp_plan *p, const pekppp_report_options *o)
 {
+    pekppp_lang lang = o->lang;
     const pekppp_result *res = p->res;
     const pekppp_rubric *r = res->rubric;
     size_t i;
@@ -478,9 +479,21 @@ static void plan_section(pekppp_sink *sink, const pekppp_plan *p, pekppp_lang la
     pk_html_msg(sink, lang, M_MIN_INDEX);
     puts_(sink, " ");
     pk_html_dec_short(sink, p->target->min);
-    pk_sink_printf(sink, ")</h2>\n<p class=\"plan-sum\" data-feasible=\"%s\">",
+    puts_(sink, ")</h2>\n");
+    if (o->nchanges > 0) {
+        /* A plan of a what-if starts from answers the file does not have. */
+        puts_(sink, "<p class=\"hypo\" id=\"plan-hypothetical\">");
+        pk_html_msg(sink, lang, M_PLAN_FROM_SET);
+        puts_(sink, " ");
+        pk_html_msg(sink, lang, M_SET_CHANGED);
+        puts_(sink, ": ");
+        pk_changes_write(sink, r, o->changes, o->nchanges, "→", pk_html_text);
+        puts_(sink, "</p>\n");
+    }
+    pk_sink_printf(sink, "<p class=\"plan-sum\" data-feasible=\"%s\">",
                    p->feasible ? "true" : "false");
-    plan_index(sink, lang, M_NOW, "plan-before", r, res->index_rounded, res->band);
+    plan_index(sink, lang, o->nchanges > 0 ? M_HYPO_NOW : M_NOW, "plan-before", r,
+               res->index_rounded, res->band);
     puts_(sink, " → ");
     plan_index(sink, lang, M_AFTER, "plan-after", r, p->after_rounded, p->after_band);
     pk_sink_printf(sink, " (<span id=\"plan-steps\">%zu</span> ", p->nsteps);
@@ -554,7 +567,7 @@ void pk_report_html(pekppp_sink *sink, const pekppp_result *res, const pekppp_re
     indicator_section(sink, res, v->worth, lang);
     recommendation_section(sink, res, lang);
     if (o->plan)
-        plan_section(sink, o->plan, lang);
+        plan_section(sink, o->plan, o);
     notes_section(sink, res, lang);
     pk_html_receipt(sink, res->rubric, a->file, a->sha256, o);
     puts_(sink, "</main>\n</body>\n</html>\n");

@@ -341,6 +341,30 @@ static void print_value(pekppp_sink *sink, const cJSON *v, int depth)
     }
 }
 
+/* "changes": [{"indicator", "from", "to"}], as --set gave them. */
+static void changes_list(jb *b, cJSON *o, const pekppp_rubric *r, const pekppp_change *changes,
+                         size_t n)
+{
+    cJSON *list = add_child(b, o, "changes", 1), *x;
+    size_t i;
+    for (i = 0; list && i < n; i++) {
+        const pekppp_change *c = &changes[i];
+        if (!(x = add_child(b, list, NULL, 0)))
+            break;
+        add_str(b, x, "indicator", r->indicators[c->indicator].id);
+        if (c->from == PEKPPP_LEVEL_NA)
+            add_str(b, x, "from", "na");
+        else if (c->from == PEKPPP_LEVEL_MISSING)
+            chk(b, cJSON_AddNullToObject(x, "from"));
+        else
+            add_long(b, x, "from", c->from);
+        if (c->to == PEKPPP_LEVEL_NA)
+            add_str(b, x, "to", "na");
+        else
+            add_long(b, x, "to", c->to);
+    }
+}
+
 /* "what_if": the changes, the result before them, and the exact deltas rounded once. */
 static void what_if(jb *b, cJSON *root, const pekppp_result *res, const pk_whatif_view *w)
 {
@@ -350,23 +374,7 @@ static void what_if(jb *b, cJSON *root, const pekppp_result *res, const pk_whati
     size_t i;
     if (!o)
         return;
-    if ((list = add_child(b, o, "changes", 1)))
-        for (i = 0; i < w->nchanges; i++) {
-            const pekppp_change *c = &w->changes[i];
-            if (!(x = add_child(b, list, NULL, 0)))
-                break;
-            add_str(b, x, "indicator", r->indicators[c->indicator].id);
-            if (c->from == PEKPPP_LEVEL_NA)
-                add_str(b, x, "from", "na");
-            else if (c->from == PEKPPP_LEVEL_MISSING)
-                chk(b, cJSON_AddNullToObject(x, "from"));
-            else
-                add_long(b, x, "from", c->from);
-            if (c->to == PEKPPP_LEVEL_NA)
-                add_str(b, x, "to", "na");
-            else
-                add_long(b, x, "to", c->to);
-        }
+    changes_list(b, o, r, w->changes, w->nchanges);
     if ((x = add_child(b, o, "before", 0))) {
         add_fixed(b, x, "index", base->index_rounded, r->decimals);
         add_str(b, x, "grade", base->band ? base->band->grade : NULL);
@@ -426,7 +434,8 @@ static void plan_grade(jb *b, cJSON *o, const char *k, int64_t rounded, int deci
  * `pekppp plan -f json` (@p standalone) and the "plan" member of a result
  * (`score --target`), which leaves out what the result already has:
  * schema, unit and the index before. */
-static void plan_tree(jb *b, cJSON *o, const pekppp_plan *p, int standalone)
+static void plan_tree(jb *b, cJSON *o, const pekppp_plan *p, int standalone,
+                      const pekppp_report_options *ro)
 {
     const pekppp_result *res = p->res;
     const pekppp_rubric *r = res->rubric;
@@ -438,6 +447,13 @@ static void plan_tree(jb *b, cJSON *o, const pekppp_plan *p, int standalone)
             add_str(b, x, "id", res->assessment->unit_id);
             add_str(b, x, "name", res->assessment->unit_name);
         }
+    }
+    if (ro->nchanges > 0) {
+        /* A plan of a what-if starts from answers the file does not have;
+         * on its own it lists them (a result has them in what_if). */
+        chk(b, cJSON_AddBoolToObject(o, "hypothetical", 1));
+        if (standalone)
+            changes_list(b, o, r, ro->changes, ro->nchanges);
     }
     if ((x = add_child(b, o, "target", 0))) {
         add_str(b, x, "grade", p->target->grade);
@@ -514,12 +530,12 @@ static void print_lines(pekppp_sink *sink, const cJSON *root)
     pekppp_sink_puts(sink, "}\n");
 }
 
-void pk_plan_json(pekppp_sink *sink, const pekppp_plan *p)
+void pk_plan_json(pekppp_sink *sink, const pekppp_plan *p, const pekppp_report_options *o)
 {
     jb b = { 0 };
     cJSON *root = cJSON_CreateObject();
     if (root)
-        plan_tree(&b, root, p, 1);
+        plan_tree(&b, root, p, 1, o);
     if (root && !b.failed)
         print_lines(sink, root);
     else if (!sink->error)
@@ -527,11 +543,11 @@ void pk_plan_json(pekppp_sink *sink, const pekppp_plan *p)
     cJSON_Delete(root);
 }
 
-static void plan(jb *b, cJSON *root, const pekppp_plan *p)
+static void plan(jb *b, cJSON *root, const pekppp_plan *p, const pekppp_report_options *ro)
 {
     cJSON *o = add_child(b, root, "plan", 0);
     if (o)
-        plan_tree(b, o, p, 0);
+        plan_tree(b, o, p, 0, ro);
 }
 
 void pk_report_json(pekppp_sink *sink, const pekppp_result *res, const pekppp_report_options *o,
@@ -554,7 +570,7 @@ void pk_report_json(pekppp_sink *sink, const pekppp_result *res, const pekppp_re
     if (v->whatif)
         what_if(&b, root, res, v->whatif);
     if (o->plan)
-        plan(&b, root, o->plan);
+        plan(&b, root, o->plan, o);
     if (!b.failed) {
         print_value(sink, root, (int)o->json_depth);
         if (o->json_depth == 0)

@@ -290,8 +290,10 @@ static void grade_of(pekppp_sink *sink, pekppp_lang lang, pk_msg_id label, int64
 }
 
 /* A plan: the way there in one line, then one table row per step. */
-void pk_plan_md(pekppp_sink *sink, const pekppp_plan *p, pekppp_lang lang, int standalone)
+void pk_plan_md(pekppp_sink *sink, const pekppp_plan *p, const pekppp_report_options *o,
+                int standalone)
 {
+    pekppp_lang lang = o->lang;
     const pekppp_result *res = p->res;
     const pekppp_rubric *r = res->rubric;
     size_t i;
@@ -310,7 +312,14 @@ void pk_plan_md(pekppp_sink *sink, const pekppp_plan *p, pekppp_lang lang, int s
         pk_md_text(sink, res->assessment->unit_id);
         pekppp_sink_puts(sink, ")\n\n");
     }
-    grade_of(sink, lang, M_NOW, res->index_rounded, r->decimals, res->band);
+    if (o->nchanges > 0) {
+        /* A plan of a what-if starts from answers the file does not have. */
+        pk_sink_printf(sink, "%s %s: ", pk_msg(lang, M_PLAN_FROM_SET), pk_msg(lang, M_SET_CHANGED));
+        pk_changes_write(sink, r, o->changes, o->nchanges, "→", pk_md_text);
+        pekppp_sink_puts(sink, "\n\n");
+    }
+    grade_of(sink, lang, o->nchanges > 0 ? M_HYPO_NOW : M_NOW, res->index_rounded, r->decimals,
+             res->band);
     pekppp_sink_puts(sink, " → ");
     grade_of(sink, lang, M_AFTER, p->after_rounded, r->decimals, p->after_band);
     pk_sink_printf(sink, " (%zu %s)\n\n", p->nsteps, pk_msg(lang, M_STEPS));
@@ -346,6 +355,6 @@ void pk_report_md(pekppp_sink *sink, const pekppp_result *res, const pekppp_repo
     aspects(sink, res, o->lang);
     recommendations(sink, res, o->lang);
     if (o->plan)
-        pk_plan_md(sink, o->plan, o->lang, 0);
+        pk_plan_md(sink, o->plan, o, 0);
     notes(sink, res, o->lang);
 }

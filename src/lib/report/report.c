@@ -103,18 +103,18 @@ static void level_word(pekppp_sink *sink, int level)
         pk_sink_printf(sink, "%d", level);
 }
 
-void pk_changes_write(pekppp_sink *sink, const pekppp_rubric *r, const pk_whatif_view *w,
-                      const char *arrow, pk_text_fn text)
+void pk_changes_write(pekppp_sink *sink, const pekppp_rubric *r, const pekppp_change *changes,
+                      size_t nchanges, const char *arrow, pk_text_fn text)
 {
     size_t i;
-    for (i = 0; i < w->nchanges; i++) {
+    for (i = 0; i < nchanges; i++) {
         if (i)
             pekppp_sink_puts(sink, ", ");
-        text(sink, r->indicators[w->changes[i].indicator].id);
+        text(sink, r->indicators[changes[i].indicator].id);
         pekppp_sink_puts(sink, " ");
-        level_word(sink, w->changes[i].from);
+        level_word(sink, changes[i].from);
         pk_sink_printf(sink, " %s ", arrow);
-        level_word(sink, w->changes[i].to);
+        level_word(sink, changes[i].to);
     }
 }
 

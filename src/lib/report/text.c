@@ -325,7 +325,7 @@ void pk_report_text(pekppp_sink *sink, const pekppp_result *res, const pekppp_re
     recommendations(sink, res, o->lang);
     if (o->plan) {
         pekppp_sink_puts(sink, "\n");
-        pk_plan_text(sink, o->plan, o->lang);
+        pk_plan_text(sink, o->plan, o);
     }
     notes(sink, res, o->lang);
 }
