@@ -35,47 +35,17 @@ static void hypothetical_banner(pekppp_sink *sink, const pekppp_rubric *r, const
     puts_(sink, "</span></p>\n");
 }
 
-static void unit_header(pekppp_sink *sink, const pekppp_result *res, const pk_unit_view *v,
-                        pekppp_lang lang)
+/* The index, its grade, the next band, in a what-if the real score, and
+ * the evaluator and survey parts. */
+static void scorebox(pekppp_sink *sink, const pekppp_result *res, const pk_unit_view *v,
+                     pekppp_lang lang)
 {
     const pekppp_assessment *a = res->assessment;
     const pekppp_rubric *r = res->rubric;
     int64_t gap = 0;
     const pekppp_band *next = pk_next_band(res, &gap);
 
-    if (v->whatif)
-        hypothetical_banner(sink, r, v->whatif, lang);
-    puts_(sink, "<header class=\"top\" id=\"top\">\n<div class=\"ident\">\n<p class=\"kicker\">");
-    pk_html_msg(sink, lang, M_H_UNIT_REPORT);
-    puts_(sink, "</p>\n<h1 id=\"unit-name\">");
-    pk_html_text(sink, a->unit_name);
-    puts_(sink, "</h1>\n<p class=\"uid\">ID <code id=\"unit-id\">");
-    pk_html_text(sink, a->unit_id);
-    puts_(sink, "</code></p>\n<dl class=\"meta\">\n");
-    meta_row(sink, lang, M_INSTITUTION, a->institution, "institution");
-    meta_row(sink, lang, M_CATEGORY, a->category, "category");
-    meta_row(sink, lang, M_PERIOD, a->period, "period");
-    meta_row(sink, lang, M_ASSESSOR, a->assessor, "assessor");
-    puts_(sink, "<dt>");
-    pk_html_msg(sink, lang, M_RUBRIC);
-    puts_(sink, "</dt><dd class=\"rubric\">");
-    if (r->title) {
-        pk_html_text(sink, r->title);
-        puts_(sink, "<br>");
-    }
-    puts_(sink, "<code>");
-    pk_html_text(sink, r->id);
-    puts_(sink, "</code> ");
-    pk_html_msg(sink, lang, M_VERSION);
-    puts_(sink, " <code>");
-    pk_html_text(sink, r->version);
-    puts_(sink, "</code>");
-    if (r->regulation) {
-        puts_(sink, " (");
-        pk_html_text(sink, r->regulation);
-        puts_(sink, ")");
-    }
-    puts_(sink, "</dd>\n</dl>\n</div>\n<div class=\"scorebox\">\n<div class=\"idx-label\">");
+    puts_(sink, "<div class=\"scorebox\">\n<div class=\"idx-label\">");
     if (v->whatif) {
         pk_html_msg(sink, lang, M_HYPO_INDEX);
         pk_html_msg(sink, lang, M_INDEX);
@@ -129,7 +99,50 @@ static void unit_header(pekppp_sink *sink, const pekppp_result *res, const pk_un
         pk_html_dec_short(sink, r->combine_survey);
         puts_(sink, "%)");
     }
-    puts_(sink, "</p>\n</div>\n</header>\n");
+    puts_(sink, "</p>\n</div>\n");
+}
+
+static void unit_header(pekppp_sink *sink, const pekppp_result *res, const pk_unit_view *v,
+                        pekppp_lang lang)
+{
+    const pekppp_assessment *a = res->assessment;
+    const pekppp_rubric *r = res->rubric;
+
+    if (v->whatif)
+        hypothetical_banner(sink, r, v->whatif, lang);
+    puts_(sink, "<header class=\"top\" id=\"top\">\n<div class=\"ident\">\n<p class=\"kicker\">");
+    pk_html_msg(sink, lang, M_H_UNIT_REPORT);
+    puts_(sink, "</p>\n<h1 id=\"unit-name\">");
+    pk_html_text(sink, a->unit_name);
+    puts_(sink, "</h1>\n<p class=\"uid\">ID <code id=\"unit-id\">");
+    pk_html_text(sink, a->unit_id);
+    puts_(sink, "</code></p>\n<dl class=\"meta\">\n");
+    meta_row(sink, lang, M_INSTITUTION, a->institution, "institution");
+    meta_row(sink, lang, M_CATEGORY, a->category, "category");
+    meta_row(sink, lang, M_PERIOD, a->period, "period");
+    meta_row(sink, lang, M_ASSESSOR, a->assessor, "assessor");
+    puts_(sink, "<dt>");
+    pk_html_msg(sink, lang, M_RUBRIC);
+    puts_(sink, "</dt><dd class=\"rubric\">");
+    if (r->title) {
+        pk_html_text(sink, r->title);
+        puts_(sink, "<br>");
+    }
+    puts_(sink, "<code>");
+    pk_html_text(sink, r->id);
+    puts_(sink, "</code> ");
+    pk_html_msg(sink, lang, M_VERSION);
+    puts_(sink, " <code>");
+    pk_html_text(sink, r->version);
+    puts_(sink, "</code>");
+    if (r->regulation) {
+        puts_(sink, " (");
+        pk_html_text(sink, r->regulation);
+        puts_(sink, ")");
+    }
+    puts_(sink, "</dd>\n</dl>\n</div>\n");
+    scorebox(sink, res, v, lang);
+    puts_(sink, "</header>\n");
 }
 
 /* The caveats, right under the header: what to know before trusting the
