@@ -73,8 +73,13 @@ typedef struct {
     pekppp_lang lang;
     unsigned json_depth;          /**< JSON: indentation depth of the outermost object */
     pekppp_csv_dialect csv_dialect;
-    /** What-if: the result before the changes; the report shows the deltas. */
+    /** What-if: the result before the changes; the report shows the deltas,
+     * and every format marks the result hypothetical at its top, with this
+     * real score beside the index. */
     const struct pekppp_result *baseline;
+    /** The answers changed (`--set`), in the order given.  pekppp_plan_write()
+     * reads them too, without a baseline: with @c nchanges > 0 the plan says
+     * it starts from changed answers and lists them. */
     const pekppp_change *changes;
     size_t nchanges;
     /** HTML receipt: the time the report was made, as text (e.g. ISO 8601), or NULL. */

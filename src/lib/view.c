@@ -101,6 +101,74 @@ static int worth_make(pk_indicator_worth **out, const pekppp_result *res)
     return ok ? 0 : PEKPPP_ERANGE;
 }
 
+/* The aspects with an indicator answered na, in rubric order; *n of them. */
+static int na_aspects_make(pk_caveats *c, const pekppp_result *res, size_t *n)
+{
+    const pekppp_rubric *r = res->rubric;
+    size_t i, j;
+    *n = 0;
+    if (!(c->na_aspects = pk_malloc((r->naspects ? r->naspects : 1) * sizeof(*c->na_aspects))))
+        return PEKPPP_ENOMEM;
+    for (i = 0; i < r->naspects; i++) {
+        const pekppp_aspect *asp = &r->aspects[i];
+        pk_caveat_aspect *ca = &c->na_aspects[*n];
+        ca->aspect = i;
+        ca->na = 0;
+        ca->count = asp->count;
+        ca->left_out = res->aspects[i].left_out;
+        for (j = asp->first; j < asp->first + asp->count; j++)
+            ca->na += res->assessment->answers[j].level == PEKPPP_LEVEL_NA;
+        if (ca->na)
+            (*n)++;
+    }
+    return 0;
+}
+
+int pk_caveats_make(pk_caveats *out, const pekppp_result *res)
+{
+    const pekppp_rubric *r = res->rubric;
+    const pekppp_assessment *a = res->assessment;
+    pk_caveat *c;
+    size_t i;
+    memset(out, 0, sizeof(*out));
+    if (res->flags & PEKPPP_FLAG_PROVISIONAL_RUBRIC) {
+        c = &out->items[out->n++];
+        c->flag = PEKPPP_FLAG_PROVISIONAL_RUBRIC;
+        c->reason = r->provisional;
+    }
+    if (res->flags & PEKPPP_FLAG_INCOMPLETE) {
+        c = &out->items[out->n++];
+        c->flag = PEKPPP_FLAG_INCOMPLETE;
+        c->indicators = r->nindicators;
+        for (i = 0; i < r->nindicators; i++)
+            c->unanswered += a->answers[i].level == PEKPPP_LEVEL_MISSING;
+    }
+    if (res->flags & PEKPPP_FLAG_SURVEY_BELOW_MIN) {
+        c = &out->items[out->n++];
+        c->flag = PEKPPP_FLAG_SURVEY_BELOW_MIN;
+        c->respondents = a->respondents;
+        c->min_respondents = r->min_respondents;
+    }
+    if (res->flags & PEKPPP_FLAG_SURVEY_MISSING)
+        out->items[out->n++].flag = PEKPPP_FLAG_SURVEY_MISSING;
+    if (res->flags & PEKPPP_FLAG_NA_RENORMALISED) {
+        c = &out->items[out->n++];
+        c->flag = PEKPPP_FLAG_NA_RENORMALISED;
+        if (na_aspects_make(out, res, &c->naspects) < 0) {
+            pk_caveats_free(out);
+            return PEKPPP_ENOMEM;
+        }
+        c->aspects = out->na_aspects;
+    }
+    return 0;
+}
+
+void pk_caveats_free(pk_caveats *c)
+{
+    pk_free(c->na_aspects);
+    memset(c, 0, sizeof(*c));
+}
+
 int pk_unit_view_make(pk_unit_view *out, const pekppp_result *res,
                       const pekppp_report_options *o, pekppp_report_format format)
 {
@@ -112,6 +180,8 @@ int pk_unit_view_make(pk_unit_view *out, const pekppp_result *res,
     }
     if (error == 0 && format == PEKPPP_FORMAT_HTML)
         error = worth_make(&out->worth, res);
+    if (error == 0)
+        error = pk_caveats_make(&out->caveats, res);
     if (error < 0)
         pk_unit_view_free(out);
     return error;
@@ -121,6 +191,7 @@ void pk_unit_view_free(pk_unit_view *v)
 {
     pk_free(v->whatif_data.aspects);
     pk_free(v->worth);
+    pk_caveats_free(&v->caveats);
     memset(v, 0, sizeof(*v));
 }
 

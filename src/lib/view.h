@@ -46,10 +46,40 @@ typedef struct {
     int64_t lost;         /* what the levels above it would add, rounded */
 } pk_indicator_worth;
 
+/* --- caveats (issue 12, "no reader is misled"): what a reader must know
+ * before trusting the index, shown at the top of every unit format ---
+ * One per result flag, with the numbers behind it.  A what-if result is
+ * marked by pk_unit_view.whatif itself: its `before` is the real score. */
+
 typedef struct {
-    const pk_whatif_view *whatif; /* NULL without a baseline */
+    size_t aspect;        /* its position in the rubric */
+    size_t na, count;     /* its indicators answered na, of all of them */
+    bool left_out;        /* every one na: the aspect is not scored */
+} pk_caveat_aspect;
+
+typedef struct {
+    unsigned flag;        /* the one PEKPPP_FLAG_* it explains */
+    size_t unanswered, indicators;      /* INCOMPLETE: not answered, of all */
+    long respondents, min_respondents;  /* SURVEY_BELOW_MIN */
+    const char *reason;                 /* PROVISIONAL_RUBRIC: the rubric's words */
+    const pk_caveat_aspect *aspects;    /* NA_RENORMALISED: the aspects with na */
+    size_t naspects;
+} pk_caveat;
+
+#define PK_MAX_CAVEATS 5
+
+typedef struct {
+    pk_caveat items[PK_MAX_CAVEATS]; /* most serious first: provisional, incomplete,
+                                      * survey, na */
+    size_t n;
+    pk_caveat_aspect *na_aspects;    /* owned; items[].aspects points here */
+} pk_caveats;
+
+typedef struct {
+    const pk_whatif_view *whatif; /* NULL without a baseline: then the result is the input's */
     pk_whatif_view whatif_data;
     pk_indicator_worth *worth;    /* per indicator; HTML only, else NULL */
+    pk_caveats caveats;           /* every format shows them first */
 } pk_unit_view;
 
 /* The view of a unit report in @p format: 0, PEKPPP_ERANGE or
@@ -58,6 +88,11 @@ typedef struct {
 int pk_unit_view_make(pk_unit_view *out, const pekppp_result *res,
                       const pekppp_report_options *o, pekppp_report_format format);
 void pk_unit_view_free(pk_unit_view *v);
+
+/* The caveats of @p res alone (also for a plan, whose result has no report
+ * options): 0 or PEKPPP_ENOMEM.  Free with pk_caveats_free. */
+int pk_caveats_make(pk_caveats *out, const pekppp_result *res);
+void pk_caveats_free(pk_caveats *c);
 
 /* --- batch: the most-missed indicators (the HTML batch page) --- */
 

@@ -347,6 +347,146 @@ static void test_report__json_of_an_incomplete_unit_is_not_complete(void **state
 }
 
 /* ------------------------------------------------------------------------ */
+/* Caveats and what-ifs come first (issue 12)                               */
+
+/* The caveat view counts what each flag stands for, most serious first. */
+static void test_report__caveats_carry_the_numbers_behind_each_flag(void **state)
+{
+    static const char unit[] =
+        "schema: pekppp/assessment/v1\n"
+        "rubric: small-two-aspects\n"
+        "unit: {id: u-cav, name: \"Unit Catatan\"}\n"
+        "period: \"2025\"\n"
+        "answers: {\"1.a\": 5, \"1.b\": na, \"2.a\": na, \"2.b\": na}\n"
+        "survey: {score: 4, respondents: 2}\n";
+    pekppp_assessment_options opts = PEKPPP_ASSESSMENT_OPTIONS_INIT;
+    pekppp_rubric *r = NULL;
+    pekppp_assessment *a = NULL;
+    pekppp_result *res = NULL;
+    pk_caveats c;
+    char *got;
+    (void)state;
+    assert_int_equal(pekppp_rubric_load_file(&r, SMALL_RUBRIC, NULL, NULL), 0);
+    opts.rubric = r;
+    opts.allow_incomplete = true;
+    assert_int_equal(pekppp_assessment_load_buffer(&a, unit, strlen(unit), "cav.yaml", &opts, NULL), 0);
+    assert_int_equal(pekppp_score(&res, a, NULL), 0);
+    assert_int_equal(pk_caveats_make(&c, res), 0);
+    assert_int_equal(c.n, 3);
+    assert_int_equal(c.items[0].flag, PEKPPP_FLAG_INCOMPLETE);
+    assert_int_equal(c.items[0].unanswered, 1);
+    assert_int_equal(c.items[0].indicators, 5);
+    assert_int_equal(c.items[1].flag, PEKPPP_FLAG_SURVEY_BELOW_MIN);
+    assert_int_equal(c.items[1].respondents, 2);
+    assert_int_equal(c.items[1].min_respondents, 3);
+    assert_int_equal(c.items[2].flag, PEKPPP_FLAG_NA_RENORMALISED);
+    assert_int_equal(c.items[2].naspects, 2);
+    assert_int_equal(c.items[2].aspects[0].aspect, 0);
+    assert_int_equal(c.items[2].aspects[0].na, 1);
+    assert_int_equal(c.items[2].aspects[0].count, 3);
+    assert_false(c.items[2].aspects[0].left_out);
+    assert_int_equal(c.items[2].aspects[1].na, 2);
+    assert_true(c.items[2].aspects[1].left_out);
+    pk_caveats_free(&c);
+    /* ... and the text report says so before its first table. */
+    got = render(res, PEKPPP_FORMAT_TEXT, PEKPPP_LANG_EN);
+    {
+        const char *cav = strstr(got, "Caveats:\n  - Incomplete answers: 1 of 5 indicators");
+        const char *table = strstr(got, "Aspect ");
+        assert_non_null(cav);
+        assert_non_null(strstr(got, "  - Survey (F-03) left out: 2 respondents, fewer than the "
+                                    "minimum of 3;"));
+        assert_non_null(strstr(got, "in aspect I (1 of 3 indicators na), II (every indicator na:"));
+        assert_non_null(table);
+        assert_true(cav < table);
+    }
+    free(got);
+    pekppp_result_free(res);
+    pekppp_assessment_free(a);
+    pekppp_rubric_free(r);
+}
+
+/* A what-if names itself before its index in every format, with the real score. */
+static void test_report__what_if_is_marked_at_the_top_of_every_format(void **state)
+{
+    static const struct {
+        pekppp_report_format format;
+        const char *mark, *index;
+    } want[] = {
+        { PEKPPP_FORMAT_TEXT, "What if (--set): Public Service Index (IPP) would be", "Real score" },
+        { PEKPPP_FORMAT_MD, "**What if (--set): Public Service Index (IPP) would be", "Real score" },
+        { PEKPPP_FORMAT_HTML, "id=\"hypothetical\"", "id=\"actual-index\"" },
+        { PEKPPP_FORMAT_JSON, "\"hypothetical\": true,\n  \"actual\": {", "\"index\":" },
+    };
+    scored *s = *state;
+    pekppp_assessment_options opts = PEKPPP_ASSESSMENT_OPTIONS_INIT;
+    pekppp_assessment *changed = NULL;
+    pekppp_result *res = NULL;
+    pekppp_change change = { 0, 4, 5 };
+    size_t i, len;
+    char *text = read_fixture(SMALL_UNIT, &len);
+    opts.rubric = s->rubric;
+    assert_int_equal(pekppp_assessment_load_buffer(&changed, text, len, "w.yaml", &opts, NULL), 0);
+    assert_int_equal(pekppp_assessment_set_level(changed, 0, 5), 0);
+    assert_int_equal(pekppp_score(&res, changed, NULL), 0);
+    for (i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
+        pekppp_report_options ro = PEKPPP_REPORT_OPTIONS_INIT;
+        pekppp_sink sink;
+        const char *mark, *index, *aspect;
+        ro.lang = PEKPPP_LANG_EN;
+        ro.baseline = s->result;
+        ro.changes = &change;
+        ro.nchanges = 1;
+        pekppp_sink_init_buffer(&sink);
+        assert_int_equal(pekppp_report_write(&sink, res, want[i].format, &ro), 0);
+        mark = strstr(sink.data, want[i].mark);
+        index = mark ? strstr(mark, want[i].index) : NULL;
+        if (!mark || !index)
+            fail_msg("format %d: no what-if mark before the index in\n%s", (int)want[i].format,
+                     sink.data);
+        /* The aspect table comes after the mark. */
+        aspect = strstr(sink.data, "Aspect");
+        assert_true(aspect == NULL || mark < aspect);
+        pekppp_sink_dispose(&sink);
+    }
+    free(text);
+    pekppp_result_free(res);
+    pekppp_assessment_free(changed);
+}
+
+/* A plan written with the --set changes in its options says it starts from them. */
+static void test_report__plan_of_changed_answers_is_marked_hypothetical(void **state)
+{
+    scored *s = *state;
+    pekppp_plan_options po = PEKPPP_PLAN_OPTIONS_INIT;
+    pekppp_report_options ro = PEKPPP_REPORT_OPTIONS_INIT;
+    pekppp_change change = { 0, 4, 5 };
+    pekppp_plan *plan = NULL;
+    pekppp_sink sink;
+    assert_int_equal(pekppp_plan_make(&plan, s->result, "A", &po, NULL), 0);
+    ro.changes = &change;
+    ro.nchanges = 1;
+    pekppp_sink_init_buffer(&sink);
+    assert_int_equal(pekppp_plan_write(&sink, plan, PEKPPP_FORMAT_TEXT, &ro), 0);
+    assert_non_null(strstr(sink.data, "Rencana ini mulai dari jawaban andaikan (--set)"));
+    assert_non_null(strstr(sink.data, "\nJawaban diubah dengan --set: 1.a 4 -> 5\nAndaikan: "));
+    pekppp_sink_dispose(&sink);
+    pekppp_sink_init_buffer(&sink);
+    assert_int_equal(pekppp_plan_write(&sink, plan, PEKPPP_FORMAT_JSON, &ro), 0);
+    assert_non_null(strstr(sink.data, "\"hypothetical\": true,\n  \"changes\": [\n    "
+                                      "{\"indicator\": \"1.a\", \"from\": 4, \"to\": 5}\n  ],\n"));
+    pekppp_sink_dispose(&sink);
+    /* Without changes, nothing of it. */
+    ro.nchanges = 0;
+    pekppp_sink_init_buffer(&sink);
+    assert_int_equal(pekppp_plan_write(&sink, plan, PEKPPP_FORMAT_MD, &ro), 0);
+    assert_null(strstr(sink.data, "andaikan"));
+    assert_non_null(strstr(sink.data, "Sekarang: **"));
+    pekppp_sink_dispose(&sink);
+    pekppp_plan_free(plan);
+}
+
+/* ------------------------------------------------------------------------ */
 /* Text                                                                     */
 
 static void test_report__text_in_indonesian_names_index_grade_and_label(void **state)
@@ -558,6 +698,11 @@ int main(void)
         cmocka_unit_test(test_report__json_strings_are_escaped),
         cmocka_unit_test(test_report__json_without_a_survey_has_nulls_and_flags),
         cmocka_unit_test(test_report__json_of_an_incomplete_unit_is_not_complete),
+        cmocka_unit_test(test_report__caveats_carry_the_numbers_behind_each_flag),
+        cmocka_unit_test_setup_teardown(test_report__what_if_is_marked_at_the_top_of_every_format,
+                                        setup_small_unit, teardown_small_unit),
+        cmocka_unit_test_setup_teardown(test_report__plan_of_changed_answers_is_marked_hypothetical,
+                                        setup_small_unit, teardown_small_unit),
         cmocka_unit_test(test_report__text_in_indonesian_names_index_grade_and_label),
         cmocka_unit_test(test_report__text_in_english_names_index_grade_and_label),
         cmocka_unit_test(test_report__text_of_a_c_minus_unit_shows_its_label),

@@ -121,6 +121,7 @@ static const char *const css[] = {
     "tr.na td{color:var(--mute)}\n"
     ".lost{color:#b42318}\n"
     ".warn{border-left:4px solid #b42318;padding:.3em .8em}\n"
+
     ".zero{color:var(--mute)}\n"
     "details summary{cursor:pointer}\n"
     "details[open] summary{margin-bottom:.4em;font-weight:600}\n"
@@ -198,6 +199,16 @@ static const char *const css[] = {
     "}\n",
 };
 
+/* The unit page's own style: what a reader must see first (a what-if's
+ * banner and real score, the caveats). */
+static const char unit_css[] =
+    ".hypo{margin:0 0 16px;padding:.55em .9em;border:2px solid #9a6700;background:#fff8c5;"
+    "font-weight:600}\n"
+    ".actual{margin:.3em 0;font-weight:600}\n"
+    ".caveats{margin-top:18px;padding:.4em 1em .5em;border:2px solid #b42318;background:#fff5f4}\n"
+    ".caveats h2{border-bottom:0;margin:0 0 .2em;color:#b42318}\n"
+    ".caveats ul{margin:0;padding-left:1.2em}\n";
+
 void pk_html_page_start(pekppp_sink *sink, pekppp_lang lang, const char *script_hash)
 {
     puts_(sink, "<!DOCTYPE html>\n<html lang=\"");
@@ -223,6 +234,8 @@ void pk_html_page_body(pekppp_sink *sink, const char *kind)
     puts_(sink, "</title>\n<style>\n");
     for (i = 0; i < sizeof(css) / sizeof(css[0]); i++)
         puts_(sink, css[i]);
+    if (strcmp(kind, "unit") == 0)
+        puts_(sink, unit_css);
     pk_sink_printf(sink, "</style>\n</head>\n<body class=\"%s\">\n<main>\n", kind);
 }
 
@@ -298,6 +311,23 @@ void pk_html_receipt(pekppp_sink *sink, const pekppp_rubric *r, const char *file
         receipt_row(sink, pk_msg(lang, M_H_INPUT), file, 1);
         if (sha && sha[0])
             receipt_row(sink, "SHA-256", sha, 1);
+    }
+    if (o->baseline) {
+        /* A what-if: the file's hash is the file's, the score is not. */
+        const pekppp_result *base = o->baseline;
+        puts_(sink, "<tr class=\"set\"><th scope=\"row\">");
+        pk_html_msg(sink, lang, M_SET_CHANGED);
+        puts_(sink, "</th><td>");
+        pk_changes_write(sink, r, o->changes, o->nchanges, "→", pk_html_text);
+        puts_(sink, "</td></tr>\n<tr class=\"set\"><th scope=\"row\">");
+        pk_html_msg(sink, lang, M_ACTUAL);
+        puts_(sink, "</th><td>");
+        pk_html_fixed(sink, base->index_rounded, r->decimals);
+        if (base->band) {
+            puts_(sink, " ");
+            pk_html_text(sink, base->band->grade);
+        }
+        puts_(sink, "</td></tr>\n");
     }
     if (o->timestamp)
         receipt_row(sink, pk_msg(lang, M_H_GENERATED), o->timestamp, 0);

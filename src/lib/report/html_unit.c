@@ -20,13 +20,96 @@ static void meta_row(pekppp_sink *sink, pekppp_lang lang, pk_msg_id label, const
     puts_(sink, "</dd>\n");
 }
 
-static void unit_header(pekppp_sink *sink, const pekppp_result *res, pekppp_lang lang)
+/* A what-if says so before anything else: the banner with the changed
+ * answers; the score box then names the index hypothetical and shows the
+ * real one. */
+static void hypothetical_banner(pekppp_sink *sink, const pekppp_rubric *r, const pk_whatif_view *w,
+                                pekppp_lang lang)
+{
+    puts_(sink, "<p class=\"hypo\" id=\"hypothetical\" role=\"note\">");
+    pk_html_msg(sink, lang, M_HYPO_NOTE);
+    puts_(sink, " ");
+    pk_html_msg(sink, lang, M_SET_CHANGED);
+    puts_(sink, ": <span id=\"set-changes\">");
+    pk_changes_write(sink, r, w->changes, w->nchanges, "→", pk_html_text);
+    puts_(sink, "</span></p>\n");
+}
+
+/* The index, its grade, the next band, in a what-if the real score, and
+ * the evaluator and survey parts. */
+static void scorebox(pekppp_sink *sink, const pekppp_result *res, const pk_unit_view *v,
+                     pekppp_lang lang)
 {
     const pekppp_assessment *a = res->assessment;
     const pekppp_rubric *r = res->rubric;
     int64_t gap = 0;
     const pekppp_band *next = pk_next_band(res, &gap);
 
+    puts_(sink, "<div class=\"scorebox\">\n<div class=\"idx-label\">");
+    if (v->whatif) {
+        pk_html_msg(sink, lang, M_HYPO_INDEX);
+        pk_html_msg(sink, lang, M_INDEX);
+        puts_(sink, " ");
+        pk_html_msg(sink, lang, M_WOULD_BE);
+    } else {
+        pk_html_msg(sink, lang, M_INDEX);
+    }
+    puts_(sink, "</div>\n<div class=\"idx\" id=\"index\">");
+    pk_html_fixed(sink, res->index_rounded, r->decimals);
+    puts_(sink, "</div>\n<div id=\"grade\">");
+    pk_html_badge(sink, r, res->band, 0, 1);
+    puts_(sink, "</div>\n<p class=\"next\" id=\"next-band\">");
+    if (next) {
+        pk_html_fixed(sink, gap, r->decimals);
+        puts_(sink, " ");
+        pk_html_msg(sink, lang, M_BELOW_BAND);
+        puts_(sink, " ");
+        pk_html_text(sink, next->grade);
+    } else if (res->band) {
+        pk_html_msg(sink, lang, M_H_TOP_BAND);
+    }
+    if (v->whatif) {
+        const pekppp_result *base = v->whatif->before;
+        puts_(sink, "</p>\n<p class=\"actual\">");
+        pk_html_msg(sink, lang, M_ACTUAL);
+        puts_(sink, ": <strong id=\"actual-index\">");
+        pk_html_fixed(sink, base->index_rounded, r->decimals);
+        puts_(sink, "</strong> ");
+        pk_html_badge(sink, r, base->band, 1, 1);
+    }
+    puts_(sink, "</p>\n<p class=\"parts\">");
+    pk_html_msg(sink, lang, M_EVALUATOR);
+    puts_(sink, ": <span id=\"evaluator\">");
+    pk_html_fixed(sink, res->evaluator_rounded, r->decimals);
+    puts_(sink, "</span>");
+    if (res->survey_counts) {
+        puts_(sink, " (");
+        pk_html_msg(sink, lang, M_WEIGHT_OF);
+        puts_(sink, " ");
+        pk_html_dec_short(sink, r->combine_evaluator);
+        puts_(sink, "%)<br>");
+        pk_html_msg(sink, lang, M_SURVEY);
+        puts_(sink, ": <span id=\"survey\">");
+        pk_html_fixed(sink, res->survey_rounded, r->decimals);
+        pk_sink_printf(sink, "</span> (%ld ", a->respondents);
+        pk_html_msg(sink, lang, M_RESPONDENTS);
+        puts_(sink, ", ");
+        pk_html_msg(sink, lang, M_WEIGHT_OF);
+        puts_(sink, " ");
+        pk_html_dec_short(sink, r->combine_survey);
+        puts_(sink, "%)");
+    }
+    puts_(sink, "</p>\n</div>\n");
+}
+
+static void unit_header(pekppp_sink *sink, const pekppp_result *res, const pk_unit_view *v,
+                        pekppp_lang lang)
+{
+    const pekppp_assessment *a = res->assessment;
+    const pekppp_rubric *r = res->rubric;
+
+    if (v->whatif)
+        hypothetical_banner(sink, r, v->whatif, lang);
     puts_(sink, "<header class=\"top\" id=\"top\">\n<div class=\"ident\">\n<p class=\"kicker\">");
     pk_html_msg(sink, lang, M_H_UNIT_REPORT);
     puts_(sink, "</p>\n<h1 id=\"unit-name\">");
@@ -57,45 +140,30 @@ static void unit_header(pekppp_sink *sink, const pekppp_result *res, pekppp_lang
         pk_html_text(sink, r->regulation);
         puts_(sink, ")");
     }
-    puts_(sink, "</dd>\n</dl>\n</div>\n<div class=\"scorebox\">\n<div class=\"idx-label\">");
-    pk_html_msg(sink, lang, M_INDEX);
-    puts_(sink, "</div>\n<div class=\"idx\" id=\"index\">");
-    pk_html_fixed(sink, res->index_rounded, r->decimals);
-    puts_(sink, "</div>\n<div id=\"grade\">");
-    pk_html_badge(sink, r, res->band, 0, 1);
-    puts_(sink, "</div>\n<p class=\"next\" id=\"next-band\">");
-    if (next) {
-        pk_html_fixed(sink, gap, r->decimals);
-        puts_(sink, " ");
-        pk_html_msg(sink, lang, M_BELOW_BAND);
-        puts_(sink, " ");
-        pk_html_text(sink, next->grade);
-    } else if (res->band) {
-        pk_html_msg(sink, lang, M_H_TOP_BAND);
+    puts_(sink, "</dd>\n</dl>\n</div>\n");
+    scorebox(sink, res, v, lang);
+    puts_(sink, "</header>\n");
+}
+
+/* The caveats, right under the header: what to know before trusting the
+ * index (the notes at the end repeat them in short). */
+static void caveat_section(pekppp_sink *sink, const pekppp_result *res, const pk_caveats *c,
+                           pekppp_lang lang)
+{
+    size_t i, k;
+    if (c->n == 0)
+        return;
+    puts_(sink, "<section id=\"caveats\" class=\"caveats\" role=\"note\">\n<h2>");
+    pk_html_msg(sink, lang, M_CAVEATS);
+    puts_(sink, "</h2>\n<ul>\n");
+    for (i = 0; i < c->n; i++) {
+        for (k = 0; k < PK_NFLAGS && pk_flags[k].flag != c->items[i].flag; k++)
+            ;
+        pk_sink_printf(sink, "<li data-flag=\"%s\">", k < PK_NFLAGS ? pk_flags[k].name : "");
+        pk_caveat_write(sink, res->rubric, &c->items[i], lang, pk_html_text);
+        puts_(sink, "</li>\n");
     }
-    puts_(sink, "</p>\n<p class=\"parts\">");
-    pk_html_msg(sink, lang, M_EVALUATOR);
-    puts_(sink, ": <span id=\"evaluator\">");
-    pk_html_fixed(sink, res->evaluator_rounded, r->decimals);
-    puts_(sink, "</span>");
-    if (res->survey_counts) {
-        puts_(sink, " (");
-        pk_html_msg(sink, lang, M_WEIGHT_OF);
-        puts_(sink, " ");
-        pk_html_dec_short(sink, r->combine_evaluator);
-        puts_(sink, "%)<br>");
-        pk_html_msg(sink, lang, M_SURVEY);
-        puts_(sink, ": <span id=\"survey\">");
-        pk_html_fixed(sink, res->survey_rounded, r->decimals);
-        pk_sink_printf(sink, "</span> (%ld ", a->respondents);
-        pk_html_msg(sink, lang, M_RESPONDENTS);
-        puts_(sink, ", ");
-        pk_html_msg(sink, lang, M_WEIGHT_OF);
-        puts_(sink, " ");
-        pk_html_dec_short(sink, r->combine_survey);
-        puts_(sink, "%)");
-    }
-    puts_(sink, "</p>\n</div>\n</header>\n");
+    puts_(sink, "</ul>\n</section>\n");
 }
 
 /* What-if: the changed answers, then the index and the aspects before and after. */
@@ -179,7 +247,7 @@ static void aspect_section(pekppp_sink *sink, const pekppp_result *res, pekppp_l
     pk_html_th_col(sink, lang, M_ASPECT, NULL);
     pk_html_th_col(sink, lang, M_WEIGHT, "n");
     pk_html_th_col(sink, lang, M_SCORE, "n");
-    pk_html_th_col(sink, lang, M_CONTRIBUTION, "n");
+    pk_html_th_col(sink, lang, M_CONTRIB_EVAL, "n");
     puts_(sink, "</tr></thead>\n<tbody>\n");
     for (i = 0; i < r->naspects; i++) {
         const pekppp_aspect *a = &r->aspects[i];
@@ -317,7 +385,7 @@ static void indicator_section(pekppp_sink *sink, const pekppp_result *res,
     pk_html_th_col(sink, lang, M_INDICATORS, NULL);
     pk_html_th_col(sink, lang, M_H_LEVEL, "n");
     pk_html_th_col(sink, lang, M_WEIGHT, "n");
-    pk_html_th_col(sink, lang, M_CONTRIBUTION, "n");
+    pk_html_th_col(sink, lang, M_CONTRIB_INDEX, "n");
     pk_html_th_col(sink, lang, M_H_LOST, "n");
     puts_(sink, "</tr></thead>\n");
     for (i = 0; i < r->naspects; i++) {
@@ -410,8 +478,9 @@ static void plan_index(pekppp_sink *sink, pekppp_lang lang, pk_msg_id label, con
     pk_html_badge(sink, r, band, 1, 0);
 }
 
-static void plan_section(pekppp_sink *sink, const pekppp_plan *p, pekppp_lang lang)
+static void plan_section(pekppp_sink *sink, const pekppp_plan *p, const pekppp_report_options *o)
 {
+    pekppp_lang lang = o->lang;
     const pekppp_result *res = p->res;
     const pekppp_rubric *r = res->rubric;
     size_t i;
@@ -423,9 +492,21 @@ static void plan_section(pekppp_sink *sink, const pekppp_plan *p, pekppp_lang la
     pk_html_msg(sink, lang, M_MIN_INDEX);
     puts_(sink, " ");
     pk_html_dec_short(sink, pk_fixed_dec(p->target->min));
-    pk_sink_printf(sink, ")</h2>\n<p class=\"plan-sum\" data-feasible=\"%s\">",
+    puts_(sink, ")</h2>\n");
+    if (o->nchanges > 0) {
+        /* A plan of a what-if starts from answers the file does not have. */
+        puts_(sink, "<p class=\"hypo\" id=\"plan-hypothetical\">");
+        pk_html_msg(sink, lang, M_PLAN_FROM_SET);
+        puts_(sink, " ");
+        pk_html_msg(sink, lang, M_SET_CHANGED);
+        puts_(sink, ": ");
+        pk_changes_write(sink, r, o->changes, o->nchanges, "→", pk_html_text);
+        puts_(sink, "</p>\n");
+    }
+    pk_sink_printf(sink, "<p class=\"plan-sum\" data-feasible=\"%s\">",
                    p->feasible ? "true" : "false");
-    plan_index(sink, lang, M_NOW, "plan-before", r, res->index_rounded, res->band);
+    plan_index(sink, lang, o->nchanges > 0 ? M_HYPO_NOW : M_NOW, "plan-before", r,
+               res->index_rounded, res->band);
     puts_(sink, " → ");
     plan_index(sink, lang, M_AFTER, "plan-after", r, p->after_rounded, p->after_band);
     pk_sink_printf(sink, " (<span id=\"plan-steps\">%zu</span> ", p->nsteps);
@@ -482,19 +563,24 @@ void pk_report_html(pekppp_sink *sink, const pekppp_result *res, const pekppp_re
     const pekppp_assessment *a = res->assessment;
     pekppp_lang lang = o->lang;
     pk_html_page_start(sink, lang, NULL);
+    if (v->whatif) {
+        pk_html_msg(sink, lang, M_HYPO_NOW);
+        puts_(sink, ": ");
+    }
     pk_html_text(sink, a->unit_name);
     puts_(sink, " (");
     pk_html_text(sink, a->unit_id);
     puts_(sink, ") — PEKPPP");
     pk_html_page_body(sink, "unit");
-    unit_header(sink, res, lang);
+    unit_header(sink, res, v, lang);
+    caveat_section(sink, res, &v->caveats, lang);
     if (v->whatif)
         what_if(sink, res, v->whatif, lang);
     aspect_section(sink, res, lang);
     indicator_section(sink, res, v->worth, lang);
     recommendation_section(sink, res, lang);
     if (o->plan)
-        plan_section(sink, o->plan, lang);
+        plan_section(sink, o->plan, o);
     notes_section(sink, res, lang);
     pk_html_receipt(sink, res->rubric, a->file, a->sha256, o);
     puts_(sink, "</main>\n</body>\n</html>\n");

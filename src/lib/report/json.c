@@ -104,6 +104,20 @@ static void head(jb *b, cJSON *root, const pekppp_result *res)
     }
 }
 
+/* A what-if is marked before its index: "hypothetical": true and the real
+ * score ("actual"), as what_if.before has it. */
+static void hypothetical(jb *b, cJSON *root, const pk_whatif_view *w)
+{
+    const pekppp_result *base = w->before;
+    cJSON *x;
+    chk(b, cJSON_AddBoolToObject(root, "hypothetical", 1));
+    if ((x = add_child(b, root, "actual", 0))) {
+        add_fixed(b, x, "index", base->index_rounded, base->rubric->decimals);
+        add_str(b, x, "grade", base->band ? base->band->grade : NULL);
+        add_str(b, x, "label", base->band ? base->band->label : NULL);
+    }
+}
+
 static void totals(jb *b, cJSON *root, const pekppp_result *res)
 {
     const pekppp_rubric *r = res->rubric;
@@ -143,6 +157,49 @@ static void totals(jb *b, cJSON *root, const pekppp_result *res)
             if (!cJSON_AddItemToArray(flags, s)) {
                 cJSON_Delete(s);
                 b->failed = 1;
+            }
+        }
+    }
+}
+
+static void add_count(jb *b, cJSON *o, const char *k, size_t n)
+{
+    add_long(b, o, k, (long)n);
+}
+
+/* "caveats", after "flags" when it is not empty: each flag with the numbers
+ * behind it, in the order the reports list them. */
+static void caveats(jb *b, cJSON *root, const pekppp_result *res, const pk_caveats *cv)
+{
+    const pekppp_rubric *r = res->rubric;
+    cJSON *list, *o, *asp, *x;
+    size_t i, k;
+    if (cv->n == 0 || !(list = add_child(b, root, "caveats", 1)))
+        return;
+    for (i = 0; i < cv->n; i++) {
+        const pk_caveat *c = &cv->items[i];
+        if (!(o = add_child(b, list, NULL, 0)))
+            return;
+        for (k = 0; k < PK_NFLAGS && pk_flags[k].flag != c->flag; k++)
+            ;
+        add_str(b, o, "flag", k < PK_NFLAGS ? pk_flags[k].name : NULL);
+        if (c->flag == PEKPPP_FLAG_PROVISIONAL_RUBRIC) {
+            add_str(b, o, "reason", c->reason);
+        } else if (c->flag == PEKPPP_FLAG_INCOMPLETE) {
+            add_count(b, o, "unanswered", c->unanswered);
+            add_count(b, o, "indicators", c->indicators);
+        } else if (c->flag == PEKPPP_FLAG_SURVEY_BELOW_MIN) {
+            add_long(b, o, "respondents", c->respondents);
+            add_long(b, o, "min_respondents", c->min_respondents);
+        } else if (c->flag == PEKPPP_FLAG_NA_RENORMALISED &&
+                   (asp = add_child(b, o, "aspects", 1))) {
+            for (k = 0; k < c->naspects; k++) {
+                if (!(x = add_child(b, asp, NULL, 0)))
+                    return;
+                add_str(b, x, "id", r->aspects[c->aspects[k].aspect].id);
+                add_count(b, x, "na", c->aspects[k].na);
+                add_count(b, x, "indicators", c->aspects[k].count);
+                chk(b, cJSON_AddBoolToObject(x, "left_out", c->aspects[k].left_out));
             }
         }
     }
@@ -284,6 +341,30 @@ static void print_value(pekppp_sink *sink, const cJSON *v, int depth)
     }
 }
 
+/* "changes": [{"indicator", "from", "to"}], as --set gave them. */
+static void changes_list(jb *b, cJSON *o, const pekppp_rubric *r, const pekppp_change *changes,
+                         size_t n)
+{
+    cJSON *list = add_child(b, o, "changes", 1), *x;
+    size_t i;
+    for (i = 0; list && i < n; i++) {
+        const pekppp_change *c = &changes[i];
+        if (!(x = add_child(b, list, NULL, 0)))
+            break;
+        add_str(b, x, "indicator", r->indicators[c->indicator].id);
+        if (c->from == PEKPPP_LEVEL_NA)
+            add_str(b, x, "from", "na");
+        else if (c->from == PEKPPP_LEVEL_MISSING)
+            chk(b, cJSON_AddNullToObject(x, "from"));
+        else
+            add_long(b, x, "from", c->from);
+        if (c->to == PEKPPP_LEVEL_NA)
+            add_str(b, x, "to", "na");
+        else
+            add_long(b, x, "to", c->to);
+    }
+}
+
 /* "what_if": the changes, the result before them, and the exact deltas rounded once. */
 static void what_if(jb *b, cJSON *root, const pekppp_result *res, const pk_whatif_view *w)
 {
@@ -293,23 +374,7 @@ static void what_if(jb *b, cJSON *root, const pekppp_result *res, const pk_whati
     size_t i;
     if (!o)
         return;
-    if ((list = add_child(b, o, "changes", 1)))
-        for (i = 0; i < w->nchanges; i++) {
-            const pekppp_change *c = &w->changes[i];
-            if (!(x = add_child(b, list, NULL, 0)))
-                break;
-            add_str(b, x, "indicator", r->indicators[c->indicator].id);
-            if (c->from == PEKPPP_LEVEL_NA)
-                add_str(b, x, "from", "na");
-            else if (c->from == PEKPPP_LEVEL_MISSING)
-                chk(b, cJSON_AddNullToObject(x, "from"));
-            else
-                add_long(b, x, "from", c->from);
-            if (c->to == PEKPPP_LEVEL_NA)
-                add_str(b, x, "to", "na");
-            else
-                add_long(b, x, "to", c->to);
-        }
+    changes_list(b, o, r, w->changes, w->nchanges);
     if ((x = add_child(b, o, "before", 0))) {
         add_fixed(b, x, "index", base->index_rounded, r->decimals);
         add_str(b, x, "grade", base->band ? base->band->grade : NULL);
@@ -369,7 +434,8 @@ static void plan_grade(jb *b, cJSON *o, const char *k, int64_t rounded, int deci
  * `pekppp plan -f json` (@p standalone) and the "plan" member of a result
  * (`score --target`), which leaves out what the result already has:
  * schema, unit and the index before. */
-static void plan_tree(jb *b, cJSON *o, const pekppp_plan *p, int standalone)
+static void plan_tree(jb *b, cJSON *o, const pekppp_plan *p, int standalone,
+                      const pekppp_report_options *ro)
 {
     const pekppp_result *res = p->res;
     const pekppp_rubric *r = res->rubric;
@@ -381,6 +447,13 @@ static void plan_tree(jb *b, cJSON *o, const pekppp_plan *p, int standalone)
             add_str(b, x, "id", res->assessment->unit_id);
             add_str(b, x, "name", res->assessment->unit_name);
         }
+    }
+    if (ro->nchanges > 0) {
+        /* A plan of a what-if starts from answers the file does not have;
+         * on its own it lists them (a result has them in what_if). */
+        chk(b, cJSON_AddBoolToObject(o, "hypothetical", 1));
+        if (standalone)
+            changes_list(b, o, r, ro->changes, ro->nchanges);
     }
     if ((x = add_child(b, o, "target", 0))) {
         add_str(b, x, "grade", p->target->grade);
@@ -457,12 +530,12 @@ static void print_lines(pekppp_sink *sink, const cJSON *root)
     pekppp_sink_puts(sink, "}\n");
 }
 
-void pk_plan_json(pekppp_sink *sink, const pekppp_plan *p)
+void pk_plan_json(pekppp_sink *sink, const pekppp_plan *p, const pekppp_report_options *o)
 {
     jb b = { 0 };
     cJSON *root = cJSON_CreateObject();
     if (root)
-        plan_tree(&b, root, p, 1);
+        plan_tree(&b, root, p, 1, o);
     if (root && !b.failed)
         print_lines(sink, root);
     else if (!sink->error)
@@ -470,11 +543,11 @@ void pk_plan_json(pekppp_sink *sink, const pekppp_plan *p)
     cJSON_Delete(root);
 }
 
-static void plan(jb *b, cJSON *root, const pekppp_plan *p)
+static void plan(jb *b, cJSON *root, const pekppp_plan *p, const pekppp_report_options *ro)
 {
     cJSON *o = add_child(b, root, "plan", 0);
     if (o)
-        plan_tree(b, o, p, 0);
+        plan_tree(b, o, p, 0, ro);
 }
 
 void pk_report_json(pekppp_sink *sink, const pekppp_result *res, const pekppp_report_options *o,
@@ -487,14 +560,17 @@ void pk_report_json(pekppp_sink *sink, const pekppp_result *res, const pekppp_re
         return;
     }
     head(&b, root, res);
+    if (v->whatif)
+        hypothetical(&b, root, v->whatif);
     totals(&b, root, res);
+    caveats(&b, root, res, &v->caveats);
     aspects(&b, root, res);
     tail(&b, root, res);
     exact(&b, root, res);
     if (v->whatif)
         what_if(&b, root, res, v->whatif);
     if (o->plan)
-        plan(&b, root, o->plan);
+        plan(&b, root, o->plan, o);
     if (!b.failed) {
         print_value(sink, root, (int)o->json_depth);
         if (o->json_depth == 0)

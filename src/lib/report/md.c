@@ -25,7 +25,24 @@ static void row2(pekppp_sink *sink, pekppp_lang lang, pk_msg_id label, const cha
     pekppp_sink_puts(sink, " |\n");
 }
 
-static void head(pekppp_sink *sink, const pekppp_result *res, pekppp_lang lang)
+static void caveats(pekppp_sink *sink, const pekppp_result *res, const pk_caveats *c,
+                    pekppp_lang lang);
+
+/* A grade and its label after an index: " C Cukup". */
+static void band_words(pekppp_sink *sink, const pekppp_band *b)
+{
+    if (!b)
+        return;
+    pekppp_sink_puts(sink, " ");
+    pk_md_text(sink, b->grade);
+    pekppp_sink_puts(sink, " ");
+    pk_md_text(sink, b->label);
+}
+
+/* The unit, the headline (in a what-if "Andaikan (--set): ... menjadi", the
+ * real score under it), the fields and the evaluator and survey scores. */
+static void head(pekppp_sink *sink, const pekppp_result *res, const pk_unit_view *v,
+                 pekppp_lang lang)
 {
     const pekppp_assessment *a = res->assessment;
     const pekppp_rubric *r = res->rubric;
@@ -36,14 +53,13 @@ static void head(pekppp_sink *sink, const pekppp_result *res, pekppp_lang lang)
     pekppp_sink_puts(sink, " (");
     pk_md_text(sink, a->unit_id);
     pekppp_sink_puts(sink, ")\n\n");
-    pk_sink_printf(sink, "**%s: ", pk_msg(lang, M_INDEX));
+    if (v->whatif)
+        pk_sink_printf(sink, "**%s%s %s ", pk_msg(lang, M_HYPO_INDEX), pk_msg(lang, M_INDEX),
+                       pk_msg(lang, M_WOULD_BE));
+    else
+        pk_sink_printf(sink, "**%s: ", pk_msg(lang, M_INDEX));
     fixed(sink, res->index_rounded, r->decimals);
-    if (res->band) {
-        pekppp_sink_puts(sink, " ");
-        pk_md_text(sink, res->band->grade);
-        pekppp_sink_puts(sink, " ");
-        pk_md_text(sink, res->band->label);
-    }
+    band_words(sink, res->band);
     pekppp_sink_puts(sink, "**");
     if (next) {
         pekppp_sink_puts(sink, " (");
@@ -52,7 +68,14 @@ static void head(pekppp_sink *sink, const pekppp_result *res, pekppp_lang lang)
         pk_md_text(sink, next->grade);
         pekppp_sink_puts(sink, ")");
     }
-    pekppp_sink_puts(sink, "\n\n| | |\n|---|---|\n");
+    if (v->whatif) {
+        pk_sink_printf(sink, "\n\n%s: ", pk_msg(lang, M_ACTUAL));
+        fixed(sink, v->whatif->before->index_rounded, r->decimals);
+        band_words(sink, v->whatif->before->band);
+    }
+    pekppp_sink_puts(sink, "\n\n");
+    caveats(sink, res, &v->caveats, lang);
+    pekppp_sink_puts(sink, "| | |\n|---|---|\n");
     row2(sink, lang, M_INSTITUTION, a->institution);
     row2(sink, lang, M_CATEGORY, a->category);
     row2(sink, lang, M_PERIOD, a->period);
@@ -79,7 +102,7 @@ static void aspects(pekppp_sink *sink, const pekppp_result *res, pekppp_lang lan
     size_t i;
     char w[32];
     pk_sink_printf(sink, "| | %s | %s | %s | %s |\n|---|---|--:|--:|--:|\n", pk_msg(lang, M_ASPECT),
-                   pk_msg(lang, M_WEIGHT), pk_msg(lang, M_SCORE), pk_msg(lang, M_CONTRIBUTION));
+                   pk_msg(lang, M_WEIGHT), pk_msg(lang, M_SCORE), pk_msg(lang, M_CONTRIB_EVAL));
     for (i = 0; i < r->naspects; i++) {
         const pk_aspect_result *ar = &res->aspects[i];
         pekppp_sink_puts(sink, "| ");
@@ -162,6 +185,22 @@ static void notes(pekppp_sink *sink, const pekppp_result *res, pekppp_lang lang)
     for (i = 0; i < PK_NFLAGS; i++)
         if (res->flags & pk_flags[i].flag)
             pk_sink_printf(sink, "- %s\n", pk_msg(lang, pk_flags[i].note));
+    pekppp_sink_puts(sink, "\n");
+}
+
+/* The caveats, right under the headline, as a quote block. */
+static void caveats(pekppp_sink *sink, const pekppp_result *res, const pk_caveats *c,
+                    pekppp_lang lang)
+{
+    size_t i;
+    if (c->n == 0)
+        return;
+    pk_sink_printf(sink, "> **%s**\n>\n", pk_msg(lang, M_CAVEATS));
+    for (i = 0; i < c->n; i++) {
+        pekppp_sink_puts(sink, "> - ");
+        pk_caveat_write(sink, res->rubric, &c->items[i], lang, pk_md_text);
+        pekppp_sink_puts(sink, "\n");
+    }
     pekppp_sink_puts(sink, "\n");
 }
 
@@ -251,8 +290,10 @@ static void grade_of(pekppp_sink *sink, pekppp_lang lang, pk_msg_id label, int64
 }
 
 /* A plan: the way there in one line, then one table row per step. */
-void pk_plan_md(pekppp_sink *sink, const pekppp_plan *p, pekppp_lang lang, int standalone)
+void pk_plan_md(pekppp_sink *sink, const pekppp_plan *p, const pekppp_report_options *o,
+                int standalone)
 {
+    pekppp_lang lang = o->lang;
     const pekppp_result *res = p->res;
     const pekppp_rubric *r = res->rubric;
     size_t i;
@@ -271,7 +312,14 @@ void pk_plan_md(pekppp_sink *sink, const pekppp_plan *p, pekppp_lang lang, int s
         pk_md_text(sink, res->assessment->unit_id);
         pekppp_sink_puts(sink, ")\n\n");
     }
-    grade_of(sink, lang, M_NOW, res->index_rounded, r->decimals, res->band);
+    if (o->nchanges > 0) {
+        /* A plan of a what-if starts from answers the file does not have. */
+        pk_sink_printf(sink, "%s %s: ", pk_msg(lang, M_PLAN_FROM_SET), pk_msg(lang, M_SET_CHANGED));
+        pk_changes_write(sink, r, o->changes, o->nchanges, "→", pk_md_text);
+        pekppp_sink_puts(sink, "\n\n");
+    }
+    grade_of(sink, lang, o->nchanges > 0 ? M_HYPO_NOW : M_NOW, res->index_rounded, r->decimals,
+             res->band);
     pekppp_sink_puts(sink, " → ");
     grade_of(sink, lang, M_AFTER, p->after_rounded, r->decimals, p->after_band);
     pk_sink_printf(sink, " (%zu %s)\n\n", p->nsteps, pk_msg(lang, M_STEPS));
@@ -301,12 +349,12 @@ void pk_plan_md(pekppp_sink *sink, const pekppp_plan *p, pekppp_lang lang, int s
 void pk_report_md(pekppp_sink *sink, const pekppp_result *res, const pekppp_report_options *o,
                   const pk_unit_view *v)
 {
-    head(sink, res, o->lang);
+    head(sink, res, v, o->lang);
     if (v->whatif)
         what_if(sink, res, v->whatif, o->lang);
     aspects(sink, res, o->lang);
     recommendations(sink, res, o->lang);
     if (o->plan)
-        pk_plan_md(sink, o->plan, o->lang, 0);
+        pk_plan_md(sink, o->plan, o, 0);
     notes(sink, res, o->lang);
 }

@@ -17,15 +17,16 @@ static const char *const table[M_COUNT][2] = {
     [M_ASPECT] = { "Aspek", "Aspect" },
     [M_WEIGHT] = { "Bobot", "Weight" },
     [M_SCORE] = { "Nilai", "Score" },
-    [M_CONTRIBUTION] = { "Kontribusi", "Contribution" },
     [M_LEFT_OUT] = { "tidak dinilai (semua na)", "not scored (all na)" },
     [M_BELOW_MAX] = { "Indikator di bawah level maksimal", "Indicators below the top level" },
     [M_ALL_MAX] = { "Semua indikator sudah di level maksimal.",
                     "Every indicator is at the top level." },
     [M_RECOMMENDATIONS] = { "Yang perlu diperbaiki lebih dulu (menurut kenaikan indeks)",
                             "What to fix first (by gain on the index)" },
-    [M_MORE_RECS] = { "rekomendasi lain dalam --format json",
-                      "more recommendations in --format json" },
+    [M_MORE_RECS] = { "rekomendasi lain ada di laporan halaman penuh: jalankan perintah yang "
+                      "sama dengan -f html -o laporan.html, lalu buka laporan.html di peramban",
+                      "more recommendations in the full-page report: run the same command with "
+                      "-f html -o report.html, then open report.html in a web browser" },
     [M_NO_RECS] = { "Tidak ada rekomendasi.", "No recommendations." },
     [M_REACH_LEVEL] = { "untuk mencapai level", "to reach level" },
     [M_NOTES] = { "Catatan", "Notes" },
@@ -104,10 +105,12 @@ static const char *const table[M_COUNT][2] = {
     [M_H_SCALE] = { "skala", "scale" },
     [M_H_LEVEL] = { "Level", "Level" },
     [M_H_LOST] = { "Poin hilang", "Lost points" },
-    [M_H_IND_HINT] = { "Kontribusi: sumbangan indikator pada indeks. Poin hilang: kenaikan indeks "
-                       "bila indikator mencapai level tertinggi. Klik nama indikator untuk melihat "
-                       "uraian level dan bukti dukungnya.",
-                       "Contribution: what the indicator adds to the index. Lost points: what "
+    [M_H_IND_HINT] = { "Kontribusi ke indeks: yang disumbangkan level indikator ini pada indeks "
+                       "(bukan pada nilai evaluator seperti di tabel aspek). Poin hilang: kenaikan "
+                       "indeks bila indikator mencapai level tertinggi. Klik nama indikator untuk "
+                       "melihat uraian level dan bukti dukungnya.",
+                       "Contribution to index: what the indicator's level adds to the index (not "
+                       "to the evaluator score, as in the aspect table). Lost points: what "
                        "reaching the top level would add to it. Click an indicator's name to see "
                        "its level descriptions and evidence." },
     [M_H_CURRENT] = { "level saat ini", "current level" },
@@ -160,6 +163,42 @@ static const char *const table[M_COUNT][2] = {
                      "User survey (F-03): remove the # and give the mean score and the number "
                      "of respondents," },
     [M_T_RESPONSES] = { "atau jawaban per responden:", "or each respondent's answers:" },
+    /* What a reader must see first (issue 12) */
+    [M_HYPO_INDEX] = { "Andaikan (--set): ", "What if (--set): " },
+    [M_WOULD_BE] = { "menjadi", "would be" },
+    [M_ACTUAL] = { "Nilai sebenarnya (jawaban di berkas)", "Real score (the answers in the file)" },
+    [M_SET_CHANGED] = { "Jawaban diubah dengan --set", "Answers changed by --set" },
+    [M_HYPO_NOTE] = { "Hasil andaikan, bukan nilai berkas masukan.",
+                      "A what-if result, not the input's score." },
+    [M_HYPO_NOW] = { "Andaikan", "What if" },
+    [M_PLAN_FROM_SET] = { "Rencana ini mulai dari jawaban andaikan (--set), bukan dari jawaban "
+                          "di berkas.",
+                          "This plan starts from the what-if answers (--set), not from the "
+                          "answers in the file." },
+    [M_CAVEATS] = { "Perhatian", "Caveats" },
+    [M_CV_PROVISIONAL] = { "Rubrik sementara: ", "Provisional rubric: " },
+    [M_CV_PROVISIONAL_END] = { "; hasil ini belum dapat dipakai sebagai nilai resmi.",
+                               "; this result is not an official score yet." },
+    [M_CV_INCOMPLETE] = { "Jawaban belum lengkap: ", "Incomplete answers: " },
+    [M_CV_OF] = { " dari ", " of " },
+    [M_CV_INCOMPLETE_END] = { " indikator belum dijawab dan dihitung level terendah "
+                              "(--allow-incomplete).",
+                              " indicators not answered, counted at the lowest level "
+                              "(--allow-incomplete)." },
+    [M_CV_SURVEY_BELOW] = { "Survei (F-03) tidak dihitung: ", "Survey (F-03) left out: " },
+    [M_CV_RESP_OF_MIN] = { " responden dari minimal ", " respondents, fewer than the minimum of " },
+    [M_CV_SURVEY_ALONE] = { "; indeks = nilai evaluator saja.",
+                            "; the index is the evaluator score alone." },
+    [M_CV_SURVEY_MISSING] = { "Survei (F-03) tidak ada: indeks = nilai evaluator saja.",
+                              "No survey (F-03): the index is the evaluator score alone." },
+    [M_CV_NA] = { "Jawaban na: bobotnya dibagi ulang ke indikator lain, pada aspek ",
+                  "na answers: their weight is shared out over the other indicators, in aspect " },
+    [M_CV_NA_IND] = { " indikator na", " indicators na" },
+    [M_CV_NA_ALL] = { "semua indikator na: aspek tidak dinilai, bobotnya dibagi ke aspek lain",
+                      "every indicator na: not scored, its weight shared out over the other "
+                      "aspects" },
+    [M_CONTRIB_EVAL] = { "Kontribusi ke nilai evaluator", "Contribution to evaluator score" },
+    [M_CONTRIB_INDEX] = { "Kontribusi ke indeks", "Contribution to index" },
 };
 
 const char *pk_msg(pekppp_lang lang, pk_msg_id id)

@@ -14,8 +14,14 @@ static void fixed_text(char *buf, size_t n, int64_t units, int decimals)
     pk_fixed_format(buf, n, units, decimals);
 }
 
-void pk_plan_text(pekppp_sink *sink, const pekppp_plan *p, pekppp_lang lang)
+static void text_put(pekppp_sink *sink, const char *s)
 {
+    pk_text_cell(sink, s, 0, 0);
+}
+
+void pk_plan_text(pekppp_sink *sink, const pekppp_plan *p, const pekppp_report_options *o)
+{
+    pekppp_lang lang = o->lang;
     const pekppp_result *res = p->res;
     const pekppp_rubric *r = res->rubric;
     char a[48], b[48], m[48];
@@ -30,9 +36,15 @@ void pk_plan_text(pekppp_sink *sink, const pekppp_plan *p, pekppp_lang lang)
     pekppp_sink_puts(sink, " (");
     pk_text_cell(sink, res->assessment->unit_id, 0, 0);
     pekppp_sink_puts(sink, ")\n");
+    if (o->nchanges > 0) {
+        /* A plan of a what-if starts from answers the file does not have. */
+        pk_sink_printf(sink, "%s\n%s: ", pk_msg(lang, M_PLAN_FROM_SET), pk_msg(lang, M_SET_CHANGED));
+        pk_changes_write(sink, r, o->changes, o->nchanges, "->", text_put);
+        pekppp_sink_puts(sink, "\n");
+    }
     fixed_text(a, sizeof(a), res->index_rounded, r->decimals);
     fixed_text(b, sizeof(b), p->after_rounded, r->decimals);
-    pk_sink_printf(sink, "%s: %s ", pk_msg(lang, M_NOW), a);
+    pk_sink_printf(sink, "%s: %s ", pk_msg(lang, o->nchanges > 0 ? M_HYPO_NOW : M_NOW), a);
     pk_text_cell(sink, res->band ? res->band->grade : "?", 0, 0);
     pk_sink_printf(sink, "  ->  %s: %s ", pk_msg(lang, M_AFTER), b);
     pk_text_cell(sink, p->after_band ? p->after_band->grade : "?", 0, 0);
@@ -70,11 +82,11 @@ int pekppp_plan_write(pekppp_sink *sink, const pekppp_plan *p, pekppp_report_for
     if (!(opts = pk_report_options(opts, &local)))
         return PEKPPP_EINVALID;
     if (format == PEKPPP_FORMAT_TEXT)
-        pk_plan_text(sink, p, opts->lang);
+        pk_plan_text(sink, p, opts);
     else if (format == PEKPPP_FORMAT_JSON)
-        pk_plan_json(sink, p);
+        pk_plan_json(sink, p, opts);
     else if (format == PEKPPP_FORMAT_MD)
-        pk_plan_md(sink, p, opts->lang, 1);
+        pk_plan_md(sink, p, opts, 1);
     else
         return PEKPPP_EINVALID;
     pekppp_sink_flush(sink);

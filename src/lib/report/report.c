@@ -51,6 +51,93 @@ const pekppp_report_options *pk_report_options(const pekppp_report_options *opts
     return local;
 }
 
+static void put_count(pekppp_sink *sink, unsigned long n)
+{
+    pk_sink_printf(sink, "%lu", n);
+}
+
+/* "II (1 dari 5 indikator na)", "IV (semua indikator na: ...)". */
+static void na_aspect(pekppp_sink *sink, const pekppp_rubric *r, const pk_caveat_aspect *ca,
+                      pekppp_lang lang, pk_text_fn text)
+{
+    const pekppp_aspect *a = &r->aspects[ca->aspect];
+    text(sink, a->code ? a->code : a->name);
+    pekppp_sink_puts(sink, " (");
+    if (ca->left_out) {
+        text(sink, pk_msg(lang, M_CV_NA_ALL));
+    } else {
+        put_count(sink, ca->na);
+        text(sink, pk_msg(lang, M_CV_OF));
+        put_count(sink, ca->count);
+        text(sink, pk_msg(lang, M_CV_NA_IND));
+    }
+    pekppp_sink_puts(sink, ")");
+}
+
+void pk_caveat_write(pekppp_sink *sink, const pekppp_rubric *r, const pk_caveat *c,
+                     pekppp_lang lang, pk_text_fn text)
+{
+    size_t i;
+    switch (c->flag) {
+    case PEKPPP_FLAG_PROVISIONAL_RUBRIC:
+        text(sink, pk_msg(lang, M_CV_PROVISIONAL));
+        text(sink, c->reason ? c->reason : "");
+        text(sink, pk_msg(lang, M_CV_PROVISIONAL_END));
+        break;
+    case PEKPPP_FLAG_INCOMPLETE:
+        text(sink, pk_msg(lang, M_CV_INCOMPLETE));
+        put_count(sink, c->unanswered);
+        text(sink, pk_msg(lang, M_CV_OF));
+        put_count(sink, c->indicators);
+        text(sink, pk_msg(lang, M_CV_INCOMPLETE_END));
+        break;
+    case PEKPPP_FLAG_SURVEY_BELOW_MIN:
+        text(sink, pk_msg(lang, M_CV_SURVEY_BELOW));
+        pk_sink_printf(sink, "%ld", c->respondents);
+        text(sink, pk_msg(lang, M_CV_RESP_OF_MIN));
+        pk_sink_printf(sink, "%ld", c->min_respondents);
+        text(sink, pk_msg(lang, M_CV_SURVEY_ALONE));
+        break;
+    case PEKPPP_FLAG_SURVEY_MISSING:
+        text(sink, pk_msg(lang, M_CV_SURVEY_MISSING));
+        break;
+    default: /* PEKPPP_FLAG_NA_RENORMALISED */
+        text(sink, pk_msg(lang, M_CV_NA));
+        for (i = 0; i < c->naspects; i++) {
+            if (i)
+                pekppp_sink_puts(sink, ", ");
+            na_aspect(sink, r, &c->aspects[i], lang, text);
+        }
+        pekppp_sink_puts(sink, ".");
+        break;
+    }
+}
+
+static void level_word(pekppp_sink *sink, int level)
+{
+    if (level == PEKPPP_LEVEL_NA)
+        pekppp_sink_puts(sink, "na");
+    else if (level == PEKPPP_LEVEL_MISSING)
+        pekppp_sink_puts(sink, "-");
+    else
+        pk_sink_printf(sink, "%d", level);
+}
+
+void pk_changes_write(pekppp_sink *sink, const pekppp_rubric *r, const pekppp_change *changes,
+                      size_t nchanges, const char *arrow, pk_text_fn text)
+{
+    size_t i;
+    for (i = 0; i < nchanges; i++) {
+        if (i)
+            pekppp_sink_puts(sink, ", ");
+        text(sink, r->indicators[changes[i].indicator].id);
+        pekppp_sink_puts(sink, " ");
+        level_word(sink, changes[i].from);
+        pk_sink_printf(sink, " %s ", arrow);
+        level_word(sink, changes[i].to);
+    }
+}
+
 int pekppp_report_write(pekppp_sink *sink, const pekppp_result *res, pekppp_report_format format,
                         const pekppp_report_options *opts)
 {

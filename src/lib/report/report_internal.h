@@ -75,14 +75,28 @@ void pk_report_text(pekppp_sink *sink, const pekppp_result *res, const pekppp_re
 void pk_report_json(pekppp_sink *sink, const pekppp_result *res, const pekppp_report_options *o,
                     const pk_unit_view *v);
 
+/* What every unit format says first, in one wording (report.c): the texts
+ * go through @p text, the format's escaper; numbers are plain digits. */
+typedef void (*pk_text_fn)(pekppp_sink *sink, const char *s);
+/* One caveat as a sentence. */
+void pk_caveat_write(pekppp_sink *sink, const pekppp_rubric *r, const pk_caveat *c,
+                     pekppp_lang lang, pk_text_fn text);
+/* The changed answers of a what-if: "14.b.K 4 -> 5, 29.f.B 3 -> 5", with
+ * @p arrow between the levels ("na", and "-" for a missing answer). */
+void pk_changes_write(pekppp_sink *sink, const pekppp_rubric *r, const pekppp_change *changes,
+                      size_t nchanges, const char *arrow, pk_text_fn text);
+
 /* A plan in each report format; the unit reports call these when
  * pekppp_report_options.plan is set (plan_print.c, json.c, md.c). */
-void pk_plan_text(pekppp_sink *sink, const pekppp_plan *p, pekppp_lang lang);
+/* Each takes the report options: with o->nchanges > 0 the plan starts from
+ * answers changed by --set, and says so (and lists them) before its steps. */
+void pk_plan_text(pekppp_sink *sink, const pekppp_plan *p, const pekppp_report_options *o);
 /* The plan document `plan -f json` writes; the same writer makes the
  * "plan" member of the result JSON (json.c). */
-void pk_plan_json(pekppp_sink *sink, const pekppp_plan *p);
+void pk_plan_json(pekppp_sink *sink, const pekppp_plan *p, const pekppp_report_options *o);
 /* @p standalone: the plan on its own (`plan -f md`), so it names the unit. */
-void pk_plan_md(pekppp_sink *sink, const pekppp_plan *p, pekppp_lang lang, int standalone);
+void pk_plan_md(pekppp_sink *sink, const pekppp_plan *p, const pekppp_report_options *o,
+                int standalone);
 
 /* The batch as one self-contained HTML page (html.c). */
 void pk_batch_html(pekppp_sink *sink, const pekppp_batch *b, const pekppp_report_options *o,

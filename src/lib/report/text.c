@@ -69,18 +69,34 @@ static void header(pekppp_sink *sink, const pekppp_result *res, pekppp_lang lang
     pekppp_sink_puts(sink, ")\n\n");
 }
 
-static void scores(pekppp_sink *sink, const pekppp_result *res, pekppp_lang lang)
+/* A grade and its label after an index: "  C  Cukup". */
+static void put_band(pekppp_sink *sink, const pekppp_band *b)
+{
+    if (!b)
+        return;
+    pekppp_sink_puts(sink, "  ");
+    put_cell(sink, b->grade, 0, 0);
+    pekppp_sink_puts(sink, "  ");
+    put_cell(sink, b->label, 0, 0);
+}
+
+/* The headline: the index, or in a what-if "Andaikan (--set): ... menjadi"
+ * it, with the real score on the next line. */
+static void scores(pekppp_sink *sink, const pekppp_result *res, const pk_unit_view *v,
+                   pekppp_lang lang)
 {
     const pekppp_rubric *r = res->rubric;
-    pk_sink_printf(sink, "%s: ", pk_msg(lang, M_INDEX));
+    if (v->whatif) {
+        pk_sink_printf(sink, "%s%s %s ", pk_msg(lang, M_HYPO_INDEX), pk_msg(lang, M_INDEX),
+                       pk_msg(lang, M_WOULD_BE));
+    } else {
+        pk_sink_printf(sink, "%s: ", pk_msg(lang, M_INDEX));
+    }
     put_fixed(sink, res->index_rounded, r->decimals);
     if (res->band) {
         const pekppp_band *next;
         int64_t gap = 0;
-        pekppp_sink_puts(sink, "  ");
-        put_cell(sink, res->band->grade, 0, 0);
-        pekppp_sink_puts(sink, "  ");
-        put_cell(sink, res->band->label, 0, 0);
+        put_band(sink, res->band);
         if ((next = pk_next_band(res, &gap)) != NULL) {
             pekppp_sink_puts(sink, "  (");
             put_fixed(sink, gap, r->decimals);
@@ -105,6 +121,14 @@ static void scores(pekppp_sink *sink, const pekppp_result *res, pekppp_lang lang
         put_dec(sink, r->combine_survey);
         pekppp_sink_puts(sink, "%)");
     }
+    if (v->whatif) {
+        /* The answers in the file give the real score; the what-if section
+         * below lists what --set changed. */
+        const pekppp_result *base = v->whatif->before;
+        pk_sink_printf(sink, "\n%s: ", pk_msg(lang, M_ACTUAL));
+        put_fixed(sink, base->index_rounded, r->decimals);
+        put_band(sink, base->band);
+    }
     pekppp_sink_puts(sink, "\n\n");
 }
 
@@ -112,13 +136,14 @@ static void aspects(pekppp_sink *sink, const pekppp_result *res, pekppp_lang lan
 {
     const pekppp_rubric *r = res->rubric;
     size_t i;
-    /* The last column is as wide as its heading needs, and at least 12. */
-    int cw = (int)strlen(pk_msg(lang, M_CONTRIBUTION)) + 1;
+    /* The last column (each aspect's share of the evaluator score) is as
+     * wide as its heading needs, and at least 12. */
+    int cw = (int)strlen(pk_msg(lang, M_CONTRIB_EVAL)) + 2;
     if (cw < 12)
         cw = 12;
     put_cell(sink, pk_msg(lang, M_ASPECT), 41, 1);
     pk_sink_printf(sink, "%7s%7s%*s\n", pk_msg(lang, M_WEIGHT), pk_msg(lang, M_SCORE), cw,
-                   pk_msg(lang, M_CONTRIBUTION));
+                   pk_msg(lang, M_CONTRIB_EVAL));
     for (i = 0; i < r->naspects; i++) {
         const pekppp_aspect *a = &r->aspects[i];
         const pk_aspect_result *ar = &res->aspects[i];
@@ -207,6 +232,27 @@ static void notes(pekppp_sink *sink, const pekppp_result *res, pekppp_lang lang)
             pk_sink_printf(sink, "  - %s\n", pk_msg(lang, pk_flags[i].note));
 }
 
+static void text_put(pekppp_sink *sink, const char *s)
+{
+    pk_text_cell(sink, s, 0, 0);
+}
+
+/* The caveats, before any table: what to know before trusting the index. */
+static void caveats(pekppp_sink *sink, const pekppp_result *res, const pk_caveats *c,
+                    pekppp_lang lang)
+{
+    size_t i;
+    if (c->n == 0)
+        return;
+    pk_sink_printf(sink, "%s:\n", pk_msg(lang, M_CAVEATS));
+    for (i = 0; i < c->n; i++) {
+        pekppp_sink_puts(sink, "  - ");
+        pk_caveat_write(sink, res->rubric, &c->items[i], lang, text_put);
+        pekppp_sink_puts(sink, "\n");
+    }
+    pekppp_sink_puts(sink, "\n");
+}
+
 /* A signed delta: "+0.13", "-0.05", "0.00". */
 static void put_delta(pekppp_sink *sink, int64_t units, int decimals)
 {
@@ -270,7 +316,8 @@ void pk_report_text(pekppp_sink *sink, const pekppp_result *res, const pekppp_re
                     const pk_unit_view *v)
 {
     header(sink, res, o->lang);
-    scores(sink, res, o->lang);
+    scores(sink, res, v, o->lang);
+    caveats(sink, res, &v->caveats, o->lang);
     if (v->whatif)
         what_if(sink, res, v->whatif, o->lang);
     aspects(sink, res, o->lang);
@@ -278,7 +325,7 @@ void pk_report_text(pekppp_sink *sink, const pekppp_result *res, const pekppp_re
     recommendations(sink, res, o->lang);
     if (o->plan) {
         pekppp_sink_puts(sink, "\n");
-        pk_plan_text(sink, o->plan, o->lang);
+        pk_plan_text(sink, o->plan, o);
     }
     notes(sink, res, o->lang);
 }
