@@ -103,10 +103,11 @@ static int parse_options(plan_args *a, int argc, char **argv)
     return PLAN_GO;
 }
 
-/* Load the unit, apply the --set answers and score it; 0 or an exit code. */
-static int load_and_score(pekppp_result **res, pekppp_assessment **a, plan_args *args)
+/* Load the unit, apply the --set answers (kept in *changes for the plan's what-if mark;
+ * free()d by the caller) and score it; 0 or an exit code. */
+static int load_and_score(pekppp_result **res, pekppp_assessment **a, pekppp_change **changes,
+                          plan_args *args)
 {
-    pekppp_change *changes = NULL;
     pekppp_error err;
     const char *read_files[2];
     int rc = 0, error;
@@ -123,10 +124,9 @@ static int load_and_score(pekppp_result **res, pekppp_assessment **a, plan_args 
     if ((error = pekppp_assessment_load_file(a, args->input, &args->aopts, &err)) < 0)
         return err.line == 0 ? cli_exit_for(error) : CLI_EXIT_INVALID;
     if (args->nsets > 0) {
-        if (!(changes = calloc(args->nsets, sizeof(*changes))))
+        if (!(*changes = calloc(args->nsets, sizeof(**changes))))
             return CLI_EXIT_INTERNAL;
-        rc = cli_apply_sets(*a, args->sets, args->nsets, changes, args->lang);
-        free(changes);
+        rc = cli_apply_sets(*a, args->sets, args->nsets, *changes, args->lang);
         if (rc != 0)
             return rc;
     }
@@ -144,13 +144,17 @@ static int plan_run(plan_args *args)
     pekppp_assessment *a = NULL;
     pekppp_result *res = NULL;
     pekppp_plan *plan = NULL;
+    pekppp_change *changes = NULL;
     pekppp_sink sink;
     int rc;
 
     pekppp_sink_init_buffer(&sink);
     ro.lang = args->lang ? PEKPPP_LANG_EN : PEKPPP_LANG_ID;
-    if ((rc = load_and_score(&res, &a, args)) != 0)
+    if ((rc = load_and_score(&res, &a, &changes, args)) != 0)
         goto done;
+    /* A plan from --set answers says so before its steps. */
+    ro.changes = changes;
+    ro.nchanges = changes ? args->nsets : 0;
     args->po.fixed = (const char *const *)args->fixed;
     args->po.nfixed = args->nfixed;
     if ((rc = cli_make_plan(&plan, res, args->target, &args->po, args->lang, "plan")) != 0)
@@ -163,6 +167,7 @@ static int plan_run(plan_args *args)
 done:
     pekppp_sink_dispose(&sink);
     pekppp_plan_free(plan);
+    free(changes);
     pekppp_result_free(res);
     pekppp_assessment_free(a);
     return rc;
