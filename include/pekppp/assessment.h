@@ -101,7 +101,9 @@ PEKPPP_EXTERN(const char *) pekppp_assessment_unit_name(const pekppp_assessment 
 PEKPPP_EXTERN(int) pekppp_assessment_level(const pekppp_assessment *a, size_t i);
 
 /**
- * Replace the answer of scored indicator @p i (what-if scoring).
+ * Replace the answer of scored indicator @p i (what-if scoring).  Filling the
+ * last unanswered indicator of a unit read with incomplete answers allowed
+ * makes it complete (its result no longer carries the incomplete flag).
  * @return 0, or PEKPPP_EINVALID for a level outside the scale or a disallowed na
  */
 PEKPPP_EXTERN(int) pekppp_assessment_set_level(pekppp_assessment *a, size_t i, int level);

@@ -120,8 +120,8 @@ static int load_and_score(pekppp_result **res, pekppp_assessment **a, pekppp_cha
         return rc;
     args->aopts.resolve = cli_rubrics_resolve;
     args->aopts.resolve_payload = &args->rubrics;
-    args->aopts.diag = cli_diag_cb;
-    if ((error = pekppp_assessment_load_file(a, args->input, &args->aopts, &err)) < 0)
+    if ((error = cli_load_for_sets(a, args->input, &args->aopts, args->sets, args->nsets,
+                                   &err)) < 0)
         return err.line == 0 ? cli_exit_for(error) : CLI_EXIT_INVALID;
     if (args->nsets > 0) {
         if (!(*changes = calloc(args->nsets, sizeof(**changes))))

@@ -225,8 +225,7 @@ static int score_one(score_args *args, const char *input)
     pekppp_sink_init_buffer(&sink);
     aopts.resolve = cli_rubrics_resolve;
     aopts.resolve_payload = &args->rubrics;
-    aopts.diag = cli_diag_cb;
-    error = pekppp_assessment_load_file(&a, input, &aopts, &err);
+    error = cli_load_for_sets(&a, input, &aopts, args->sets, args->nsets, &err);
     if (error < 0) {
         rc = err.line == 0 ? cli_exit_for(error) : CLI_EXIT_INVALID;
         goto done;

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cli_msg.h"
+#include "diag_print.h"
 #include "exitcode.h"
 #include "suggest.h"
 #include "term.h"
@@ -117,5 +118,107 @@ int cli_make_plan(pekppp_plan **out, const pekppp_result *res, const char *targe
         cli_fail("%s", cli_diag_message(&err));
         return error == PEKPPP_EINVALID ? CLI_EXIT_USAGE : cli_exit_for(error);
     }
+    return 0;
+}
+
+/* Diagnostics held back during the strict read of cli_load_for_sets. */
+typedef struct {
+    pekppp_error *items;
+    size_t n, cap;
+    int other; /* an error that no --set can mend */
+} held;
+
+static void hold(const pekppp_error *d, void *payload)
+{
+    held *h = payload;
+    if (d->severity == PEKPPP_SEV_ERROR && strcmp(d->rule, "unit.missing-answer") != 0)
+        h->other = 1;
+    if (h->n == h->cap) {
+        size_t cap = h->cap ? h->cap * 2 : 16;
+        pekppp_error *n = realloc(h->items, cap * sizeof(*n));
+        if (!n) {
+            h->other = 1; /* cannot keep it: print what was kept and give up the retry */
+            return;
+        }
+        h->items = n;
+        h->cap = cap;
+    }
+    h->items[h->n++] = *d;
+}
+
+/* Whether a --set in @p sets names indicator @p id. */
+static int set_names(char *const *sets, size_t n, const char *id)
+{
+    size_t i, len = strlen(id);
+    for (i = 0; i < n; i++)
+        if (strncmp(sets[i], id, len) == 0 && sets[i][len] == '=')
+            return 1;
+    return 0;
+}
+
+/* Print the held diagnostics, leaving out the missing answers the sets fill (@p a, when
+ * given, is the unit read with incomplete answers allowed) and, when @p errors is 0, every
+ * error. */
+static void print_held(const held *h, const pekppp_assessment *a, char *const *sets, size_t n,
+                       int errors)
+{
+    size_t i;
+    for (i = 0; i < h->n; i++) {
+        const pekppp_error *d = &h->items[i];
+        const char *key = strncmp(d->path, "answers.", 8) == 0 ? d->path + 8 : NULL;
+        if (d->severity == PEKPPP_SEV_ERROR && !errors)
+            continue;
+        if (a && key && strcmp(d->rule, "unit.missing-answer") == 0 && set_names(sets, n, key))
+            continue;
+        cli_diag_cb(d, NULL);
+    }
+}
+
+int cli_load_for_sets(pekppp_assessment **out, const char *path,
+                      const pekppp_assessment_options *opts, char *const *sets, size_t nsets,
+                      pekppp_error *err)
+{
+    pekppp_assessment_options o = *opts;
+    const pekppp_rubric *r;
+    held h = { NULL, 0, 0, 0 };
+    size_t i;
+    int error, filled = 1;
+    o.diag = cli_diag_cb;
+    if (nsets == 0 || opts->allow_incomplete)
+        return pekppp_assessment_load_file(out, path, &o, err);
+    o.diag = hold;
+    o.payload = &h;
+    if ((error = pekppp_assessment_load_file(out, path, &o, err)) == 0 || h.other) {
+        print_held(&h, NULL, sets, nsets, 1);
+        free(h.items);
+        return error;
+    }
+    /* Only answers are missing: read again with them allowed, and see that the sets fill
+     * every one.  The first read's warnings are the ones shown. */
+    o.allow_incomplete = true;
+    o.diag = NULL;
+    if ((error = pekppp_assessment_load_file(out, path, &o, err)) < 0) {
+        print_held(&h, NULL, sets, nsets, 1);
+        free(h.items);
+        return error;
+    }
+    r = pekppp_assessment_rubric(*out);
+    for (i = 0; i < pekppp_rubric_indicator_count(r); i++)
+        if (pekppp_assessment_level(*out, i) == PEKPPP_LEVEL_MISSING &&
+            !set_names(sets, nsets, pekppp_rubric_indicator(r, i)->id))
+            filled = 0;
+    print_held(&h, *out, sets, nsets, !filled);
+    if (!filled) {
+        pekppp_assessment_free(*out);
+        *out = NULL;
+        for (i = 0; i < h.n; i++)
+            if (h.items[i].severity == PEKPPP_SEV_ERROR) {
+                *err = h.items[i];
+                break;
+            }
+        free(h.items);
+        return PEKPPP_EINVALID;
+    }
+    free(h.items);
     return 0;
 }

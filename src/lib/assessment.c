@@ -596,5 +596,12 @@ int pekppp_assessment_set_level(pekppp_assessment *a, size_t i, int level)
                                  : (level < r->scale_min || level > r->scale_max))
         return PEKPPP_EINVALID;
     a->answers[i].level = level;
+    /* An answer filled in may complete a unit read with incomplete answers allowed. */
+    if (a->incomplete) {
+        size_t k;
+        a->incomplete = false;
+        for (k = 0; k < r->nindicators; k++)
+            a->incomplete |= a->answers[k].level == PEKPPP_LEVEL_MISSING;
+    }
     return 0;
 }
