@@ -107,7 +107,8 @@ typedef int (*pekppp_units_cb)(pekppp_sink *sink, void *payload);
 /**
  * Render a finished batch: text (ranking, summary, groups), JSON (FORMATS.md
  * section 5; @p units writes the unit objects, or NULL for none) or CSV (one
- * row per unit, in ranking order).
+ * row per scored unit in ranking order, then one per failed unit, with a
+ * `status` column: docs/formats.md, "CSV output").
  */
 PEKPPP_EXTERN(int) pekppp_batch_write(pekppp_sink *sink, const pekppp_batch *b,
                                       pekppp_report_format format,
