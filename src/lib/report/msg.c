@@ -160,6 +160,16 @@ static const char *const table[M_COUNT][2] = {
                      "User survey (F-03): remove the # and give the mean score and the number "
                      "of respondents," },
     [M_T_RESPONSES] = { "atau jawaban per responden:", "or each respondent's answers:" },
+    /* What keeps a reader from being misled */
+    [M_I_UNMATCHED_OLD] = { "Tidak ditemukan di sisi baru (mungkin ada di berkas yang gagal di sana)",
+                            "Not found on the new side (it may be in a file that failed there)" },
+    [M_I_UNMATCHED_NEW] = { "Tidak ditemukan di sisi lama (mungkin ada di berkas yang gagal di sana)",
+                            "Not found on the old side (it may be in a file that failed there)" },
+    [M_I_FAILED_OLD] = { "Gagal di sisi lama (tidak dibandingkan)",
+                         "Failed on the old side (not compared)" },
+    [M_I_FAILED_NEW] = { "Gagal di sisi baru (tidak dibandingkan)",
+                         "Failed on the new side (not compared)" },
+    [M_I_VIA] = { "tercatat di", "recorded in" },
 };
 
 const char *pk_msg(pekppp_lang lang, pk_msg_id id)

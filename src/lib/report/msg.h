@@ -32,6 +32,8 @@ typedef enum {
     /* Blank forms (template.c) */
     M_T_FORM, M_T_ANSWER_WITH, M_T_BLANK, M_T_REQ_ID, M_T_REQ_NAME, M_T_REQ_PERIOD, M_T_EVIDENCE,
     M_T_NA, M_T_SURVEY, M_T_RESPONSES,
+    /* What keeps a reader from being misled (batch.c, diff_print.c, html_batch.c) */
+    M_I_UNMATCHED_OLD, M_I_UNMATCHED_NEW, M_I_FAILED_OLD, M_I_FAILED_NEW, M_I_VIA,
     M_COUNT
 } pk_msg_id;
 

@@ -1,0 +1,151 @@
+/*
+ * Never lose a unit, never mislead a reader (issue 12), through the public
+ * API only: the diff's failures of a side, and the one text cleaner for the
+ * terminal (pekppp_text_safe).
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "pekppp.h"
+
+/* A result file of one unit @p id with exact index @p index, added to @p side. */
+static int add_unit_json(pekppp_diff *d, pekppp_diff_side side, const char *id, const char *index,
+                         pekppp_error *err)
+{
+    char doc[1024];
+    snprintf(doc, sizeof(doc),
+             "{\"schema\": \"pekppp/result/v1\", \"unit\": {\"id\": \"%s\", \"name\": \"N %s\"},"
+             " \"rubric\": {\"id\": \"r\", \"version\": \"1\"}, \"grade\": \"B\", \"aspects\": [],"
+             " \"exact\": {\"index\": \"%s\", \"aspects\": {}, \"decimals\": 2}}",
+             id, id, index);
+    return pekppp_diff_add_json(d, side, doc, strlen(doc), "x.json", err);
+}
+
+/* The diff written in @p format; the caller disposes of the sink. */
+static void write_diff(pekppp_sink *sink, const pekppp_diff *d, pekppp_report_format format)
+{
+    pekppp_report_options o = PEKPPP_REPORT_OPTIONS_INIT;
+    o.lang = PEKPPP_LANG_EN;
+    pekppp_sink_init_buffer(sink);
+    assert_int_equal(pekppp_diff_write(sink, d, format, &o), 0);
+    assert_non_null(sink->data);
+}
+
+/* A file that failed on the new side (added by the caller) names no unit:
+ * the old side's unit it may have held is "not found", never "only in the
+ * old side", and the failure is listed in every format. */
+static void test_integrity__a_failed_file_makes_the_other_side_unmatched(void **state)
+{
+    pekppp_diff *d = NULL;
+    pekppp_error err, fail;
+    pekppp_sink sink;
+    (void)state;
+    assert_int_equal(pekppp_diff_new(&d), 0);
+    assert_int_equal(add_unit_json(d, PEKPPP_DIFF_OLD, "a", "3", &err), 0);
+    assert_int_equal(pekppp_diff_failed(d), 0);
+    pekppp_error_clear(&fail);
+    fail.code = PEKPPP_EPARSE;
+    pekppp_error_set_file(&fail, "new/a.yaml");
+    fail.line = 3;
+    fail.column = 7;
+    pekppp_error_set_message(&fail, "did not find expected key", NULL);
+    assert_int_equal(pekppp_diff_add_failure(d, PEKPPP_DIFF_NEW, &fail), 0);
+    assert_int_equal(pekppp_diff_failed(d), 1);
+    assert_int_equal(pekppp_diff_finish(d, &err), 0);
+    assert_int_equal(pekppp_diff_add_failure(d, PEKPPP_DIFF_NEW, &fail), PEKPPP_EINVALID);
+
+    write_diff(&sink, d, PEKPPP_FORMAT_TEXT);
+    assert_null(strstr(sink.data, "Only in the old side"));
+    assert_non_null(strstr(sink.data, "Not found on the new side (it may be in a file that "
+                                      "failed there):\n  a  N a\n"));
+    assert_non_null(strstr(sink.data, "Failed on the new side (not compared):\n"
+                                      "  new/a.yaml:3:7: did not find expected key\n"));
+    pekppp_sink_dispose(&sink);
+
+    write_diff(&sink, d, PEKPPP_FORMAT_JSON);
+    assert_non_null(strstr(sink.data, "\"only_old\": [],"));
+    assert_non_null(strstr(sink.data, "\"unmatched_old\": [\"a\"],"));
+    assert_non_null(strstr(sink.data, "{\"side\": \"new\", \"unit\": null, \"name\": null,\n"
+                                      "     \"file\": \"new/a.yaml\", \"line\": 3, \"column\": 7"));
+    pekppp_sink_dispose(&sink);
+
+    write_diff(&sink, d, PEKPPP_FORMAT_CSV);
+    assert_non_null(strstr(sink.data, "a,N a,unmatched_old,,,,,,,,,,,\r\n"));
+    assert_non_null(strstr(sink.data, ",,failed_new,,,,,,,new/a.yaml,3,7,,did not find "
+                                      "expected key\r\n"));
+    pekppp_sink_dispose(&sink);
+    pekppp_diff_free(d);
+}
+
+/* A result whose shape is wrong after its unit id is a failure naming that
+ * unit: the other side's unit of that id is in the failure, in no list. */
+static void test_integrity__a_bad_result_names_its_unit(void **state)
+{
+    static const char bad[] =
+        "{\"schema\": \"pekppp/result/v1\", \"unit\": {\"id\": \"a\", \"name\": \"N a\"},"
+        " \"rubric\": {\"id\": \"r\", \"version\": \"1\"}, \"grade\": \"B\", \"aspects\": {}}";
+    pekppp_diff *d = NULL;
+    pekppp_error err;
+    pekppp_sink sink;
+    (void)state;
+    assert_int_equal(pekppp_diff_new(&d), 0);
+    assert_int_equal(add_unit_json(d, PEKPPP_DIFF_OLD, "a", "3", &err), 0);
+    assert_int_equal(add_unit_json(d, PEKPPP_DIFF_OLD, "b", "3", &err), 0);
+    assert_int_equal(pekppp_diff_add_json(d, PEKPPP_DIFF_NEW, bad, strlen(bad), "new.json", &err),
+                     PEKPPP_EINVALID);
+    assert_string_equal(err.path, "aspects");
+    assert_int_equal(pekppp_diff_failed(d), 1);
+    assert_int_equal(pekppp_diff_finish(d, &err), 0);
+    write_diff(&sink, d, PEKPPP_FORMAT_JSON);
+    /* b may be in no failed file: the failure names a */
+    assert_non_null(strstr(sink.data, "\"only_old\": [\"b\"],"));
+    assert_non_null(strstr(sink.data, "\"unmatched_old\": [],"));
+    assert_non_null(strstr(sink.data, "{\"side\": \"new\", \"unit\": \"a\", \"name\": \"N a\","));
+    pekppp_sink_dispose(&sink);
+    pekppp_diff_free(d);
+}
+
+/* The errors a batch file recorded are failures of its side, with their own
+ * place and the batch file they came through; a batch without errors adds none. */
+static void test_integrity__batch_errors_are_carried_into_the_diff(void **state)
+{
+    static const char batch[] =
+        "{\"schema\": \"pekppp/batch/v1\", \"units\": [], \"errors\": ["
+        "{\"file\": \"u/x.yaml\", \"line\": 4, \"column\": 2, \"path\": null, \"message\": \"m1\"},"
+        "{\"file\": \"u/y.yaml\", \"line\": null, \"column\": null, \"path\": \"p\", \"message\": \"m2\"},"
+        "7]}";
+    static const char clean[] = "{\"schema\": \"pekppp/batch/v1\", \"units\": [], \"errors\": []}";
+    pekppp_diff *d = NULL;
+    pekppp_error err;
+    pekppp_sink sink;
+    (void)state;
+    assert_int_equal(pekppp_diff_new(&d), 0);
+    assert_int_equal(pekppp_diff_add_json(d, PEKPPP_DIFF_OLD, clean, strlen(clean), "o.json", &err),
+                     0);
+    assert_int_equal(pekppp_diff_add_json(d, PEKPPP_DIFF_NEW, batch, strlen(batch), "b.json", &err),
+                     0);
+    assert_int_equal(pekppp_diff_failed(d), 3);
+    assert_int_equal(pekppp_diff_finish(d, &err), 0);
+    write_diff(&sink, d, PEKPPP_FORMAT_TEXT);
+    assert_non_null(strstr(sink.data, "  u/x.yaml:4:2: m1\n    (recorded in b.json)\n"
+                                      "  u/y.yaml: p: m2\n    (recorded in b.json)\n"
+                                      "  b.json: failed (no message recorded)\n"));
+    pekppp_sink_dispose(&sink);
+    pekppp_diff_free(d);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_integrity__a_failed_file_makes_the_other_side_unmatched),
+        cmocka_unit_test(test_integrity__a_bad_result_names_its_unit),
+        cmocka_unit_test(test_integrity__batch_errors_are_carried_into_the_diff),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
