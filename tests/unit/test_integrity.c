@@ -140,9 +140,71 @@ static void test_integrity__batch_errors_are_carried_into_the_diff(void **state)
     pekppp_diff_free(d);
 }
 
+/* pekppp_text_safe: one table of inputs and what a terminal gets. */
+static const struct {
+    const char *in, *out;
+} safe_cases[] = {
+    { "Puskesmas Kajen I", "Puskesmas Kajen I" },
+    { "", "" },
+    { "Dinas Pendapatan – Daerah ✓", "Dinas Pendapatan – Daerah ✓" }, /* UTF-8 kept */
+    { "a\tb\nc\rd", "a?b?c?d" },                                  /* C0 */
+    { "\x1b[31mmerah\x1b[0m", "?[31mmerah?[0m" },                  /* ESC */
+    { "del\x7f", "del?" },
+    { "csi\xc2\x9b" "2J", "csi?2J" },                               /* U+009B, one-byte CSI */
+    { "\xc2\x80\xc2\x9f\xc2\xa0", "??\xc2\xa0" },                  /* C1 ends; NBSP kept */
+    { "4.25 \xe2\x80\xae" "52.4", "4.25 ?52.4" },                  /* RLO */
+    { "\xe2\x80\xaa\xe2\x80\xab\xe2\x80\xac\xe2\x80\xad", "????" },  /* LRE RLE PDF LRO */
+    { "\xe2\x81\xa6x\xe2\x81\xa7y\xe2\x81\xa8z\xe2\x81\xa9", "?x?y?z?" }, /* isolates */
+    { "\xe2\x80\xa8\xe2\x80\xa9", "??" },                          /* LS PS */
+    { "\xe2\x80\x8f\xe2\x81\xa0", "\xe2\x80\x8f\xe2\x81\xa0" },   /* RLM, WJ kept */
+    { "bad\xff", "bad?" },                                           /* never UTF-8 */
+    { "\x80x", "?x" },                                                /* stray continuation */
+    { "\xc0\xaf", "??" },                                             /* overlong '/' */
+    { "\xe0\x80\xaf", "???" },                                        /* overlong, 3 bytes */
+    { "\xed\xa0\x80", "???" },                                        /* surrogate */
+    { "\xf4\x90\x80\x80", "????" },                                   /* above U+10FFFF */
+    { "\xf0\x9f\x98\x80", "\xf0\x9f\x98\x80" },                     /* U+1F600 kept */
+    { "cut\xe2\x82", "cut??" },                                      /* cut short */
+    { "\xe2\x82z", "??z" },
+};
+
+static void test_integrity__text_safe_cleans_what_a_terminal_must_not_see(void **state)
+{
+    size_t i;
+    (void)state;
+    for (i = 0; i < sizeof(safe_cases) / sizeof(safe_cases[0]); i++) {
+        char out[64];
+        size_t n = pekppp_text_safe(out, sizeof(out), safe_cases[i].in);
+        if (strcmp(out, safe_cases[i].out) != 0)
+            fail_msg("case %zu: got \"%s\", want \"%s\"", i, out, safe_cases[i].out);
+        assert_int_equal(n, strlen(safe_cases[i].out));
+    }
+}
+
+/* Too small a buffer: the text is cut at a character boundary, and the
+ * return says how much room the whole text needs (as snprintf). */
+static void test_integrity__text_safe_cuts_whole_characters(void **state)
+{
+    char out[8];
+    (void)state;
+    /* "ab" then three 3-byte characters (9 bytes): 2 + 3 fit in 7 bytes, not 2 + 6 */
+    assert_int_equal(pekppp_text_safe(out, sizeof(out), "ab\xe2\x80\x93\xe2\x80\x93\xe2\x80\x93"), 11);
+    assert_string_equal(out, "ab\xe2\x80\x93");
+    /* a '?' fits where the bytes it stands for would not */
+    assert_int_equal(pekppp_text_safe(out, 4, "ab\x1b\x1b"), 4);
+    assert_string_equal(out, "ab?");
+    assert_int_equal(pekppp_text_safe(out, 1, "abc"), 3);
+    assert_string_equal(out, "");
+    assert_int_equal(pekppp_text_safe(NULL, 0, "abc"), 3);
+    assert_int_equal(pekppp_text_safe(out, sizeof(out), NULL), 0);
+    assert_string_equal(out, "");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_integrity__text_safe_cleans_what_a_terminal_must_not_see),
+        cmocka_unit_test(test_integrity__text_safe_cuts_whole_characters),
         cmocka_unit_test(test_integrity__a_failed_file_makes_the_other_side_unmatched),
         cmocka_unit_test(test_integrity__a_bad_result_names_its_unit),
         cmocka_unit_test(test_integrity__batch_errors_are_carried_into_the_diff),

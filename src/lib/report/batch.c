@@ -38,8 +38,11 @@ static void text_report(pekppp_sink *sink, const pekppp_batch *b, pekppp_lang la
 {
     const pekppp_rubric *r = b->rubric;
     size_t i, k;
-    pk_sink_printf(sink, "%s (%s %s %s)\n", pk_msg(lang, M_RANKING), r->id, pk_msg(lang, M_VERSION),
-                   r->version);
+    pk_sink_printf(sink, "%s (", pk_msg(lang, M_RANKING));
+    put_cell(sink, r->id, 0);
+    pk_sink_printf(sink, " %s ", pk_msg(lang, M_VERSION));
+    put_cell(sink, r->version, 0);
+    pekppp_sink_puts(sink, ")\n");
     pk_sink_printf(sink, "%4s  ", pk_msg(lang, M_RANK));
     put_cell(sink, "ID", 20);
     pekppp_sink_puts(sink, " ");
