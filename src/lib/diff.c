@@ -731,6 +731,22 @@ static int pair_row(pk_diff_row *row, const snap *a, const snap *b)
     return 0;
 }
 
+/* Is some change of @p row not the difference of the rounded values it
+ * shows (3.19 -> 4.16 shown as +0.96)?  Only at equal places: otherwise the
+ * shown values have no common last digit to compare. */
+static bool delta_differs(const pk_diff_row *row)
+{
+    size_t i;
+    if (row->old_decimals != row->new_decimals)
+        return false;
+    if (row->delta != row->new_rounded - row->old_rounded)
+        return true;
+    for (i = 0; i < row->naspects; i++)
+        if (row->aspects[i].delta != row->aspects[i].new_rounded - row->aspects[i].old_rounded)
+            return true;
+    return false;
+}
+
 /* A unit of side @p side the other side lacks: only on this side, or
  * unmatched when the other side has failures that could hold it, or
  * nowhere here when a failure of the other side names it (that failure
@@ -779,10 +795,13 @@ int pk_diff_view_make(pk_diff_view *out, const pekppp_diff *d)
     while (i < o->n || j < n->n) {
         int c = i >= o->n ? 1 : j >= n->n ? -1 : strcmp(o->units[i]->id, n->units[j]->id);
         if (c == 0) {
-            error = pair_row(&out->rows[out->nrows], o->units[i++], n->units[j++]);
+            pk_diff_row *row = &out->rows[out->nrows];
+            error = pair_row(row, o->units[i++], n->units[j++]);
             out->nrows++; /* even half made: freed with the view */
             if (error < 0)
                 goto done;
+            if (delta_differs(row))
+                out->delta_differs = true;
         } else if (c < 0) {
             unmatched_unit(out, d, 0, o->units[i++]);
         } else {

@@ -132,6 +132,9 @@ typedef struct {
      * the other side holds whose id a failure names is in neither list above. */
     const pk_diff_failure *failed[2];
     size_t nfailed[2];
+    /* Some delta (of an index or an aspect) is not the difference of the
+     * rounded values shown: the text says why, once. */
+    bool delta_differs;
 } pk_diff_view;
 
 /* Compare a finished diff into @p out: 0, PEKPPP_ERANGE or PEKPPP_ENOMEM

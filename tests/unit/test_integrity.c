@@ -140,6 +140,36 @@ static void test_integrity__batch_errors_are_carried_into_the_diff(void **state)
     pekppp_diff_free(d);
 }
 
+/* 3.194 -> 4.155 shows as 3.19 -> 4.16 (+0.96): the exact change rounded
+ * once, not 0.97; the text says so in one line, and only then. */
+static void test_integrity__diff_says_why_a_delta_differs_from_the_shown_values(void **state)
+{
+    static const char note[] = "Changes are the exact differences rounded once";
+    pekppp_diff *d = NULL;
+    pekppp_error err;
+    pekppp_sink sink;
+    (void)state;
+    assert_int_equal(pekppp_diff_new(&d), 0);
+    assert_int_equal(add_unit_json(d, PEKPPP_DIFF_OLD, "a", "1597/500", &err), 0);
+    assert_int_equal(add_unit_json(d, PEKPPP_DIFF_NEW, "a", "831/200", &err), 0);
+    assert_int_equal(pekppp_diff_finish(d, &err), 0);
+    write_diff(&sink, d, PEKPPP_FORMAT_TEXT);
+    assert_non_null(strstr(sink.data, "  3.19 B -> 4.16 B  (+0.96)\n"));
+    assert_non_null(strstr(sink.data, note));
+    pekppp_sink_dispose(&sink);
+    pekppp_diff_free(d);
+
+    assert_int_equal(pekppp_diff_new(&d), 0);
+    assert_int_equal(add_unit_json(d, PEKPPP_DIFF_OLD, "a", "319/100", &err), 0);
+    assert_int_equal(add_unit_json(d, PEKPPP_DIFF_NEW, "a", "416/100", &err), 0);
+    assert_int_equal(pekppp_diff_finish(d, &err), 0);
+    write_diff(&sink, d, PEKPPP_FORMAT_TEXT);
+    assert_non_null(strstr(sink.data, "(+0.97)\n"));
+    assert_null(strstr(sink.data, note));
+    pekppp_sink_dispose(&sink);
+    pekppp_diff_free(d);
+}
+
 /* pekppp_text_safe: one table of inputs and what a terminal gets. */
 static const struct {
     const char *in, *out;
@@ -203,6 +233,7 @@ static void test_integrity__text_safe_cuts_whole_characters(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_integrity__diff_says_why_a_delta_differs_from_the_shown_values),
         cmocka_unit_test(test_integrity__text_safe_cleans_what_a_terminal_must_not_see),
         cmocka_unit_test(test_integrity__text_safe_cuts_whole_characters),
         cmocka_unit_test(test_integrity__a_failed_file_makes_the_other_side_unmatched),

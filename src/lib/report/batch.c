@@ -26,6 +26,27 @@ static void put_cell(pekppp_sink *sink, const char *s, size_t width)
     pk_text_cell(sink, s, width, width > 0);
 }
 
+/* "NOTE: ... periods: 2024, 2025" when the ranking mixes periods (text
+ * through @p cell, Markdown through pk_md_text), else nothing. */
+static void periods_note(pekppp_sink *sink, const pekppp_batch *b, pekppp_lang lang,
+                         void (*cell)(pekppp_sink *, const char *))
+{
+    size_t i;
+    if (b->nperiods < 2)
+        return;
+    pk_sink_printf(sink, "%s: ", pk_msg(lang, M_I_MIXED_PERIODS));
+    for (i = 0; i < b->nperiods; i++) {
+        pekppp_sink_puts(sink, i ? ", " : "");
+        cell(sink, b->periods[i]);
+    }
+    pekppp_sink_puts(sink, b->nperiods == PK_PERIODS_COUNTED ? ", ...\n" : "\n");
+}
+
+static void text_plain(pekppp_sink *sink, const char *s)
+{
+    pk_text_cell(sink, s, 0, 0);
+}
+
 static const struct {
     unsigned kind;
     const char *name;
@@ -43,6 +64,7 @@ static void text_report(pekppp_sink *sink, const pekppp_batch *b, pekppp_lang la
     pk_sink_printf(sink, " %s ", pk_msg(lang, M_VERSION));
     put_cell(sink, r->version, 0);
     pekppp_sink_puts(sink, ")\n");
+    periods_note(sink, b, lang, text_plain);
     pk_sink_printf(sink, "%4s  ", pk_msg(lang, M_RANK));
     put_cell(sink, "ID", 20);
     pekppp_sink_puts(sink, " ");
@@ -65,6 +87,8 @@ static void text_report(pekppp_sink *sink, const pekppp_batch *b, pekppp_lang la
     }
     if (b->nunits == 0)
         pk_sink_printf(sink, "  %s\n", pk_msg(lang, M_NO_UNITS));
+    if (b->rank_split)
+        pk_sink_printf(sink, "  %s\n", pk_msg(lang, M_I_RANK_EXACT));
     pk_sink_printf(sink, "\n%s\n  ", pk_msg(lang, M_SUMMARY));
     pk_sink_printf(sink, "%zu %s: %zu %s, %zu %s", b->nunits + b->nerrors,
                    pk_msg(lang, M_UNITS_COUNT), b->nunits, pk_msg(lang, M_SCORED), b->nerrors,
@@ -187,7 +211,15 @@ static void json_summary(pekppp_sink *sink, const pekppp_batch *b)
         pk_json_string(sink, r->bands[i].grade);
         pk_sink_printf(sink, ": %zu", b->grade_counts[i]);
     }
-    pekppp_sink_puts(sink, "}\n  },\n");
+    pekppp_sink_puts(sink, "},\n");
+    json_key(sink, 2, "periods");
+    pekppp_sink_puts(sink, "[");
+    for (i = 0; i < b->nperiods; i++) {
+        pekppp_sink_puts(sink, i ? ", " : "");
+        pk_json_string(sink, b->periods[i]);
+    }
+    pk_sink_printf(sink, "],\n    \"mixed_periods\": %s,\n    \"rank_split\": %s\n  },\n",
+                   b->nperiods > 1 ? "true" : "false", b->rank_split ? "true" : "false");
 }
 
 /* "groups": the mean of each category, institution or mode. */
@@ -410,7 +442,13 @@ static void md_report(pekppp_sink *sink, const pekppp_batch *b, pekppp_lang lang
     pk_md_text(sink, r->id);
     pk_sink_printf(sink, " %s ", pk_msg(lang, M_VERSION));
     pk_md_text(sink, r->version);
-    pk_sink_printf(sink, ")\n\n| %s | ID | %s | %s | %s |\n|--:|---|---|--:|---|\n",
+    pekppp_sink_puts(sink, ")\n\n");
+    if (b->nperiods > 1) {
+        pekppp_sink_puts(sink, "> ");
+        periods_note(sink, b, lang, pk_md_text);
+        pekppp_sink_puts(sink, "\n");
+    }
+    pk_sink_printf(sink, "| %s | ID | %s | %s | %s |\n|--:|---|---|--:|---|\n",
                    pk_msg(lang, M_RANK), pk_msg(lang, M_UNIT), pk_msg(lang, M_INDEX_SHORT),
                    pk_msg(lang, M_GRADE));
     for (i = 0; i < b->nunits; i++) {
@@ -425,6 +463,8 @@ static void md_report(pekppp_sink *sink, const pekppp_batch *b, pekppp_lang lang
         pk_md_text(sink, u->band ? u->band->grade : "");
         pekppp_sink_puts(sink, " |\n");
     }
+    if (b->rank_split)
+        pk_sink_printf(sink, "\n%s\n", pk_msg(lang, M_I_RANK_EXACT));
     pk_sink_printf(sink, "\n### %s\n\n- %zu %s: %zu %s, %zu %s\n", pk_msg(lang, M_SUMMARY),
                    b->nunits + b->nerrors, pk_msg(lang, M_UNITS_COUNT), b->nunits,
                    pk_msg(lang, M_SCORED), b->nerrors, pk_msg(lang, M_FAILED_LOAD));

@@ -149,6 +149,8 @@ static void diff_text(pekppp_sink *sink, const pk_diff_view *v, pekppp_lang lang
     pekppp_sink_puts(sink, "\n");
     for (i = 0; i < v->nrows; i++)
         text_row(sink, &v->rows[i]);
+    if (v->delta_differs)
+        pk_sink_printf(sink, "\n%s\n", pk_msg(lang, M_I_DELTA_EXACT));
     text_units(sink, v->only[0], v->nonly[0], pk_msg(lang, M_ONLY_OLD));
     text_units(sink, v->only[1], v->nonly[1], pk_msg(lang, M_ONLY_NEW));
     text_units(sink, v->unmatched[0], v->nunmatched[0], pk_msg(lang, M_I_UNMATCHED_OLD));

@@ -174,7 +174,29 @@ static void ranking(pekppp_sink *sink, const pekppp_batch *b, pekppp_lang lang)
         pk_html_badge(sink, r, u->band, 1, 1);
         puts_(sink, "</td></tr>\n");
     }
-    puts_(sink, "</tbody>\n</table>\n</section>\n");
+    puts_(sink, "</tbody>\n</table>\n");
+    if (b->rank_split) {
+        puts_(sink, "<p class=\"hint\" id=\"rank-note\">");
+        pk_html_msg(sink, lang, M_I_RANK_EXACT);
+        puts_(sink, "</p>\n");
+    }
+    puts_(sink, "</section>\n");
+}
+
+/* A warning under the title when the ranking mixes periods, naming them. */
+static void mixed_periods(pekppp_sink *sink, const pekppp_batch *b, pekppp_lang lang)
+{
+    size_t i;
+    if (b->nperiods < 2)
+        return;
+    puts_(sink, "<p class=\"warn\" id=\"mixed-periods\">");
+    pk_html_msg(sink, lang, M_I_MIXED_PERIODS);
+    puts_(sink, ": ");
+    for (i = 0; i < b->nperiods; i++) {
+        puts_(sink, i ? ", " : "");
+        pk_html_text(sink, b->periods[i]);
+    }
+    puts_(sink, b->nperiods == PK_PERIODS_COUNTED ? ", …</p>\n" : "</p>\n");
 }
 
 static void heatmap(pekppp_sink *sink, const pekppp_batch *b, pekppp_lang lang)
@@ -462,7 +484,9 @@ void pk_batch_html(pekppp_sink *sink, const pekppp_batch *b, const pekppp_report
     pk_html_msg(sink, lang, M_VERSION);
     puts_(sink, " <code>");
     pk_html_text(sink, r->version);
-    puts_(sink, "</code></p>\n</div>\n");
+    puts_(sink, "</code></p>\n");
+    mixed_periods(sink, b, lang);
+    puts_(sink, "</div>\n");
     if (b->nunits > 0) {
         puts_(sink, "<div class=\"scorebox\">\n<div class=\"idx-label\">");
         pk_html_msg(sink, lang, M_MEAN);

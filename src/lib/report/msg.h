@@ -34,6 +34,7 @@ typedef enum {
     M_T_NA, M_T_SURVEY, M_T_RESPONSES,
     /* What keeps a reader from being misled (batch.c, diff_print.c, html_batch.c) */
     M_I_UNMATCHED_OLD, M_I_UNMATCHED_NEW, M_I_FAILED_OLD, M_I_FAILED_NEW, M_I_VIA,
+    M_I_RANK_EXACT, M_I_DELTA_EXACT, M_I_MIXED_PERIODS,
     M_COUNT
 } pk_msg_id;
 
