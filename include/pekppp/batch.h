@@ -69,10 +69,15 @@ enum {
 typedef struct {
     unsigned version;
     unsigned group_by;   /**< PEKPPP_GROUP_* bits */
+    /** What the batch is about, for the HTML page's title (e.g. "Kabupaten
+     * Pekalongan 2025"; copied), or NULL: then the institution and the
+     * period the units share, else the rubric's title.  Version 2. */
+    const char *title;
 } pekppp_batch_options;
 
-#define PEKPPP_BATCH_OPTIONS_VERSION 1
-#define PEKPPP_BATCH_OPTIONS_INIT { PEKPPP_BATCH_OPTIONS_VERSION, PEKPPP_GROUP_CATEGORY }
+/* Version 2 added `title`. */
+#define PEKPPP_BATCH_OPTIONS_VERSION 2
+#define PEKPPP_BATCH_OPTIONS_INIT { PEKPPP_BATCH_OPTIONS_VERSION, PEKPPP_GROUP_CATEGORY, NULL }
 
 /** Start an empty batch for units of rubric @p rubric (borrowed). */
 PEKPPP_EXTERN(int) pekppp_batch_new(pekppp_batch **out, const pekppp_rubric *rubric,

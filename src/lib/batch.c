@@ -37,6 +37,13 @@ int pekppp_batch_new(pekppp_batch **out, const pekppp_rubric *rubric,
     memset(b, 0, sizeof(*b));
     b->rubric = rubric;
     b->group_by = opts ? opts->group_by : PEKPPP_GROUP_CATEGORY;
+    /* A caller built with version 1 of the header has no `title`: never read it. */
+    if (opts && opts->version >= 2 && opts->title && opts->title[0] &&
+        !(b->title = pk_arena_strndup(&b->arena, opts->title, strlen(opts->title)))) {
+        pk_arena_free(&b->arena);
+        pk_free(b);
+        return PEKPPP_ENOMEM;
+    }
     b->sum = pk_rat_int(0);
     b->grade_counts = pk_malloc((rubric->nbands ? rubric->nbands : 1) * sizeof(size_t));
     if (!b->grade_counts) {

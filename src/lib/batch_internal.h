@@ -88,6 +88,7 @@ struct pekppp_batch {
     size_t nperiods;      /* how many (at most PK_PERIODS_COUNTED: "that many or more") */
     const char *period;   /* the one period every unit names, else NULL */
     const char *institution; /* the one institution every unit names, else NULL */
+    const char *title;    /* pekppp_batch_options.title, copied, or NULL */
 };
 
 #endif

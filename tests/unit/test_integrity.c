@@ -170,6 +170,60 @@ static void test_integrity__diff_says_why_a_delta_differs_from_the_shown_values(
     pekppp_diff_free(d);
 }
 
+#define SMALL_RUBRIC PEKPPP_TEST_FIXTURES "/rubric/small-two-aspects.yaml"
+#define SMALL_UNIT PEKPPP_TEST_FIXTURES "/report/small-unit.yaml"
+
+/* The batch HTML page of the small unit, with batch options @p bo. */
+static void batch_page(pekppp_sink *sink, const pekppp_batch_options *bo)
+{
+    pekppp_assessment_options ao = PEKPPP_ASSESSMENT_OPTIONS_INIT;
+    pekppp_report_options ro = PEKPPP_REPORT_OPTIONS_INIT;
+    pekppp_rubric *r = NULL;
+    pekppp_assessment *a = NULL;
+    pekppp_result *res = NULL;
+    pekppp_batch *b = NULL;
+    pekppp_error err;
+    assert_int_equal(pekppp_rubric_load_file(&r, SMALL_RUBRIC, NULL, NULL), 0);
+    ao.rubric = r;
+    assert_int_equal(pekppp_assessment_load_file(&a, SMALL_UNIT, &ao, &err), 0);
+    assert_int_equal(pekppp_score(&res, a, &err), 0);
+    assert_int_equal(pekppp_batch_new(&b, r, bo), 0);
+    assert_int_equal(pekppp_batch_add(b, res, &err), 0);
+    assert_int_equal(pekppp_batch_finish(b, &err), 0);
+    ro.lang = PEKPPP_LANG_EN;
+    pekppp_sink_init_buffer(sink);
+    assert_int_equal(pekppp_batch_write(sink, b, PEKPPP_FORMAT_HTML, &ro, NULL, NULL), 0);
+    assert_non_null(sink->data);
+    pekppp_batch_free(b);
+    pekppp_result_free(res);
+    pekppp_assessment_free(a);
+    pekppp_rubric_free(r);
+}
+
+/* The page is titled by the batch's title when one is given (escaped),
+ * else by the institution and period the units share; a version 1 caller's
+ * struct is never read past its end (its title is not looked for). */
+static void test_integrity__batch_page_title_is_the_title_or_what_units_share(void **state)
+{
+    pekppp_batch_options bo = PEKPPP_BATCH_OPTIONS_INIT;
+    struct {
+        unsigned version, group_by;
+    } v1 = { 1, PEKPPP_GROUP_CATEGORY };
+    pekppp_sink sink;
+    (void)state;
+    bo.title = "Kabupaten <Contoh> 2025";
+    batch_page(&sink, &bo);
+    assert_non_null(strstr(sink.data, "<title>Kabupaten &lt;Contoh&gt; 2025 — Ranking — PEKPPP</title>"));
+    assert_non_null(strstr(sink.data, "<h1>Kabupaten &lt;Contoh&gt; 2025</h1>"));
+    pekppp_sink_dispose(&sink);
+
+    batch_page(&sink, (const pekppp_batch_options *)(const void *)&v1);
+    assert_null(strstr(sink.data, "&lt;Contoh&gt;"));
+    assert_non_null(strstr(sink.data, "<h1>Pemerintah Kabupaten Contoh · Period 2025</h1>"));
+    assert_non_null(strstr(sink.data, "<li><strong>"));  /* the heatmap's aspect names, printed */
+    pekppp_sink_dispose(&sink);
+}
+
 /* pekppp_text_safe: one table of inputs and what a terminal gets. */
 static const struct {
     const char *in, *out;
@@ -233,6 +287,7 @@ static void test_integrity__text_safe_cuts_whole_characters(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_integrity__batch_page_title_is_the_title_or_what_units_share),
         cmocka_unit_test(test_integrity__diff_says_why_a_delta_differs_from_the_shown_values),
         cmocka_unit_test(test_integrity__text_safe_cleans_what_a_terminal_must_not_see),
         cmocka_unit_test(test_integrity__text_safe_cuts_whole_characters),
