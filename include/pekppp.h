@@ -19,5 +19,6 @@
 #include "pekppp/template.h"
 #include "pekppp/plan.h"
 #include "pekppp/diff.h"
+#include "pekppp/text.h"
 
 #endif

@@ -77,10 +77,15 @@ enum {
 typedef struct {
     unsigned version;    /**< ::PEKPPP_BATCH_OPTIONS_VERSION */
     unsigned group_by;   /**< PEKPPP_GROUP_* bits */
+    /** What the batch is about, for the HTML page's title (e.g. "Kabupaten
+     * Pekalongan 2025"; copied), or NULL: then the institution and the
+     * period the units share, else the rubric's title.  Version 2. */
+    const char *title;
 } pekppp_batch_options;
 
-#define PEKPPP_BATCH_OPTIONS_VERSION 1
-#define PEKPPP_BATCH_OPTIONS_INIT { PEKPPP_BATCH_OPTIONS_VERSION, PEKPPP_GROUP_CATEGORY }
+/* Version 2 added `title`. */
+#define PEKPPP_BATCH_OPTIONS_VERSION 2
+#define PEKPPP_BATCH_OPTIONS_INIT { PEKPPP_BATCH_OPTIONS_VERSION, PEKPPP_GROUP_CATEGORY, NULL }
 
 /**
  * Fill @p opts with the defaults of struct version @p version (pass
@@ -127,7 +132,8 @@ typedef int (*pekppp_units_cb)(pekppp_sink *sink, void *payload);
 /**
  * Render a finished batch: text (ranking, summary, groups), JSON (FORMATS.md
  * section 5; @p units writes the unit objects, or NULL for none) or CSV (one
- * row per unit, in ranking order).
+ * row per scored unit in ranking order, then one per failed unit, with a
+ * `status` column: docs/formats.md, "CSV output").
  */
 PEKPPP_EXTERN(int) pekppp_batch_write(pekppp_sink *sink, const pekppp_batch *b,
                                       pekppp_report_format format,

@@ -49,6 +49,13 @@ int pekppp_batch_new(pekppp_batch **out, const pekppp_rubric *rubric,
     memset(b, 0, sizeof(*b));
     b->rubric = rubric;
     b->group_by = opts ? opts->group_by : PEKPPP_GROUP_CATEGORY;
+    /* A caller built with version 1 of the header has no `title`: never read it. */
+    if (opts && opts->version >= 2 && opts->title && opts->title[0] &&
+        !(b->title = pk_arena_strndup(&b->arena, opts->title, strlen(opts->title)))) {
+        pk_arena_free(&b->arena);
+        pk_free(b);
+        return PEKPPP_ENOMEM;
+    }
     b->sum = pk_rat_int(0);
     b->grade_counts = pk_malloc((rubric->nbands ? rubric->nbands : 1) * sizeof(size_t));
     if (!b->grade_counts) {
@@ -429,6 +436,41 @@ static int cmp_group(const void *pa, const void *pb)
     return strcmp(a->key, b->key);
 }
 
+/* What every format says about the units as a whole: whether rounding hides
+ * a rank (equal rounded indices, different ranks: the ranking uses exact
+ * values), which periods are ranked together (the first
+ * PK_PERIODS_COUNTED), and the period and the institution all units share
+ * (the HTML page's title).  Periods and institutions are interned, so equal
+ * texts are one pointer. */
+static void note_units(pekppp_batch *b)
+{
+    const char **seen = b->periods;
+    size_t i, j;
+    int all_period = 1, same_inst = 1;
+    b->rank_split = false;
+    b->nperiods = 0;
+    for (i = 1; i < b->nunits; i++)
+        if (b->units[i]->index_rounded == b->units[i - 1]->index_rounded &&
+            b->units[i]->rank != b->units[i - 1]->rank)
+            b->rank_split = true;
+    for (i = 0; i < b->nunits; i++) {
+        const pk_unit *u = b->units[i];
+        if (!u->institution || u->institution != b->units[0]->institution)
+            same_inst = 0;
+        if (!u->period) {
+            all_period = 0;
+            continue;
+        }
+        for (j = 0; j < b->nperiods && j < PK_PERIODS_COUNTED; j++)
+            if (seen[j] == u->period)
+                break;
+        if (j == b->nperiods && b->nperiods < PK_PERIODS_COUNTED)
+            seen[b->nperiods++] = u->period;
+    }
+    b->period = all_period && b->nperiods == 1 ? seen[0] : NULL;
+    b->institution = b->nunits && same_inst ? b->units[0]->institution : NULL;
+}
+
 int pekppp_batch_finish(pekppp_batch *b, pekppp_error *err)
 {
     size_t i;
@@ -443,6 +485,7 @@ int pekppp_batch_finish(pekppp_batch *b, pekppp_error *err)
         b->units[i]->rank = (i > 0 && pk_rat_cmp(b->units[i]->index, b->units[i - 1]->index) == 0)
                                 ? b->units[i - 1]->rank
                                 : (uint32_t)(i + 1);
+    note_units(b);
     if (b->nunits > 0 && (error = mean_of(b, b->sum, b->nunits, &b->mean_rounded, &b->mean_band)) < 0)
         goto done;
     if (b->ngroups > 1)

@@ -59,6 +59,8 @@ static inline const char *pk_failure_message(const pk_failure *f, pekppp_lang la
     return lang == PEKPPP_LANG_ID && f->message_id ? f->message_id : f->message;
 }
 
+#define PK_PERIODS_COUNTED 8
+
 struct pekppp_batch {
     pk_arena arena;
     const pekppp_rubric *rubric;
@@ -80,6 +82,13 @@ struct pekppp_batch {
     const pekppp_band *mean_band;
     int broken;           /* a sum overflowed: finish fails */
     int finished;
+    /* Set by finish, for the notes and the title of every format: */
+    bool rank_split;      /* two units print the same rounded index at different ranks */
+    const char *periods[PK_PERIODS_COUNTED]; /* distinct periods of the units, in ranking order */
+    size_t nperiods;      /* how many (at most PK_PERIODS_COUNTED: "that many or more") */
+    const char *period;   /* the one period every unit names, else NULL */
+    const char *institution; /* the one institution every unit names, else NULL */
+    const char *title;    /* pekppp_batch_options.title, copied, or NULL */
 };
 
 #endif

@@ -8,6 +8,13 @@
  *
  * The comparison itself is pk_diff_view_make (view.h): the rows every
  * format prints, worked out once; report/diff_print.c writes them.
+ *
+ * A unit that failed on a side is a failure of that side, never a unit
+ * "only on the other side": each side keeps its failures (those the caller
+ * adds, those of pekppp_diff_add and pekppp_diff_add_json themselves, and
+ * the `errors` a batch file recorded), and matching leaves a unit out of
+ * the "only" lists when a failure of the other side names it or could hold
+ * it.
  */
 #include "pekppp/diff.h"
 #include "view.h"
@@ -49,6 +56,11 @@ typedef struct {
     const char *rubric_id, *rubric_version;
     int decimals;
     int mixed; /* units of several rubrics on this side */
+    pk_diff_failure *fails; /* in the order added */
+    size_t nfails, fcap;
+    size_t nanonymous;      /* failures naming no unit */
+    const char **fail_ids;  /* the unit ids failures name, sorted at finish */
+    size_t nfail_ids;
 } side_t;
 
 struct pekppp_diff {
@@ -70,10 +82,14 @@ int pekppp_diff_new(pekppp_diff **out)
 
 void pekppp_diff_free(pekppp_diff *d)
 {
+    int k;
     if (!d)
         return;
-    pk_free(d->side[0].units);
-    pk_free(d->side[1].units);
+    for (k = 0; k < 2; k++) {
+        pk_free(d->side[k].units);
+        pk_free(d->side[k].fails);
+        pk_free(d->side[k].fail_ids);
+    }
     pk_arena_free(&d->arena);
     pk_free(d);
 }
@@ -88,6 +104,71 @@ static const char *dup(pekppp_diff *d, const char *s, int *oom)
     return c;
 }
 
+/* Keep a failure of side @p s: copies of @p e's place and messages, with the
+ * unit it names (@p unit, @p name: NULL when unknown) and the result file
+ * that recorded it (@p via, or NULL).  0 or PEKPPP_ENOMEM. */
+static int keep_failure(pekppp_diff *d, side_t *s, const pekppp_error *e, const char *unit,
+                        const char *name, const char *via)
+{
+    pk_diff_failure *f;
+    int oom = 0;
+    if (s->nfails == s->fcap) {
+        size_t cap = s->fcap ? s->fcap * 2 : 8;
+        pk_diff_failure *nf = pk_realloc(s->fails, cap * sizeof(*nf));
+        if (!nf)
+            return PEKPPP_ENOMEM;
+        s->fails = nf;
+        s->fcap = cap;
+    }
+    f = &s->fails[s->nfails];
+    memset(f, 0, sizeof(*f));
+    f->unit = unit && *unit ? dup(d, unit, &oom) : NULL;
+    f->name = unit && *unit && name ? dup(d, name, &oom) : NULL;
+    f->file = dup(d, e->file, &oom);
+    f->via = via && strcmp(via, e->file) != 0 ? dup(d, via, &oom) : NULL;
+    f->path = e->path[0] ? dup(d, e->path, &oom) : NULL;
+    f->message = dup(d, e->message, &oom);
+    f->message_id = e->message_id[0] ? dup(d, e->message_id, &oom) : NULL;
+    f->line = e->line;
+    f->column = e->line ? e->column : 0;
+    if (oom)
+        return PEKPPP_ENOMEM;
+    s->nfails++;
+    if (!f->unit)
+        s->nanonymous++;
+    return 0;
+}
+
+int pekppp_diff_add_failure(pekppp_diff *d, pekppp_diff_side which, const pekppp_error *e)
+{
+    if (!d || !e || d->finished)
+        return PEKPPP_EINVALID;
+    return keep_failure(d, &d->side[which == PEKPPP_DIFF_NEW], e, NULL, NULL, NULL);
+}
+
+size_t pekppp_diff_failed(const pekppp_diff *d)
+{
+    return d ? d->side[0].nfails + d->side[1].nfails : 0;
+}
+
+/* Where the diagnostics of one add go: the caller's error record (through
+ * pk_report) and the side's failures, naming the unit being read. */
+typedef struct {
+    pekppp_diff *d;
+    side_t *s;
+    const char *unit, *name; /* the unit being read, when known */
+    const char *via;         /* the result file being read, or NULL */
+    int oom;
+} fail_sink;
+
+static void fail_cb(const pekppp_error *e, void *payload)
+{
+    fail_sink *fs = payload;
+    if (e->severity == PEKPPP_SEV_ERROR &&
+        keep_failure(fs->d, fs->s, e, fs->unit, fs->name, fs->via) < 0)
+        fs->oom = 1;
+}
+
 int pekppp_diff_add(pekppp_diff *d, pekppp_diff_side which, const pekppp_result *res,
                     pekppp_error *err)
 {
@@ -95,11 +176,12 @@ int pekppp_diff_add(pekppp_diff *d, pekppp_diff_side which, const pekppp_result 
     const pekppp_rubric *r = res->rubric;
     side_t *s = &d->side[which == PEKPPP_DIFF_NEW];
     pk_report rep;
+    fail_sink fs = { d, s, a->unit_id, a->unit_name, NULL, 0 };
     snap *u;
     size_t i;
     int oom = 0;
 
-    pk_report_init(&rep, a->file, NULL, NULL, err);
+    pk_report_init(&rep, a->file, fail_cb, &fs, err);
     for (i = 0; i < s->n; i++)
         if (strcmp(s->units[i]->id, a->unit_id) == 0) {
             pk_diag(&rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, a->id_line, a->id_col, a->id_path,
@@ -294,9 +376,10 @@ static int result_shape(const cJSON *u, const char *at, shape_err *e)
     return 1;
 }
 
-/* One result object (section 4 with its "exact" part) as a snapshot; @p at is its path. */
+/* One result object (section 4 with its "exact" part) as a snapshot; @p at is its path.
+ * Its problems name its unit when its unit.id is text (@p fs). */
 static int add_result_object(pekppp_diff *d, side_t *s, const cJSON *u, const char *at,
-                             pk_report *rep)
+                             pk_report *rep, fail_sink *fs)
 {
     const cJSON *unit = MEMBER(u, "unit"), *rub = MEMBER(u, "rubric"), *ex = MEMBER(u, "exact");
     const cJSON *aspects = MEMBER(u, "aspects");
@@ -307,6 +390,8 @@ static int add_result_object(pekppp_diff *d, side_t *s, const cJSON *u, const ch
     snap *sn;
     size_t i, nind = 0;
     int oom = 0;
+    fs->unit = cJSON_IsObject(unit) ? jstr(unit, "id") : NULL;
+    fs->name = cJSON_IsObject(unit) ? jstr(unit, "name") : NULL;
     if (!result_shape(u, at, &e)) {
         pk_diag(rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, 0, 0, e.path[0] ? e.path : NULL,
                 PK_R_SCHEMA_TYPE, "expected %s, got %s", e.want, e.got);
@@ -388,7 +473,8 @@ static int add_result_object(pekppp_diff *d, side_t *s, const cJSON *u, const ch
 }
 
 /* Each unit of a batch file: a bad one is reported and left out, the others are read. */
-static int add_batch_units(pekppp_diff *d, side_t *s, const cJSON *units, pk_report *rep)
+static int add_batch_units(pekppp_diff *d, side_t *s, const cJSON *units, pk_report *rep,
+                           fail_sink *fs)
 {
     const cJSON *u;
     int error = 0, n = 0;
@@ -396,25 +482,64 @@ static int add_batch_units(pekppp_diff *d, side_t *s, const cJSON *units, pk_rep
         char at[32];
         int e;
         snprintf(at, sizeof(at), "units[%d]", n++);
-        e = add_result_object(d, s, u, at, rep);
+        e = add_result_object(d, s, u, at, rep, fs);
         if (e == PEKPPP_ENOMEM)
             return e;
         if (e < 0 && !error)
             error = e;
     }
+    fs->unit = fs->name = NULL;
     return error;
+}
+
+/* A JSON number as an unsigned line or column; 0 when it is not one. */
+static unsigned jplace(const cJSON *v)
+{
+    int n;
+    return jwhole(v, 1, 2147483647L, &n) == 0 ? (unsigned)n : 0;
+}
+
+/* The `errors` a batch file recorded (section 5: its units that failed when
+ * it was made): each is a failure of this side, with its own file and
+ * place, recorded via @p name.  Members of the wrong type are left empty;
+ * an entry is never dropped.  0 or PEKPPP_ENOMEM. */
+static int carry_batch_errors(pekppp_diff *d, side_t *s, const cJSON *errors, const char *name)
+{
+    const cJSON *x;
+    cJSON_ArrayForEach(x, errors) {
+        pekppp_error e;
+        const char *file = cJSON_IsObject(x) ? jstr(x, "file") : NULL;
+        const char *path = cJSON_IsObject(x) ? jstr(x, "path") : NULL;
+        const char *msg = cJSON_IsObject(x) ? jstr(x, "message") : NULL;
+        int error;
+        pekppp_error_clear(&e);
+        e.code = PEKPPP_EINVALID;
+        pekppp_error_set_file(&e, file && *file ? file : name);
+        if (cJSON_IsObject(x)) {
+            e.line = jplace(MEMBER(x, "line"));
+            e.column = e.line ? jplace(MEMBER(x, "column")) : 0;
+        }
+        if (path)
+            snprintf(e.path, sizeof(e.path), "%s", path);
+        pekppp_error_set_message(&e, msg && *msg ? msg : "failed (no message recorded)",
+                                 msg && *msg ? NULL : "gagal (tanpa pesan)");
+        if ((error = keep_failure(d, s, &e, NULL, NULL, name)) < 0)
+            return error;
+    }
+    return 0;
 }
 
 int pekppp_diff_add_json(pekppp_diff *d, pekppp_diff_side which, const char *data, size_t len,
                          const char *name, pekppp_error *err)
 {
     side_t *s = &d->side[which == PEKPPP_DIFF_NEW];
+    fail_sink fs = { d, s, NULL, NULL, name, 0 };
     pk_report rep;
     const char *end = NULL;
     const char *schema;
     cJSON *root;
     int error = 0;
-    pk_report_init(&rep, name, NULL, NULL, err);
+    pk_report_init(&rep, name, fail_cb, &fs, err);
     root = cJSON_ParseWithLengthOpts(data, len, &end, 0);
     if (!root) {
         unsigned line = 1, col = 1;
@@ -433,12 +558,19 @@ int pekppp_diff_add_json(pekppp_diff *d, pekppp_diff_side which, const char *dat
     }
     schema = jstr(root, "schema");
     if (schema && strcmp(schema, "pekppp/result/v1") == 0) {
-        error = add_result_object(d, s, root, "", &rep);
+        error = add_result_object(d, s, root, "", &rep, &fs);
+        fs.unit = fs.name = NULL;
     } else if (schema && strcmp(schema, "pekppp/batch/v1") == 0) {
-        const cJSON *units = MEMBER(root, "units");
+        const cJSON *units = MEMBER(root, "units"), *errors = MEMBER(root, "errors");
         shape_err se;
-        if (shape(&se, units, J_ARRAY, 0, "", "units")) {
-            error = add_batch_units(d, s, units, &rep);
+        if (errors && cJSON_IsArray(errors) && carry_batch_errors(d, s, errors, name) < 0) {
+            error = PEKPPP_ENOMEM;
+        } else if (!shape(&se, errors, J_ARRAY, 1, "", "errors")) {
+            pk_diag(&rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, 0, 0, se.path, PK_R_SCHEMA_TYPE, "expected %s, got %s",
+                    se.want, se.got);
+            error = PEKPPP_EINVALID;
+        } else if (shape(&se, units, J_ARRAY, 0, "", "units")) {
+            error = add_batch_units(d, s, units, &rep, &fs);
         } else {
             pk_diag(&rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, 0, 0, se.path, PK_R_SCHEMA_TYPE,
                     "expected %s, got %s", se.want, se.got);
@@ -449,8 +581,10 @@ int pekppp_diff_add_json(pekppp_diff *d, pekppp_diff_side which, const char *dat
                 "not a result or batch file (schema pekppp/result/v1 or pekppp/batch/v1)");
         error = PEKPPP_EINVALID;
     }
-    if (error == PEKPPP_ENOMEM)
+    if (error == PEKPPP_ENOMEM || fs.oom) {
+        error = PEKPPP_ENOMEM;
         pk_diag(&rep, error, PEKPPP_SEV_ERROR, 0, 0, NULL, PK_R_OTHER, "out of memory");
+    }
     cJSON_Delete(root);
     return error;
 }
@@ -460,13 +594,38 @@ static int cmp_snap(const void *pa, const void *pb)
     return strcmp((*(snap *const *)pa)->id, (*(snap *const *)pb)->id);
 }
 
+static int cmp_str(const void *pa, const void *pb)
+{
+    return strcmp(*(const char *const *)pa, *(const char *const *)pb);
+}
+
+/* Is unit @p id named by a failure of side @p s? */
+static int failure_names(const side_t *s, const char *id)
+{
+    return s->nfail_ids &&
+           bsearch(&id, s->fail_ids, s->nfail_ids, sizeof(*s->fail_ids), cmp_str) != NULL;
+}
+
 int pekppp_diff_finish(pekppp_diff *d, pekppp_error *err)
 {
     int k;
     (void)err;
-    for (k = 0; k < 2; k++)
-        if (d->side[k].n > 1)
-            qsort(d->side[k].units, d->side[k].n, sizeof(snap *), cmp_snap);
+    if (d->finished)
+        return 0;
+    for (k = 0; k < 2; k++) {
+        side_t *s = &d->side[k];
+        size_t i;
+        if (s->n > 1)
+            qsort(s->units, s->n, sizeof(snap *), cmp_snap);
+        if (s->nfails > s->nanonymous) {
+            if (!(s->fail_ids = pk_malloc((s->nfails - s->nanonymous) * sizeof(*s->fail_ids))))
+                return PEKPPP_ENOMEM;
+            for (i = 0; i < s->nfails; i++)
+                if (s->fails[i].unit)
+                    s->fail_ids[s->nfail_ids++] = s->fails[i].unit;
+            qsort(s->fail_ids, s->nfail_ids, sizeof(*s->fail_ids), cmp_str);
+        }
+    }
     d->finished = 1;
     return 0;
 }
@@ -575,9 +734,34 @@ static int pair_row(pk_diff_row *row, const snap *a, const snap *b)
     return 0;
 }
 
-static void only_unit(pk_diff_view *v, int side, const snap *u)
+/* Is some change of @p row not the difference of the rounded values it
+ * shows (3.19 -> 4.16 shown as +0.96)?  Only at equal places: otherwise the
+ * shown values have no common last digit to compare. */
+static bool delta_differs(const pk_diff_row *row)
 {
-    pk_diff_only *o = &v->only[side][v->nonly[side]++];
+    size_t i;
+    if (row->old_decimals != row->new_decimals)
+        return false;
+    if (row->delta != row->new_rounded - row->old_rounded)
+        return true;
+    for (i = 0; i < row->naspects; i++)
+        if (row->aspects[i].delta != row->aspects[i].new_rounded - row->aspects[i].old_rounded)
+            return true;
+    return false;
+}
+
+/* A unit of side @p side the other side lacks: only on this side, or
+ * unmatched when the other side has failures that could hold it, or
+ * nowhere here when a failure of the other side names it (that failure
+ * lists it). */
+static void unmatched_unit(pk_diff_view *v, const pekppp_diff *d, int side, const snap *u)
+{
+    const side_t *other = &d->side[!side];
+    pk_diff_only *o;
+    if (failure_names(other, u->id))
+        return;
+    o = other->nanonymous ? &v->unmatched[side][v->nunmatched[side]++]
+                          : &v->only[side][v->nonly[side]++];
     o->id = u->id;
     o->name = u->name;
 }
@@ -597,9 +781,16 @@ int pk_diff_view_make(pk_diff_view *out, const pekppp_diff *d)
     }
     out->rubric_changed = pekppp_diff_rubric_changed(d);
     out->rows = pk_malloc((max ? max : 1) * sizeof(*out->rows));
-    out->only[0] = pk_malloc((o->n ? o->n : 1) * sizeof(*out->only[0]));
-    out->only[1] = pk_malloc((n->n ? n->n : 1) * sizeof(*out->only[1]));
-    if (!out->rows || !out->only[0] || !out->only[1]) {
+    for (k = 0; k < 2; k++) {
+        size_t nk = d->side[k].n ? d->side[k].n : 1;
+        out->only[k] = pk_malloc(nk * sizeof(*out->only[k]));
+        out->unmatched[k] = pk_malloc(nk * sizeof(*out->unmatched[k]));
+        out->failed[k] = d->side[k].fails;
+        out->nfailed[k] = d->side[k].nfails;
+        if (!out->only[k] || !out->unmatched[k])
+            error = PEKPPP_ENOMEM;
+    }
+    if (!out->rows || error < 0) {
         error = PEKPPP_ENOMEM;
         goto done;
     }
@@ -607,14 +798,17 @@ int pk_diff_view_make(pk_diff_view *out, const pekppp_diff *d)
     while (i < o->n || j < n->n) {
         int c = i >= o->n ? 1 : j >= n->n ? -1 : strcmp(o->units[i]->id, n->units[j]->id);
         if (c == 0) {
-            error = pair_row(&out->rows[out->nrows], o->units[i++], n->units[j++]);
+            pk_diff_row *row = &out->rows[out->nrows];
+            error = pair_row(row, o->units[i++], n->units[j++]);
             out->nrows++; /* even half made: freed with the view */
             if (error < 0)
                 goto done;
+            if (delta_differs(row))
+                out->delta_differs = true;
         } else if (c < 0) {
-            only_unit(out, 0, o->units[i++]);
+            unmatched_unit(out, d, 0, o->units[i++]);
         } else {
-            only_unit(out, 1, n->units[j++]);
+            unmatched_unit(out, d, 1, n->units[j++]);
         }
     }
 done:
@@ -633,5 +827,7 @@ void pk_diff_view_free(pk_diff_view *v)
     pk_free(v->rows);
     pk_free(v->only[0]);
     pk_free(v->only[1]);
+    pk_free(v->unmatched[0]);
+    pk_free(v->unmatched[1]);
     memset(v, 0, sizeof(*v));
 }

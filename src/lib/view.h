@@ -140,6 +140,17 @@ typedef struct {
     const char *id, *name;
 } pk_diff_only;
 
+/* A unit (or a whole file) that failed on one side: it was not compared.
+ * Texts are the diff's own (diff.c keeps them); every one but file,
+ * message may be NULL. */
+typedef struct {
+    const char *unit, *name;   /* the unit, when the failure names it */
+    const char *file;          /* where the problem is */
+    const char *via;           /* the result or batch file that recorded it, or NULL */
+    const char *path, *message, *message_id;
+    unsigned line, column;
+} pk_diff_failure;
+
 typedef struct {
     const char *rubric_id[2], *rubric_version[2]; /* old, new; may be NULL */
     int rubric_changed;
@@ -147,6 +158,18 @@ typedef struct {
     size_t nrows;
     pk_diff_only *only[2];  /* units on the old side only, on the new side only */
     size_t nonly[2];
+    /* Units of a side not found on the other side when that side has
+     * failures naming no unit: they may be in a file that failed, so they
+     * are never called "only on this side". */
+    pk_diff_only *unmatched[2];
+    size_t nunmatched[2];
+    /* The failures of each side, as added (borrowed from the diff).  A unit
+     * the other side holds whose id a failure names is in neither list above. */
+    const pk_diff_failure *failed[2];
+    size_t nfailed[2];
+    /* Some delta (of an index or an aspect) is not the difference of the
+     * rounded values shown: the text says why, once. */
+    bool delta_differs;
 } pk_diff_view;
 
 /* Compare a finished diff into @p out: 0, PEKPPP_ERANGE or PEKPPP_ENOMEM

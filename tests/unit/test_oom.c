@@ -202,6 +202,64 @@ static int op_sheet(void *ctx)
     return with_rubric(ctx, sheet_batch);
 }
 
+/* pekppp_diff_add_json: the inputs' own problems (PEKPPP_EINVALID) are
+ * expected.  An allocation failing inside cJSON's parser comes back as
+ * PEKPPP_EPARSE ("invalid JSON"): cJSON does not say why it failed.  That is
+ * a known gap (docs/hardening.md, "Open"), counted here as the ENOMEM it is
+ * so the sweep checks everything after it. */
+static int add_json(pekppp_diff *d, pekppp_diff_side side, const char *s, size_t n,
+                    const char *name)
+{
+    int rc = pekppp_diff_add_json(d, side, s, n, name, NULL);
+    return rc == PEKPPP_EINVALID ? 0 : rc == PEKPPP_EPARSE ? PEKPPP_ENOMEM : rc;
+}
+
+/* A diff with failures on both sides: a batch file whose errors are carried,
+ * a result that cannot be read, a failure the caller adds; then every
+ * format. */
+static int op_diff(void *ctx)
+{
+    static const char batch[] =
+        "{\"schema\": \"pekppp/batch/v1\", \"units\": [{\"schema\": \"pekppp/result/v1\","
+        " \"unit\": {\"id\": \"u1\", \"name\": \"Satu\"}, \"rubric\": {\"id\": \"r\", \"version\": \"1\"},"
+        " \"grade\": \"B\", \"aspects\": [{\"id\": \"A\", \"indicators\": [{\"id\": \"1.a\", \"level\": 3}]}],"
+        " \"exact\": {\"index\": \"1597/500\", \"decimals\": 2, \"aspects\": {\"A\": \"3\"}}}],"
+        " \"errors\": [{\"file\": \"u/x.yaml\", \"line\": 4, \"column\": 2, \"path\": \"p\","
+        " \"message\": \"m\"}]}";
+    static const char bad[] =
+        "{\"schema\": \"pekppp/result/v1\", \"unit\": {\"id\": \"u2\", \"name\": \"Dua\"},"
+        " \"rubric\": {\"id\": \"r\", \"version\": \"1\"}, \"grade\": \"B\", \"aspects\": {}}";
+    static const pekppp_report_format formats[] = { PEKPPP_FORMAT_TEXT, PEKPPP_FORMAT_JSON,
+                                                    PEKPPP_FORMAT_CSV };
+    pekppp_diff *d = NULL;
+    pekppp_error e;
+    size_t i;
+    int rc;
+    (void)ctx;
+    pekppp_error_clear(&e);
+    pekppp_error_set_file(&e, "u3.yaml");
+    pekppp_error_set_message(&e, "did not load", NULL);
+    if ((rc = pekppp_diff_new(&d)) < 0)
+        return rc;
+    rc = add_json(d, PEKPPP_DIFF_OLD, batch, sizeof(batch) - 1, "lama.json");
+    if (rc == 0)
+        rc = add_json(d, PEKPPP_DIFF_NEW, bad, sizeof(bad) - 1, "baru.json");
+    if (rc == 0)
+        rc = add_json(d, PEKPPP_DIFF_NEW, batch, sizeof(batch) - 1, "baru2.json");
+    if (rc == 0)
+        rc = pekppp_diff_add_failure(d, PEKPPP_DIFF_NEW, &e);
+    if (rc == 0)
+        rc = pekppp_diff_finish(d, NULL);
+    for (i = 0; rc == 0 && i < sizeof(formats) / sizeof(formats[0]); i++) {
+        pekppp_sink sink;
+        pekppp_sink_init_buffer(&sink);
+        rc = pekppp_diff_write(&sink, d, formats[i], NULL);
+        pekppp_sink_dispose(&sink);
+    }
+    pekppp_diff_free(d);
+    return rc;
+}
+
 static void test_oom__every_allocation_failure_is_clean(void **state)
 {
     inputs in;
@@ -224,6 +282,7 @@ static void test_oom__every_allocation_failure_is_clean(void **state)
     sweep(op_rubric, &in, "load the shipped rubric");
     sweep(op_unit, &in, "load, score and report a unit with raw survey responses");
     sweep(op_sheet, &in, "read a sheet into a batch and write it");
+    sweep(op_diff, &in, "compare two sides with failures and write every format");
     free(rubric);
     free(unit);
 }

@@ -1,6 +1,6 @@
 /*
  * Batch reports: text (ranking, summary, groups, failures), JSON (FORMATS.md
- * section 5) and CSV (one row per unit).
+ * section 5) and CSV (one row per unit found: the scored ones, then the failed).
  *
  * The JSON is written directly, in the contract's key order; the unit
  * objects come from the caller's callback, so a batch of any size is written
@@ -26,6 +26,27 @@ static void put_cell(pekppp_sink *sink, const char *s, size_t width)
     pk_text_cell(sink, s, width, width > 0);
 }
 
+/* "NOTE: ... periods: 2024, 2025" when the ranking mixes periods (text
+ * through @p cell, Markdown through pk_md_text), else nothing. */
+static void periods_note(pekppp_sink *sink, const pekppp_batch *b, pekppp_lang lang,
+                         void (*cell)(pekppp_sink *, const char *))
+{
+    size_t i;
+    if (b->nperiods < 2)
+        return;
+    pk_sink_printf(sink, "%s: ", pk_msg(lang, M_I_MIXED_PERIODS));
+    for (i = 0; i < b->nperiods; i++) {
+        pekppp_sink_puts(sink, i ? ", " : "");
+        cell(sink, b->periods[i]);
+    }
+    pekppp_sink_puts(sink, b->nperiods == PK_PERIODS_COUNTED ? ", ...\n" : "\n");
+}
+
+static void text_plain(pekppp_sink *sink, const char *s)
+{
+    pk_text_cell(sink, s, 0, 0);
+}
+
 static const struct {
     unsigned kind;
     const char *name;
@@ -38,8 +59,12 @@ static void text_report(pekppp_sink *sink, const pekppp_batch *b, pekppp_lang la
 {
     const pekppp_rubric *r = b->rubric;
     size_t i, k;
-    pk_sink_printf(sink, "%s (%s %s %s)\n", pk_msg(lang, M_RANKING), r->id, pk_msg(lang, M_VERSION),
-                   r->version);
+    pk_sink_printf(sink, "%s (", pk_msg(lang, M_RANKING));
+    put_cell(sink, r->id, 0);
+    pk_sink_printf(sink, " %s ", pk_msg(lang, M_VERSION));
+    put_cell(sink, r->version, 0);
+    pekppp_sink_puts(sink, ")\n");
+    periods_note(sink, b, lang, text_plain);
     pk_sink_printf(sink, "%4s  ", pk_msg(lang, M_RANK));
     put_cell(sink, "ID", 20);
     pekppp_sink_puts(sink, " ");
@@ -62,6 +87,8 @@ static void text_report(pekppp_sink *sink, const pekppp_batch *b, pekppp_lang la
     }
     if (b->nunits == 0)
         pk_sink_printf(sink, "  %s\n", pk_msg(lang, M_NO_UNITS));
+    if (b->rank_split)
+        pk_sink_printf(sink, "  %s\n", pk_msg(lang, M_I_RANK_EXACT));
     pk_sink_printf(sink, "\n%s\n  ", pk_msg(lang, M_SUMMARY));
     pk_sink_printf(sink, "%zu %s: %zu %s, %zu %s", b->nunits + b->nerrors,
                    pk_msg(lang, M_UNITS_COUNT), b->nunits, pk_msg(lang, M_SCORED), b->nerrors,
@@ -184,7 +211,15 @@ static void json_summary(pekppp_sink *sink, const pekppp_batch *b)
         pk_json_string(sink, r->bands[i].grade);
         pk_sink_printf(sink, ": %zu", b->grade_counts[i]);
     }
-    pekppp_sink_puts(sink, "}\n  },\n");
+    pekppp_sink_puts(sink, "},\n");
+    json_key(sink, 2, "periods");
+    pekppp_sink_puts(sink, "[");
+    for (i = 0; i < b->nperiods; i++) {
+        pekppp_sink_puts(sink, i ? ", " : "");
+        pk_json_string(sink, b->periods[i]);
+    }
+    pk_sink_printf(sink, "],\n    \"mixed_periods\": %s,\n    \"rank_split\": %s\n  },\n",
+                   b->nperiods > 1 ? "true" : "false", b->rank_split ? "true" : "false");
 }
 
 /* "groups": the mean of each category, institution or mode. */
@@ -296,55 +331,107 @@ static void csv_number(pekppp_sink *sink, int64_t units, int decimals, char deli
     put_fixed(sink, units, decimals, point);
 }
 
-static void csv_report(pekppp_sink *sink, const pekppp_batch *b, pekppp_csv_dialect dialect)
+/* The batch CSV's columns before the aspects, and after them. */
+static const char *const csv_head[] = { "rank",     "status", "unit_id", "unit_name",
+                                        "institution", "category", "mode", "period",
+                                        "index",    "grade",  "label",   "evaluator",
+                                        "survey" };
+static const char *const csv_tail[] = { "flags", "file", "line", "column", "path", "message" };
+
+#define CSV_NHEAD (sizeof(csv_head) / sizeof(csv_head[0]))
+
+static void csv_unsigned(pekppp_sink *sink, unsigned n, char delim)
 {
-    static const char *const head[] = { "rank",   "unit_id", "unit_name", "institution",
-                                        "category", "mode",  "period",    "index",
-                                        "grade",  "label",   "evaluator", "survey" };
+    char s[32];
+    snprintf(s, sizeof(s), "%u", n);
+    csv_cell(sink, n ? s : NULL, delim, 0);
+}
+
+/* A scored unit; its file, line and column say where its id stands (path and
+ * message are for failures). */
+static void csv_unit_row(pekppp_sink *sink, const pekppp_batch *b, const pk_unit *u, char delim,
+                         char point)
+{
+    const pekppp_rubric *r = b->rubric;
+    char rank[32], fl[160] = "", file[2048];
+    size_t k;
+    snprintf(rank, sizeof(rank), "%u", (unsigned)u->rank);
+    csv_cell(sink, rank, delim, 1);
+    csv_cell(sink, "scored", delim, 0);
+    csv_cell(sink, u->id, delim, 0);
+    csv_cell(sink, u->name, delim, 0);
+    csv_cell(sink, u->institution, delim, 0);
+    csv_cell(sink, u->category, delim, 0);
+    csv_cell(sink, u->mode, delim, 0);
+    csv_cell(sink, u->period, delim, 0);
+    csv_number(sink, u->index_rounded, r->decimals, delim, point);
+    csv_cell(sink, u->band ? u->band->grade : NULL, delim, 0);
+    csv_cell(sink, u->band ? u->band->label : NULL, delim, 0);
+    csv_number(sink, u->evaluator_rounded, r->decimals, delim, point);
+    if (u->survey_counts)
+        csv_number(sink, u->survey_rounded, r->decimals, delim, point);
+    else
+        csv_cell(sink, NULL, delim, 0);
+    for (k = 0; k < r->naspects; k++) {
+        if (u->aspects[k] == INT32_MIN)
+            csv_cell(sink, NULL, delim, 0);
+        else
+            csv_number(sink, u->aspects[k], r->decimals, delim, point);
+    }
+    for (k = 0; k < PK_NFLAGS; k++)
+        if (u->flags & pk_flags[k].flag) {
+            if (fl[0])
+                strcat(fl, " ");
+            strcat(fl, pk_flags[k].name);
+        }
+    csv_cell(sink, fl[0] ? fl : NULL, delim, 0);
+    snprintf(file, sizeof(file), "%s%s", u->dir ? u->dir : "", u->base ? u->base : "");
+    csv_cell(sink, file[0] ? file : NULL, delim, 0);
+    csv_unsigned(sink, u->id_line, delim);
+    csv_unsigned(sink, u->id_line ? u->id_col : 0, delim);
+    csv_cell(sink, NULL, delim, 0); /* path */
+    csv_cell(sink, NULL, delim, 0); /* message */
+    pekppp_sink_puts(sink, "\r\n");
+}
+
+/* A unit that failed to load or score: status "failed", where and why, every
+ * cell of a score empty.  So the sheet holds every unit found: its rows are
+ * scored + failed = summary.units, never a silent gap. */
+static void csv_failure_row(pekppp_sink *sink, const pekppp_batch *b, const pk_failure *f,
+                            char delim, pekppp_lang lang)
+{
+    size_t k, empty = CSV_NHEAD - 2 + b->rubric->naspects + 1; /* unit_id .. flags */
+    csv_cell(sink, NULL, delim, 1);
+    csv_cell(sink, "failed", delim, 0);
+    for (k = 0; k < empty; k++)
+        csv_cell(sink, NULL, delim, 0);
+    csv_cell(sink, f->file, delim, 0);
+    csv_unsigned(sink, f->line, delim);
+    csv_unsigned(sink, f->line ? f->column : 0, delim);
+    csv_cell(sink, f->path && f->path[0] ? f->path : NULL, delim, 0);
+    csv_cell(sink, pk_failure_message(f, lang), delim, 0);
+    pekppp_sink_puts(sink, "\r\n");
+}
+
+/* Scored units in ranking order, then the failed ones in input order. */
+static void csv_report(pekppp_sink *sink, const pekppp_batch *b, pekppp_csv_dialect dialect,
+                       pekppp_lang lang)
+{
     const pekppp_rubric *r = b->rubric;
     char delim = dialect == PEKPPP_CSV_ID ? ';' : ',';
     char point = dialect == PEKPPP_CSV_ID ? ',' : '.';
-    size_t i, k;
-    for (i = 0; i < sizeof(head) / sizeof(head[0]); i++)
-        csv_cell(sink, head[i], delim, i == 0);
+    size_t i;
+    for (i = 0; i < CSV_NHEAD; i++)
+        csv_cell(sink, csv_head[i], delim, i == 0);
     for (i = 0; i < r->naspects; i++)
         csv_cell(sink, r->aspects[i].id, delim, 0);
-    csv_cell(sink, "flags", delim, 0);
+    for (i = 0; i < sizeof(csv_tail) / sizeof(csv_tail[0]); i++)
+        csv_cell(sink, csv_tail[i], delim, 0);
     pekppp_sink_puts(sink, "\r\n");
-    for (i = 0; i < b->nunits; i++) {
-        const pk_unit *u = b->units[i];
-        char rank[32], fl[160] = "";
-        snprintf(rank, sizeof(rank), "%u", (unsigned)u->rank);
-        csv_cell(sink, rank, delim, 1);
-        csv_cell(sink, u->id, delim, 0);
-        csv_cell(sink, u->name, delim, 0);
-        csv_cell(sink, u->institution, delim, 0);
-        csv_cell(sink, u->category, delim, 0);
-        csv_cell(sink, u->mode, delim, 0);
-        csv_cell(sink, u->period, delim, 0);
-        csv_number(sink, u->index_rounded, r->decimals, delim, point);
-        csv_cell(sink, u->band ? u->band->grade : NULL, delim, 0);
-        csv_cell(sink, u->band ? u->band->label : NULL, delim, 0);
-        csv_number(sink, u->evaluator_rounded, r->decimals, delim, point);
-        if (u->survey_counts)
-            csv_number(sink, u->survey_rounded, r->decimals, delim, point);
-        else
-            csv_cell(sink, NULL, delim, 0);
-        for (k = 0; k < r->naspects; k++) {
-            if (u->aspects[k] == INT32_MIN)
-                csv_cell(sink, NULL, delim, 0);
-            else
-                csv_number(sink, u->aspects[k], r->decimals, delim, point);
-        }
-        for (k = 0; k < PK_NFLAGS; k++)
-            if (u->flags & pk_flags[k].flag) {
-                if (fl[0])
-                    strcat(fl, " ");
-                strcat(fl, pk_flags[k].name);
-            }
-        csv_cell(sink, fl[0] ? fl : NULL, delim, 0);
-        pekppp_sink_puts(sink, "\r\n");
-    }
+    for (i = 0; i < b->nunits; i++)
+        csv_unit_row(sink, b, b->units[i], delim, point);
+    for (i = 0; i < b->nerrors; i++)
+        csv_failure_row(sink, b, &b->errors[i], delim, lang);
 }
 
 static void md_report(pekppp_sink *sink, const pekppp_batch *b, pekppp_lang lang)
@@ -355,7 +442,13 @@ static void md_report(pekppp_sink *sink, const pekppp_batch *b, pekppp_lang lang
     pk_md_text(sink, r->id);
     pk_sink_printf(sink, " %s ", pk_msg(lang, M_VERSION));
     pk_md_text(sink, r->version);
-    pk_sink_printf(sink, ")\n\n| %s | ID | %s | %s | %s |\n|--:|---|---|--:|---|\n",
+    pekppp_sink_puts(sink, ")\n\n");
+    if (b->nperiods > 1) {
+        pekppp_sink_puts(sink, "> ");
+        periods_note(sink, b, lang, pk_md_text);
+        pekppp_sink_puts(sink, "\n");
+    }
+    pk_sink_printf(sink, "| %s | ID | %s | %s | %s |\n|--:|---|---|--:|---|\n",
                    pk_msg(lang, M_RANK), pk_msg(lang, M_UNIT), pk_msg(lang, M_INDEX_SHORT),
                    pk_msg(lang, M_GRADE));
     for (i = 0; i < b->nunits; i++) {
@@ -370,6 +463,8 @@ static void md_report(pekppp_sink *sink, const pekppp_batch *b, pekppp_lang lang
         pk_md_text(sink, u->band ? u->band->grade : "");
         pekppp_sink_puts(sink, " |\n");
     }
+    if (b->rank_split)
+        pk_sink_printf(sink, "\n%s\n", pk_msg(lang, M_I_RANK_EXACT));
     pk_sink_printf(sink, "\n### %s\n\n- %zu %s: %zu %s, %zu %s\n", pk_msg(lang, M_SUMMARY),
                    b->nunits + b->nerrors, pk_msg(lang, M_UNITS_COUNT), b->nunits,
                    pk_msg(lang, M_SCORED), b->nerrors, pk_msg(lang, M_FAILED_LOAD));
@@ -445,7 +540,7 @@ int pekppp_batch_write(pekppp_sink *sink, const pekppp_batch *b, pekppp_report_f
         error = json_report(sink, b, units, payload);
         break;
     case PEKPPP_FORMAT_CSV:
-        csv_report(sink, b, opts->csv_dialect);
+        csv_report(sink, b, opts->csv_dialect, opts->lang);
         break;
     case PEKPPP_FORMAT_MD:
         md_report(sink, b, opts->lang);

@@ -80,17 +80,55 @@ static void text_row(pekppp_sink *sink, const pk_diff_row *u)
     }
 }
 
-static void text_only(pekppp_sink *sink, const pk_diff_view *v, int side, pekppp_lang lang)
+/* A list of units under @p title (nothing when empty). */
+static void text_units(pekppp_sink *sink, const pk_diff_only *u, size_t n, const char *title)
 {
     size_t i;
-    for (i = 0; i < v->nonly[side]; i++) {
+    for (i = 0; i < n; i++) {
         if (i == 0)
-            pk_sink_printf(sink, "\n%s:\n", pk_msg(lang, side ? M_ONLY_NEW : M_ONLY_OLD));
+            pk_sink_printf(sink, "\n%s:\n", title);
         pekppp_sink_puts(sink, "  ");
-        text_or(sink, v->only[side][i].id, "");
+        text_or(sink, u[i].id, "");
         pekppp_sink_puts(sink, "  ");
-        text_or(sink, v->only[side][i].name, "");
+        text_or(sink, u[i].name, "");
         pekppp_sink_puts(sink, "\n");
+    }
+}
+
+/* The failures of one side: "file:line:column: path: message", the unit it
+ * names and the result file that recorded it on the lines below. */
+static void text_failures(pekppp_sink *sink, const pk_diff_view *v, int side, pekppp_lang lang)
+{
+    size_t i;
+    for (i = 0; i < v->nfailed[side]; i++) {
+        const pk_diff_failure *f = &v->failed[side][i];
+        if (i == 0)
+            pk_sink_printf(sink, "\n%s:\n", pk_msg(lang, side ? M_I_FAILED_NEW : M_I_FAILED_OLD));
+        pekppp_sink_puts(sink, "  ");
+        text_or(sink, f->file, "");
+        if (f->line)
+            pk_sink_printf(sink, ":%u:%u", f->line, f->column);
+        pekppp_sink_puts(sink, ": ");
+        if (f->path) {
+            text_or(sink, f->path, "");
+            pekppp_sink_puts(sink, ": ");
+        }
+        text_or(sink, lang == PEKPPP_LANG_ID && f->message_id ? f->message_id : f->message, "");
+        pekppp_sink_puts(sink, "\n");
+        if (f->unit) {
+            pekppp_sink_puts(sink, "    ");
+            text_or(sink, f->unit, "");
+            if (f->name) {
+                pekppp_sink_puts(sink, "  ");
+                text_or(sink, f->name, "");
+            }
+            pekppp_sink_puts(sink, "\n");
+        }
+        if (f->via) {
+            pk_sink_printf(sink, "    (%s ", pk_msg(lang, M_I_VIA));
+            text_or(sink, f->via, "");
+            pekppp_sink_puts(sink, ")\n");
+        }
     }
 }
 
@@ -111,8 +149,14 @@ static void diff_text(pekppp_sink *sink, const pk_diff_view *v, pekppp_lang lang
     pekppp_sink_puts(sink, "\n");
     for (i = 0; i < v->nrows; i++)
         text_row(sink, &v->rows[i]);
-    text_only(sink, v, 0, lang);
-    text_only(sink, v, 1, lang);
+    if (v->delta_differs)
+        pk_sink_printf(sink, "\n%s\n", pk_msg(lang, M_I_DELTA_EXACT));
+    text_units(sink, v->only[0], v->nonly[0], pk_msg(lang, M_ONLY_OLD));
+    text_units(sink, v->only[1], v->nonly[1], pk_msg(lang, M_ONLY_NEW));
+    text_units(sink, v->unmatched[0], v->nunmatched[0], pk_msg(lang, M_I_UNMATCHED_OLD));
+    text_units(sink, v->unmatched[1], v->nunmatched[1], pk_msg(lang, M_I_UNMATCHED_NEW));
+    text_failures(sink, v, 0, lang);
+    text_failures(sink, v, 1, lang);
 }
 
 static void json_or_null(pekppp_sink *sink, const char *s)
@@ -181,15 +225,46 @@ static void json_row(pekppp_sink *sink, const pk_diff_row *u)
     pekppp_sink_puts(sink, "]}");
 }
 
-static void json_only_list(pekppp_sink *sink, const pk_diff_view *v, int side)
+static void json_id_list(pekppp_sink *sink, const pk_diff_only *u, size_t n)
 {
     size_t i;
     pekppp_sink_puts(sink, "[");
-    for (i = 0; i < v->nonly[side]; i++) {
+    for (i = 0; i < n; i++) {
         pekppp_sink_puts(sink, i ? ", " : "");
-        pk_json_string(sink, v->only[side][i].id);
+        pk_json_string(sink, u[i].id);
     }
     pekppp_sink_puts(sink, "]");
+}
+
+/* "failed": both sides' failures, old first, each as added. */
+static void json_failures(pekppp_sink *sink, const pk_diff_view *v)
+{
+    size_t i, n = 0;
+    int k;
+    pekppp_sink_puts(sink, "  \"failed\": [");
+    for (k = 0; k < 2; k++)
+        for (i = 0; i < v->nfailed[k]; i++) {
+            const pk_diff_failure *f = &v->failed[k][i];
+            pk_sink_printf(sink, "%s    {\"side\": \"%s\", \"unit\": ", n++ ? ",\n" : "\n",
+                           k ? "new" : "old");
+            json_or_null(sink, f->unit);
+            pekppp_sink_puts(sink, ", \"name\": ");
+            json_or_null(sink, f->name);
+            pekppp_sink_puts(sink, ",\n     \"file\": ");
+            pk_json_string(sink, f->file);
+            if (f->line)
+                pk_sink_printf(sink, ", \"line\": %u, \"column\": %u", f->line, f->column);
+            else
+                pekppp_sink_puts(sink, ", \"line\": null, \"column\": null");
+            pekppp_sink_puts(sink, ", \"path\": ");
+            json_or_null(sink, f->path);
+            pekppp_sink_puts(sink, ", \"via\": ");
+            json_or_null(sink, f->via);
+            pekppp_sink_puts(sink, ",\n     \"message\": ");
+            pk_json_string(sink, f->message);
+            pekppp_sink_puts(sink, "}");
+        }
+    pekppp_sink_puts(sink, n ? "\n  ]" : "]");
 }
 
 static void diff_json(pekppp_sink *sink, const pk_diff_view *v)
@@ -205,9 +280,15 @@ static void diff_json(pekppp_sink *sink, const pk_diff_view *v)
         json_row(sink, &v->rows[i]);
     }
     pekppp_sink_puts(sink, v->nrows ? "\n  ],\n  \"only_old\": " : "],\n  \"only_old\": ");
-    json_only_list(sink, v, 0);
+    json_id_list(sink, v->only[0], v->nonly[0]);
     pekppp_sink_puts(sink, ",\n  \"only_new\": ");
-    json_only_list(sink, v, 1);
+    json_id_list(sink, v->only[1], v->nonly[1]);
+    pekppp_sink_puts(sink, ",\n  \"unmatched_old\": ");
+    json_id_list(sink, v->unmatched[0], v->nunmatched[0]);
+    pekppp_sink_puts(sink, ",\n  \"unmatched_new\": ");
+    json_id_list(sink, v->unmatched[1], v->nunmatched[1]);
+    pekppp_sink_puts(sink, ",\n");
+    json_failures(sink, v);
     pekppp_sink_puts(sink, "\n}\n");
 }
 
@@ -216,7 +297,7 @@ static void csv_row(pekppp_sink *sink, const pk_diff_row *u, char d, char point)
     pk_csv_text(sink, u->id, d);
     pekppp_sink_write(sink, &d, 1);
     pk_csv_text(sink, u->name, d);
-    pekppp_sink_write(sink, &d, 1);
+    pk_sink_printf(sink, "%ccompared%c", d, d);
     pk_fixed_point(sink, u->old_rounded, u->old_decimals, point, 0);
     pekppp_sink_write(sink, &d, 1);
     pk_csv_text(sink, u->old_grade, d);
@@ -226,19 +307,66 @@ static void csv_row(pekppp_sink *sink, const pk_diff_row *u, char d, char point)
     pk_csv_text(sink, u->new_grade, d);
     pekppp_sink_write(sink, &d, 1);
     pk_fixed_point(sink, u->delta, u->new_decimals, point, 0);
-    pk_sink_printf(sink, "%c%zu\r\n", d, u->nindicators);
+    pk_sink_printf(sink, "%c%zu%c%c%c%c%c\r\n", d, u->nindicators, d, d, d, d, d);
 }
 
-static void diff_csv(pekppp_sink *sink, const pk_diff_view *v, pekppp_csv_dialect dialect)
+/* A unit on one side only (or unmatched): its id, name and @p status, nothing compared. */
+static void csv_unit_only(pekppp_sink *sink, const pk_diff_only *u, const char *status, char d)
 {
+    pk_csv_text(sink, u->id, d);
+    pekppp_sink_write(sink, &d, 1);
+    pk_csv_text(sink, u->name, d);
+    pk_sink_printf(sink, "%c%s%c%c%c%c%c%c%c%c%c%c%c\r\n", d, status, d, d, d, d, d, d, d, d, d,
+                   d, d);
+}
+
+/* A failure: the unit it names (or empty cells), failed_old or failed_new,
+ * and where and why. */
+static void csv_failure(pekppp_sink *sink, const pk_diff_failure *f, int side, char d,
+                        pekppp_lang lang)
+{
+    pk_csv_text(sink, f->unit, d);
+    pekppp_sink_write(sink, &d, 1);
+    pk_csv_text(sink, f->name, d);
+    pk_sink_printf(sink, "%c%s%c%c%c%c%c%c%c", d, side ? "failed_new" : "failed_old", d, d, d, d,
+                   d, d, d);
+    pk_csv_text(sink, f->file, d);
+    if (f->line)
+        pk_sink_printf(sink, "%c%u%c%u%c", d, f->line, d, f->column, d);
+    else
+        pk_sink_printf(sink, "%c%c%c", d, d, d);
+    pk_csv_text(sink, f->path, d);
+    pekppp_sink_write(sink, &d, 1);
+    pk_csv_text(sink, lang == PEKPPP_LANG_ID && f->message_id ? f->message_id : f->message, d);
+    pekppp_sink_puts(sink, "\r\n");
+}
+
+/* Every unit of either side and every failure, one row each: compared
+ * first, then only_old, only_new, unmatched_old, unmatched_new, failed_old,
+ * failed_new. */
+static void diff_csv(pekppp_sink *sink, const pk_diff_view *v, pekppp_csv_dialect dialect,
+                     pekppp_lang lang)
+{
+    static const char *const only_status[2] = { "only_old", "only_new" };
+    static const char *const unmatched_status[2] = { "unmatched_old", "unmatched_new" };
     char d = dialect == PEKPPP_CSV_ID ? ';' : ',';
     char point = dialect == PEKPPP_CSV_ID ? ',' : '.';
     size_t i;
-    pk_sink_printf(sink, "unit_id%cunit_name%cold_index%cold_grade%cnew_index%cnew_grade%cdelta%c"
-                         "indicators_changed\r\n",
-                   d, d, d, d, d, d, d);
+    int k;
+    pk_sink_printf(sink, "unit_id%cunit_name%cstatus%cold_index%cold_grade%cnew_index%cnew_grade%c"
+                         "delta%cindicators_changed%cfile%cline%ccolumn%cpath%cmessage\r\n",
+                   d, d, d, d, d, d, d, d, d, d, d, d, d);
     for (i = 0; i < v->nrows; i++)
         csv_row(sink, &v->rows[i], d, point);
+    for (k = 0; k < 2; k++)
+        for (i = 0; i < v->nonly[k]; i++)
+            csv_unit_only(sink, &v->only[k][i], only_status[k], d);
+    for (k = 0; k < 2; k++)
+        for (i = 0; i < v->nunmatched[k]; i++)
+            csv_unit_only(sink, &v->unmatched[k][i], unmatched_status[k], d);
+    for (k = 0; k < 2; k++)
+        for (i = 0; i < v->nfailed[k]; i++)
+            csv_failure(sink, &v->failed[k][i], k, d, lang);
 }
 
 int pekppp_diff_write(pekppp_sink *sink, const pekppp_diff *d, pekppp_report_format format,
@@ -259,7 +387,7 @@ int pekppp_diff_write(pekppp_sink *sink, const pekppp_diff *d, pekppp_report_for
     else if (format == PEKPPP_FORMAT_JSON)
         diff_json(sink, &v);
     else
-        diff_csv(sink, &v, opts->csv_dialect);
+        diff_csv(sink, &v, opts->csv_dialect, opts->lang);
     pk_diff_view_free(&v);
     pekppp_sink_flush(sink);
     return sink->error;

@@ -3,33 +3,112 @@
  * input file (names, ids, rubric texts, file names, messages quoting them)
  * reaches its page through the function of that page's format:
  *
- *   terminal text  pk_text_cell   control characters as '?'
+ *   terminal text  pk_text_cell   pekppp_text_safe's policy (pekppp/text.h)
  *   Markdown       pk_md_text     table syntax escaped, no line breaks
  *   HTML           pk_html_text   entities, in element text and attributes
  *   CSV            pk_csv_text    RFC 4180 quoting, formulas defused
  *   JSON           pk_json_string string literal escapes
+ *
+ * Every one reads its text a character at a time with pk_utf8_next, so a
+ * byte that is not well-formed UTF-8 becomes '?' in every format: no output
+ * of the library is ever invalid UTF-8.  What a terminal must not see
+ * (pk_text_unsafe) is decided here once; Markdown and HTML use the same
+ * test, JSON escapes those characters as \uXXXX (keeping the data), CSV
+ * keeps them (a spreadsheet shows them as they are).
  */
 #include "report_internal.h"
 
 #include <string.h>
 
+size_t pk_utf8_next(const char *p, uint32_t *cp)
+{
+    const unsigned char *s = (const unsigned char *)p;
+    uint32_t v, min;
+    size_t len, i;
+    if (s[0] < 0x80) {
+        *cp = s[0];
+        return 1;
+    }
+    if (s[0] >= 0xC2 && s[0] <= 0xDF) {
+        len = 2, v = s[0] & 0x1Fu, min = 0x80;
+    } else if (s[0] >= 0xE0 && s[0] <= 0xEF) {
+        len = 3, v = s[0] & 0x0Fu, min = 0x800;
+    } else if (s[0] >= 0xF0 && s[0] <= 0xF4) {
+        len = 4, v = s[0] & 0x07u, min = 0x10000;
+    } else {
+        *cp = PK_BAD_UTF8;
+        return 1;
+    }
+    /* The NUL that ends the text is no continuation byte: the loop never
+     * reads past it. */
+    for (i = 1; i < len; i++) {
+        if ((s[i] & 0xC0) != 0x80) {
+            *cp = PK_BAD_UTF8;
+            return 1;
+        }
+        v = (v << 6) | (s[i] & 0x3Fu);
+    }
+    if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) {
+        *cp = PK_BAD_UTF8;
+        return 1;
+    }
+    *cp = v;
+    return len;
+}
+
+int pk_text_unsafe(uint32_t cp)
+{
+    return cp == PK_BAD_UTF8 || cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) ||
+           (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0x2028 ||
+           cp == 0x2029;
+}
+
+size_t pekppp_text_safe(char *out, size_t size, const char *s)
+{
+    size_t total = 0, copied = 0, n;
+    uint32_t cp;
+    if (!s)
+        s = "";
+    for (; *s; s += n) {
+        const char *piece = s;
+        size_t plen = n = pk_utf8_next(s, &cp);
+        if (pk_text_unsafe(cp))
+            piece = "?", plen = 1;
+        /* Whole characters only, and none after the first that did not fit. */
+        if (copied == total && total + plen < size) {
+            memcpy(out + copied, piece, plen);
+            copied += plen;
+        }
+        total += plen;
+    }
+    if (size > 0)
+        out[copied] = '\0';
+    return total;
+}
+
 void pk_text_cell(pekppp_sink *sink, const char *s, size_t width, int pad)
 {
-    size_t chars = 0, i, len = s ? strlen(s) : 0, total = 0;
-    for (i = 0; i < len; i++)
-        if (((unsigned char)s[i] & 0xC0) != 0x80)
-            total++;
-    for (i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if ((c & 0xC0) != 0x80) {
-            if (width && total > width && chars + 3 >= width) {
-                pekppp_sink_puts(sink, "...");
-                chars += 3;
-                break;
-            }
-            chars++;
+    size_t chars = 0, total = 0, n;
+    const char *p;
+    uint32_t cp;
+    if (!s)
+        s = "";
+    for (p = s; *p; p += n) {
+        n = pk_utf8_next(p, &cp);
+        total++;
+    }
+    for (p = s; *p; p += n) {
+        n = pk_utf8_next(p, &cp);
+        if (width && total > width && chars + 3 >= width) {
+            pekppp_sink_puts(sink, "...");
+            chars += 3;
+            break;
         }
-        pekppp_sink_write(sink, c < 0x20 || c == 0x7f ? "?" : (const char *)&s[i], 1);
+        if (pk_text_unsafe(cp))
+            pekppp_sink_write(sink, "?", 1);
+        else
+            pekppp_sink_write(sink, p, n);
+        chars++;
     }
     while (pad && chars < width) {
         pekppp_sink_write(sink, " ", 1);
@@ -39,8 +118,11 @@ void pk_text_cell(pekppp_sink *sink, const char *s, size_t width, int pad)
 
 void pk_md_text(pekppp_sink *sink, const char *s)
 {
-    for (; s && *s; s++) {
+    size_t n;
+    uint32_t cp;
+    for (; s && *s; s += n) {
         unsigned char c = (unsigned char)*s;
+        n = pk_utf8_next(s, &cp);
         if (c == '|' || c == '\\' || c == '`' || c == '*' || c == '_' || c == '[' || c == ']') {
             pekppp_sink_write(sink, "\\", 1);
             pekppp_sink_write(sink, s, 1);
@@ -48,25 +130,31 @@ void pk_md_text(pekppp_sink *sink, const char *s)
             pekppp_sink_puts(sink, "&lt;");
         } else if (c == '&') {
             pekppp_sink_puts(sink, "&amp;");
-        } else if (c < 0x20 || c == 0x7f) {
+        } else if (cp < 0x20 || cp == 0x7f) {
             pekppp_sink_write(sink, " ", 1);
+        } else if (pk_text_unsafe(cp)) {
+            pekppp_sink_write(sink, "?", 1);
         } else {
-            pekppp_sink_write(sink, s, 1);
+            pekppp_sink_write(sink, s, n);
         }
     }
 }
 
 /* Text from an input (or the catalogue), for element content and for
- * attribute values quoted with ".  Control characters other than tab and
- * line feed become '?', as in the text report. */
+ * attribute values quoted with ".  What a terminal must not see becomes '?'
+ * (tab and line feed are kept: HTML shows them as spaces), as in the text
+ * report. */
 void pk_html_text(pekppp_sink *sink, const char *s)
 {
     const char *run = s;
+    size_t n;
+    uint32_t cp;
     if (!s)
         return;
-    for (; *s; s++) {
+    for (; *s; s += n) {
         unsigned char c = (unsigned char)*s;
         const char *rep = NULL;
+        n = pk_utf8_next(s, &cp);
         switch (c) {
         case '&': rep = "&amp;"; break;
         case '<': rep = "&lt;"; break;
@@ -74,23 +162,53 @@ void pk_html_text(pekppp_sink *sink, const char *s)
         case '"': rep = "&quot;"; break;
         case '\'': rep = "&#39;"; break;
         default:
-            if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7f)
+            if (pk_text_unsafe(cp) && c != '\t' && c != '\n')
                 rep = "?";
             break;
         }
         if (rep) {
             pekppp_sink_write(sink, run, (size_t)(s - run));
             pekppp_sink_puts(sink, rep);
-            run = s + 1;
+            run = s + n;
         }
     }
     pekppp_sink_write(sink, run, (size_t)(s - run));
+}
+
+/* Characters a spreadsheet may skip, or a reader not see, before a
+ * formula: spaces (also no-break, ideographic and the typographic ones),
+ * zero-width characters, the word joiner, the byte-order mark, and tab and
+ * line breaks. */
+static int csv_ignorable(uint32_t cp)
+{
+    return cp == ' ' || cp == '\t' || cp == '\r' || cp == '\n' || cp == 0xA0 ||
+           (cp >= 0x2000 && cp <= 0x200D) || cp == 0x202F || cp == 0x205F || cp == 0x2060 ||
+           cp == 0x3000 || cp == 0xFEFF;
+}
+
+int pk_csv_formula(const char *s)
+{
+    size_t n;
+    uint32_t cp;
+    if (s[0] == '\t' || s[0] == '\r')
+        return 1;
+    for (; *s; s += n) {
+        n = pk_utf8_next(s, &cp);
+        if (csv_ignorable(cp))
+            continue;
+        /* = + - @ and their fullwidth forms, which some spreadsheets fold */
+        return cp == '=' || cp == '+' || cp == '-' || cp == '@' || cp == 0xFF1D || cp == 0xFF0B ||
+               cp == 0xFF0D || cp == 0xFF20;
+    }
+    return 0;
 }
 
 void pk_csv_text(pekppp_sink *sink, const char *s, char delim)
 {
     const char *p;
     int quote = 0;
+    size_t n;
+    uint32_t cp;
     if (!s)
         return;
     for (p = s; *p; p++)
@@ -98,47 +216,59 @@ void pk_csv_text(pekppp_sink *sink, const char *s, char delim)
             quote = 1;
     if (quote)
         pekppp_sink_write(sink, "\"", 1);
-    if (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' || s[0] == '\r')
+    if (pk_csv_formula(s))
         pekppp_sink_write(sink, "'", 1);
-    for (p = s; *p; p++) {
+    for (p = s; *p; p += n) {
+        n = pk_utf8_next(p, &cp);
         if (*p == '"')
             pekppp_sink_write(sink, "\"", 1);
-        pekppp_sink_write(sink, p, 1);
+        if (cp == PK_BAD_UTF8)
+            pekppp_sink_write(sink, "?", 1);
+        else
+            pekppp_sink_write(sink, p, n);
     }
     if (quote)
         pekppp_sink_write(sink, "\"", 1);
 }
 
-/* JSON string escaping: quotes, backslashes and control characters; UTF-8
- * passes through unchanged. */
+/* JSON string escaping: quotes, backslashes and control characters; also
+ * C1 controls, bidirectional controls and U+2028/U+2029 as \uXXXX (the data
+ * kept, visible in any viewer); a byte that is not UTF-8 as '?'.  Other
+ * UTF-8 passes through unchanged. */
 void pk_json_string(pekppp_sink *sink, const char *s)
 {
     static const char hex[] = "0123456789abcdef";
     const char *run = s;
+    size_t n;
+    uint32_t cp;
     pekppp_sink_write(sink, "\"", 1);
-    for (; *s; s++) {
-        unsigned char c = (unsigned char)*s;
+    for (; *s; s += n) {
         char esc[7] = { '\\', 0, 0, 0, 0, 0, 0 };
-        size_t n = 2;
-        if (c >= 0x20 && c != '"' && c != '\\')
+        size_t len = 2;
+        n = pk_utf8_next(s, &cp);
+        if (cp != '"' && cp != '\\' && !pk_text_unsafe(cp))
             continue;
         pekppp_sink_write(sink, run, (size_t)(s - run));
-        run = s + 1;
-        switch (c) {
+        run = s + n;
+        switch (cp) {
         case '"': esc[1] = '"'; break;
         case '\\': esc[1] = '\\'; break;
         case '\n': esc[1] = 'n'; break;
         case '\r': esc[1] = 'r'; break;
         case '\t': esc[1] = 't'; break;
+        case PK_BAD_UTF8:
+            esc[0] = '?';
+            len = 1;
+            break;
         default:
             esc[1] = 'u';
-            esc[2] = '0';
-            esc[3] = '0';
-            esc[4] = hex[c >> 4];
-            esc[5] = hex[c & 15];
-            n = 6;
+            esc[2] = hex[(cp >> 12) & 15];
+            esc[3] = hex[(cp >> 8) & 15];
+            esc[4] = hex[(cp >> 4) & 15];
+            esc[5] = hex[cp & 15];
+            len = 6;
         }
-        pekppp_sink_write(sink, esc, n);
+        pekppp_sink_write(sink, esc, len);
     }
     pekppp_sink_write(sink, run, (size_t)(s - run));
     pekppp_sink_write(sink, "\"", 1);

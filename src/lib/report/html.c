@@ -23,6 +23,8 @@
  */
 #include "html_internal.h"
 
+#include <string.h>
+
 /* A catalogue message, escaped like any text. */
 void pk_html_msg(pekppp_sink *sink, pekppp_lang lang, pk_msg_id id)
 {
@@ -228,6 +230,22 @@ void pk_html_page_start(pekppp_sink *sink, pekppp_lang lang, const char *script_
 }
 
 /* After the title: the style, and the body opens. */
+/* The batch page's own rules, after the shared ones: wide tables scroll in
+ * their box, the heatmap's legend, and on a phone (420 px) the tables
+ * shrink to fit instead of pushing the page wider (a ranking badge shows
+ * its grade only; the label is in the summary). */
+static const char batch_css[] =
+    ".wide{overflow-x:auto}\n"
+    ".sub-title{margin:.1em 0 .2em;font-weight:600}\n"
+    "ul.legend{list-style:none;margin:.2em 0 0;padding:0;display:flex;flex-wrap:wrap;"
+    "gap:.15em 1.2em;font-size:.9em}\n"
+    "@media (max-width:700px){"
+    ".batch .scorebox{min-width:0}.batch .summary>figure{flex:1 1 100%;min-width:0}"
+    ".batch th,.batch td{padding:.3em .28em}.batch thead th{white-space:normal}"
+    ".batch td.id{white-space:normal}.batch td .badge .l{display:none}"
+    ".batch table{font-size:.88em}.batch table.hm{font-size:.8em}"
+    ".batch table.hm td{min-width:0}}\n";
+
 void pk_html_page_body(pekppp_sink *sink, const char *kind)
 {
     size_t i;
@@ -236,6 +254,8 @@ void pk_html_page_body(pekppp_sink *sink, const char *kind)
         puts_(sink, css[i]);
     if (strcmp(kind, "unit") == 0)
         puts_(sink, unit_css);
+    if (strcmp(kind, "batch") == 0)
+        puts_(sink, batch_css);
     pk_sink_printf(sink, "</style>\n</head>\n<body class=\"%s\">\n<main>\n", kind);
 }
 

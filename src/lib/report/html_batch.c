@@ -138,7 +138,7 @@ static void ranking(pekppp_sink *sink, const pekppp_batch *b, pekppp_lang lang)
         puts_(sink, "</p>\n</section>\n");
         return;
     }
-    puts_(sink, "<table id=\"ranking\">\n<caption>");
+    puts_(sink, "<div class=\"wide\">\n<table id=\"ranking\">\n<caption>");
     pk_html_msg(sink, lang, M_H_SORT_HINT);
     puts_(sink, "</caption>\n<thead><tr>"
                 "<th scope=\"col\" class=\"n\" data-key=\"rank\" data-type=\"num\" "
@@ -174,7 +174,29 @@ static void ranking(pekppp_sink *sink, const pekppp_batch *b, pekppp_lang lang)
         pk_html_badge(sink, r, u->band, 1, 1);
         puts_(sink, "</td></tr>\n");
     }
-    puts_(sink, "</tbody>\n</table>\n</section>\n");
+    puts_(sink, "</tbody>\n</table>\n</div>\n");
+    if (b->rank_split) {
+        puts_(sink, "<p class=\"hint\" id=\"rank-note\">");
+        pk_html_msg(sink, lang, M_I_RANK_EXACT);
+        puts_(sink, "</p>\n");
+    }
+    puts_(sink, "</section>\n");
+}
+
+/* A warning under the title when the ranking mixes periods, naming them. */
+static void mixed_periods(pekppp_sink *sink, const pekppp_batch *b, pekppp_lang lang)
+{
+    size_t i;
+    if (b->nperiods < 2)
+        return;
+    puts_(sink, "<p class=\"warn\" id=\"mixed-periods\">");
+    pk_html_msg(sink, lang, M_I_MIXED_PERIODS);
+    puts_(sink, ": ");
+    for (i = 0; i < b->nperiods; i++) {
+        puts_(sink, i ? ", " : "");
+        pk_html_text(sink, b->periods[i]);
+    }
+    puts_(sink, b->nperiods == PK_PERIODS_COUNTED ? ", …</p>\n" : "</p>\n");
 }
 
 static void heatmap(pekppp_sink *sink, const pekppp_batch *b, pekppp_lang lang)
@@ -190,7 +212,7 @@ static void heatmap(pekppp_sink *sink, const pekppp_batch *b, pekppp_lang lang)
     puts_(sink, " (");
     pk_html_msg(sink, lang, M_H_SCALE);
     pk_sink_printf(sink, " %d–%d)</h2>\n", r->scale_min, r->scale_max);
-    puts_(sink, "<table class=\"hm\" id=\"heatmap-table\">\n<caption>");
+    puts_(sink, "<div class=\"wide\">\n<table class=\"hm\" id=\"heatmap-table\">\n<caption>");
     pk_html_msg(sink, lang, M_H_HEATMAP_HINT);
     puts_(sink, "</caption>\n<thead><tr>");
     pk_html_th_col(sink, lang, M_RANK, "n");
@@ -235,7 +257,22 @@ static void heatmap(pekppp_sink *sink, const pekppp_batch *b, pekppp_lang lang)
         pk_html_fixed(sink, u->index_rounded, r->decimals);
         puts_(sink, "</strong></td></tr>\n");
     }
-    puts_(sink, "</tbody>\n</table>\n</section>\n");
+    puts_(sink, "</tbody>\n</table>\n</div>\n");
+    /* The columns are headed by code; their names are printed too, not only
+     * in tooltips (which paper does not have). */
+    puts_(sink, "<ul class=\"legend\" id=\"heatmap-legend\">\n");
+    for (k = 0; k < r->naspects; k++) {
+        const pekppp_aspect *a = &r->aspects[k];
+        puts_(sink, "<li><strong>");
+        pk_html_text(sink, pk_html_aspect_label(a));
+        puts_(sink, "</strong>");
+        if (pk_html_aspect_label(a) != a->name) {
+            puts_(sink, " ");
+            pk_html_text(sink, a->name);
+        }
+        puts_(sink, "</li>\n");
+    }
+    puts_(sink, "</ul>\n</section>\n");
 }
 
 /* The indicators that cost the units the most index points (the view:
@@ -251,8 +288,8 @@ static void most_missed(pekppp_sink *sink, const pekppp_batch *b, const pk_misse
     pk_html_msg(sink, lang, M_H_MISSED);
     puts_(sink, "</h2>\n<p class=\"hint\">");
     pk_html_msg(sink, lang, M_H_MISSED_HINT);
-    puts_(sink,
-          "</p>\n<table id=\"missed-table\">\n<thead><tr><th scope=\"col\" class=\"n\">#</th>");
+    puts_(sink, "</p>\n<div class=\"wide\">\n<table id=\"missed-table\">\n<thead><tr>"
+                "<th scope=\"col\" class=\"n\">#</th>");
     pk_html_th_col(sink, lang, M_INDICATORS, NULL);
     pk_html_th_col(sink, lang, M_ASPECT, NULL);
     pk_html_th_col(sink, lang, M_H_UNITS_BELOW_TOP, "n");
@@ -275,7 +312,7 @@ static void most_missed(pekppp_sink *sink, const pekppp_batch *b, const pk_misse
         pk_html_fixed(sink, row->mean, r->decimals);
         puts_(sink, "</td></tr>\n");
     }
-    puts_(sink, "</tbody>\n</table>\n");
+    puts_(sink, "</tbody>\n</table>\n</div>\n");
     if (v->left_out) {
         pk_sink_printf(sink, "<p class=\"hint\" id=\"missed-left-out\">%zu ", v->left_out);
         pk_html_msg(sink, lang, M_H_MISSED_LEFT_OUT);
@@ -339,8 +376,8 @@ static void lowest_aspects(pekppp_sink *sink, const pekppp_batch *b, pekppp_lang
     pk_html_msg(sink, lang, M_H_LOWEST);
     puts_(sink, "</h2>\n<p class=\"hint\">");
     pk_html_msg(sink, lang, M_H_LOWEST_HINT);
-    puts_(sink, "</p>\n<table id=\"lowest-table\">\n<thead><tr><th scope=\"col\" class=\"n\">#</th>"
-                "<th scope=\"col\"></th>");
+    puts_(sink, "</p>\n<div class=\"wide\">\n<table id=\"lowest-table\">\n<thead><tr>"
+                "<th scope=\"col\" class=\"n\">#</th><th scope=\"col\"></th>");
     pk_html_th_col(sink, lang, M_ASPECT, NULL);
     pk_html_th_col(sink, lang, M_WEIGHT, "n");
     pk_html_th_col(sink, lang, M_H_MEAN_SCORE, "n");
@@ -366,7 +403,7 @@ static void lowest_aspects(pekppp_sink *sink, const pekppp_batch *b, pekppp_lang
         pk_html_fixed(sink, st[i].lowest, r->decimals);
         pk_sink_printf(sink, "</td><td class=\"n\">%zu</td></tr>\n", st[i].count);
     }
-    puts_(sink, "</tbody>\n</table>\n</section>\n");
+    puts_(sink, "</tbody>\n</table>\n</div>\n</section>\n");
     pk_free(st);
 }
 
@@ -434,27 +471,62 @@ static void failures(pekppp_sink *sink, const pekppp_batch *b, pekppp_lang lang)
     puts_(sink, "</ul>\n</section>\n");
 }
 
+/* What the page is about: the batch's title when one was given
+ * (pekppp_batch_options.title), else the institution and the period the
+ * units share ("Pemerintah Kabupaten Pekalongan · Periode 2025"), else NULL. */
+static int page_subject(pekppp_sink *sink, const pekppp_batch *b, pekppp_lang lang)
+{
+    if (b->title) {
+        pk_html_text(sink, b->title);
+        return 1;
+    }
+    if (!b->institution && !b->period)
+        return 0;
+    if (b->institution)
+        pk_html_text(sink, b->institution);
+    if (b->institution && b->period)
+        puts_(sink, " · ");
+    if (b->period) {
+        pk_html_msg(sink, lang, M_PERIOD);
+        puts_(sink, " ");
+        pk_html_text(sink, b->period);
+    }
+    return 1;
+}
+
 void pk_batch_html(pekppp_sink *sink, const pekppp_batch *b, const pekppp_report_options *o,
                    const pk_missed_view *missed)
 {
     const pekppp_rubric *r = b->rubric;
     pekppp_lang lang = o->lang;
     char hash[45];
+    int subject;
     script_hash(hash);
     pk_html_page_start(sink, lang, hash);
+    /* "<subject> — Ranking — PEKPPP", or with the rubric id without a subject */
+    if (page_subject(sink, b, lang))
+        puts_(sink, " — ");
     pk_html_msg(sink, lang, M_RANKING);
     puts_(sink, " — ");
-    pk_html_text(sink, r->id);
-    puts_(sink, " — PEKPPP");
+    if (!b->title && !b->institution && !b->period) {
+        pk_html_text(sink, r->id);
+        puts_(sink, " — ");
+    }
+    puts_(sink, "PEKPPP");
     pk_html_page_body(sink, "batch");
     puts_(sink, "<header class=\"top\" id=\"top\">\n<div class=\"ident\">\n<p class=\"kicker\">");
     pk_html_msg(sink, lang, M_H_BATCH_REPORT);
     puts_(sink, "</p>\n<h1>");
-    if (r->title)
+    subject = page_subject(sink, b, lang);
+    if (!subject)
+        pk_html_text(sink, r->title ? r->title : r->id);
+    puts_(sink, "</h1>\n");
+    if (subject && r->title) {
+        puts_(sink, "<p class=\"sub-title\">");
         pk_html_text(sink, r->title);
-    else
-        pk_html_text(sink, r->id);
-    puts_(sink, "</h1>\n<p class=\"uid\">");
+        puts_(sink, "</p>\n");
+    }
+    puts_(sink, "<p class=\"uid\">");
     pk_html_msg(sink, lang, M_RUBRIC);
     puts_(sink, " <code>");
     pk_html_text(sink, r->id);
@@ -462,7 +534,9 @@ void pk_batch_html(pekppp_sink *sink, const pekppp_batch *b, const pekppp_report
     pk_html_msg(sink, lang, M_VERSION);
     puts_(sink, " <code>");
     pk_html_text(sink, r->version);
-    puts_(sink, "</code></p>\n</div>\n");
+    puts_(sink, "</code></p>\n");
+    mixed_periods(sink, b, lang);
+    puts_(sink, "</div>\n");
     if (b->nunits > 0) {
         puts_(sink, "<div class=\"scorebox\">\n<div class=\"idx-label\">");
         pk_html_msg(sink, lang, M_MEAN);

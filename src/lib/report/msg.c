@@ -199,6 +199,26 @@ static const char *const table[M_COUNT][2] = {
                       "aspects" },
     [M_CONTRIB_EVAL] = { "Kontribusi ke nilai evaluator", "Contribution to evaluator score" },
     [M_CONTRIB_INDEX] = { "Kontribusi ke indeks", "Contribution to index" },
+    /* What keeps a reader from being misled */
+    [M_I_UNMATCHED_OLD] = { "Tidak ditemukan di sisi baru (mungkin ada di berkas yang gagal di sana)",
+                            "Not found on the new side (it may be in a file that failed there)" },
+    [M_I_UNMATCHED_NEW] = { "Tidak ditemukan di sisi lama (mungkin ada di berkas yang gagal di sana)",
+                            "Not found on the old side (it may be in a file that failed there)" },
+    [M_I_FAILED_OLD] = { "Gagal di sisi lama (tidak dibandingkan)",
+                         "Failed on the old side (not compared)" },
+    [M_I_FAILED_NEW] = { "Gagal di sisi baru (tidak dibandingkan)",
+                         "Failed on the new side (not compared)" },
+    [M_I_VIA] = { "tercatat di", "recorded in" },
+    [M_I_RANK_EXACT] = { "Peringkat memakai indeks yang tepat: unit dengan indeks bulat yang sama "
+                         "bisa berbeda peringkat.",
+                         "Ranks use the exact index: units showing the same rounded index can "
+                         "rank differently." },
+    [M_I_DELTA_EXACT] = { "Selisih dihitung dari nilai yang tepat lalu dibulatkan sekali, jadi bisa "
+                          "berbeda satu angka terakhir dari selisih angka yang tampil.",
+                          "Changes are the exact differences rounded once, so one can differ in "
+                          "the last digit from the difference of the numbers shown." },
+    [M_I_MIXED_PERIODS] = { "PERHATIAN: peringkat ini menggabungkan unit dari beberapa periode",
+                            "NOTE: this ranking puts units of different periods together" },
 };
 
 const char *pk_msg(pekppp_lang lang, pk_msg_id id)

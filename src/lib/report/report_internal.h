@@ -9,6 +9,7 @@
 #include "pekppp/batch.h"
 #include "pekppp/plan.h"
 #include "pekppp/report.h"
+#include "pekppp/text.h"
 #include "model.h"
 #include "msg.h"
 #include "view.h"
@@ -38,24 +39,42 @@ void pk_json_indent(pekppp_sink *sink, int depth);
 /* The escaping functions, one per format (escape.c). */
 
 /* A JSON string literal: quotes, backslashes and control characters
- * escaped; UTF-8 passes through. */
+ * escaped, and C1 and bidirectional controls as \uXXXX; a byte that is not
+ * UTF-8 as '?'; other UTF-8 passes through. */
 void pk_json_string(pekppp_sink *sink, const char *s);
 /* HTML element text or a "-quoted attribute value: & < > " ' as entities,
- * control characters other than tab and line feed as '?'. */
+ * what pk_text_unsafe finds (but tab and line feed) as '?'. */
 void pk_html_text(pekppp_sink *sink, const char *s);
 
-/* Text for a person: control characters shown as '?', cut with "..." to
- * @p width characters (0: no limit), padded to it when @p pad. */
+/* One character of the NUL-terminated @p p: its length in bytes, and its
+ * code point in *cp, or length 1 and PK_BAD_UTF8 for a byte that does not
+ * begin a well-formed UTF-8 sequence (overlong, surrogate, above U+10FFFF,
+ * cut short, a stray continuation byte).  Never reads past the NUL. */
+#define PK_BAD_UTF8 0xFFFFFFFFu
+size_t pk_utf8_next(const char *p, uint32_t *cp);
+/* Must @p cp (a code point or PK_BAD_UTF8) not reach a terminal as it is?
+ * The policy of pekppp_text_safe (pekppp/text.h): C0, DEL, C1, the
+ * bidirectional controls, U+2028/U+2029 and invalid UTF-8. */
+int pk_text_unsafe(uint32_t cp);
+
+/* Text for a person (pekppp_text_safe's policy: each unsafe character as
+ * '?'), cut with "..." to @p width characters (0: no limit), padded to it
+ * when @p pad. */
 void pk_text_cell(pekppp_sink *sink, const char *s, size_t width, int pad);
-/* A CSV cell: quoted when it must be (RFC 4180); text a spreadsheet would
- * take for a formula (= + - @ tab CR first) gets a leading apostrophe. */
+/* Would a spreadsheet take @p s for a formula?  = + - @ (or their
+ * fullwidth forms) first, after any spaces, no-break or zero-width
+ * characters, BOM, tab or line break; or a tab or CR first. */
+int pk_csv_formula(const char *s);
+/* A CSV cell: quoted when it must be (RFC 4180); text pk_csv_formula finds
+ * gets a leading apostrophe; a byte that is not UTF-8 becomes '?'. */
 void pk_csv_text(pekppp_sink *sink, const char *s, char delim);
 /* units / 10^decimals with @p point as the decimal mark; "+" first when
  * @p sign and the value is positive. */
 void pk_fixed_point(pekppp_sink *sink, int64_t units, int decimals, char point, int sign);
 
 /* Markdown table cell text: | \ ` * _ escaped, < and & as entities, line
- * breaks and control characters as spaces. */
+ * breaks and control characters as spaces, the rest of what
+ * pk_text_unsafe finds as '?'. */
 void pk_md_text(pekppp_sink *sink, const char *s);
 
 /* The options to use: the defaults for NULL, and for a caller built against

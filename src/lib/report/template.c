@@ -13,15 +13,31 @@
 
 #include "msg.h"
 
-/* A comment line: control characters and newlines of rubric text flattened. */
+/* Rubric text inside a comment: line breaks and other C0 controls as
+ * spaces (a line break would end the comment and start YAML of the rubric's
+ * making), the rest of what a terminal must not see (pk_text_unsafe) as '?'. */
+static void comment_text(pekppp_sink *sink, const char *text)
+{
+    size_t n;
+    uint32_t cp;
+    for (; text && *text; text += n) {
+        n = pk_utf8_next(text, &cp);
+        if (cp < 0x20 || cp == 0x7f)
+            pekppp_sink_write(sink, " ", 1);
+        else if (pk_text_unsafe(cp))
+            pekppp_sink_write(sink, "?", 1);
+        else
+            pekppp_sink_write(sink, text, n);
+    }
+}
+
+/* A comment line of rubric text. */
 static void comment(pekppp_sink *sink, const char *indent, const char *prefix, const char *text)
 {
-    const char *p;
     pekppp_sink_puts(sink, indent);
     pekppp_sink_puts(sink, "# ");
     pekppp_sink_puts(sink, prefix);
-    for (p = text; p && *p; p++)
-        pekppp_sink_write(sink, (unsigned char)*p < 0x20 ? " " : p, 1);
+    comment_text(sink, text);
     pekppp_sink_puts(sink, "\n");
 }
 
@@ -29,9 +45,9 @@ static void yaml_form(pekppp_sink *sink, const pekppp_rubric *r, pekppp_lang lan
 {
     size_t a, i, k;
     char w[32], buf[160];
-    pk_sink_printf(sink, "# %s: %s (%s %s)\n",
-                   pk_msg(lang, M_T_FORM),
-                   r->id, pk_msg(lang, M_VERSION), r->version);
+    pk_sink_printf(sink, "# %s: %s (%s ", pk_msg(lang, M_T_FORM), r->id, pk_msg(lang, M_VERSION));
+    comment_text(sink, r->version);
+    pekppp_sink_puts(sink, ")\n");
     if (r->title)
         comment(sink, "", "", r->title);
     pk_sink_printf(sink, "# %s %d-%d%s\n",
@@ -51,16 +67,16 @@ static void yaml_form(pekppp_sink *sink, const pekppp_rubric *r, pekppp_lang lan
         pk_dec_format_short(w, sizeof(w), asp->weight);
         pekppp_sink_puts(sink, "\n  # ");
         if (asp->code) {
-            pekppp_sink_puts(sink, asp->code);
+            comment_text(sink, asp->code);
             pekppp_sink_puts(sink, ". ");
         }
-        pekppp_sink_puts(sink, asp->name);
+        comment_text(sink, asp->name);
         pk_sink_printf(sink, " (%s %s%%)\n", pk_msg(lang, M_WEIGHT_OF), w);
         for (i = asp->first; i < asp->first + asp->count; i++) {
             const pekppp_indicator *ind = &r->indicators[i];
             pk_dec_format_short(w, sizeof(w), ind->weight);
             pk_sink_printf(sink, "  # %s: ", ind->id);
-            pekppp_sink_puts(sink, ind->name);
+            comment_text(sink, ind->name);
             pk_sink_printf(sink, " (%s %s%%)\n", pk_msg(lang, M_WEIGHT_OF), w);
             for (k = 0; k < PK_NLEVELS(r); k++) {
                 snprintf(buf, sizeof(buf), "  %d = ", r->scale_min + (int)k);
@@ -76,7 +92,7 @@ static void yaml_form(pekppp_sink *sink, const pekppp_rubric *r, pekppp_lang lan
     for (i = 0; i < r->nsupplements; i++) {
         const pekppp_supplement *sp = &r->supplements[i];
         pk_sink_printf(sink, "\n  # %s: ", sp->id);
-        pekppp_sink_puts(sink, sp->name);
+        comment_text(sink, sp->name);
         pk_sink_printf(sink, " (%s)\n", pk_msg(lang, M_SUPPLEMENTARY));
         for (k = 0; k < PK_NLEVELS(r); k++) {
             snprintf(buf, sizeof(buf), "  %d = ", r->scale_min + (int)k);
