@@ -38,14 +38,39 @@ static int usage(int lang, const char *msg)
     return cli_usage(lang, "diff", msg);
 }
 
+/* Record on @p side a failure that never reached the diff (the diff records its own), so
+ * the comparison lists it and the unit is never "only on the other side"; returns 1. */
+static int side_failed(pekppp_diff *d, pekppp_diff_side side, const pekppp_error *err)
+{
+    (void)pekppp_diff_add_failure(d, side, err);
+    return 1;
+}
+
+/* The same for a problem the CLI found itself (an input it cannot read). */
+static int side_failed_at(pekppp_diff *d, pekppp_diff_side side, const char *path, int code,
+                          const char *en, const char *id)
+{
+    pekppp_error err;
+    pekppp_error_clear(&err);
+    err.code = code;
+    snprintf(err.file, sizeof(err.file), "%s", path);
+    snprintf(err.message, sizeof(err.message), "%s", en);
+    snprintf(err.message_id, sizeof(err.message_id), "%s", id);
+    snprintf(err.rule, sizeof(err.rule), "io");
+    return side_failed(d, side, &err);
+}
+
 /* Score one unit and add it to a side; returns 1 when it failed. */
 static int add_unit(pekppp_diff *d, pekppp_diff_side side, pekppp_assessment *a)
 {
     pekppp_result *res = NULL;
     pekppp_error err;
     int failed = 0;
-    if (pekppp_score(&res, a, &err) < 0 || pekppp_diff_add(d, side, res, &err) < 0) {
+    if (pekppp_score(&res, a, &err) < 0) {
         cli_print_diag(&err);
+        failed = side_failed(d, side, &err);
+    } else if (pekppp_diff_add(d, side, res, &err) < 0) {
+        cli_print_diag(&err); /* recorded by the diff */
         failed = 1;
     }
     pekppp_result_free(res);
@@ -84,7 +109,8 @@ static int add_result_file(pekppp_diff *d, pekppp_diff_side side, const char *pa
         if (f)
             fclose(f);
         free(data);
-        return 1;
+        return side_failed_at(d, side, path, PEKPPP_EIO, cli_msg(1, CM_RESULT_UNREADABLE),
+                              cli_msg(0, CM_RESULT_UNREADABLE));
     }
     fclose(f);
     rc = pekppp_diff_add_json(d, side, data, (size_t)size, path, &err);
@@ -111,14 +137,14 @@ static int add_sheet(pekppp_diff *d, pekppp_diff_side side, const char *path,
         return 1;
     }
     if (pekppp_sheet_open_file(&sheet, path, &o, &err) < 0)
-        return 1;
+        return side_failed(d, side, &err);
     for (;;) {
         pekppp_assessment *a = NULL;
         rc = pekppp_sheet_next(sheet, &a, &err);
         if (rc == 0)
             break;
         if (rc < 0)
-            failed++;
+            failed += side_failed(d, side, &err);
         else
             failed += add_unit(d, side, a);
         pekppp_assessment_free(a);
@@ -141,15 +167,19 @@ static int add_item(pekppp_diff *d, pekppp_diff_side side, const cli_item *it,
         pekppp_assessment_options o = *base;
         pekppp_assessment *a = NULL;
         pekppp_error err;
-        int failed = pekppp_assessment_load_file(&a, path, &o, &err) < 0 ? 1 : add_unit(d, side, a);
+        int failed = pekppp_assessment_load_file(&a, path, &o, &err) < 0
+                         ? side_failed(d, side, &err)
+                         : add_unit(d, side, a);
         pekppp_assessment_free(a);
         return failed;
     }
-    if (it->kind != ITEM_EMPTY)
+    if (it->kind != ITEM_EMPTY) {
         cli_fail("%s: %s", path, cli_msg(lang, cli_item_problem(it)));
-    else
-        cli_fail(cli_msg(lang, CM_NO_UNITS_FOUND), path);
-    return 1;
+        return side_failed_at(d, side, path, PEKPPP_EIO, cli_msg(1, cli_item_problem(it)),
+                              cli_msg(0, cli_item_problem(it)));
+    }
+    cli_fail(cli_msg(lang, CM_NO_UNITS_FOUND), path);
+    return 1; /* nothing to compare on this side: no unit can be missing from it */
 }
 
 /* Load every unit of one side (a file, a folder or a sheet); returns the
@@ -283,7 +313,8 @@ static int diff_run(diff_args *a)
     }
     if ((rc = cli_write_output(a->output, sink.data, sink.len)) != 0)
         goto done;
-    rc = failed ? CLI_EXIT_INVALID : CLI_EXIT_OK;
+    /* Failures counted here and the ones carried inside result or batch files alike. */
+    rc = failed || pekppp_diff_failed(d) ? CLI_EXIT_INVALID : CLI_EXIT_OK;
 done:
     pekppp_sink_dispose(&sink);
     pekppp_diff_free(d);
