@@ -28,10 +28,17 @@ const cli_opt rubric_opts[] = {
 };
 
 /* Rubric text, with control characters shown as spaces. */
+/* A rubric text on one line: line breaks and tabs as spaces, then the terminal policy. */
 static void guide_puts(pekppp_sink *out, const char *s)
 {
-    for (; s && *s; s++)
-        pekppp_sink_write(out, (unsigned char)*s < 0x20 ? " " : s, 1);
+    char *flat = s ? strdup(s) : NULL, *p;
+    if (!flat)
+        return;
+    for (p = flat; *p; p++)
+        if (*p == '\n' || *p == '\r' || *p == '\t')
+            *p = ' ';
+    cli_sink_safe(out, flat, strlen(flat));
+    free(flat);
 }
 
 /* A decimal scaled by 10^4, without trailing zeros: 240000 -> "24". */
@@ -108,7 +115,7 @@ static void list_dir(pekppp_sink *out, const char *dir, int lang)
             snprintf(line, sizeof(line), "  %-24s %s\n      %s\n", names[i],
                      cli_msg(lang, CM_RUBRIC_LIST_INVALID), path);
         }
-        pekppp_sink_puts(out, line);
+        cli_sink_safe(out, line, strlen(line)); /* ids, titles, file names from the disk */
         pekppp_rubric_free(r);
         free(names[i]);
     }
@@ -130,7 +137,7 @@ static void rubric_list(pekppp_sink *out, cli_rubrics *rs, int lang)
                 memcpy(dir, p, len);
                 dir[len] = '\0';
                 if (stat(dir, &st) == 0 && S_ISDIR(st.st_mode)) {
-                    pekppp_sink_puts(out, dir);
+                    cli_sink_safe(out, dir, strlen(dir));
                     pekppp_sink_puts(out, ":\n");
                     list_dir(out, dir, lang);
                 }
@@ -151,7 +158,7 @@ static void rubric_show(pekppp_sink *out, const pekppp_rubric *r, int lang)
         char line[512];
         snprintf(line, sizeof(line), cli_msg(lang, CM_GUIDE_HEAD), pekppp_rubric_id(r),
                  pekppp_rubric_version(r), pekppp_rubric_scale_min(r), pekppp_rubric_scale_max(r));
-        pekppp_sink_puts(out, line);
+        cli_sink_safe(out, line, strlen(line)); /* the rubric id and version */
     }
     pekppp_sink_puts(out, cli_msg(lang, CM_GUIDE_GRADES));
     for (i = 0; i < pekppp_rubric_band_count(r); i++) {
@@ -159,7 +166,7 @@ static void rubric_show(pekppp_sink *out, const pekppp_rubric *r, int lang)
         char line[256];
         guide_fixed(w, sizeof(w), b->min);
         snprintf(line, sizeof(line), "  %-3s >= %-5s ", b->grade, w);
-        pekppp_sink_puts(out, line);
+        cli_sink_safe(out, line, strlen(line));
         guide_puts(out, b->label);
         pekppp_sink_puts(out, "\n");
     }

@@ -3,6 +3,7 @@
 
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli_msg.h"
@@ -29,10 +30,19 @@ static void json_str(pekppp_sink *out, const char *s)
     pekppp_sink_puts(out, "\"");
 }
 
-/* A GitHub workflow command value: %, CR and LF escaped, and in properties
+/* A GitHub workflow command value, printed in the job log: first made safe as every
+ * terminal text is (pekppp_text_safe: control characters, bidi overrides and bytes that
+ * are not UTF-8 become '?', CR and LF among them), then '%' escaped, and in properties
  * also ':' and ','. */
-static void gh_escape(pekppp_sink *out, const char *s, int property)
+static void gh_escape(pekppp_sink *out, const char *raw, int property)
 {
+    char small[1024], *big = NULL;
+    const char *s = small;
+    size_t need = pekppp_text_safe(small, sizeof(small), raw);
+    if (need >= sizeof(small) && (big = malloc(need + 1)) != NULL) {
+        pekppp_text_safe(big, need + 1, raw);
+        s = big;
+    }
     for (; *s; s++) {
         const char *rep = *s == '%' ? "%25" : *s == '\r' ? "%0D" : *s == '\n' ? "%0A"
                         : property && *s == ':' ? "%3A" : property && *s == ',' ? "%2C" : NULL;
@@ -41,6 +51,7 @@ static void gh_escape(pekppp_sink *out, const char *s, int property)
         else
             pekppp_sink_write(out, s, 1);
     }
+    free(big);
 }
 
 /* A file name as a relative URI reference: unreserved characters and '/'

@@ -10,6 +10,8 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "pekppp.h"
+
 #if defined(__GNUC__)
 #define CLI_PRINTF(f, a) __attribute__((format(printf, f, a)))
 #else
@@ -19,6 +21,9 @@
 /* Write text to @p to (stdout or stderr): the one way text reaches the
  * terminal.  Errors are left in the stream (main checks stdout at exit). */
 void cli_term_write(FILE *to, const char *data, size_t len);
+/* The same policy into a sink, for texts the CLI composes itself (the rubric guide and
+ * list, lint's annotations): each line cleaned by pekppp_text_safe, line ends kept. */
+void cli_sink_safe(pekppp_sink *out, const char *data, size_t len);
 /* The same for a string and for formatted text. */
 void cli_term_puts(FILE *to, const char *s);
 void cli_term_vprintf(FILE *to, const char *fmt, va_list ap);
