@@ -10,7 +10,7 @@ _pekppp_value_opts()
 {
     case $1 in
         score) echo "-r --rubric --rubric-path -f --format -o --output --lang --fail-under
-                     --fail-under-mean -j --jobs --group-by --csv-dialect --set -t --target" ;;
+                     --fail-under-mean -j --jobs --group-by --title --csv-dialect --set -t --target" ;;
         lint) echo "-r --rubric --rubric-path -f --format -o --output --lang --max-warnings
                     --disable --config" ;;
         template) echo "-r --rubric --rubric-path -f --format -o --output --lang --csv-dialect" ;;
@@ -27,7 +27,7 @@ _pekppp_all_opts()
 {
     case $1 in
         score) echo "--rubric --rubric-path --format --output --lang --allow-incomplete
-                     --fail-under --fail-under-mean --jobs --group-by --csv-dialect --set
+                     --fail-under --fail-under-mean --jobs --group-by --title --csv-dialect --set
                      --target --quiet --help" ;;
         lint) echo "--rubric --rubric-path --format --output --lang --strict --max-warnings
                     --quiet --disable --config --help" ;;

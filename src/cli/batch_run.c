@@ -200,6 +200,7 @@ static int ensure_batch(run_state *st, const pekppp_rubric *r)
     if (st->batch)
         return 0;
     bo.group_by = st->args->group_by;
+    bo.title = st->args->title;
     return pekppp_batch_new(&st->batch, r, &bo);
 }
 

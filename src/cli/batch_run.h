@@ -18,6 +18,7 @@ typedef struct {
     pekppp_report_format format;
     pekppp_report_options ropts;
     unsigned group_by;
+    const char *title;                 /* --title, or NULL */
     int allow_incomplete;
     int jobs;
     int quiet;

@@ -20,7 +20,7 @@
 #include "whatif.h"
 
 enum { O_RUBRIC = 1, O_RUBRIC_PATH, O_FORMAT, O_OUTPUT, O_LANG, O_INCOMPLETE, O_FAIL_UNDER,
-       O_FAIL_UNDER_MEAN, O_JOBS, O_GROUP_BY, O_CSV_DIALECT, O_SET, O_TARGET, O_QUIET, O_HELP };
+       O_FAIL_UNDER_MEAN, O_JOBS, O_GROUP_BY, O_TITLE, O_CSV_DIALECT, O_SET, O_TARGET, O_QUIET, O_HELP };
 
 const cli_opt score_opts[] = {
     { O_RUBRIC, 'r', "rubric", "FILE",
@@ -44,6 +44,9 @@ const cli_opt score_opts[] = {
       { "jumlah thread kerja (bawaan: jumlah inti)", "worker threads (default: the number of cores)" } },
     { O_GROUP_BY, 0, "group-by", "FIELDS",
       { "rata-rata per kelompok: category,institution,mode", "means per group: category,institution,mode" } },
+    { O_TITLE, 0, "title", "TEXT",
+      { "banyak unit: judul halaman HTML (bawaan: instansi dan periode unit-unitnya)",
+        "batches: the HTML page's title (default: the units' institution and period)" } },
     { O_CSV_DIALECT, 0, "csv-dialect", "D",
       { "plain (',' dan '.') atau id (';' dan ',' untuk Excel Indonesia)",
         "plain (',' and '.') or id (';' and ',' for Indonesian Excel)" } },
@@ -114,6 +117,7 @@ typedef struct {
     pekppp_report_format format;
     const char *output, *fail_under, *fail_under_mean;
     const char *target;      /* --target: add the plan */
+    const char *title;       /* --title: the batch page's title */
     char **inputs, **sets;   /* room for every argument; sets: --set what-if answers */
     size_t ninputs, nsets;
     unsigned group_by;
@@ -160,6 +164,9 @@ static int parse_options(score_args *a, int argc, char **argv)
         case O_GROUP_BY:
             if (parse_group_by(v, &a->group_by) < 0)
                 return usage(a->lang, cli_msg(a->lang, CM_BAD_GROUP_BY));
+            break;
+        case O_TITLE:
+            a->title = v;
             break;
         case O_CSV_DIALECT:
             if ((rc = cli_opt_dialect(v, &a->ropts.csv_dialect, a->lang, "score")) != 0)
@@ -280,6 +287,7 @@ static int score_batch(score_args *a, const cli_items *items)
     args.format = a->format;
     args.ropts = a->ropts;
     args.group_by = a->group_by;
+    args.title = a->title;
     args.allow_incomplete = a->aopts.allow_incomplete;
     args.jobs = (int)(a->jobs > 0 ? a->jobs : 1);
     args.quiet = a->quiet;
