@@ -394,70 +394,39 @@ static int read_score(pekppp_sheet *s, pk_report *rep, const pk_csv_cell *c, int
     return 0;
 }
 
-static int fill_row(pekppp_sheet *s, pekppp_assessment *a, pk_csv_cell *cells, size_t n,
-                    pk_report *rep)
+/* One indicator cell: its level (or a missing answer, reported unless allowed). */
+static int read_indicator(pekppp_sheet *s, pekppp_assessment *a, const pk_csv_cell *cell,
+                          size_t index, pk_report *rep)
 {
     const pekppp_rubric *r = s->rubric;
-    const pk_csv_cell *score = NULL, *resp = NULL;
+    int level;
+    if (read_answer(s, rep, cell, r->indicators[index].id, r->indicators[index].na_allowed, true,
+                    &level) < 0) {
+        a->answers[index].line = cell->line; /* reported: not "missing" too */
+        return PEKPPP_EINVALID;
+    }
+    a->answers[index].level = level;
+    a->answers[index].line = cell->line;
+    a->answers[index].col = cell->col;
+    if (level != PEKPPP_LEVEL_MISSING)
+        return 0;
+    if (s->allow_incomplete) {
+        a->incomplete = true;
+        return 0;
+    }
+    pk_diag(rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, cell->line, cell->col, r->indicators[index].id,
+            PK_R_UNIT_MISSING_ANSWER,
+            "no answer for indicator '%s' (use --allow-incomplete to count it as %d)",
+            r->indicators[index].id, r->scale_min);
+    return PEKPPP_EINVALID;
+}
+
+/* The unit's fields that may not be empty or must be one of a few words. */
+static int check_fields(const pekppp_sheet *s, const pekppp_assessment *a,
+                        const pk_csv_cell *cells, size_t n, pk_report *rep)
+{
     size_t i;
     int error = 0;
-    const char **fixed[6];
-    fixed[COL_UNIT_ID] = &a->unit_id;
-    fixed[COL_UNIT_NAME] = &a->unit_name;
-    fixed[COL_INSTITUTION] = &a->institution;
-    fixed[COL_CATEGORY] = &a->category;
-    fixed[COL_MODE] = &a->mode;
-    fixed[COL_PERIOD] = &a->period;
-    for (i = 0; i < n; i++) {
-        const column *c = &s->cols[i];
-        int level;
-        switch (c->kind) {
-        case COL_SURVEY_SCORE:
-            score = &cells[i];
-            break;
-        case COL_SURVEY_RESPONDENTS:
-            resp = &cells[i];
-            break;
-        case COL_INDICATOR:
-            if (read_answer(s, rep, &cells[i], r->indicators[c->index].id,
-                            r->indicators[c->index].na_allowed, true, &level) < 0) {
-                error = PEKPPP_EINVALID;
-                a->answers[c->index].line = cells[i].line; /* reported: not "missing" too */
-                break;
-            }
-            a->answers[c->index].level = level;
-            a->answers[c->index].line = cells[i].line;
-            a->answers[c->index].col = cells[i].col;
-            if (level != PEKPPP_LEVEL_MISSING)
-                break;
-            if (s->allow_incomplete) {
-                a->incomplete = true;
-            } else {
-                pk_diag(rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, cells[i].line, cells[i].col,
-                        r->indicators[c->index].id, PK_R_UNIT_MISSING_ANSWER,
-                        "no answer for indicator '%s' (use --allow-incomplete to count it as %d)",
-                        r->indicators[c->index].id, r->scale_min);
-                error = PEKPPP_EINVALID;
-            }
-            break;
-        case COL_SUPPLEMENT:
-            if (read_answer(s, rep, &cells[i], r->supplements[c->index].id, false, false,
-                            &level) < 0)
-                error = PEKPPP_EINVALID;
-            else
-                a->supplement_levels[c->index] = level;
-            break;
-        default:
-            if (cell_text(a, &cells[i], fixed[c->kind]) < 0)
-                return PEKPPP_ENOMEM;
-            if (c->kind == COL_UNIT_ID) {
-                a->id_line = cells[i].line;
-                a->id_col = cells[i].col;
-                a->id_path = "unit_id";
-            }
-            break;
-        }
-    }
     for (i = 0; i < n; i++) {
         if (s->cols[i].kind == COL_UNIT_ID && !a->unit_id) {
             pk_diag(rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, cells[i].line, cells[i].col,
@@ -476,6 +445,14 @@ static int fill_row(pekppp_sheet *s, pekppp_assessment *a, pk_csv_cell *cells, s
             error = PEKPPP_EINVALID;
         }
     }
+    return error;
+}
+
+/* The survey columns: a score needs its respondents, and respondents need a score. */
+static int read_survey(pekppp_sheet *s, pekppp_assessment *a, const pk_csv_cell *score,
+                       const pk_csv_cell *resp, pk_report *rep)
+{
+    int error = 0;
     if (score && score->len > 0) {
         int64_t v;
         if (read_score(s, rep, score, &v) < 0) {
@@ -509,6 +486,60 @@ static int fill_row(pekppp_sheet *s, pekppp_assessment *a, pk_csv_cell *cells, s
                 PK_R_UNIT_SURVEY, "survey_respondents is given without a survey_score");
         error = PEKPPP_EINVALID;
     }
+    return error;
+}
+
+/* A row's cells into the unit, column by column, then the checks across columns. */
+static int fill_row(pekppp_sheet *s, pekppp_assessment *a, pk_csv_cell *cells, size_t n,
+                    pk_report *rep)
+{
+    const pekppp_rubric *r = s->rubric;
+    const pk_csv_cell *score = NULL, *resp = NULL;
+    size_t i;
+    int error = 0;
+    const char **fixed[6];
+    fixed[COL_UNIT_ID] = &a->unit_id;
+    fixed[COL_UNIT_NAME] = &a->unit_name;
+    fixed[COL_INSTITUTION] = &a->institution;
+    fixed[COL_CATEGORY] = &a->category;
+    fixed[COL_MODE] = &a->mode;
+    fixed[COL_PERIOD] = &a->period;
+    for (i = 0; i < n; i++) {
+        const column *c = &s->cols[i];
+        int level;
+        switch (c->kind) {
+        case COL_SURVEY_SCORE:
+            score = &cells[i];
+            break;
+        case COL_SURVEY_RESPONDENTS:
+            resp = &cells[i];
+            break;
+        case COL_INDICATOR:
+            if (read_indicator(s, a, &cells[i], c->index, rep) < 0)
+                error = PEKPPP_EINVALID;
+            break;
+        case COL_SUPPLEMENT:
+            if (read_answer(s, rep, &cells[i], r->supplements[c->index].id, false, false,
+                            &level) < 0)
+                error = PEKPPP_EINVALID;
+            else
+                a->supplement_levels[c->index] = level;
+            break;
+        default:
+            if (cell_text(a, &cells[i], fixed[c->kind]) < 0)
+                return PEKPPP_ENOMEM;
+            if (c->kind == COL_UNIT_ID) {
+                a->id_line = cells[i].line;
+                a->id_col = cells[i].col;
+                a->id_path = "unit_id";
+            }
+            break;
+        }
+    }
+    if (check_fields(s, a, cells, n, rep) < 0)
+        error = PEKPPP_EINVALID;
+    if (read_survey(s, a, score, resp, rep) < 0)
+        error = PEKPPP_EINVALID;
     /* An indicator without a column (allowed only with allow_incomplete). */
     for (i = 0; i < r->nindicators; i++)
         if (a->answers[i].line == 0)
