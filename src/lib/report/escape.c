@@ -205,7 +205,7 @@ int pk_csv_formula(const char *s)
 
 void pk_csv_text(pekppp_sink *sink, const char *s, char delim)
 {
-    const char *p;
+    const char *p, *run;
     int quote = 0;
     size_t n;
     uint32_t cp;
@@ -218,15 +218,16 @@ void pk_csv_text(pekppp_sink *sink, const char *s, char delim)
         pekppp_sink_write(sink, "\"", 1);
     if (pk_csv_formula(s))
         pekppp_sink_write(sink, "'", 1);
-    for (p = s; *p; p += n) {
+    /* Runs of plain text go out in one write; a quote is doubled, a bad byte becomes '?'. */
+    for (run = p = s; *p; p += n) {
         n = pk_utf8_next(p, &cp);
-        if (*p == '"')
-            pekppp_sink_write(sink, "\"", 1);
-        if (cp == PK_BAD_UTF8)
-            pekppp_sink_write(sink, "?", 1);
-        else
-            pekppp_sink_write(sink, p, n);
+        if (*p != '"' && cp != PK_BAD_UTF8)
+            continue;
+        pekppp_sink_write(sink, run, (size_t)(p - run));
+        pekppp_sink_write(sink, *p == '"' ? "\"\"" : "?", *p == '"' ? 2 : 1);
+        run = p + n;
     }
+    pekppp_sink_write(sink, run, (size_t)(p - run));
     if (quote)
         pekppp_sink_write(sink, "\"", 1);
 }
