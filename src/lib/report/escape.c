@@ -220,9 +220,13 @@ void pk_csv_text(pekppp_sink *sink, const char *s, char delim)
         pekppp_sink_write(sink, "'", 1);
     /* Runs of plain text go out in one write; a quote is doubled, a bad byte becomes '?'. */
     for (run = p = s; *p; p += n) {
-        n = pk_utf8_next(p, &cp);
-        if (*p != '"' && cp != PK_BAD_UTF8)
+        if ((unsigned char)*p < 0x80) { /* ASCII: no decoding */
+            n = 1;
+            if (*p != '"')
+                continue;
+        } else if ((n = pk_utf8_next(p, &cp)) > 0 && cp != PK_BAD_UTF8) {
             continue;
+        }
         pekppp_sink_write(sink, run, (size_t)(p - run));
         pekppp_sink_write(sink, *p == '"' ? "\"\"" : "?", *p == '"' ? 2 : 1);
         run = p + n;
