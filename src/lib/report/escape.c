@@ -248,8 +248,15 @@ void pk_json_string(pekppp_sink *sink, const char *s)
     uint32_t cp;
     pekppp_sink_write(sink, "\"", 1);
     for (; *s; s += n) {
-        char esc[7] = { '\\', 0, 0, 0, 0, 0, 0 };
+        unsigned char c = (unsigned char)*s;
+        char esc[7];
         size_t len = 2;
+        if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\') { /* plain ASCII: as it is */
+            n = 1;
+            continue;
+        }
+        memset(esc, 0, sizeof(esc));
+        esc[0] = '\\';
         n = pk_utf8_next(s, &cp);
         if (cp != '"' && cp != '\\' && !pk_text_unsafe(cp))
             continue;
