@@ -34,6 +34,9 @@ typedef struct {
     char message[512];      /**< one line, lower case, no trailing period, in English */
     char rule[40];          /**< the check that found it, e.g. "rubric.weight-sum" (docs/lint-rules.md) */
     char message_id[512];   /**< the message in Indonesian, or "" (then use message) */
+    /** In a workbook (.xlsx): the sheet's name, and then line is the row and column the
+     *  column number of the cell (row 7, column 3 is `Sheet!C7`); "" otherwise. */
+    char sheet[128];
 } pekppp_error;
 
 /** Called once per problem found.  @p payload is the caller's pointer. */

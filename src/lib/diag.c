@@ -121,6 +121,7 @@ static void locate(pekppp_error *d, const pk_report *r, int code, pekppp_severit
     d->code = code;
     d->severity = sev;
     copy_str(d->file, sizeof(d->file), r->file);
+    copy_str(d->sheet, sizeof(d->sheet), r->sheet ? r->sheet : "");
     d->line = line;
     d->column = col;
     copy_str(d->path, sizeof(d->path), path ? path : "");

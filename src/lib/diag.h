@@ -15,6 +15,7 @@
 
 typedef struct {
     const char *file;
+    const char *sheet;   /* a workbook's sheet: line is its row, col its column; NULL otherwise */
     pekppp_diag_cb cb;
     void *payload;
     pekppp_error *err;   /* first error, may be NULL */
