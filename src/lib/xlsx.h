@@ -71,6 +71,9 @@ int pk_xlsx_select(pk_xlsx *x, size_t i, pk_report *rep);
 int pk_xlsx_next(pk_xlsx *x, pk_csv_cell **cells, size_t *count, pk_report *rep);
 int pk_xlsx_row_bad(const pk_xlsx *x);
 
+/* Read no more of the selected sheet: the next pk_xlsx_next returns 0. */
+void pk_xlsx_stop(pk_xlsx *x);
+
 void pk_xlsx_free(pk_xlsx *x);
 
 #endif
