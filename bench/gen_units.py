@@ -401,13 +401,35 @@ def write_csv(rub, count, seed, outfile, dialect, bom):
             wr.writerow(row)
 
 
+def write_long(rub, count, seed, outfile):
+    """One row per unit x indicator, in the Kutai Barat bureau's column names, with a unit's
+    rows far apart: every unit's first indicator, then every unit's second, and so on."""
+    rng = random.Random(seed)
+    units = [make_unit(rng, rub, i, csv_mode=True) for i in range(count)]
+    ind_ids = [i for i, _, _ in rub.indicators] + list(rub.supplementary)
+    d = os.path.dirname(outfile)
+    if d:
+        os.makedirs(d, exist_ok=True)
+    with open(outfile, "w", encoding="utf-8", newline="") as f:
+        wr = csv.writer(f, delimiter=",", quotechar='"', quoting=csv.QUOTE_MINIMAL,
+                        lineterminator="\r\n")
+        wr.writerow(["opd_id", "opd_name", "periode", "kode_indikator", "nilai"])
+        cells = [{k: ("na" if lv == "na" else str(lv)) for k, lv, _ in u["answers"]} for u in units]
+        for k in ind_ids:
+            for u, c in zip(units, cells):
+                if k in c:
+                    wr.writerow([u["id"], u["name"], u["period"], k, c[k]])
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description="Generate synthetic PEKPPP units (seeded).")
     ap.add_argument("--rubric", required=True, help="rubric YAML (ids, scale, survey items)")
     ap.add_argument("--count", type=int, required=True, help="number of units")
     ap.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
     ap.add_argument("--out", required=True, help="output folder (yaml) or file (csv)")
-    ap.add_argument("--format", choices=["yaml", "csv"], default="yaml")
+    ap.add_argument("--format", choices=["yaml", "csv", "long"], default="yaml",
+                    help="yaml: a folder of unit files; csv: one row per unit; long: one row "
+                         "per unit x indicator (no survey)")
     ap.add_argument("--dialect", choices=["en", "id"], default="en",
                     help="csv only: en = ',' and decimal point; id = ';' and decimal comma")
     ap.add_argument("--bom", action="store_true", help="csv only: start with a UTF-8 BOM")
@@ -417,7 +439,9 @@ def main(argv=None):
     if a.count < 0:
         ap.error("--count must be >= 0")
     rub = load_rubric(a.rubric, force_scan=a.no_pyyaml)
-    if a.format == "csv":
+    if a.format == "long":
+        write_long(rub, a.count, a.seed, a.out)
+    elif a.format == "csv":
         write_csv(rub, a.count, a.seed, a.out, a.dialect, a.bom)
     else:
         write_yaml_tree(rub, a.count, a.seed, a.out)

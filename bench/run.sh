@@ -113,10 +113,42 @@ gen_csv() {   # gen_csv NAME COUNT
         --format csv --out "$DATA/$name" || die "generator failed for $name"
     echo "$GEN_SUM $count" >"$stamp"
 }
+gen_long() {  # gen_long NAME COUNT: one row per unit x indicator
+    local name=$1 count=$2 stamp="$DATA/.$1.stamp"
+    if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$GEN_SUM $count" ]; then
+        log "data: $DATA/$name exists"
+        return 0
+    fi
+    log "data: generating a long-format sheet of $count units $DATA/$name"
+    rm -f "$DATA/$name" "$stamp"
+    python3 "$BENCH/gen_units.py" --rubric "$RUBRIC" --count "$count" --seed "$SEED" \
+        --format long --out "$DATA/$name" || die "generator failed for $name"
+    echo "$GEN_SUM $count" >"$stamp"
+}
+# The 100,000-row sheet saved as .xlsx by a real spreadsheet program (LibreOffice, headless;
+# about 15 s, once).  Without LibreOffice the workbook row is reported as skipped.
+gen_xlsx() {  # gen_xlsx CSV_NAME
+    local csv=$1 name=${1%.csv}.xlsx stamp="$DATA/.${1%.csv}.xlsx.stamp" prof
+    if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$(cat "$DATA/.$csv.stamp")" ]; then
+        log "data: $DATA/$name exists"
+        return 0
+    fi
+    command -v soffice >/dev/null || { log "LibreOffice (soffice) missing: no workbook"; return 1; }
+    log "data: saving $csv as $name with LibreOffice"
+    prof=$(mktemp -d "${TMPDIR:-/tmp}/pekppp-bench-lo.XXXXXX")
+    rm -f "$DATA/$name" "$stamp"
+    soffice --headless "-env:UserInstallation=file://$prof" --convert-to xlsx --outdir "$DATA" \
+        "$DATA/$csv" >&2 || { rm -rf "$prof"; die "LibreOffice could not convert $csv"; }
+    rm -rf "$prof"
+    cp "$DATA/.$csv.stamp" "$stamp"
+}
 gen_dir u1k 1000
 gen_dir u10k 10000
 gen_dir u100k 100000
 gen_csv sheet100k.csv 100000
+gen_long long10k.csv 10000
+HAVE_XLSX=0
+gen_xlsx sheet100k.csv && HAVE_XLSX=1
 
 # ---------------------------------------------------------------------------------------------
 # Measuring
@@ -194,6 +226,14 @@ measure m10 "pekppp score -j1 -f json, 10,000 units (memory)" "$TOOL" score -j1 
 measure m100 "pekppp score -j1 -f json, 100,000 units (memory)" "$TOOL" score -j1 -f json -o /dev/null "$D100"
 measure m100t "pekppp score -j1 (text), 100,000 units (memory)" "$TOOL" score -j1 -o /dev/null "$D100"
 measure csv "pekppp score -f csv, 100,000-row sheet" "$TOOL" score -f csv -o /dev/null "$SHEET"
+measure long "pekppp score -f csv, long-format sheet, 10,000 units x 31 rows" \
+    "$TOOL" score -f csv -o /dev/null "$DATA/long10k.csv"
+if [ "$HAVE_XLSX" = 1 ]; then
+    measure xlsx "pekppp score -f csv, the 100,000-row sheet as .xlsx (LibreOffice)" \
+        "$TOOL" score -f csv -o /dev/null "$DATA/sheet100k.xlsx"
+else
+    ROWS+=("| 100,000-row .xlsx | skipped | | | LibreOffice missing: no workbook |")
+fi
 
 # Cross-check: the tool and the Python script agree on the exact mean of the 10k set.
 CHECK="not run"
@@ -245,6 +285,9 @@ T1=$(ratio t1 bare); T2=$(ratio t2 bare)
 RSS100=n/a; [ -n "${RSS[m100]:-}" ] && RSS100=$(awk -v k="${RSS[m100]}" 'BEGIN {printf "%.1f", k / 1024}')
 RSS100T=n/a; [ -n "${RSS[m100t]:-}" ] && RSS100T=$(awk -v k="${RSS[m100t]}" 'BEGIN {printf "%.1f", k / 1024}')
 CSVS=n/a; [ -n "${WALL[csv]:-}" ] && CSVS=$(awk -v s="${WALL[csv]}" 'BEGIN {printf "%.3f", s}')
+LONGS=n/a; [ -n "${WALL[long]:-}" ] && LONGS=$(awk -v s="${WALL[long]}" 'BEGIN {printf "%.3f", s}')
+XLSXS=n/a; [ -n "${WALL[xlsx]:-}" ] && XLSXS=$(awk -v s="${WALL[xlsx]}" 'BEGIN {printf "%.3f", s}')
+XLSXM=n/a; [ -n "${RSS[xlsx]:-}" ] && XLSXM=$(awk -v k="${RSS[xlsx]}" 'BEGIN {printf "%.1f", k / 1024}')
 echo "| ratio / target | value | target | verdict |"
 echo "|---|---:|---:|---|"
 echo "| tool -j1 / bare parse | $R1 | <= 1.2 | $(verdict "$R1" "<=" 1.2) |"
@@ -256,5 +299,8 @@ echo "| tool -j2 / Python | $P2 | | |"
 echo "| peak RSS at 100,000 units, JSON (MB) | $RSS100 | < 32 | $(verdict "$RSS100" "<" 32) |"
 echo "| peak RSS at 100,000 units, text (MB) | $RSS100T | < 32 | $(verdict "$RSS100T" "<" 32) |"
 echo "| 100,000-row sheet (s) | $CSVS | < 1 | $(verdict "$CSVS" "<" 1) |"
+echo "| long-format sheet, 10,000 units x 31 rows (s) | $LONGS | < 1 | $(verdict "$LONGS" "<" 1) |"
+echo "| 100,000-row .xlsx (s) | $XLSXS | < 3 | $(verdict "$XLSXS" "<" 3) |"
+echo "| 100,000-row .xlsx, peak RSS (MB) | $XLSXM | < 64 | $(verdict "$XLSXM" "<" 64) |"
 echo
 echo "Cross-check on the 10k set (tool vs Python: mean, grade, units): $CHECK"
