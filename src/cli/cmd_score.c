@@ -143,7 +143,7 @@ static int parse_options(score_args *a, int argc, char **argv)
         case O_RUBRIC: a->rubrics.rubric_file = v; break;
         case O_RUBRIC_PATH: a->rubrics.rubric_path = v; break;
         case O_FORMAT:
-            if ((rc = cli_opt_format(v, "text,json,csv,md,html", &a->format, a->lang, "score")) != 0)
+            if ((rc = cli_opt_format(v, "text,json,csv,md,html,xlsx", &a->format, a->lang, "score")) != 0)
                 return rc;
             break;
         case O_OUTPUT: a->output = v; break;
@@ -181,6 +181,13 @@ static int parse_options(score_args *a, int argc, char **argv)
     }
     if (a->ninputs == 0)
         return usage(a->lang, cli_msg(a->lang, CM_NO_INPUT));
+    if (a->format == PEKPPP_FORMAT_XLSX) {
+        /* A workbook is no what-if page, and no text for a terminal. */
+        if (a->nsets > 0 || a->target)
+            return usage(a->lang, cli_msg(a->lang, CM_XLSX_WHATIF));
+        if ((rc = cli_out_refuse_tty(a->output, a->lang, "score")) != 0)
+            return rc;
+    }
     return SCORE_GO;
 }
 
@@ -212,6 +219,27 @@ static int check_below(const pekppp_result *res, pekppp_fixed threshold, const s
         return CLI_EXIT_BELOW;
     }
     return CLI_EXIT_OK;
+}
+
+/* One unit's workbook to -o (or stdout through a temporary file); 0 or an
+ * exit code. */
+static int write_unit_xlsx(const score_args *args, const pekppp_result *res,
+                           const pekppp_report_options *ro)
+{
+    cli_out out;
+    const char *name;
+    pekppp_error err;
+    int rc;
+    if ((rc = cli_out_open_named(&out, args->output, &name)) != 0)
+        return rc;
+    pekppp_error_clear(&err);
+    if (pekppp_report_write_xlsx(name, res, ro, &err) < 0) {
+        cli_out_abort(&out);
+        cli_fail(cli_msg(args->lang, CM_XLSX_FAILED), args->output ? args->output : "-",
+                 cli_diag_message(&err));
+        return err.code == PEKPPP_ENOMEM ? CLI_EXIT_INTERNAL : CLI_EXIT_IO;
+    }
+    return cli_out_commit(&out);
 }
 
 /* One unit: the unit report, with the what-if and the plan when asked. */
@@ -259,6 +287,11 @@ static int score_one(score_args *args, const char *input)
             goto done;
         ro.plan = plan;
     }
+    if (args->format == PEKPPP_FORMAT_XLSX) {
+        if ((rc = write_unit_xlsx(args, res, &ro)) == 0 && args->fail_under)
+            rc = check_below(res, threshold, args);
+        goto done;
+    }
     if ((error = pekppp_report_write(&sink, res, args->format, &ro)) < 0) {
         rc = cli_exit_for(error);
         goto done;
@@ -305,7 +338,7 @@ static int score_inputs(score_args *a)
     cli_items items = { NULL, 0, 0, 0, NULL, 0, NULL, 0, 0 };
     int rc;
     a->ropts.lang = a->lang ? PEKPPP_LANG_EN : PEKPPP_LANG_ID;
-    if (a->format == PEKPPP_FORMAT_HTML)
+    if (a->format == PEKPPP_FORMAT_HTML || a->format == PEKPPP_FORMAT_XLSX)
         a->ropts.timestamp = report_time(a->stamp, sizeof(a->stamp), a->lang);
     if (cli_items_expand(&items, a->inputs, a->ninputs) < 0) {
         cli_items_free(&items);

@@ -1,0 +1,1 @@
+#include "xlsx_internal.h"
