@@ -18,6 +18,7 @@
 #include "rubric_find.h"
 #include "term.h"
 #include "whatif.h"
+#include "xlsx_out.h"
 
 enum { O_RUBRIC = 1, O_RUBRIC_PATH, O_FORMAT, O_OUTPUT, O_LANG, O_INCOMPLETE, O_FAIL_UNDER,
        O_FAIL_UNDER_MEAN, O_JOBS, O_GROUP_BY, O_TITLE, O_CSV_DIALECT, O_SET, O_TARGET, O_QUIET, O_HELP };
@@ -85,28 +86,6 @@ static int parse_group_by(const char *s, unsigned *out)
             s++;
     }
     return 0;
-}
-
-/* The HTML receipt's time stamp, in UTC (ISO 8601): now, or SOURCE_DATE_EPOCH
- * when it is set, so a report can be made again byte for byte.  A value that
- * is not a number of seconds is reported and the time left out. */
-static const char *report_time(char *buf, size_t size, int lang)
-{
-    const char *epoch = getenv("SOURCE_DATE_EPOCH");
-    time_t t = time(NULL);
-    struct tm tm;
-    if (epoch && *epoch) {
-        char *end;
-        long long v = strtoll(epoch, &end, 10);
-        if (*end || v < 0 || v > 253402300799LL) { /* up to 9999-12-31 */
-            cli_fail("%s", cli_msg(lang, CM_BAD_EPOCH));
-            return NULL;
-        }
-        t = (time_t)v;
-    }
-    if (!gmtime_r(&t, &tm) || strftime(buf, size, "%Y-%m-%dT%H:%M:%SZ", &tm) == 0)
-        return NULL;
-    return buf;
 }
 
 /* What the command line asks for. */
@@ -339,7 +318,7 @@ static int score_inputs(score_args *a)
     int rc;
     a->ropts.lang = a->lang ? PEKPPP_LANG_EN : PEKPPP_LANG_ID;
     if (a->format == PEKPPP_FORMAT_HTML || a->format == PEKPPP_FORMAT_XLSX)
-        a->ropts.timestamp = report_time(a->stamp, sizeof(a->stamp), a->lang);
+        a->ropts.timestamp = cli_report_time(a->stamp, sizeof(a->stamp), a->lang);
     if (cli_items_expand(&items, a->inputs, a->ninputs) < 0) {
         cli_items_free(&items);
         return CLI_EXIT_INTERNAL;
