@@ -102,6 +102,14 @@ check "no formula; formula-like names are string cells" \
     '=HYPERLINK("http://contoh.invalid","klik")' "+62 Pemerintah Kabupaten"
 check "LibreOffice shows =HYPERLINK(...) as its text" \
     grep -qF '"=HYPERLINK(""http://contoh.invalid"",""klik"")"' "lo-id/rekap-id-Peringkat.csv"
+check "aspect scores have a colour scale" \
+    sh -c 'unzip -p rekap-id.xlsx xl/worksheets/sheet3.xml | grep -q "<colorScale>"'
+unzip -p rekap-id.xlsx xl/worksheets/sheet2.xml >ranking.xml
+check "the ranking has a frozen header" grep -qF '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>' ranking.xml
+check "... and an autofilter over its rows (4 scored, 1 failed)" grep -qF '<autoFilter ref="A1:S6"/>' ranking.xml
+unzip -p rekap-id.xlsx xl/charts/chart1.xml >chart.xml
+check "the summary has a column chart of the grade counts" \
+    sh -c 'grep -qF "<c:barChart>" chart.xml && grep -qF "<c:f>Ringkasan!\$C\$12:\$C\$20</c:f>" chart.xml'
 check "the failed row is located file:line:column" grep -q '^rumus.csv,rumus.csv:5:82,3.a.T,' \
     "lo-id/rekap-id-Gagal dimuat.csv"
 check "the receipt has the time of SOURCE_DATE_EPOCH" \

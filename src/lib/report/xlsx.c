@@ -332,6 +332,13 @@ static void summary_sheet(pekppp_workbook *wb, const pekppp_batch *b)
             chart_axis_set_name(chart->x_axis, m(wb, M_GRADE));
             chart_axis_set_name(chart->y_axis, m(wb, M_X_COUNT));
             chart_legend_set_position(chart, LXW_CHART_LEGEND_NONE);
+            chart_axis_set_num_format(chart->y_axis, "0");
+            chart_axis_set_min(chart->y_axis, 0);
+            /* Counts are whole: no 0.5 tick under a handful of units. */
+            for (i = 0, k = 0; i < r->nbands; i++)
+                k = b->grade_counts[i] > k ? b->grade_counts[i] : k;
+            if (k <= 10)
+                chart_axis_set_major_unit(chart->y_axis, 1);
             pk_xlsx_check(x, worksheet_insert_chart(ws, 1, 4, chart));
         }
     }
