@@ -219,7 +219,7 @@ static const char *const table[M_COUNT][2] = {
                           "the last digit from the difference of the numbers shown." },
     [M_I_MIXED_PERIODS] = { "PERHATIAN: peringkat ini menggabungkan unit dari beberapa periode",
                             "NOTE: this ranking puts units of different periods together" },
-    /* Workbooks (xlsx.c, xlsx_form.c); sheet names at most 31 characters, none of []:*?/\\ */
+    /* Workbooks (xlsx_book.c, xlsx_form.c); sheet names at most 31 characters, none of []:*?/\\ */
     [M_X_SH_SUMMARY] = { "Ringkasan", "Summary" },
     [M_X_SH_RANKING] = { "Peringkat", "Ranking" },
     [M_X_SH_ASPECTS] = { "Nilai aspek", "Aspect scores" },

@@ -8,7 +8,7 @@
  * list over the rubric's levels (plus "na" where the indicator allows it),
  * the survey cells whole numbers over the rubric's scale.
  */
-#include "xlsx_internal.h"
+#include "xw_internal.h"
 
 #include <string.h>
 
@@ -18,7 +18,7 @@
 #define MAX_LEVELS 32
 
 typedef struct {
-    pk_xlsx x;
+    pk_xw x;
     const pekppp_rubric *r;
     pekppp_lang lang;
     lxw_format *head, *wrap, *fill, *fill_wrap, *locked, *title;
@@ -59,44 +59,44 @@ static void protect(form *f, lxw_worksheet *ws)
 static void help_sheet(form *f, lxw_worksheet *ws)
 {
     const pekppp_rubric *r = f->r;
-    pk_xlsx *x = &f->x;
+    pk_xw *x = &f->x;
     uint32_t row = 0;
     size_t i;
     char buf[160], w1[32], w2[32];
     static const pk_msg_id lines[] = { M_F_HELP_1, M_F_HELP_2, M_F_HELP_3,
                                        M_F_HELP_4, M_F_HELP_5, M_F_HELP_6 };
-    pk_xlsx_check(x, worksheet_set_column(ws, 0, 0, 14, NULL));
-    pk_xlsx_check(x, worksheet_set_column(ws, 1, 1, 100, f->wrap));
-    pk_xlsx_text(x, ws, row++, 0, fm(f, M_F_HELP_TITLE), f->title);
-    pk_xlsx_text(x, ws, row, 0, fm(f, M_RUBRIC), f->head);
+    pk_xw_check(x, worksheet_set_column(ws, 0, 0, 14, NULL));
+    pk_xw_check(x, worksheet_set_column(ws, 1, 1, 100, f->wrap));
+    pk_xw_text(x, ws, row++, 0, fm(f, M_F_HELP_TITLE), f->title);
+    pk_xw_text(x, ws, row, 0, fm(f, M_RUBRIC), f->head);
     snprintf(buf, sizeof(buf), "%s (%s %s)", r->id, fm(f, M_VERSION), r->version ? r->version : "");
-    pk_xlsx_text(x, ws, row++, 1, buf, NULL);
+    pk_xw_text(x, ws, row++, 1, buf, NULL);
     if (r->title)
-        pk_xlsx_text(x, ws, row++, 1, r->title, NULL);
+        pk_xw_text(x, ws, row++, 1, r->title, NULL);
     row++;
     for (i = 0; i < sizeof(lines) / sizeof(lines[0]); i++)
-        pk_xlsx_text(x, ws, row++, 1, fm(f, lines[i]), f->wrap);
+        pk_xw_text(x, ws, row++, 1, fm(f, lines[i]), f->wrap);
     row++;
-    pk_xlsx_text(x, ws, row, 0, fm(f, M_F_SCALE), f->head);
+    pk_xw_text(x, ws, row, 0, fm(f, M_F_SCALE), f->head);
     snprintf(buf, sizeof(buf), "%d-%d", r->scale_min, r->scale_max);
-    pk_xlsx_text(x, ws, row++, 1, buf, NULL);
+    pk_xw_text(x, ws, row++, 1, buf, NULL);
     if (r->combines_survey) {
         pk_dec_format_short(w1, sizeof(w1), r->combine_evaluator);
         pk_dec_format_short(w2, sizeof(w2), r->combine_survey);
         snprintf(buf, sizeof(buf), "%s / %s", w1, w2);
-        pk_xlsx_text(x, ws, row, 0, fm(f, M_F_HELP_WEIGHTS), f->head);
-        pk_xlsx_text(x, ws, row++, 1, buf, NULL);
+        pk_xw_text(x, ws, row, 0, fm(f, M_F_HELP_WEIGHTS), f->head);
+        pk_xw_text(x, ws, row++, 1, buf, NULL);
     }
     if (r->nsurvey_items > 0) {
-        pk_xlsx_text(x, ws, row, 0, fm(f, M_F_MIN_RESP), f->head);
-        pk_xlsx_int(x, ws, row++, 1, r->min_respondents, NULL);
+        pk_xw_text(x, ws, row, 0, fm(f, M_F_MIN_RESP), f->head);
+        pk_xw_int(x, ws, row++, 1, r->min_respondents, NULL);
         row++;
-        pk_xlsx_text(x, ws, row++, 0, fm(f, M_F_HELP_ITEMS), f->title);
-        pk_xlsx_text(x, ws, row, 0, fm(f, M_F_ITEM), f->head);
-        pk_xlsx_text(x, ws, row++, 1, fm(f, M_F_QUESTION), f->head);
+        pk_xw_text(x, ws, row++, 0, fm(f, M_F_HELP_ITEMS), f->title);
+        pk_xw_text(x, ws, row, 0, fm(f, M_F_ITEM), f->head);
+        pk_xw_text(x, ws, row++, 1, fm(f, M_F_QUESTION), f->head);
         for (i = 0; i < r->nsurvey_items; i++, row++) {
-            pk_xlsx_text(x, ws, row, 0, r->survey_items[i].id, NULL);
-            pk_xlsx_text(x, ws, row, 1, r->survey_items[i].text, f->wrap);
+            pk_xw_text(x, ws, row, 0, r->survey_items[i].id, NULL);
+            pk_xw_text(x, ws, row, 1, r->survey_items[i].text, f->wrap);
         }
     }
     protect(f, ws);
@@ -114,27 +114,27 @@ static void identity_sheet(form *f, lxw_worksheet *ws)
                  { "assessor", M_F_D_ASSESSOR },       { "survey_score", M_F_D_SURVEY_SCORE },
                  { "survey_respondents", M_F_D_SURVEY_RESP } };
     const pekppp_rubric *r = f->r;
-    pk_xlsx *x = &f->x;
+    pk_xw *x = &f->x;
     size_t i, n = sizeof(keys) / sizeof(keys[0]);
     uint32_t row;
     if (!r->has_survey)
         n -= 2; /* no survey in the rubric: no survey keys */
-    pk_xlsx_check(x, worksheet_set_column(ws, 0, 0, 20, NULL));
-    pk_xlsx_check(x, worksheet_set_column(ws, 1, 1, 40, NULL));
-    pk_xlsx_check(x, worksheet_set_column(ws, 2, 2, 70, NULL));
-    pk_xlsx_text(x, ws, 0, 0, fm(f, M_F_KEY), f->head);
-    pk_xlsx_text(x, ws, 0, 1, fm(f, M_F_VALUE), f->head);
-    pk_xlsx_text(x, ws, 0, 2, fm(f, M_F_DESCRIPTION), f->head);
+    pk_xw_check(x, worksheet_set_column(ws, 0, 0, 20, NULL));
+    pk_xw_check(x, worksheet_set_column(ws, 1, 1, 40, NULL));
+    pk_xw_check(x, worksheet_set_column(ws, 2, 2, 70, NULL));
+    pk_xw_text(x, ws, 0, 0, fm(f, M_F_KEY), f->head);
+    pk_xw_text(x, ws, 0, 1, fm(f, M_F_VALUE), f->head);
+    pk_xw_text(x, ws, 0, 2, fm(f, M_F_DESCRIPTION), f->head);
     for (i = 0; i < n; i++) {
         row = (uint32_t)(i + 1);
-        pk_xlsx_text(x, ws, row, 0, keys[i].key, f->locked);
-        pk_xlsx_text(x, ws, row, 2, fm(f, keys[i].desc), f->locked);
+        pk_xw_text(x, ws, row, 0, keys[i].key, f->locked);
+        pk_xw_text(x, ws, row, 2, fm(f, keys[i].desc), f->locked);
         if (i == 0)
-            pk_xlsx_text(x, ws, row, 1, "pekppp/assessment/v1", f->locked);
+            pk_xw_text(x, ws, row, 1, "pekppp/assessment/v1", f->locked);
         else if (i == 1)
-            pk_xlsx_text(x, ws, row, 1, r->id, f->locked);
+            pk_xw_text(x, ws, row, 1, r->id, f->locked);
         else
-            pk_xlsx_check(x, worksheet_write_blank(ws, row, 1, f->fill));
+            pk_xw_check(x, worksheet_write_blank(ws, row, 1, f->fill));
         if (strcmp(keys[i].key, "mode") == 0) {
             static char mandiri[] = "mandiri", nasional[] = "nasional";
             char *modes[] = { mandiri, nasional, NULL };
@@ -142,7 +142,7 @@ static void identity_sheet(form *f, lxw_worksheet *ws)
             memset(&dv, 0, sizeof(dv));
             dv.validate = LXW_VALIDATION_TYPE_LIST;
             dv.value_list = modes;
-            pk_xlsx_check(x, worksheet_data_validation_cell(ws, row, 1, &dv));
+            pk_xw_check(x, worksheet_data_validation_cell(ws, row, 1, &dv));
         }
     }
     worksheet_freeze_panes(ws, 1, 0);
@@ -170,58 +170,58 @@ static void level_list(form *f, lxw_worksheet *ws, uint32_t row, uint16_t col, i
     dv.validate = LXW_VALIDATION_TYPE_LIST;
     dv.value_list = list;
     dv.input_title = (char *)cut(title, 32, fm(f, M_F_LEVEL_PROMPT));
-    pk_xlsx_check(&f->x, worksheet_data_validation_cell(ws, row, col, &dv));
+    pk_xw_check(&f->x, worksheet_data_validation_cell(ws, row, col, &dv));
 }
 
 static void indicator_sheet(form *f, lxw_worksheet *ws)
 {
     const pekppp_rubric *r = f->r;
-    pk_xlsx *x = &f->x;
+    pk_xw *x = &f->x;
     size_t nl = PK_NLEVELS(r), i, k;
     uint16_t lc = (uint16_t)(4 + nl); /* the level column */
     uint32_t row = 1;
     char name[32];
     static const pk_msg_id first[] = { M_F_ASPECT, M_F_CODE, M_F_INDICATOR, M_F_WEIGHT };
     for (i = 0; i < 4; i++)
-        pk_xlsx_text(x, ws, 0, (uint16_t)i, fm(f, first[i]), f->head);
+        pk_xw_text(x, ws, 0, (uint16_t)i, fm(f, first[i]), f->head);
     for (k = 0; k < nl; k++) {
         snprintf(name, sizeof(name), "level_%d", r->scale_min + (int)k);
-        pk_xlsx_text(x, ws, 0, (uint16_t)(4 + k), name, f->head);
+        pk_xw_text(x, ws, 0, (uint16_t)(4 + k), name, f->head);
     }
-    pk_xlsx_text(x, ws, 0, lc, fm(f, M_F_LEVEL), f->head);
-    pk_xlsx_text(x, ws, 0, (uint16_t)(lc + 1), fm(f, M_F_EVIDENCE), f->head);
-    pk_xlsx_text(x, ws, 0, (uint16_t)(lc + 2), fm(f, M_F_NOTE), f->head);
-    pk_xlsx_check(x, worksheet_set_column(ws, 0, 0, 22, f->wrap));
-    pk_xlsx_check(x, worksheet_set_column(ws, 1, 1, 10, NULL));
-    pk_xlsx_check(x, worksheet_set_column(ws, 2, 2, 40, f->wrap));
-    pk_xlsx_check(x, worksheet_set_column(ws, 3, 3, 8, NULL));
-    pk_xlsx_check(x, worksheet_set_column(ws, 4, (lxw_col_t)(lc - 1), 30, f->wrap));
-    pk_xlsx_check(x, worksheet_set_column(ws, lc, lc, 8, NULL));
-    pk_xlsx_check(x, worksheet_set_column(ws, (lxw_col_t)(lc + 1), (lxw_col_t)(lc + 2), 40, NULL));
+    pk_xw_text(x, ws, 0, lc, fm(f, M_F_LEVEL), f->head);
+    pk_xw_text(x, ws, 0, (uint16_t)(lc + 1), fm(f, M_F_EVIDENCE), f->head);
+    pk_xw_text(x, ws, 0, (uint16_t)(lc + 2), fm(f, M_F_NOTE), f->head);
+    pk_xw_check(x, worksheet_set_column(ws, 0, 0, 22, f->wrap));
+    pk_xw_check(x, worksheet_set_column(ws, 1, 1, 10, NULL));
+    pk_xw_check(x, worksheet_set_column(ws, 2, 2, 40, f->wrap));
+    pk_xw_check(x, worksheet_set_column(ws, 3, 3, 8, NULL));
+    pk_xw_check(x, worksheet_set_column(ws, 4, (lxw_col_t)(lc - 1), 30, f->wrap));
+    pk_xw_check(x, worksheet_set_column(ws, lc, lc, 8, NULL));
+    pk_xw_check(x, worksheet_set_column(ws, (lxw_col_t)(lc + 1), (lxw_col_t)(lc + 2), 40, NULL));
     for (i = 0; i < r->nindicators; i++, row++) {
         const pekppp_indicator *ind = &r->indicators[i];
         const pekppp_aspect *asp = &r->aspects[ind->aspect];
-        pk_xlsx_text(x, ws, row, 0, asp->name ? asp->name : asp->id, f->wrap);
-        pk_xlsx_text(x, ws, row, 1, ind->id, NULL);
-        pk_xlsx_text(x, ws, row, 2, ind->name, f->wrap);
-        pk_xlsx_fixed(x, ws, row, 3, ind->weight, 4, NULL);
+        pk_xw_text(x, ws, row, 0, asp->name ? asp->name : asp->id, f->wrap);
+        pk_xw_text(x, ws, row, 1, ind->id, NULL);
+        pk_xw_text(x, ws, row, 2, ind->name, f->wrap);
+        pk_xw_fixed(x, ws, row, 3, ind->weight, 4, NULL);
         for (k = 0; k < nl; k++)
-            pk_xlsx_text(x, ws, row, (uint16_t)(4 + k), ind->levels[k], f->wrap);
-        pk_xlsx_check(x, worksheet_write_blank(ws, row, lc, f->fill));
-        pk_xlsx_check(x, worksheet_write_blank(ws, row, (uint16_t)(lc + 1), f->fill_wrap));
-        pk_xlsx_check(x, worksheet_write_blank(ws, row, (uint16_t)(lc + 2), f->fill_wrap));
+            pk_xw_text(x, ws, row, (uint16_t)(4 + k), ind->levels[k], f->wrap);
+        pk_xw_check(x, worksheet_write_blank(ws, row, lc, f->fill));
+        pk_xw_check(x, worksheet_write_blank(ws, row, (uint16_t)(lc + 1), f->fill_wrap));
+        pk_xw_check(x, worksheet_write_blank(ws, row, (uint16_t)(lc + 2), f->fill_wrap));
         level_list(f, ws, row, lc, ind->na_allowed);
     }
     for (i = 0; i < r->nsupplements; i++, row++) {
         const pekppp_supplement *sp = &r->supplements[i];
-        pk_xlsx_text(x, ws, row, 0, fm(f, M_SUPPLEMENTARY), f->wrap);
-        pk_xlsx_text(x, ws, row, 1, sp->id, NULL);
-        pk_xlsx_text(x, ws, row, 2, sp->name, f->wrap);
+        pk_xw_text(x, ws, row, 0, fm(f, M_SUPPLEMENTARY), f->wrap);
+        pk_xw_text(x, ws, row, 1, sp->id, NULL);
+        pk_xw_text(x, ws, row, 2, sp->name, f->wrap);
         for (k = 0; k < nl; k++)
-            pk_xlsx_text(x, ws, row, (uint16_t)(4 + k), sp->levels[k], f->wrap);
-        pk_xlsx_check(x, worksheet_write_blank(ws, row, lc, f->fill));
-        pk_xlsx_check(x, worksheet_write_blank(ws, row, (uint16_t)(lc + 1), f->fill_wrap));
-        pk_xlsx_check(x, worksheet_write_blank(ws, row, (uint16_t)(lc + 2), f->fill_wrap));
+            pk_xw_text(x, ws, row, (uint16_t)(4 + k), sp->levels[k], f->wrap);
+        pk_xw_check(x, worksheet_write_blank(ws, row, lc, f->fill));
+        pk_xw_check(x, worksheet_write_blank(ws, row, (uint16_t)(lc + 1), f->fill_wrap));
+        pk_xw_check(x, worksheet_write_blank(ws, row, (uint16_t)(lc + 2), f->fill_wrap));
         level_list(f, ws, row, lc, 0);
     }
     worksheet_freeze_panes(ws, 1, 3);
@@ -231,18 +231,18 @@ static void indicator_sheet(form *f, lxw_worksheet *ws)
 static void survey_sheet(form *f, lxw_worksheet *ws)
 {
     const pekppp_rubric *r = f->r;
-    pk_xlsx *x = &f->x;
+    pk_xw *x = &f->x;
     size_t i;
     uint32_t row;
     char title[40], msg[256];
-    pk_xlsx_text(x, ws, 0, 0, fm(f, M_F_RESPONDENT), f->head);
+    pk_xw_text(x, ws, 0, 0, fm(f, M_F_RESPONDENT), f->head);
     for (i = 0; i < r->nsurvey_items; i++)
-        pk_xlsx_text(x, ws, 0, (uint16_t)(1 + i), r->survey_items[i].id, f->head);
-    pk_xlsx_check(x, worksheet_set_column(ws, 0, 0, 12, NULL));
+        pk_xw_text(x, ws, 0, (uint16_t)(1 + i), r->survey_items[i].id, f->head);
+    pk_xw_check(x, worksheet_set_column(ws, 0, 0, 12, NULL));
     for (row = 1; row <= SURVEY_ROWS; row++) {
-        pk_xlsx_int(x, ws, row, 0, row, f->locked);
+        pk_xw_int(x, ws, row, 0, row, f->locked);
         for (i = 0; i < r->nsurvey_items; i++)
-            pk_xlsx_check(x, worksheet_write_blank(ws, row, (uint16_t)(1 + i), f->fill));
+            pk_xw_check(x, worksheet_write_blank(ws, row, (uint16_t)(1 + i), f->fill));
     }
     for (i = 0; i < r->nsurvey_items; i++) {
         lxw_data_validation dv;
@@ -253,7 +253,7 @@ static void survey_sheet(form *f, lxw_worksheet *ws)
         dv.maximum_number = r->scale_max;
         dv.input_title = (char *)cut(title, 32, r->survey_items[i].id);
         dv.input_message = (char *)cut(msg, 250, r->survey_items[i].text);
-        pk_xlsx_check(x, worksheet_data_validation_range(ws, 1, (lxw_col_t)(1 + i), SURVEY_ROWS,
+        pk_xw_check(x, worksheet_data_validation_range(ws, 1, (lxw_col_t)(1 + i), SURVEY_ROWS,
                                                          (lxw_col_t)(1 + i), &dv));
     }
     worksheet_freeze_panes(ws, 1, 1);
@@ -272,7 +272,7 @@ int pekppp_template_write_xlsx(const char *path, const pekppp_rubric *r,
     memset(&f, 0, sizeof(f));
     f.r = r;
     f.lang = opts->lang;
-    if ((rc = pk_xlsx_open(&f.x, path, 0, opts->timestamp, r->title, err)) < 0)
+    if ((rc = pk_xw_open(&f.x, path, 0, opts->timestamp, r->title, err)) < 0)
         return rc;
     f.head = workbook_add_format(f.x.wb);
     format_set_bold(f.head);
@@ -297,13 +297,13 @@ int pekppp_template_write_xlsx(const char *path, const pekppp_rubric *r,
     format_set_border(f.fill_wrap, LXW_BORDER_THIN);
     format_set_text_wrap(f.fill_wrap);
     format_set_align(f.fill_wrap, LXW_ALIGN_VERTICAL_TOP);
-    help = pk_xlsx_sheet(&f.x, fm(&f, M_F_SH_HELP));
-    id = pk_xlsx_sheet(&f.x, fm(&f, M_F_SH_IDENTITY));
-    ind = pk_xlsx_sheet(&f.x, fm(&f, M_F_SH_INDICATORS));
+    help = pk_xw_sheet(&f.x, fm(&f, M_F_SH_HELP));
+    id = pk_xw_sheet(&f.x, fm(&f, M_F_SH_IDENTITY));
+    ind = pk_xw_sheet(&f.x, fm(&f, M_F_SH_INDICATORS));
     if (r->nsurvey_items > 0)
-        sv = pk_xlsx_sheet(&f.x, fm(&f, M_F_SH_SURVEY));
+        sv = pk_xw_sheet(&f.x, fm(&f, M_F_SH_SURVEY));
     if (!help || !id || !ind || (r->nsurvey_items > 0 && !sv)) {
-        pk_xlsx_discard(&f.x);
+        pk_xw_discard(&f.x);
         return PEKPPP_ENOMEM;
     }
     help_sheet(&f, help);
@@ -312,5 +312,5 @@ int pekppp_template_write_xlsx(const char *path, const pekppp_rubric *r,
     if (sv)
         survey_sheet(&f, sv);
     worksheet_activate(id);
-    return pk_xlsx_close(&f.x, path, err);
+    return pk_xw_close(&f.x, path, err);
 }

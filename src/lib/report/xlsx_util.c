@@ -1,5 +1,5 @@
 /*
- * The workbook writers' cell helpers; see xlsx_internal.h.
+ * The workbook writers' cell helpers; see xw_internal.h.
  *
  * Numbers: libxlsxwriter takes a cell's value as a C double and writes it
  * with "%.16G".  We hand it the decimal text we formatted (pk_fixed_format)
@@ -8,7 +8,7 @@
  * the sheet's XML holds exactly the number the text and CSV reports print
  * (tests/lo checks the XML).  No arithmetic happens on the double.
  */
-#include "xlsx_internal.h"
+#include "xw_internal.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -49,7 +49,7 @@ static time_t parse_stamp(const char *s)
     return (time_t)(days * 86400 + h * 3600 + mi * 60 + sec);
 }
 
-int pk_xlsx_open(pk_xlsx *x, const char *path, int constant_memory, const char *timestamp,
+int pk_xw_open(pk_xw *x, const char *path, int constant_memory, const char *timestamp,
                  const char *title, pekppp_error *err)
 {
     lxw_workbook_options o;
@@ -65,11 +65,11 @@ int pk_xlsx_open(pk_xlsx *x, const char *path, int constant_memory, const char *
     memset(&props, 0, sizeof(props));
     props.title = (char *)title;
     props.created = created ? created : time(NULL);
-    pk_xlsx_check(x, workbook_set_properties(x->wb, &props));
+    pk_xw_check(x, workbook_set_properties(x->wb, &props));
     return 0;
 }
 
-int pk_xlsx_close(pk_xlsx *x, const char *path, pekppp_error *err)
+int pk_xw_close(pk_xw *x, const char *path, pekppp_error *err)
 {
     lxw_error e;
     if (x->error || x->oom) {
@@ -77,7 +77,7 @@ int pk_xlsx_close(pk_xlsx *x, const char *path, pekppp_error *err)
         set_io(err, path, oom ? "out of memory" : lxw_strerror(x->error));
         if (err && oom)
             err->code = PEKPPP_ENOMEM;
-        pk_xlsx_discard(x);
+        pk_xw_discard(x);
         return oom ? PEKPPP_ENOMEM : PEKPPP_EIO;
     }
     e = workbook_close(x->wb);
@@ -89,20 +89,20 @@ int pk_xlsx_close(pk_xlsx *x, const char *path, pekppp_error *err)
     return 0;
 }
 
-void pk_xlsx_discard(pk_xlsx *x)
+void pk_xw_discard(pk_xw *x)
 {
     if (x->wb)
         lxw_workbook_free(x->wb);
     x->wb = NULL;
 }
 
-void pk_xlsx_check(pk_xlsx *x, lxw_error e)
+void pk_xw_check(pk_xw *x, lxw_error e)
 {
     if (e != LXW_NO_ERROR && !x->error)
         x->error = e;
 }
 
-lxw_worksheet *pk_xlsx_sheet(pk_xlsx *x, const char *name)
+lxw_worksheet *pk_xw_sheet(pk_xw *x, const char *name)
 {
     lxw_worksheet *ws = workbook_add_worksheet(x->wb, name);
     if (!ws && !x->error)
@@ -110,7 +110,7 @@ lxw_worksheet *pk_xlsx_sheet(pk_xlsx *x, const char *name)
     return ws;
 }
 
-void pk_xlsx_text(pk_xlsx *x, lxw_worksheet *ws, uint32_t row, uint16_t col, const char *s,
+void pk_xw_text(pk_xw *x, lxw_worksheet *ws, uint32_t row, uint16_t col, const char *s,
                   lxw_format *fmt)
 {
     char small[512], *buf = small;
@@ -123,7 +123,7 @@ void pk_xlsx_text(pk_xlsx *x, lxw_worksheet *ws, uint32_t row, uint16_t col, con
         x->oom = 1;
         return;
     }
-    for (; *s && chars < PK_XLSX_CELL_MAX; s += n, chars++) {
+    for (; *s && chars < PK_XW_CELL_MAX; s += n, chars++) {
         n = pk_utf8_next(s, &cp);
         if (cp != '\t' && cp != '\n' && pk_text_unsafe(cp)) {
             buf[out++] = '?';
@@ -133,31 +133,31 @@ void pk_xlsx_text(pk_xlsx *x, lxw_worksheet *ws, uint32_t row, uint16_t col, con
         }
     }
     buf[out] = '\0';
-    pk_xlsx_check(x, worksheet_write_string(ws, row, col, buf, fmt));
+    pk_xw_check(x, worksheet_write_string(ws, row, col, buf, fmt));
     if (buf != small)
         pk_free(buf);
 }
 
-void pk_xlsx_fixed(pk_xlsx *x, lxw_worksheet *ws, uint32_t row, uint16_t col, int64_t units,
+void pk_xw_fixed(pk_xw *x, lxw_worksheet *ws, uint32_t row, uint16_t col, int64_t units,
                    int decimals, lxw_format *fmt)
 {
     char text[48];
     if (!ws)
         return;
     if (pk_fixed_format(text, sizeof(text), units, decimals) < 0) {
-        pk_xlsx_check(x, LXW_ERROR_PARAMETER_VALIDATION);
+        pk_xw_check(x, LXW_ERROR_PARAMETER_VALIDATION);
         return;
     }
-    pk_xlsx_check(x, worksheet_write_number(ws, row, col, strtod(text, NULL), fmt));
+    pk_xw_check(x, worksheet_write_number(ws, row, col, strtod(text, NULL), fmt));
 }
 
-void pk_xlsx_int(pk_xlsx *x, lxw_worksheet *ws, uint32_t row, uint16_t col, int64_t v,
+void pk_xw_int(pk_xw *x, lxw_worksheet *ws, uint32_t row, uint16_t col, int64_t v,
                  lxw_format *fmt)
 {
-    pk_xlsx_fixed(x, ws, row, col, v, 0, fmt);
+    pk_xw_fixed(x, ws, row, col, v, 0, fmt);
 }
 
-const char *pk_xlsx_numfmt(char *buf, size_t size, int decimals)
+const char *pk_xw_numfmt(char *buf, size_t size, int decimals)
 {
     int i;
     size_t n = 0;
