@@ -12,6 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <cmocka.h>
+#include <zip.h>
 
 #include "pekppp.h"
 
@@ -172,6 +173,86 @@ static void test_workbook__what_if_and_newer_options_are_refused(void **state)
     pekppp_sink_dispose(&sink);
 }
 
+/* Part @p name of the workbook @p path as a string (malloc'd), or NULL. */
+static char *part(const char *path, const char *name)
+{
+    int e;
+    zip_t *z = zip_open(path, ZIP_RDONLY, &e);
+    zip_stat_t st;
+    zip_file_t *f;
+    char *buf = NULL;
+    if (!z)
+        return NULL;
+    if (zip_stat(z, name, 0, &st) == 0 && (f = zip_fopen(z, name, 0)) != NULL) {
+        buf = calloc(1, (size_t)st.size + 1);
+        if (buf && zip_fread(f, buf, st.size) != (zip_int64_t)st.size) {
+            free(buf);
+            buf = NULL;
+        }
+        zip_fclose(f);
+    }
+    zip_close(z);
+    return buf;
+}
+
+static void test_workbook__failures_are_located_by_line_or_by_sheet_cell(void **state)
+{
+    const fixture *f = *state;
+    pekppp_workbook *wb = NULL;
+    pekppp_batch *b = NULL;
+    pekppp_error err, e1, e2;
+    char path[128], *xml;
+    snprintf(path, sizeof(path), "%s/failed.xlsx", f->dir);
+    pekppp_error_clear(&e1);
+    pekppp_error_set_file(&e1, "units/rusak.yaml");
+    e1.code = PEKPPP_EPARSE;
+    e1.line = 12;
+    e1.column = 5;
+    pekppp_error_set_message(&e1, "bad", "buruk");
+    e2 = e1;
+    pekppp_error_set_file(&e2, "formulir.xlsx");
+    snprintf(e2.sheet, sizeof(e2.sheet), "Indikator");
+    e2.line = 7;
+    e2.column = 11;
+    assert_int_equal(pekppp_batch_new(&b, f->rubric, NULL), 0);
+    assert_int_equal(pekppp_batch_add_failure(b, &e1), 0);
+    assert_int_equal(pekppp_batch_add_failure(b, &e2), 0);
+    assert_int_equal(pekppp_batch_finish(b, &err), 0);
+    assert_int_equal(pekppp_workbook_new(&wb, path, f->rubric, NULL, &err), 0);
+    assert_int_equal(pekppp_batch_write_xlsx(wb, b, &err), 0);
+    /* Sheet 6 lists the failures; constant memory writes inline strings. */
+    xml = part(path, "xl/worksheets/sheet6.xml");
+    assert_non_null(xml);
+    assert_non_null(strstr(xml, "<t>units/rusak.yaml:12:5</t>"));
+    assert_non_null(strstr(xml, "<t>formulir.xlsx:Indikator!K7</t>"));
+    assert_non_null(strstr(xml, "<t>buruk</t>")); /* the Indonesian message by default */
+    assert_null(strstr(xml, "<f>"));
+    free(xml);
+    /* The ranking lists them too: every unit found is in every sheet that lists units. */
+    xml = part(path, "xl/worksheets/sheet2.xml");
+    assert_non_null(xml);
+    assert_non_null(strstr(xml, "<t>formulir.xlsx</t>"));
+    assert_non_null(strstr(xml, "<t>gagal dimuat</t>"));
+    free(xml);
+    pekppp_workbook_free(wb);
+    pekppp_batch_free(b);
+}
+
+static void test_workbook__input_text_is_never_a_formula(void **state)
+{
+    const fixture *f = *state;
+    pekppp_error err;
+    char path[128], *xml;
+    snprintf(path, sizeof(path), "%s/names.xlsx", f->dir);
+    assert_int_equal(pekppp_report_write_xlsx(path, f->res, NULL, &err), 0);
+    xml = part(path, "xl/worksheets/sheet2.xml");
+    assert_non_null(xml);
+    assert_non_null(strstr(xml, "t=\"inlineStr\"><is><t>=1+1</t></is>"));
+    assert_non_null(strstr(xml, "t=\"inlineStr\"><is><t>+cmd</t></is>"));
+    assert_null(strstr(xml, "<f>"));
+    free(xml);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -179,6 +260,8 @@ int main(void)
         cmocka_unit_test(test_workbook__batch_writes_nothing_until_asked),
         cmocka_unit_test(test_workbook__unwritable_path_is_an_io_error_said_in_both_languages),
         cmocka_unit_test(test_workbook__what_if_and_newer_options_are_refused),
+        cmocka_unit_test(test_workbook__failures_are_located_by_line_or_by_sheet_cell),
+        cmocka_unit_test(test_workbook__input_text_is_never_a_formula),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
