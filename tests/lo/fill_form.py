@@ -2,7 +2,9 @@
 """Fill pekppp's fill-in workbook as unit staff would, from a unit file in JSON.
 
   fill_form.py fill FORM.xlsx UNIT.json OUT.xlsx
-      Puts the unit's identity (Identitas/Identity column B), each answer's level,
+      Puts the unit's identity (Identitas/Identity column B; digits as number cells,
+      as a spreadsheet saves a typed 2025 or 4.35), each answer's level (a number, or
+      the text na),
       evidence (one item per line) and note (Indikator/Indicators: the `level`,
       `bukti`/`evidence`, `catatan`/`note` columns) and the survey (the responses
       on the Survei/Survey sheet, or survey_score and survey_respondents on the
@@ -70,6 +72,13 @@ def answer(a):
     return a, [], None
 
 
+NUMBER = re.compile(r"[0-9]+(\.[0-9]+)?")
+
+
+class Number(str):
+    """A number cell holding this decimal text."""
+
+
 class Form:
     def __init__(self, path):
         self.z = zipfile.ZipFile(path)
@@ -115,6 +124,8 @@ class Form:
         style = style.group(0) if style else ""
         if isinstance(value, int):
             cell = '<c r="%s"%s><v>%d</v></c>' % (ref, style, value)
+        elif isinstance(value, Number):
+            cell = '<c r="%s"%s><v>%s</v></c>' % (ref, style, value)
         else:
             cell = '<c r="%s"%s t="inlineStr"><is><t xml:space="preserve">%s</t></is></c>' % (
                 ref, style, escape(value))
@@ -134,7 +145,9 @@ def fill(form_path, unit_path, out):
     cells = f.text_cells(part)
     rows = {v: int(k[1:]) for k, v in cells.items() if k.startswith("A")}
     for key, value in identity_values(u).items():
-        f.set(part, "B%d" % rows[key], value)
+        # Digits typed into a cell are a number to a spreadsheet (a period 2025, a score
+        # 4.35): write them as number cells, as Excel and LibreOffice save them.
+        f.set(part, "B%d" % rows[key], Number(value) if NUMBER.fullmatch(value) else value)
     part = f.part("indicators")
     cells = f.text_cells(part)
     head = {v: col_index(k) for k, v in cells.items() if re.fullmatch(r"[A-Z]+1", k)}

@@ -10,7 +10,11 @@
 #   2. LibreOffice opens the filled workbook (headless, a private profile) and
 #      its CSV has every value in the cell the layout gives it;
 #   3. `score FILLED.xlsx -f json` equals `score examples/UNIT.yaml -f json`
-#      but for the input's file name and SHA-256.
+#      but for the input's file name and SHA-256, and the HTML reports (which
+#      show each answer's evidence and note) are the same but for the receipt's
+#      file name and hash; so does the filled workbook
+#      once LibreOffice has saved it again as .xlsx (shared strings, its own
+#      styles: what a reader meets from a real spreadsheet).
 # Step 3 needs the .xlsx reader (`score formulir.xlsx`); a build whose score
 # does not read workbooks yet is reported and the test skipped (exit 77)
 # once steps 1 and 2 pass.  Exit 1 when a check fails; 77 without
@@ -48,6 +52,17 @@ check() {
     if "$@"; then pass "$what"; else fail "$what"; fi
 }
 
+# An HTML report with the input's name and SHA-256 (its receipt) blanked: the
+# page shows each answer's evidence and note, which the JSON result has not.
+strip_html() { # page input-file
+    python3 -c '
+import hashlib, sys
+page, inp = sys.argv[1], sys.argv[2]
+text = open(page, encoding="utf-8").read()
+sha = hashlib.sha256(open(inp, "rb").read()).hexdigest()
+print(text.replace(inp, "INPUT").replace(sha, "SHA"))' "$1" "$2"
+}
+
 # The result JSON without what depends on the input file.
 strip_input() {
     python3 -c '
@@ -76,6 +91,11 @@ for u in kecamatan-bojong puskesmas-kajen disdukcapil; do
     check "$u: LibreOffice finds every value in its cell" \
         python3 "$here/fill_form.py" verify "lo-$u" "$u" "$here/units/$u.json"
 
+    mkdir -p "resaved-$u"
+    timeout 300 "$soffice" -env:UserInstallation="file://$tmp/lo-profile" --headless \
+        --convert-to 'xlsx:Calc MS Excel 2007 XML' --outdir "resaved-$u" "$u.xlsx" >>"$tmp/lo.log" 2>&1
+    check "$u: LibreOffice saves the filled workbook again" [ -s "resaved-$u/$u.xlsx" ]
+
     "$bin" score "$src/examples/$u.yaml" -f json >"$u.yaml.json"
     "$bin" score "$u.xlsx" -f json >"$u.xlsx.json" 2>"$u.err"
     rc=$?
@@ -89,6 +109,13 @@ for u in kecamatan-bojong puskesmas-kajen disdukcapil; do
     check "$u: the workbook scores as the YAML unit (but for the input's name and hash)" \
         cmp -s <(strip_input "$u.yaml.json") <(strip_input "$u.xlsx.json")
     [ $rc = 0 ] || cat "$u.err"
+    "$bin" score "$src/examples/$u.yaml" -f html -o "$u.yaml.html"
+    "$bin" score "$u.xlsx" -f html -o "$u.xlsx.html"
+    check "$u: ... with the same evidence and notes (HTML report, receipt aside)" \
+        cmp -s <(strip_html "$u.yaml.html" "$src/examples/$u.yaml") <(strip_html "$u.xlsx.html" "$u.xlsx")
+    "$bin" score "resaved-$u/$u.xlsx" -f json >"$u.resaved.json" 2>"$u.resaved.err"
+    check "$u: saved again by LibreOffice, it still scores as the YAML unit" \
+        cmp -s <(strip_input "$u.yaml.json") <(strip_input "$u.resaved.json")
 done
 
 if [ $failures -gt 0 ]; then
