@@ -46,9 +46,9 @@ _pekppp_all_opts()
 _pekppp_formats()
 {
     case $1 in
-        score) echo "text json md html csv" ;;
+        score) echo "text json md html csv xlsx" ;;
         lint) echo "text json github sarif" ;;
-        template) echo "yaml csv" ;;
+        template) echo "yaml csv xlsx" ;;
         plan) echo "text json md" ;;
         diff) echo "text json csv" ;;
     esac

@@ -20,5 +20,6 @@
 #include "pekppp/plan.h"
 #include "pekppp/diff.h"
 #include "pekppp/text.h"
+#include "pekppp/workbook.h"
 
 #endif

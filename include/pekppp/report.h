@@ -23,7 +23,12 @@ typedef enum {
     PEKPPP_FORMAT_JSON = 1,
     PEKPPP_FORMAT_CSV = 2, /**< batches only: one row per unit */
     PEKPPP_FORMAT_MD = 3,  /**< GitHub-flavoured Markdown (a job summary, an issue comment) */
-    PEKPPP_FORMAT_HTML = 4 /**< one self-contained page: inline CSS and SVG, no network */
+    PEKPPP_FORMAT_HTML = 4, /**< one self-contained page: inline CSS and SVG, no network */
+    /** An Excel workbook (.xlsx).  It is written to a file by name, never to a
+     * sink: pekppp_report_write_xlsx(), pekppp_batch_write_xlsx() and
+     * pekppp_template_write_xlsx() in pekppp/workbook.h.  The sink writers
+     * return PEKPPP_EINVALID for it. */
+    PEKPPP_FORMAT_XLSX = 5
 } pekppp_report_format;
 
 /** CSV dialects: what Excel reads in an English or an Indonesian locale. */

@@ -154,6 +154,12 @@ typedef struct {
     int progress;
     const cli_batch_args *args;
     pthread_mutex_t *rubric_lock; /* the workers' lock on the rubric cache */
+    /* -f xlsx: the workbook grows as units are taken, in input order, into
+     * the temporary file of the output opened at the start. */
+    pekppp_workbook *wb;
+    cli_out out;
+    const char *wb_name;       /* the file libxlsxwriter writes */
+    int out_open;
 } run_state;
 
 /* Milliseconds from @p t to now (CLOCK_MONOTONIC): integers are all the
@@ -197,11 +203,17 @@ static void progress(run_state *st, int final)
 static int ensure_batch(run_state *st, const pekppp_rubric *r)
 {
     pekppp_batch_options bo = PEKPPP_BATCH_OPTIONS_INIT;
+    pekppp_error err;
+    int rc;
     if (st->batch)
         return 0;
     bo.group_by = st->args->group_by;
     bo.title = st->args->title;
-    return pekppp_batch_new(&st->batch, r, &bo);
+    if ((rc = pekppp_batch_new(&st->batch, r, &bo)) < 0)
+        return rc;
+    if (st->out_open && (rc = pekppp_workbook_new(&st->wb, st->wb_name, r, &st->args->ropts, &err)) < 0)
+        cli_print_diag(&err);
+    return rc;
 }
 
 /* Take one scored unit into the batch, in input order. */
@@ -217,6 +229,10 @@ static void take(run_state *st, pekppp_result *res, pekppp_sink *json)
         st->failed_any = 1;
         if (pekppp_batch_add_failure(st->batch, &e2) < 0)
             st->broken = CLI_EXIT_INTERNAL;
+        return;
+    }
+    if (st->wb && pekppp_workbook_add_unit(st->wb, res, &e2) < 0) {
+        st->broken = CLI_EXIT_INTERNAL;
         return;
     }
     if (json && json->len > 0) {
@@ -415,7 +431,19 @@ static int write_report(run_state *st)
     const cli_batch_args *args = st->args;
     cli_out out;
     pekppp_sink sink;
+    pekppp_error err;
     int rc;
+    if (st->out_open) {
+        st->out_open = 0;
+        pekppp_error_clear(&err);
+        if (pekppp_batch_write_xlsx(st->wb, st->batch, &err) < 0) {
+            cli_out_abort(&st->out);
+            cli_fail(cli_msg(args->lang, CM_XLSX_FAILED), args->output ? args->output : "-",
+                     cli_diag_message(&err));
+            return err.code == PEKPPP_ENOMEM ? CLI_EXIT_INTERNAL : CLI_EXIT_IO;
+        }
+        return cli_out_commit(&st->out);
+    }
     if ((rc = cli_out_open(&out, args->output)) != 0)
         return rc;
     pekppp_sink_init_file(&sink, out.file);
@@ -596,6 +624,12 @@ int cli_run_batch(const cli_items *items, const cli_batch_args *args)
         cli_fail(cli_msg(args->lang, CM_TEMP_FAILED), strerror(errno));
         return CLI_EXIT_IO;
     }
+    /* A workbook is written while the units are taken: its output opens first. */
+    if (args->format == PEKPPP_FORMAT_XLSX) {
+        if ((rc = cli_out_open_named(&st.out, args->output, &st.wb_name)) != 0)
+            return rc;
+        st.out_open = 1;
+    }
     p.items = items;
     p.args = args;
     p.window = (size_t)jobs * WINDOW_PER_JOB;
@@ -623,6 +657,9 @@ done:
     free_slots(&p);
     free(threads);
     free(pf.list);
+    if (st.out_open)
+        cli_out_abort(&st.out); /* no workbook: the target stays as it was */
+    pekppp_workbook_free(st.wb);
     pekppp_batch_free(st.batch);
     if (st.spill)
         fclose(st.spill);

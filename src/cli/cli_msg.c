@@ -175,6 +175,14 @@ static const char *const messages[CM_COUNT][2] = {
     [CM_LINT_CONFIG_UNREADABLE] = { "berkas konfigurasi lint %s tidak dapat dibaca: %s",
                                     "cannot read the lint config %s: %s" },
     [CM_LINT_CONFIG_NOT_TEXT] = { "bukan teks, atau lebih dari 1 MiB", "not text, or over 1 MiB" },
+    /* -f xlsx (output.c, cmd_score.c, cmd_template.c, batch_run.c) */
+    [CM_XLSX_TTY] = { "-f xlsx menulis buku kerja biner, bukan teks untuk terminal: "
+                      "beri -o BERKAS.xlsx (atau alirkan ke pipa)",
+                      "-f xlsx writes a binary workbook, not text for a terminal: "
+                      "give -o FILE.xlsx (or send it down a pipe)" },
+    [CM_XLSX_WHATIF] = { "-f xlsx tidak menampilkan --set atau --target: pakai -f html, md, text atau json",
+                         "-f xlsx does not show --set or --target: use -f html, md, text or json" },
+    [CM_XLSX_FAILED] = { "gagal menulis buku kerja '%s': %s", "cannot write the workbook '%s': %s" },
 };
 
 const char *cli_msg(int lang, cli_msg_id id)

@@ -44,6 +44,7 @@ typedef enum {
     /* lint: rules turned off, its config file */
     CM_LINT_UNKNOWN_RULE, CM_LINT_DID_YOU_MEAN, CM_LINT_CONFIG_SYNTAX, CM_LINT_CONFIG_KEY,
     CM_LINT_CONFIG_UNREADABLE, CM_LINT_CONFIG_NOT_TEXT,
+    CM_XLSX_TTY, CM_XLSX_WHATIF, CM_XLSX_FAILED,
     CM_COUNT
 } cli_msg_id;
 

@@ -18,6 +18,7 @@
 #include "rubric_find.h"
 #include "term.h"
 #include "whatif.h"
+#include "xlsx_out.h"
 
 enum { O_RUBRIC = 1, O_RUBRIC_PATH, O_FORMAT, O_OUTPUT, O_LANG, O_INCOMPLETE, O_FAIL_UNDER,
        O_FAIL_UNDER_MEAN, O_JOBS, O_GROUP_BY, O_TITLE, O_CSV_DIALECT, O_SET, O_TARGET, O_QUIET, O_HELP };
@@ -28,8 +29,7 @@ const cli_opt score_opts[] = {
     { O_RUBRIC_PATH, 0, "rubric-path", "DIRS",
       { "cari rubrik di folder ini dulu (dipisah ':')", "search these folders first (':'-separated)" } },
     { O_FORMAT, 'f', "format", "FMT",
-      { "text (bawaan), json, md, html, atau csv (banyak unit)",
-        "text (default), json, md, html, or csv (batches)" } },
+      { "text (bawaan), json, md, html, csv, atau xlsx", "text (default), json, md, html, csv, or xlsx" } },
     { O_OUTPUT, 'o', "output", "FILE",
       { "tulis ke berkas (diganti secara atomik)", "write to a file (replaced atomically)" } },
     { O_LANG, 0, "lang", "LANG", { "bahasa laporan: id atau en", "report language: id or en" } },
@@ -87,28 +87,6 @@ static int parse_group_by(const char *s, unsigned *out)
     return 0;
 }
 
-/* The HTML receipt's time stamp, in UTC (ISO 8601): now, or SOURCE_DATE_EPOCH
- * when it is set, so a report can be made again byte for byte.  A value that
- * is not a number of seconds is reported and the time left out. */
-static const char *report_time(char *buf, size_t size, int lang)
-{
-    const char *epoch = getenv("SOURCE_DATE_EPOCH");
-    time_t t = time(NULL);
-    struct tm tm;
-    if (epoch && *epoch) {
-        char *end;
-        long long v = strtoll(epoch, &end, 10);
-        if (*end || v < 0 || v > 253402300799LL) { /* up to 9999-12-31 */
-            cli_fail("%s", cli_msg(lang, CM_BAD_EPOCH));
-            return NULL;
-        }
-        t = (time_t)v;
-    }
-    if (!gmtime_r(&t, &tm) || strftime(buf, size, "%Y-%m-%dT%H:%M:%SZ", &tm) == 0)
-        return NULL;
-    return buf;
-}
-
 /* What the command line asks for. */
 typedef struct {
     cli_rubrics rubrics;
@@ -143,7 +121,7 @@ static int parse_options(score_args *a, int argc, char **argv)
         case O_RUBRIC: a->rubrics.rubric_file = v; break;
         case O_RUBRIC_PATH: a->rubrics.rubric_path = v; break;
         case O_FORMAT:
-            if ((rc = cli_opt_format(v, "text,json,csv,md,html", &a->format, a->lang, "score")) != 0)
+            if ((rc = cli_opt_format(v, "text,json,csv,md,html,xlsx", &a->format, a->lang, "score")) != 0)
                 return rc;
             break;
         case O_OUTPUT: a->output = v; break;
@@ -181,6 +159,13 @@ static int parse_options(score_args *a, int argc, char **argv)
     }
     if (a->ninputs == 0)
         return usage(a->lang, cli_msg(a->lang, CM_NO_INPUT));
+    if (a->format == PEKPPP_FORMAT_XLSX) {
+        /* A workbook is no what-if page, and no text for a terminal. */
+        if (a->nsets > 0 || a->target)
+            return usage(a->lang, cli_msg(a->lang, CM_XLSX_WHATIF));
+        if ((rc = cli_out_refuse_tty(a->output, a->lang, "score")) != 0)
+            return rc;
+    }
     return SCORE_GO;
 }
 
@@ -212,6 +197,27 @@ static int check_below(const pekppp_result *res, pekppp_fixed threshold, const s
         return CLI_EXIT_BELOW;
     }
     return CLI_EXIT_OK;
+}
+
+/* One unit's workbook to -o (or stdout through a temporary file); 0 or an
+ * exit code. */
+static int write_unit_xlsx(const score_args *args, const pekppp_result *res,
+                           const pekppp_report_options *ro)
+{
+    cli_out out;
+    const char *name;
+    pekppp_error err;
+    int rc;
+    if ((rc = cli_out_open_named(&out, args->output, &name)) != 0)
+        return rc;
+    pekppp_error_clear(&err);
+    if (pekppp_report_write_xlsx(name, res, ro, &err) < 0) {
+        cli_out_abort(&out);
+        cli_fail(cli_msg(args->lang, CM_XLSX_FAILED), args->output ? args->output : "-",
+                 cli_diag_message(&err));
+        return err.code == PEKPPP_ENOMEM ? CLI_EXIT_INTERNAL : CLI_EXIT_IO;
+    }
+    return cli_out_commit(&out);
 }
 
 /* One unit: the unit report, with the what-if and the plan when asked. */
@@ -259,6 +265,11 @@ static int score_one(score_args *args, const char *input)
             goto done;
         ro.plan = plan;
     }
+    if (args->format == PEKPPP_FORMAT_XLSX) {
+        if ((rc = write_unit_xlsx(args, res, &ro)) == 0 && args->fail_under)
+            rc = check_below(res, threshold, args);
+        goto done;
+    }
     if ((error = pekppp_report_write(&sink, res, args->format, &ro)) < 0) {
         rc = cli_exit_for(error);
         goto done;
@@ -305,8 +316,8 @@ static int score_inputs(score_args *a)
     cli_items items = { NULL, 0, 0, 0, NULL, 0, NULL, 0, 0 };
     int rc;
     a->ropts.lang = a->lang ? PEKPPP_LANG_EN : PEKPPP_LANG_ID;
-    if (a->format == PEKPPP_FORMAT_HTML)
-        a->ropts.timestamp = report_time(a->stamp, sizeof(a->stamp), a->lang);
+    if (a->format == PEKPPP_FORMAT_HTML || a->format == PEKPPP_FORMAT_XLSX)
+        a->ropts.timestamp = cli_report_time(a->stamp, sizeof(a->stamp), a->lang);
     if (cli_items_expand(&items, a->inputs, a->ninputs) < 0) {
         cli_items_free(&items);
         return CLI_EXIT_INTERNAL;

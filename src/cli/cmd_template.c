@@ -14,6 +14,7 @@
 #include "output.h"
 #include "rubric_find.h"
 #include "term.h"
+#include "xlsx_out.h"
 
 enum { O_RUBRIC = 1, O_RUBRIC_PATH, O_FORMAT, O_OUTPUT, O_FORCE, O_LANG, O_CSV_DIALECT, O_HELP };
 
@@ -23,7 +24,8 @@ const cli_opt template_opts[] = {
         "the rubric: a file or an id (default: pekppp-2022-luring)" } },
     { O_RUBRIC_PATH, 0, "rubric-path", "DIRS",
       { "cari rubrik di folder ini dulu", "search these folders first" } },
-    { O_FORMAT, 'f', "format", "FMT", { "yaml (bawaan) atau csv", "yaml (default) or csv" } },
+    { O_FORMAT, 'f', "format", "FMT", { "yaml (bawaan), csv, atau xlsx (buku kerja isian)",
+                                        "yaml (default), csv, or xlsx (a fill-in workbook)" } },
     { O_OUTPUT, 'o', "output", "FILE",
       { "tulis ke berkas baru (berkas yang ada perlu --force)",
         "write to a new file (an existing one needs --force)" } },
@@ -62,7 +64,7 @@ int cmd_template(int argc, char **argv)
         case O_RUBRIC: rubric = v; break;
         case O_RUBRIC_PATH: rubrics.rubric_path = v; break;
         case O_FORMAT:
-            if ((rc = cli_opt_format(v, "yaml,csv", &format, lang, "template")) != 0)
+            if ((rc = cli_opt_format(v, "yaml,csv,xlsx", &format, lang, "template")) != 0)
                 goto done;
             break;
         case O_OUTPUT: output = v; break;
@@ -99,6 +101,10 @@ int cmd_template(int argc, char **argv)
     } else if (pekppp_error_clear(&err), cli_rubrics_resolve(&r, rubric, &rubrics, &err) < 0) {
         cli_fail("%s", cli_diag_message(&err));
         rc = err.code == PEKPPP_ENOTFOUND || !err.code ? CLI_EXIT_IO : CLI_EXIT_INVALID;
+        goto done;
+    }
+    if (format == PEKPPP_FORMAT_XLSX) {
+        rc = cli_template_xlsx(output, r, &ro, lang);
         goto done;
     }
     if (pekppp_template_write(&sink, r, format, &ro) < 0) {

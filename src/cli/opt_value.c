@@ -16,7 +16,8 @@ int cli_opt_format(const char *v, const char *formats, pekppp_report_format *out
         pekppp_report_format format;
     } known[] = { { "text", PEKPPP_FORMAT_TEXT }, { "yaml", PEKPPP_FORMAT_TEXT },
                   { "json", PEKPPP_FORMAT_JSON }, { "csv", PEKPPP_FORMAT_CSV },
-                  { "md", PEKPPP_FORMAT_MD }, { "html", PEKPPP_FORMAT_HTML } };
+                  { "md", PEKPPP_FORMAT_MD }, { "html", PEKPPP_FORMAT_HTML },
+                  { "xlsx", PEKPPP_FORMAT_XLSX } };
     size_t i, n = strlen(v);
     const char *p = strstr(formats, v);
     char msg[256], shown[64];

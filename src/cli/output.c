@@ -154,6 +154,7 @@ int cli_out_open(cli_out *o, const char *path)
     int fd;
     memset(o, 0, sizeof(*o));
     o->path = path;
+    o->spool = -1;
     if (!path || strcmp(path, "-") == 0 || strcmp(path, "/dev/stdout") == 0 ||
         strcmp(path, "/dev/fd/1") == 0 || strcmp(path, "/proc/self/fd/1") == 0) {
         o->file = stdout; /* the descriptor we hold: no reopening, no permission check */
@@ -227,10 +228,77 @@ int cli_out_open(cli_out *o, const char *path)
     return 0;
 }
 
+/* Copy the spooled file onto the output and remove it; 0 or an errno. */
+static int copy_spool(cli_out *o)
+{
+    char buf[65536];
+    ssize_t n;
+    int saved = 0;
+    if (lseek(o->spool, 0, SEEK_SET) != 0)
+        saved = errno;
+    while (!saved && (n = read(o->spool, buf, sizeof(buf))) != 0) {
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            saved = errno;
+        } else if (fwrite(buf, 1, (size_t)n, o->file) != (size_t)n) {
+            saved = errno ? errno : EIO;
+        }
+    }
+    close(o->spool);
+    o->spool = -1;
+    (void)settle_tmp(o, NULL);
+    return saved;
+}
+
+int cli_out_open_named(cli_out *o, const char *path, const char **name)
+{
+    const char *dir = getenv("TMPDIR");
+    int rc = cli_out_open(o, path);
+    *name = NULL;
+    if (rc != 0)
+        return rc;
+    if (o->tmp[0]) {
+        *name = o->tmp; /* libxlsxwriter truncates and writes the file mkstemp made */
+        return 0;
+    }
+    snprintf(o->tmp, sizeof(o->tmp), "%s/pekppp-out.XXXXXX", dir && *dir ? dir : "/tmp");
+    if ((o->spool = make_tmp(o)) < 0) {
+        cli_fail(cli_msg(cli_get_lang(), CM_TEMP_FAILED), strerror(errno));
+        o->tmp[0] = '\0';
+        cli_out_abort(o);
+        return CLI_EXIT_IO;
+    }
+    *name = o->tmp;
+    return 0;
+}
+
+int cli_out_refuse_tty(const char *path, int lang, const char *cmd)
+{
+    struct stat st;
+    int tty = 0;
+    if (!path || strcmp(path, "-") == 0 || strcmp(path, "/dev/stdout") == 0 ||
+        strcmp(path, "/dev/fd/1") == 0 || strcmp(path, "/proc/self/fd/1") == 0) {
+        tty = isatty(1);
+    } else if (stat(path, &st) == 0 && S_ISCHR(st.st_mode)) {
+        int fd = open(path, O_WRONLY | O_NOCTTY | O_NONBLOCK);
+        if (fd >= 0) {
+            tty = isatty(fd);
+            close(fd);
+        }
+    }
+    return tty ? cli_usage(lang, cmd, cli_msg(lang, CM_XLSX_TTY)) : 0;
+}
+
 int cli_out_commit(cli_out *o)
 {
     int saved = 0;
     mode_t mask;
+    if (o->spool >= 0 && (saved = copy_spool(o)) != 0) {
+        cli_out_abort(o);
+        cli_fail(cli_msg(cli_get_lang(), CM_WRITE_FAILED), o->path ? o->path : "-", strerror(saved));
+        return CLI_EXIT_IO;
+    }
     if (o->file == stdout) {
         if (fflush(stdout) != 0 || ferror(stdout)) {
             cli_fail(cli_msg(cli_get_lang(), CM_WRITE_STDOUT), strerror(errno));
@@ -275,6 +343,9 @@ int cli_out_commit(cli_out *o)
 
 void cli_out_abort(cli_out *o)
 {
+    if (o->spool >= 0)
+        close(o->spool);
+    o->spool = -1;
     if (o->file && o->file != stdout)
         fclose(o->file);
     o->file = NULL;

@@ -22,6 +22,8 @@ typedef struct {
     int in_place;
     int keep_mode;     /* replacing a regular file: give the new one its mode */
     mode_t mode;
+    int spool;         /* cli_out_open_named to stdout or a device: the temporary
+                          file (in TMPDIR) to copy there on commit, or -1 */
 } cli_out;
 
 /* The file @p path ends at after its chain of symbolic links, even when
@@ -37,6 +39,17 @@ int cli_out_open(cli_out *o, const char *path);
 int cli_out_commit(cli_out *o);
 /* Give up: remove the temporary file, leave the target as it was. */
 void cli_out_abort(cli_out *o);
+
+/* For a writer that writes a file by name (libxlsxwriter): open the output
+ * as cli_out_open does and set *name to the file to write.  To a regular
+ * file that is the temporary file next to the target, renamed on commit; to
+ * stdout, a device or a FIFO, a temporary file in $TMPDIR (or /tmp) that
+ * cli_out_commit copies there and removes.  0 or CLI_EXIT_IO. */
+int cli_out_open_named(cli_out *o, const char *path, const char **name);
+
+/* Refuse to write binary output (-f xlsx) to a terminal: when @p path (NULL
+ * or "-": stdout) is one, say so and return CLI_EXIT_USAGE; else 0. */
+int cli_out_refuse_tty(const char *path, int lang, const char *cmd);
 
 /* Refuse -o @p output (NULL or "-": stdout, always fine) when writing it
  * would overwrite a file read: one of @p files (@p nfiles paths, e.g. -r

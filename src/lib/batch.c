@@ -393,6 +393,7 @@ int pekppp_batch_add_failure(pekppp_batch *b, const pekppp_error *e)
     f->path = copy(b, e->path, &oom);
     f->message = copy(b, e->message, &oom);
     f->message_id = e->message_id[0] ? copy(b, e->message_id, &oom) : NULL;
+    f->sheet = e->sheet[0] ? copy(b, e->sheet, &oom) : NULL;
     f->line = e->line;
     f->column = e->column;
     if (oom)

@@ -50,6 +50,7 @@ int pk_missed_total(const pk_missed *m, pk_rat *out);
 typedef struct {
     const char *file, *path, *message;
     const char *message_id;   /* Indonesian, or NULL */
+    const char *sheet;        /* a workbook's sheet (line = row, column = its number), or NULL */
     unsigned line, column;
 } pk_failure;
 

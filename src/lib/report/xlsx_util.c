@@ -1,0 +1,173 @@
+/*
+ * The workbook writers' cell helpers; see xw_internal.h.
+ *
+ * Numbers: libxlsxwriter takes a cell's value as a C double and writes it
+ * with "%.16G".  We hand it the decimal text we formatted (pk_fixed_format)
+ * read by strtod, the double nearest to that text; for at most 15
+ * significant digits "%.16G" of that double gives the same digits back, so
+ * the sheet's XML holds exactly the number the text and CSV reports print
+ * (tests/lo checks the XML).  No arithmetic happens on the double.
+ */
+#include "xw_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "pekppp/workbook.h"
+
+static void set_io(pekppp_error *err, const char *path, const char *why)
+{
+    char en[512], id[512];
+    if (!err)
+        return;
+    pekppp_error_clear(err);
+    err->code = PEKPPP_EIO;
+    snprintf(en, sizeof(en), "cannot write the workbook: %s", why);
+    snprintf(id, sizeof(id), "buku kerja tidak dapat ditulis: %s", why);
+    pekppp_error_set_message(err, en, id);
+    pekppp_error_set_file(err, path);
+}
+
+/* Seconds since 1970 of "YYYY-MM-DDTHH:MM:SSZ"; 0 when @p s is not that. */
+static time_t parse_stamp(const char *s)
+{
+    int y, mo, d, h, mi, sec;
+    long long days;
+    int yy, era, yoe, doy, doe, mp;
+    if (!s || sscanf(s, "%4d-%2d-%2dT%2d:%2d:%2dZ", &y, &mo, &d, &h, &mi, &sec) != 6 ||
+        mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || sec > 60)
+        return 0;
+    /* Days from the civil date (proleptic Gregorian), integers only. */
+    yy = y - (mo <= 2);
+    era = (yy >= 0 ? yy : yy - 399) / 400;
+    yoe = yy - era * 400;
+    mp = (mo + 9) % 12;
+    doy = (153 * mp + 2) / 5 + d - 1;
+    doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    days = (long long)era * 146097 + doe - 719468;
+    return (time_t)(days * 86400 + h * 3600 + mi * 60 + sec);
+}
+
+int pk_xw_open(pk_xw *x, const char *path, int constant_memory, const char *timestamp,
+                 const char *title, pekppp_error *err)
+{
+    lxw_workbook_options o;
+    lxw_doc_properties props;
+    time_t created = parse_stamp(timestamp);
+    memset(x, 0, sizeof(*x));
+    memset(&o, 0, sizeof(o));
+    o.constant_memory = constant_memory ? LXW_TRUE : LXW_FALSE;
+    if (!(x->wb = workbook_new_opt(path, &o))) {
+        set_io(err, path, "out of memory");
+        return PEKPPP_ENOMEM;
+    }
+    memset(&props, 0, sizeof(props));
+    props.title = (char *)title;
+    props.created = created ? created : time(NULL);
+    pk_xw_check(x, workbook_set_properties(x->wb, &props));
+    return 0;
+}
+
+int pk_xw_close(pk_xw *x, const char *path, pekppp_error *err)
+{
+    lxw_error e;
+    if (x->error || x->oom) {
+        int oom = x->oom || x->error == LXW_ERROR_MEMORY_MALLOC_FAILED;
+        set_io(err, path, oom ? "out of memory" : lxw_strerror(x->error));
+        if (err && oom)
+            err->code = PEKPPP_ENOMEM;
+        pk_xw_discard(x);
+        return oom ? PEKPPP_ENOMEM : PEKPPP_EIO;
+    }
+    e = workbook_close(x->wb);
+    x->wb = NULL;
+    if (e != LXW_NO_ERROR) {
+        set_io(err, path, lxw_strerror(e));
+        return e == LXW_ERROR_MEMORY_MALLOC_FAILED ? PEKPPP_ENOMEM : PEKPPP_EIO;
+    }
+    return 0;
+}
+
+void pk_xw_discard(pk_xw *x)
+{
+    if (x->wb)
+        lxw_workbook_free(x->wb);
+    x->wb = NULL;
+}
+
+void pk_xw_check(pk_xw *x, lxw_error e)
+{
+    if (e != LXW_NO_ERROR && !x->error)
+        x->error = e;
+}
+
+lxw_worksheet *pk_xw_sheet(pk_xw *x, const char *name)
+{
+    lxw_worksheet *ws = workbook_add_worksheet(x->wb, name);
+    if (!ws && !x->error)
+        x->error = LXW_ERROR_MEMORY_MALLOC_FAILED;
+    return ws;
+}
+
+void pk_xw_text(pk_xw *x, lxw_worksheet *ws, uint32_t row, uint16_t col, const char *s,
+                  lxw_format *fmt)
+{
+    char small[512], *buf = small;
+    size_t len, n, out = 0, chars = 0;
+    uint32_t cp;
+    if (!ws || !s || !*s)
+        return;
+    len = strlen(s);
+    if (len >= sizeof(small) && !(buf = pk_malloc(len + 1))) {
+        x->oom = 1;
+        return;
+    }
+    for (; *s && chars < PK_XW_CELL_MAX; s += n, chars++) {
+        n = pk_utf8_next(s, &cp);
+        if (cp != '\t' && cp != '\n' && pk_text_unsafe(cp)) {
+            buf[out++] = '?';
+        } else {
+            memcpy(buf + out, s, n);
+            out += n;
+        }
+    }
+    buf[out] = '\0';
+    pk_xw_check(x, worksheet_write_string(ws, row, col, buf, fmt));
+    if (buf != small)
+        pk_free(buf);
+}
+
+void pk_xw_fixed(pk_xw *x, lxw_worksheet *ws, uint32_t row, uint16_t col, int64_t units,
+                   int decimals, lxw_format *fmt)
+{
+    char text[48];
+    if (!ws)
+        return;
+    if (pk_fixed_format(text, sizeof(text), units, decimals) < 0) {
+        pk_xw_check(x, LXW_ERROR_PARAMETER_VALIDATION);
+        return;
+    }
+    pk_xw_check(x, worksheet_write_number(ws, row, col, strtod(text, NULL), fmt));
+}
+
+void pk_xw_int(pk_xw *x, lxw_worksheet *ws, uint32_t row, uint16_t col, int64_t v,
+                 lxw_format *fmt)
+{
+    pk_xw_fixed(x, ws, row, col, v, 0, fmt);
+}
+
+const char *pk_xw_numfmt(char *buf, size_t size, int decimals)
+{
+    int i;
+    size_t n = 0;
+    if (size < 3)
+        return "0";
+    buf[n++] = '0';
+    if (decimals > 0 && n + 1 < size)
+        buf[n++] = '.';
+    for (i = 0; i < decimals && n + 1 < size; i++)
+        buf[n++] = '0';
+    buf[n] = '\0';
+    return buf;
+}
