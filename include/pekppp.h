@@ -17,6 +17,7 @@
 #include "pekppp/detect.h"
 #include "pekppp/batch.h"
 #include "pekppp/template.h"
+#include "pekppp/skm.h"
 #include "pekppp/plan.h"
 #include "pekppp/diff.h"
 #include "pekppp/text.h"

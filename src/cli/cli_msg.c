@@ -175,6 +175,13 @@ static const char *const messages[CM_COUNT][2] = {
     [CM_LINT_CONFIG_UNREADABLE] = { "berkas konfigurasi lint %s tidak dapat dibaca: %s",
                                     "cannot read the lint config %s: %s" },
     [CM_LINT_CONFIG_NOT_TEXT] = { "bukan teks, atau lebih dari 1 MiB", "not text, or over 1 MiB" },
+    /* skm */
+    [CM_BAD_WEIGHTS] = { "--weights menerima exact atau sebuah desimal bobot per unsur, "
+                         "misalnya 0.11 atau 0.111",
+                         "--weights takes exact or a decimal weight per unsur, such as 0.11 or "
+                         "0.111" },
+    [CM_SKM_NO_INPUT] = { "lembar jawaban responden belum diberikan",
+                          "no respondent sheet given" },
 };
 
 const char *cli_msg(int lang, cli_msg_id id)

@@ -44,6 +44,8 @@ typedef enum {
     /* lint: rules turned off, its config file */
     CM_LINT_UNKNOWN_RULE, CM_LINT_DID_YOU_MEAN, CM_LINT_CONFIG_SYNTAX, CM_LINT_CONFIG_KEY,
     CM_LINT_CONFIG_UNREADABLE, CM_LINT_CONFIG_NOT_TEXT,
+    /* skm (issue 14) */
+    CM_BAD_WEIGHTS, CM_SKM_NO_INPUT,
     CM_COUNT
 } cli_msg_id;
 
