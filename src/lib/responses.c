@@ -54,9 +54,13 @@ static int one_of(const char *h, const char *const *names)
 static const char *const unit_names[] = { "unit_id", "id_unit", "kode_unit", "unit", "id unit",
                                           NULL };
 static const char *const unit_name_names[] = { "unit_name", "nama_unit", "nama unit layanan",
-                                               NULL };
+                                               "unit layanan", NULL };
+/* Read and ignored: the form's timestamp, and the free-text columns of a
+ * questionnaire (suggestions, e-mail). */
 static const char *const time_names[] = { "timestamp", "stempel waktu", "cap waktu", "waktu",
-                                          "tanggal", "date", NULL };
+                                          "tanggal", "date", "saran", "saran dan masukan",
+                                          "kritik dan saran", "email address", "alamat email",
+                                          NULL };
 static const char *const profile_names[PK_NPROFILES][6] = {
     { "umur", "usia", "age", "umur (tahun)", NULL },
     { "jenis kelamin", "jk", "kelamin", "gender", "sex", NULL },
@@ -316,8 +320,7 @@ static int read_row(pk_responses *rs, const pk_csv_cell *cells, size_t count, co
                 char list[1024];
                 allowed(sp, it, list, sizeof(list));
                 pk_diag(rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, cells[i].line, cells[i].col,
-                        it->id, PK_R_UNIT_LEVEL, "answer '%s' to item '%s' is not one of: %s",
-                        cells[i].text, it->id, list);
+                        it->id, PK_R_UNIT_LEVEL, "answer '%s' is not one of: %s", cells[i].text, list);
                 error = PEKPPP_EINVALID;
             } else if (got > 0) {
                 values[cols[i]] = v;

@@ -283,9 +283,15 @@ static void decode_bands(rctx *c, const pk_node *n)
             } else if (c->scale_ok && min > band_bound(r, r->scale_max)) {
                 char top[32];
                 pk_dec_format_short(top, sizeof(top), band_bound(r, r->scale_max));
-                pk_err(&c->d, v[2], PEKPPP_EINVALID, PK_R_RUBRIC_BAND,
-                       "band '%s' is unreachable: its minimum %s is above the highest index %s",
-                       b->grade ? b->grade : "?", v[2]->str, top);
+                if (r->convert_factor)
+                    pk_err(&c->d, v[2], PEKPPP_EINVALID, PK_R_RUBRIC_BAND,
+                           "band '%s' is unreachable: its minimum %s is above the highest index "
+                           "%s",
+                           b->grade ? b->grade : "?", v[2]->str, top);
+                else
+                    pk_err(&c->d, v[2], PEKPPP_EINVALID, PK_R_RUBRIC_BAND,
+                           "band '%s' is unreachable: its minimum %s is above scale.max %d",
+                           b->grade ? b->grade : "?", v[2]->str, r->scale_max);
                 ok = 0;
             } else if (i > 0 && all_ok && min >= pk_fixed_dec(r->bands[i - 1].min)) {
                 char prev[32];

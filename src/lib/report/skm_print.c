@@ -17,7 +17,7 @@ typedef enum {
     W_WEIGHTS_LEGACY, W_RESPONDENTS, W_EMPTY_ROWS, W_UNSUR, W_ANSWERED, W_BLANK, W_NRR,
     W_NRR_W, W_IKM, W_IKM_UNIT, W_EXACT, W_MUTU, W_KINERJA, W_OTHER_CONV, W_WITH_WEIGHT,
     W_PRIORITY, W_PROFILE, W_NO_RESPONDENTS, W_SUMMARY, W_UNITS, W_NOT_ANSWERED, W_BLANK_VALUE,
-    W_COUNT
+    W_RESPONDENTS_LC, W_COUNT
 } skm_word;
 
 static const char *const words[W_COUNT][2] = {
@@ -52,6 +52,7 @@ static const char *const words[W_COUNT][2] = {
     { "unit", "units" },
     { "tidak dijawab", "not answered" },
     { "(kosong)", "(blank)" },
+    { "responden; mutu", "respondents; grades" },
 };
 
 static const char *w(const pekppp_report_options *o, skm_word id)
@@ -250,10 +251,9 @@ static void text_report(pekppp_sink *sink, const pekppp_skm *s, const pekppp_rep
     if (s->nunits > 1) {
         size_t b;
         pk_sink_printf(sink, "%s: %zu %s, %ld %s", w(o, W_SUMMARY), s->nunits, w(o, W_UNITS),
-                       s->respondents, w(o, W_RESPONDENTS));
-        pekppp_sink_puts(sink, ";");
+                       s->respondents, w(o, W_RESPONDENTS_LC));
         for (b = 0; b < r->nbands && b < 16; b++) {
-            pekppp_sink_puts(sink, " ");
+            pekppp_sink_puts(sink, b ? ", " : " ");
             pk_text_cell(sink, r->bands[b].grade, 0, 0);
             pk_sink_printf(sink, " %zu", s->grades[b]);
         }
