@@ -58,8 +58,8 @@ static const cli_command commands[] = {
         "the Community Satisfaction Survey from respondent sheets: NRR, IKM, grade" },
       skm_opts },
     { "schema", cmd_schema, "pekppp schema [NAME]",
-      { "JSON Schema sebuah format (rubric, unit, result, batch, plan, diff)",
-        "the JSON Schema of a format (rubric, unit, result, batch, plan, diff)" },
+      { "JSON Schema sebuah format (rubric, unit, result, batch, plan, diff, skm)",
+        "the JSON Schema of a format (rubric, unit, result, batch, plan, diff, skm)" },
       schema_opts },
 };
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
