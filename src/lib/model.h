@@ -39,7 +39,7 @@ struct pekppp_rubric {
     size_t nsurvey_items;
     long min_respondents;
     bool has_survey;
-    /* Instruments scored on respondent means (an SKM, docs/formats.md 1.1). */
+    /* Instruments scored on respondent means (an SKM, docs/formats.md, "SKM"). */
     bool has_weighting;          /* `weighting:` given: indicator weights are exact
                                     fractions of weighting.total, scored without rounding */
     pk_rat weight_total;         /* weighting.total */

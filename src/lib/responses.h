@@ -1,6 +1,6 @@
 /*
- * Respondent rows: one row per respondent, a column per item (docs/formats.md
- * section 8).  The one reader of survey answers collected in sheets, used by
+ * Respondent rows: one row per respondent, a column per item (docs/formats.md,
+ * section SKM).  The one reader of survey answers collected in sheets, used by
  * `pekppp skm` (the SKM unsur) and `score --survey` (the F-03 items).
  *
  * The header names each column: an item by its id (`U1`, `S01`, or a header
