@@ -1066,6 +1066,32 @@ const pekppp_survey_item *pekppp_rubric_survey_item(const pekppp_rubric *r, size
     return i < r->nsurvey_items ? &r->survey_items[i] : NULL;
 }
 
+int pekppp_rubric_indicator_weight_text(const pekppp_rubric *r, size_t i, char *buf, size_t size)
+{
+    if (i >= r->nindicators)
+        return -1;
+    if (r->iweights)
+        return pk_rat_format(buf, size, r->iweights[i]);
+    return pk_dec_format_short(buf, size, r->indicators[i].weight);
+}
+
+const char *pekppp_rubric_indicator_question(const pekppp_rubric *r, size_t i)
+{
+    return i < r->nindicators && r->questions ? r->questions[i] : NULL;
+}
+
+int64_t pekppp_rubric_convert_factor(const pekppp_rubric *r) { return r->convert_factor; }
+long pekppp_rubric_min_respondents(const pekppp_rubric *r) { return r->min_respondents; }
+
+bool pekppp_rubric_combine(const pekppp_rubric *r, int64_t *evaluator, int64_t *survey)
+{
+    if (evaluator)
+        *evaluator = r->combine_evaluator;
+    if (survey)
+        *survey = r->combine_survey;
+    return r->combines_survey;
+}
+
 const pekppp_band *pekppp_rubric_band_for(const pekppp_rubric *r, pekppp_fixed rounded)
 {
     size_t i;
