@@ -53,7 +53,7 @@ _pekppp_formats()
         template) echo "yaml csv" ;;
         plan) echo "text json md" ;;
         diff) echo "text json csv" ;;
-        skm) echo "text json md csv" ;;
+        skm) echo "text json md html csv" ;;
     esac
 }
 

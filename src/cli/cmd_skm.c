@@ -24,8 +24,8 @@ const cli_opt skm_opts[] = {
       { "instrumen SKM (bawaan skm-2017)", "the SKM instrument (default skm-2017)" } },
     { O_RUBRIC_PATH, 0, "rubric-path", "DIRS", { "cari rubrik di folder ini dulu", "search these folders first" } },
     { O_FORMAT, 'f', "format", "FMT",
-      { "text (bawaan), json, md, atau csv (satu baris per unit)",
-        "text (default), json, md, or csv (one row per unit)" } },
+      { "text (bawaan), json, md, html, atau csv (satu baris per unit)",
+        "text (default), json, md, html, or csv (one row per unit)" } },
     { O_WEIGHTS, 0, "weights", "W",
       { "bobot per unsur: exact (bawaan, 1/9 tepat) atau desimal lembar lama, misalnya 0.11",
         "weight per unsur: exact (default, exactly 1/9) or a legacy sheet's decimal, e.g. 0.11" } },
@@ -100,7 +100,7 @@ int cmd_skm(int argc, char **argv)
         case O_RUBRIC: rubric = v; break;
         case O_RUBRIC_PATH: rubrics.rubric_path = v; break;
         case O_FORMAT:
-            if ((rc = cli_opt_format(v, "text,json,md,csv", &format, lang, "skm")) != 0)
+            if ((rc = cli_opt_format(v, "text,json,md,html,csv", &format, lang, "skm")) != 0)
                 goto done;
             break;
         case O_WEIGHTS:

@@ -6,7 +6,7 @@
  * comma, as the regulation prints them ("0,11"); JSON and CSV (plain
  * dialect) with a point.
  */
-#include "report_internal.h"
+#include "html_internal.h"
 #include "skm_internal.h"
 
 #include <string.h>
@@ -17,7 +17,7 @@ typedef enum {
     W_WEIGHTS_LEGACY, W_RESPONDENTS, W_EMPTY_ROWS, W_UNSUR, W_ANSWERED, W_BLANK, W_NRR,
     W_NRR_W, W_IKM, W_IKM_UNIT, W_EXACT, W_MUTU, W_KINERJA, W_OTHER_CONV, W_WITH_WEIGHT,
     W_PRIORITY, W_PROFILE, W_NO_RESPONDENTS, W_SUMMARY, W_UNITS, W_NOT_ANSWERED, W_BLANK_VALUE,
-    W_RESPONDENTS_LC, W_COUNT
+    W_RESPONDENTS_LC, W_CHART, W_CHART_DESC, W_COUNT
 } skm_word;
 
 static const char *const words[W_COUNT][2] = {
@@ -53,6 +53,9 @@ static const char *const words[W_COUNT][2] = {
     { "tidak dijawab", "not answered" },
     { "(kosong)", "(blank)" },
     { "responden; mutu", "respondents; grades" },
+    { "NRR per unsur", "NRR per unsur" },
+    { "Batang: NRR tiap unsur (skala 1-4). Garis: batas bawah tiap mutu, dalam NRR.",
+      "Bars: the NRR of each unsur (scale 1-4). Lines: the lower limit of each grade, as an NRR." },
 };
 
 static const char *w(const pekppp_report_options *o, skm_word id)
@@ -569,7 +572,286 @@ static void csv_report(pekppp_sink *sink, const pekppp_skm *s, const pekppp_repo
     }
 }
 
-void pk_skm_html(pekppp_sink *sink, const pekppp_skm *s, const pekppp_report_options *o);
+
+/* ---- HTML: one self-contained page ---- */
+
+#define CH_W 640   /* chart size in pixels */
+#define CH_H 240
+#define CH_L 44    /* left margin (axis labels) */
+#define CH_T 12
+#define CH_B 36    /* bottom margin (unsur ids) */
+
+/* The y of a value given in units of 10^-@p dec, in tenths of a pixel. */
+static int64_t chart_y(const pekppp_rubric *r, int64_t units, int dec)
+{
+    int64_t scale = pk_html_pow10(dec), lo = (int64_t)r->scale_min * scale,
+            hi = (int64_t)r->scale_max * scale, h = (CH_H - CH_T - CH_B) * 10;
+    if (units < lo)
+        units = lo;
+    if (units > hi)
+        units = hi;
+    return CH_T * 10 + pk_html_div_round((hi - units) * h, hi - lo);
+}
+
+static void html_chart(pekppp_sink *sink, const pekppp_skm *s, const pk_skm_unit *u,
+                       const pekppp_report_options *o)
+{
+    const pekppp_rubric *r = s->r;
+    size_t i, n = r->nindicators ? r->nindicators : 1;
+    int64_t slot = (CH_W - CH_L - 100) * 10 / (int64_t)n, bar = slot * 6 / 10;
+    int v;
+    puts_(sink, "<figure class=\"chart\"><svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ");
+    pk_sink_printf(sink, "%d %d\" width=\"%d\" height=\"%d\" role=\"img\" aria-label=\"", CH_W, CH_H,
+                   CH_W, CH_H);
+    pk_html_text(sink, w(o, W_CHART));
+    puts_(sink, "\">\n");
+    for (v = r->scale_min; v <= r->scale_max; v++) {
+        int64_t y = chart_y(r, v, 0);
+        puts_(sink, "<line class=\"grid\" x1=\"");
+        pk_html_coord(sink, CH_L * 10);
+        puts_(sink, "\" x2=\"");
+        pk_html_coord(sink, (CH_W - 4) * 10);
+        puts_(sink, "\" y1=\"");
+        pk_html_coord(sink, y);
+        puts_(sink, "\" y2=\"");
+        pk_html_coord(sink, y);
+        pk_sink_printf(sink, "\" stroke=\"#d0d7de\"/><text x=\"%d\" y=\"", CH_L - 8);
+        pk_html_coord(sink, y + 40);
+        pk_sink_printf(sink, "\" text-anchor=\"end\" font-size=\"12\">%d</text>\n", v);
+    }
+    for (i = 0; i < r->nindicators; i++) {
+        int64_t x = CH_L * 10 + (int64_t)i * slot + (slot - bar) / 2, y, base;
+        base = chart_y(r, r->scale_min, 0);
+        if (u->ru->counts[i]) {
+            y = chart_y(r, u->nrr_r[i], r->decimals);
+            puts_(sink, "<rect class=\"bar\" x=\"");
+            pk_html_coord(sink, x);
+            puts_(sink, "\" y=\"");
+            pk_html_coord(sink, y);
+            puts_(sink, "\" width=\"");
+            pk_html_coord(sink, bar);
+            puts_(sink, "\" height=\"");
+            pk_html_coord(sink, base - y);
+            puts_(sink, "\" fill=\"#0969da\"><title>");
+            pk_html_text(sink, r->indicators[i].id);
+            puts_(sink, " ");
+            pk_html_text(sink, r->indicators[i].name);
+            puts_(sink, ": ");
+            pk_fixed_point(sink, u->nrr_r[i], r->decimals, point_of(o), 0);
+            puts_(sink, "</title></rect>\n");
+        }
+        puts_(sink, "<text x=\"");
+        pk_html_coord(sink, x + bar / 2);
+        pk_sink_printf(sink, "\" y=\"%d\" text-anchor=\"middle\" font-size=\"12\">", CH_H - CH_B + 16);
+        pk_html_text(sink, r->indicators[i].id);
+        puts_(sink, "</text>\n");
+    }
+    /* The bands' lower limits, as NRR: min / factor. */
+    for (i = 0; i + 1 < r->nbands; i++) {
+        int64_t m = pk_fixed_dec(r->bands[i].min), y;
+        if (r->convert_factor)
+            m = pk_html_div_round(m * PEKPPP_DEC_SCALE, r->convert_factor);
+        y = chart_y(r, m, 4);
+        puts_(sink, "<line class=\"band\" x1=\"");
+        pk_html_coord(sink, CH_L * 10);
+        puts_(sink, "\" x2=\"");
+        pk_html_coord(sink, (CH_W - 4) * 10);
+        puts_(sink, "\" y1=\"");
+        pk_html_coord(sink, y);
+        puts_(sink, "\" y2=\"");
+        pk_html_coord(sink, y);
+        puts_(sink, "\" stroke=\"#b42318\" stroke-dasharray=\"6 4\"/><text x=\"");
+        pk_html_coord(sink, (CH_W - 6) * 10);
+        puts_(sink, "\" y=\"");
+        pk_html_coord(sink, y - 30);
+        puts_(sink, "\" text-anchor=\"end\" font-size=\"11\" fill=\"#b42318\">");
+        pk_html_text(sink, r->bands[i].grade);
+        puts_(sink, " &#8805; ");
+        pk_fixed_point(sink, m, 4, point_of(o), 0);
+        puts_(sink, "</text>\n");
+    }
+    puts_(sink, "</svg><figcaption>");
+    pk_html_text(sink, w(o, W_CHART_DESC));
+    puts_(sink, "</figcaption></figure>\n");
+}
+
+static void html_unit(pekppp_sink *sink, const pekppp_skm *s, const pk_skm_unit *u,
+                      const pekppp_report_options *o)
+{
+    const pekppp_rubric *r = s->r;
+    char pt = point_of(o);
+    size_t i;
+    int p;
+    puts_(sink, "<section>\n<h2>");
+    if (u->ru->unit_id) {
+        pk_html_text(sink, u->label);
+        if (u->ru->unit_name) {
+            puts_(sink, " &#8212; ");
+            pk_html_text(sink, u->ru->unit_name);
+        }
+    } else {
+        pk_html_text(sink, w(o, W_WHOLE_SHEET));
+    }
+    puts_(sink, "</h2>\n<p>");
+    pk_html_text(sink, w(o, W_RESPONDENTS));
+    pk_sink_printf(sink, ": %ld", u->ru->respondents);
+    if (u->ru->empty) {
+        pk_sink_printf(sink, " (+%ld ", u->ru->empty);
+        pk_html_text(sink, w(o, W_EMPTY_ROWS));
+        puts_(sink, ")");
+    }
+    puts_(sink, "</p>\n");
+    if (!u->res) {
+        puts_(sink, "<p>");
+        pk_html_text(sink, w(o, W_NO_RESPONDENTS));
+        puts_(sink, "</p>\n</section>\n");
+        return;
+    }
+    puts_(sink, "<div class=\"scorebox\"><p class=\"index\">");
+    pk_html_text(sink, w(o, W_IKM_UNIT));
+    puts_(sink, ": <strong>");
+    pk_fixed_point(sink, u->res->index_rounded, r->decimals, pt, 0);
+    puts_(sink, "</strong> ");
+    pk_html_badge(sink, r, u->res->band, 0, 1);
+    puts_(sink, "</p>\n<p>");
+    pk_html_text(sink, w(o, W_IKM));
+    puts_(sink, ": ");
+    pk_fixed_point(sink, u->res->evaluator_rounded, r->decimals, pt, 0);
+    puts_(sink, " (");
+    pk_html_text(sink, w(o, W_EXACT));
+    puts_(sink, " <code>");
+    put_rat(sink, u->res->evaluator);
+    puts_(sink, "</code>; ");
+    pk_html_text(sink, w(o, W_IKM_UNIT));
+    puts_(sink, " <code>");
+    put_rat(sink, u->res->index);
+    puts_(sink, "</code>)</p>\n");
+    for (i = 0; i < u->nalts; i++) {
+        const pk_skm_alt *a = &u->alts[i];
+        if (a->band == u->res->band)
+            continue;
+        puts_(sink, "<p class=\"actual\">");
+        pk_html_text(sink, w(o, W_OTHER_CONV));
+        puts_(sink, ": ");
+        pk_html_text(sink, w(o, W_WITH_WEIGHT));
+        puts_(sink, " ");
+        put_weight(sink, s, a->weight, pt);
+        puts_(sink, ": ");
+        pk_fixed_point(sink, a->index_rounded, r->decimals, pt, 0);
+        puts_(sink, " ");
+        pk_html_badge(sink, r, a->band, 1, 0);
+        puts_(sink, "</p>\n");
+    }
+    puts_(sink, "</div>\n");
+    html_chart(sink, s, u, o);
+    puts_(sink, "<table>\n<thead><tr>");
+    {
+        static const skm_word cols[] = { W_UNSUR, W_ANSWERED, W_BLANK, W_NRR, W_NRR_W };
+        size_t c;
+        for (c = 0; c < 5; c++) {
+            puts_(sink, c ? "<th scope=\"col\" class=\"num\">" : "<th scope=\"col\">");
+            pk_html_text(sink, w(o, cols[c]));
+            puts_(sink, "</th>");
+        }
+    }
+    puts_(sink, "</tr></thead>\n<tbody>\n");
+    for (i = 0; i < r->nindicators; i++) {
+        puts_(sink, "<tr><td>");
+        pk_html_text(sink, r->indicators[i].id);
+        puts_(sink, " ");
+        pk_html_text(sink, r->indicators[i].name);
+        pk_sink_printf(sink, "</td><td class=\"num\">%lld</td><td class=\"num\">%lld</td>",
+                       (long long)u->ru->counts[i],
+                       (long long)(u->ru->respondents - u->ru->counts[i]));
+        if (u->ru->counts[i] == 0) {
+            puts_(sink, "<td class=\"num\" colspan=\"2\">");
+            pk_html_text(sink, w(o, W_NOT_ANSWERED));
+            puts_(sink, "</td></tr>\n");
+            continue;
+        }
+        puts_(sink, "<td class=\"num\">");
+        pk_fixed_point(sink, u->nrr_r[i], r->decimals, pt, 0);
+        puts_(sink, "</td><td class=\"num\">");
+        pk_fixed_point(sink, u->nrr_w_r[i], 4, pt, 0);
+        puts_(sink, "</td></tr>\n");
+    }
+    puts_(sink, "</tbody>\n</table>\n<h3>");
+    pk_html_text(sink, w(o, W_PRIORITY));
+    puts_(sink, "</h3>\n<ol>\n");
+    for (i = 0; i < u->nrank; i++) {
+        puts_(sink, "<li>");
+        pk_html_text(sink, r->indicators[u->rank[i]].id);
+        puts_(sink, " ");
+        pk_html_text(sink, r->indicators[u->rank[i]].name);
+        puts_(sink, ": ");
+        pk_fixed_point(sink, u->nrr_r[u->rank[i]], r->decimals, pt, 0);
+        puts_(sink, "</li>\n");
+    }
+    puts_(sink, "</ol>\n");
+    for (p = 0; p < PK_NPROFILES; p++) {
+        const pk_resp_tally *t = &u->ru->profiles[p];
+        if (!s->rs.has_profile[p])
+            continue;
+        puts_(sink, "<p><strong>");
+        pk_html_text(sink, pk_profile_name(p, o->lang == PEKPPP_LANG_EN));
+        puts_(sink, "</strong>: ");
+        for (i = 0; i < t->n; i++) {
+            puts_(sink, i ? ", " : "");
+            pk_html_text(sink, t->v[i].value);
+            pk_sink_printf(sink, " %ld", t->v[i].count);
+        }
+        if (t->blank) {
+            puts_(sink, t->n ? ", " : "");
+            pk_html_text(sink, w(o, W_BLANK_VALUE));
+            pk_sink_printf(sink, " %ld", t->blank);
+        }
+        puts_(sink, "</p>\n");
+    }
+    puts_(sink, "</section>\n");
+}
+
+static void pk_skm_html(pekppp_sink *sink, const pekppp_skm *s, const pekppp_report_options *o)
+{
+    const pekppp_rubric *r = s->r;
+    size_t i;
+    pk_html_page_start(sink, o->lang, NULL);
+    pk_html_text(sink, w(o, W_TITLE));
+    pk_html_page_body(sink, "skm");
+    puts_(sink, "<h1>");
+    pk_html_text(sink, w(o, W_TITLE));
+    puts_(sink, "</h1>\n<p>");
+    pk_html_text(sink, w(o, W_INSTRUMENT));
+    puts_(sink, ": <code>");
+    pk_html_text(sink, r->id);
+    puts_(sink, "</code> (");
+    pk_html_text(sink, w(o, W_VERSION));
+    puts_(sink, " ");
+    pk_html_text(sink, r->version);
+    puts_(sink, ")<br>");
+    pk_html_text(sink, w(o, W_WEIGHTS));
+    puts_(sink, ": ");
+    put_convention(sink, s, o);
+    puts_(sink, "</p>\n");
+    for (i = 0; i < s->nunits; i++)
+        html_unit(sink, s, &s->units[i], o);
+    if (s->nunits > 1) {
+        size_t b;
+        puts_(sink, "<p>");
+        pk_html_text(sink, w(o, W_SUMMARY));
+        pk_sink_printf(sink, ": %zu ", s->nunits);
+        pk_html_text(sink, w(o, W_UNITS));
+        pk_sink_printf(sink, ", %ld ", s->respondents);
+        pk_html_text(sink, w(o, W_RESPONDENTS_LC));
+        for (b = 0; b < r->nbands && b < 16; b++) {
+            puts_(sink, b ? ", " : " ");
+            pk_html_text(sink, r->bands[b].grade);
+            pk_sink_printf(sink, " %zu", s->grades[b]);
+        }
+        puts_(sink, "</p>\n");
+    }
+    pk_html_receipt(sink, r, s->nfiles ? s->files[0] : "", s->nfiles ? s->sha256[0] : "", o);
+    puts_(sink, "</main>\n</body>\n</html>\n");
+}
 
 int pekppp_skm_write(pekppp_sink *sink, const pekppp_skm *s, pekppp_report_format format,
                      const pekppp_report_options *opts)
@@ -583,6 +865,7 @@ int pekppp_skm_write(pekppp_sink *sink, const pekppp_skm *s, pekppp_report_forma
     case PEKPPP_FORMAT_JSON: json_report(sink, s); break;
     case PEKPPP_FORMAT_MD: md_report(sink, s, o); break;
     case PEKPPP_FORMAT_CSV: csv_report(sink, s, o); break;
+    case PEKPPP_FORMAT_HTML: pk_skm_html(sink, s, o); break;
     default: return PEKPPP_EINVALID;
     }
     pekppp_sink_flush(sink);
