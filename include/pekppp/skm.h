@@ -49,6 +49,11 @@ PEKPPP_EXTERN(int) pekppp_skm_read(pekppp_skm **out, const pekppp_rubric *r,
                                    const char *const *paths, size_t npaths,
                                    const pekppp_skm_options *opts, pekppp_error *err);
 
+/** pekppp_skm_read() on @p len bytes in memory; @p name is used in error locations. */
+PEKPPP_EXTERN(int) pekppp_skm_read_buffer(pekppp_skm **out, const pekppp_rubric *r,
+                                          const char *data, size_t len, const char *name,
+                                          const pekppp_skm_options *opts, pekppp_error *err);
+
 /** The number of units. */
 PEKPPP_EXTERN(size_t) pekppp_skm_unit_count(const pekppp_skm *s);
 

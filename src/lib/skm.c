@@ -174,8 +174,29 @@ static int score_units(pekppp_skm *s, pk_report *rep)
     return 0;
 }
 
+static int skm_read(pekppp_skm **out, const pekppp_rubric *r, const char *const *paths,
+                    size_t npaths, const char *data, size_t len, const pekppp_skm_options *opts,
+                    pekppp_error *err);
+
 int pekppp_skm_read(pekppp_skm **out, const pekppp_rubric *r, const char *const *paths,
                     size_t npaths, const pekppp_skm_options *opts, pekppp_error *err)
+{
+    return skm_read(out, r, paths, npaths, NULL, 0, opts, err);
+}
+
+int pekppp_skm_read_buffer(pekppp_skm **out, const pekppp_rubric *r, const char *data,
+                           size_t len, const char *name, const pekppp_skm_options *opts,
+                           pekppp_error *err)
+{
+    const char *names[1];
+    names[0] = name ? name : "";
+    return skm_read(out, r, names, 1, data ? data : "", len, opts, err);
+}
+
+/* Read @p npaths files, or (when @p data is not NULL) the one buffer named paths[0]. */
+static int skm_read(pekppp_skm **out, const pekppp_rubric *r, const char *const *paths,
+                    size_t npaths, const char *data, size_t len, const pekppp_skm_options *opts,
+                    pekppp_error *err)
 {
     pekppp_skm *s = NULL;
     pk_report rep;
@@ -216,7 +237,7 @@ int pekppp_skm_read(pekppp_skm **out, const pekppp_rubric *r, const char *const 
         rep.file = paths[i];
         s->files[i] = paths[i];
         s->sha256[i][0] = '\0';
-        e = pk_responses_read(&s->rs, paths[i], NULL, 0, &rep, s->sha256[i]);
+        e = pk_responses_read(&s->rs, data ? NULL : paths[i], data, len, &rep, s->sha256[i]);
         if (e < 0 && !error)
             error = e;
         s->nfiles++;
