@@ -18,6 +18,7 @@
 #include "pekppp/batch.h"
 #include "pekppp/template.h"
 #include "pekppp/skm.h"
+#include "pekppp/survey.h"
 #include "pekppp/plan.h"
 #include "pekppp/diff.h"
 #include "pekppp/text.h"
