@@ -10,7 +10,8 @@ _pekppp_value_opts()
 {
     case $1 in
         score) echo "-r --rubric --rubric-path -f --format -o --output --lang --fail-under
-                     --fail-under-mean -j --jobs --group-by --title --csv-dialect --set -t --target" ;;
+                     --fail-under-mean -j --jobs --group-by --title --csv-dialect --set -t --target
+                     --survey" ;;
         lint) echo "-r --rubric --rubric-path -f --format -o --output --lang --max-warnings
                     --disable --config" ;;
         template) echo "-r --rubric --rubric-path -f --format -o --output --lang --csv-dialect" ;;
@@ -29,11 +30,11 @@ _pekppp_all_opts()
     case $1 in
         score) echo "--rubric --rubric-path --format --output --lang --allow-incomplete
                      --fail-under --fail-under-mean --jobs --group-by --title --csv-dialect --set
-                     --target --quiet --help" ;;
+                     --target --quiet --survey --help" ;;
         lint) echo "--rubric --rubric-path --format --output --lang --strict --max-warnings
                     --quiet --disable --config --help" ;;
         template) echo "--rubric --rubric-path --format --output --force --lang --csv-dialect
-                        --help" ;;
+                        --respondents --help" ;;
         plan) echo "--target --max-level-step --fix --set --rubric --rubric-path --format
                     --output --lang --allow-incomplete --help" ;;
         diff) echo "--rubric --rubric-path --format --output --lang --csv-dialect
@@ -212,6 +213,8 @@ _pekppp()
                 _pekppp_paths "$cur" "" "$prefix" ;;
             --config)
                 _pekppp_paths "$cur" "yaml yml" "$prefix" ;;
+            --survey)
+                _pekppp_paths "$cur" "csv xlsx" "$prefix" ;;
             *)
                 # -j N, --fix ID, --set ID=LEVEL, --disable RULE: nothing to offer.
                 ;;

@@ -16,6 +16,7 @@
 #include "error.h"
 #include "assessment.h"
 #include "rubric.h"
+#include "report.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -50,6 +51,16 @@ PEKPPP_EXTERN(int) pekppp_survey_sheet_apply(pekppp_survey_sheet *s, pekppp_asse
  */
 PEKPPP_EXTERN(size_t) pekppp_survey_sheet_report_unused(const pekppp_survey_sheet *s,
                                                         pekppp_diag_cb cb, void *payload);
+
+/**
+ * Write the blank respondent sheet of @p r as a CSV header row (in
+ * @p opts->csv_dialect): `unit_id`, then one column per survey item named
+ * "S01. text"; for a rubric without survey items (an SKM instrument), one
+ * per indicator named "U1. question".  The reader accepts it as it is.
+ * @return 0, PEKPPP_EINVALID for a newer options version, or the sink's error
+ */
+PEKPPP_EXTERN(int) pekppp_survey_sheet_template(pekppp_sink *sink, const pekppp_rubric *r,
+                                                const pekppp_report_options *opts);
 
 /** Free. Accepts NULL. */
 PEKPPP_EXTERN(void) pekppp_survey_sheet_free(pekppp_survey_sheet *s);

@@ -15,7 +15,8 @@
 #include "rubric_find.h"
 #include "term.h"
 
-enum { O_RUBRIC = 1, O_RUBRIC_PATH, O_FORMAT, O_OUTPUT, O_FORCE, O_LANG, O_CSV_DIALECT, O_HELP };
+enum { O_RUBRIC = 1, O_RUBRIC_PATH, O_FORMAT, O_OUTPUT, O_FORCE, O_LANG, O_CSV_DIALECT, O_RESPONDENTS,
+       O_HELP };
 
 const cli_opt template_opts[] = {
     { O_RUBRIC, 'r', "rubric", "FILE|ID",
@@ -32,6 +33,9 @@ const cli_opt template_opts[] = {
     { O_LANG, 0, "lang", "LANG", { "bahasa komentar: id atau en", "language of comments: id or en" } },
     { O_CSV_DIALECT, 0, "csv-dialect", "D",
       { "plain atau id (';' dan koma desimal)", "plain or id (';' and decimal comma)" } },
+    { O_RESPONDENTS, 0, "respondents", NULL,
+      { "lembar responden kosong (CSV): unit_id dan satu kolom per butir survei",
+        "the blank respondent sheet (CSV): unit_id and a column per survey item" } },
     { O_HELP, 'h', "help", NULL, { "tampilkan bantuan ini", "show this help" } },
     { 0, 0, NULL, NULL, { NULL, NULL } }
 };
@@ -47,7 +51,7 @@ int cmd_template(int argc, char **argv)
     pekppp_sink sink;
     pekppp_error err;
     struct stat sb;
-    int lang = cli_lang_default(), id, rc = CLI_EXIT_OK, force = 0;
+    int lang = cli_lang_default(), id, rc = CLI_EXIT_OK, force = 0, respondents = 0;
 
     cli_rubrics_init(&rubrics, lang);
     pekppp_sink_init_buffer(&sink);
@@ -67,6 +71,7 @@ int cmd_template(int argc, char **argv)
             break;
         case O_OUTPUT: output = v; break;
         case O_FORCE: force = 1; break;
+        case O_RESPONDENTS: respondents = 1; break;
         case O_LANG:
             if ((rc = cli_opt_lang(v, &lang, &rubrics, "template")) != 0)
                 goto done;
@@ -101,7 +106,8 @@ int cmd_template(int argc, char **argv)
         rc = err.code == PEKPPP_ENOTFOUND || !err.code ? CLI_EXIT_IO : CLI_EXIT_INVALID;
         goto done;
     }
-    if (pekppp_template_write(&sink, r, format, &ro) < 0) {
+    if (respondents ? pekppp_survey_sheet_template(&sink, r, &ro) < 0
+                    : pekppp_template_write(&sink, r, format, &ro) < 0) {
         rc = CLI_EXIT_INTERNAL;
         goto done;
     }
