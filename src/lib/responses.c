@@ -90,6 +90,19 @@ static int names_item(const char *h, const pk_resp_item *it)
         return 1;
     if (strncmp(h, it->id, idlen) == 0 && strchr(".:)- ", h[idlen]) && h[idlen])
         return 1;
+    /* A numbered question: "1. Bagaimana ...", "(1) ...". */
+    {
+        const char *q = h;
+        if (*q == '(')
+            q++;
+        if (*q >= '0' && *q <= '9') {
+            while (*q >= '0' && *q <= '9')
+                q++;
+            if ((*q == '.' || *q == ')') && q[1] == ' ' &&
+                (same(q + 2, it->question) || same(q + 2, it->name)))
+                return 1;
+        }
+    }
     open = strrchr(h, '[');
     if (open && h[strlen(h) - 1] == ']') {
         char inner[512];

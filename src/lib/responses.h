@@ -5,7 +5,8 @@
  *
  * The header names each column: an item by its id (`U1`, `S01`, or a header
  * starting with the id and a separator, `U1. Persyaratan ...`), its name or
- * its question text as Google Forms writes it (also `Title [Row]` of a grid);
+ * its question text as Google Forms writes it (also numbered, `1. ...`, and
+ * `Title [Row]` of a grid);
  * `unit_id` (aliases `id_unit`, `kode_unit`, `unit`); `unit_name`
  * (`nama_unit`); a timestamp (`Timestamp`, `Stempel waktu`, `Cap waktu`),
  * ignored; the profile columns umur, jenis kelamin, pendidikan, pekerjaan
