@@ -323,6 +323,91 @@ static void test_skm__fraction_weights_must_sum_to_the_total(void **state)
     assert_null(r);
 }
 
+/* The header forms the reader takes, each for one unsur; a repeated unsur
+ * and a missing unit column (when required) are errors; an unknown column
+ * is a warning. */
+typedef struct {
+    int errors, warnings;
+    char first[512];
+} counted;
+
+static void count_diag(const pekppp_error *e, void *payload)
+{
+    counted *c = payload;
+    if (e->severity == PEKPPP_SEV_ERROR && c->errors++ == 0)
+        snprintf(c->first, sizeof(c->first), "%s", e->message);
+    if (e->severity == PEKPPP_SEV_WARNING)
+        c->warnings++;
+}
+
+static int read_text(pk_responses *rs, const pk_resp_spec *spec, const char *text, counted *c)
+{
+    pk_report rep;
+    memset(c, 0, sizeof(*c));
+    pk_report_init(&rep, "t.csv", count_diag, c, NULL);
+    pk_responses_init(rs, spec);
+    return pk_responses_read(rs, NULL, text, strlen(text), &rep, NULL);
+}
+
+static void test_skm__headers_by_id_prefix_grid_number_and_question(void **state)
+{
+    static const char *const labels[4] = { "Tidak mudah", "Kurang mudah", "Mudah", "Sangat mudah" };
+    pk_resp_item items[4] = {
+        { "U1", "Persyaratan", "Apakah persyaratan jelas?", labels },
+        { "U2", "Prosedur", NULL, labels },
+        { "U3", "Waktu", "Berapa lama?", labels },
+        { "U4", "Biaya", NULL, NULL },
+    };
+    pk_resp_spec spec = { items, 4, 1, 4, false };
+    pk_responses rs;
+    counted c;
+    (void)state;
+    assert_int_equal(read_text(&rs, &spec,
+                               "Stempel waktu,Penilaian [Persyaratan],U2. Prosedur pelayanan,"
+                               "3) Berapa lama,biaya,Catatan\n"
+                               "x,  sangat   MUDAH ,,2,4,apa saja\n"
+                               "x,,,,,\n",
+                               &c),
+                     0);
+    assert_int_equal(c.errors, 0);
+    assert_int_equal(c.warnings, 1); /* Catatan */
+    assert_int_equal(rs.nunits, 1);
+    assert_null(rs.units[0].unit_id);
+    assert_int_equal(rs.units[0].respondents, 1);
+    assert_int_equal(rs.units[0].empty, 1);
+    assert_int_equal(rs.units[0].sums[0], 4);
+    assert_int_equal(rs.units[0].counts[1], 0); /* blank: not answered */
+    assert_int_equal(rs.units[0].sums[2], 2);
+    assert_int_equal(rs.units[0].sums[3], 4);
+    pk_responses_free(&rs);
+
+    /* U1 twice; an item without labels takes numbers only */
+    assert_int_equal(read_text(&rs, &spec, "U1,Persyaratan,U2,U3,U4\n1,1,1,1,Murah\n", &c),
+                     PEKPPP_EINVALID);
+    assert_string_equal(c.first, "column 2 is item 'U1' again (column 1 is)");
+    pk_responses_free(&rs);
+    assert_int_equal(read_text(&rs, &spec, "U1,U2,U3,U4\n1,1,1,Murah\n", &c), PEKPPP_EINVALID);
+    assert_string_equal(c.first, "answer 'Murah' is not one of: 1, 2, 3, 4");
+    pk_responses_free(&rs);
+
+    /* F-03: the unit column is required, and every row must name its unit */
+    spec.unit_required = true;
+    assert_int_equal(read_text(&rs, &spec, "U1,U2,U3,U4\n1,1,1,1\n", &c), PEKPPP_EINVALID);
+    assert_string_equal(c.first, "no 'unit_id' column: each row must name its unit");
+    pk_responses_free(&rs);
+    assert_int_equal(read_text(&rs, &spec, "id_unit,U1,U2,U3,U4\na,1,1,1,1\n,2,2,2,2\nb,3,3,3,3\n"
+                                           "a,4,4,4,4\n",
+                               &c),
+                     PEKPPP_EINVALID);
+    assert_string_equal(c.first, "this row names no unit: its 'unit_id' cell is empty");
+    assert_int_equal(rs.nunits, 2);
+    assert_string_equal(pk_responses_find(&rs, "a")->unit_id, "a");
+    assert_int_equal(pk_responses_find(&rs, "a")->respondents, 2);
+    assert_int_equal(pk_responses_find(&rs, "a")->sums[0], 5);
+    assert_int_equal(rs.bad_rows, 1);
+    pk_responses_free(&rs);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -334,6 +419,7 @@ int main(void)
         cmocka_unit_test(test_skm__google_forms_export_is_read_by_question_and_label),
         cmocka_unit_test(test_skm__a_5_and_a_typo_are_located_and_list_the_allowed_answers),
         cmocka_unit_test(test_skm__fraction_weights_must_sum_to_the_total),
+        cmocka_unit_test(test_skm__headers_by_id_prefix_grid_number_and_question),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
