@@ -10,7 +10,8 @@ _pekppp_value_opts()
 {
     case $1 in
         score) echo "-r --rubric --rubric-path -f --format -o --output --lang --fail-under
-                     --fail-under-mean -j --jobs --group-by --title --csv-dialect --set -t --target" ;;
+                     --fail-under-mean -j --jobs --group-by --title --csv-dialect --set -t --target
+                     --survey" ;;
         lint) echo "-r --rubric --rubric-path -f --format -o --output --lang --max-warnings
                     --disable --config" ;;
         template) echo "-r --rubric --rubric-path -f --format -o --output --lang --csv-dialect" ;;
@@ -19,6 +20,7 @@ _pekppp_value_opts()
         diff) echo "-r --rubric --rubric-path -f --format -o --output --lang --csv-dialect" ;;
         rubric) echo "--rubric-path --lang -o --output" ;;
         schema) echo "-o --output" ;;
+        skm) echo "-r --rubric --rubric-path -f --format --weights -o --output --csv-dialect --lang" ;;
     esac
 }
 
@@ -28,17 +30,18 @@ _pekppp_all_opts()
     case $1 in
         score) echo "--rubric --rubric-path --format --output --lang --allow-incomplete
                      --fail-under --fail-under-mean --jobs --group-by --title --csv-dialect --set
-                     --target --quiet --help" ;;
+                     --target --quiet --survey --help" ;;
         lint) echo "--rubric --rubric-path --format --output --lang --strict --max-warnings
                     --quiet --disable --config --help" ;;
         template) echo "--rubric --rubric-path --format --output --force --lang --csv-dialect
-                        --help" ;;
+                        --respondents --help" ;;
         plan) echo "--target --max-level-step --fix --set --rubric --rubric-path --format
                     --output --lang --allow-incomplete --help" ;;
         diff) echo "--rubric --rubric-path --format --output --lang --csv-dialect
                     --allow-incomplete --help" ;;
         rubric) echo "--rubric-path --lang --output --help" ;;
         schema) echo "--output --help" ;;
+        skm) echo "--rubric --rubric-path --format --weights --output --csv-dialect --lang --help" ;;
     esac
 }
 
@@ -51,6 +54,7 @@ _pekppp_formats()
         template) echo "yaml csv xlsx" ;;
         plan) echo "text json md" ;;
         diff) echo "text json csv" ;;
+        skm) echo "text json md html csv" ;;
     esac
 }
 
@@ -108,7 +112,7 @@ _pekppp_rubric_ids()
 
 _pekppp()
 {
-    local commands="score lint template plan diff rubric schema help version"
+    local commands="score lint template plan diff rubric skm schema help version"
     local grades="A A- B B- C C- D E F"
     local -a w=("${COMP_WORDS[@]:0:COMP_CWORD+1}")
     local cw=$COMP_CWORD cur opt="" prefix="" k cmd
@@ -170,7 +174,7 @@ _pekppp()
             return 0 ;;
         version | --version | --help | -h)
             return 0 ;;
-        score | lint | template | plan | diff | rubric | schema) ;;
+        score | lint | template | plan | diff | rubric | skm | schema) ;;
         *)
             return 0 ;;
     esac
@@ -194,6 +198,8 @@ _pekppp()
                 _pekppp_words "$cur" "$grades" "$prefix" ;;
             --max-level-step)
                 _pekppp_words "$cur" "1 2 3 4 5" "$prefix" ;;
+            --weights)
+                _pekppp_words "$cur" "exact 0.11 0.111" "$prefix" ;;
             --rubric-path)
                 # A ':'-separated list of folders: complete its last folder.
                 local done=""
@@ -201,12 +207,14 @@ _pekppp()
                 _pekppp_dirs "${cur##*:}" "$prefix$done" ;;
             -r | --rubric)
                 _pekppp_paths "$cur" "yaml yml" "$prefix"
-                [[ $cmd == template ]] &&
+                [[ $cmd == template || $cmd == skm ]] &&
                     _pekppp_words "$cur" "$(_pekppp_rubric_ids "${w[0]}")" "$prefix" ;;
             -o | --output)
                 _pekppp_paths "$cur" "" "$prefix" ;;
             --config)
                 _pekppp_paths "$cur" "yaml yml" "$prefix" ;;
+            --survey)
+                _pekppp_paths "$cur" "csv xlsx" "$prefix" ;;
             *)
                 # -j N, --fix ID, --set ID=LEVEL, --disable RULE: nothing to offer.
                 ;;
@@ -224,9 +232,10 @@ _pekppp()
         score | diff) _pekppp_paths "$cur" "yaml yml json csv" "" ;;
         lint) _pekppp_paths "$cur" "yaml yml json csv" "" ;;
         plan) _pekppp_paths "$cur" "yaml yml json" "" ;;
+        skm) _pekppp_paths "$cur" "csv xlsx" "" ;;
         template) ;;
         schema)
-            ((cw == base + 1)) && _pekppp_words "$cur" "batch diff plan result rubric unit" "" ;;
+            ((cw == base + 1)) && _pekppp_words "$cur" "batch diff plan result rubric skm unit" "" ;;
         rubric)
             # The first positional is list or show; show takes an id or a file.
             local i sub=""

@@ -17,6 +17,8 @@
 #include "pekppp/detect.h"
 #include "pekppp/batch.h"
 #include "pekppp/template.h"
+#include "pekppp/skm.h"
+#include "pekppp/survey.h"
 #include "pekppp/plan.h"
 #include "pekppp/diff.h"
 #include "pekppp/text.h"

@@ -140,6 +140,26 @@ PEKPPP_EXTERN(size_t) pekppp_rubric_survey_item_count(const pekppp_rubric *r);
 PEKPPP_EXTERN(const pekppp_survey_item *) pekppp_rubric_survey_item(const pekppp_rubric *r, size_t i);
 
 /**
+ * The exact weight of scored indicator @p i as text: under `weighting:` the
+ * fraction or decimal of weighting.total ("1/9"), else the percent ("17").
+ * @return the length written, or -1 (no such indicator, or @p size too small)
+ */
+PEKPPP_EXTERN(int) pekppp_rubric_indicator_weight_text(const pekppp_rubric *r, size_t i, char *buf,
+                                                       size_t size);
+/** The question text of scored indicator @p i (`question:`), or NULL. */
+PEKPPP_EXTERN(const char *) pekppp_rubric_indicator_question(const pekppp_rubric *r, size_t i);
+/** convert.factor scaled by 10^4 (25 is 250000), or 0 when the rubric has none. */
+PEKPPP_EXTERN(int64_t) pekppp_rubric_convert_factor(const pekppp_rubric *r);
+/** The survey's minimum number of respondents (0 without a survey section). */
+PEKPPP_EXTERN(long) pekppp_rubric_min_respondents(const pekppp_rubric *r);
+/**
+ * The combine percents, scaled by 10^4: the evaluator's and the survey's.
+ * @return whether the rubric combines a survey (combine.survey > 0)
+ */
+PEKPPP_EXTERN(bool) pekppp_rubric_combine(const pekppp_rubric *r, int64_t *evaluator,
+                                          int64_t *survey);
+
+/**
  * Find the band of a rounded index (e.g. pekppp_result_index()): the first
  * band whose minimum it reaches, compared exactly.
  * @return the band (borrowed), or NULL for an index below every band (or

@@ -99,6 +99,11 @@ static void process_unit(pool *p, const cli_item *item, slot *s)
         s->failed = 1;
         return;
     }
+    if (p->args->survey && pekppp_survey_sheet_apply(p->args->survey, s->a, &s->err) < 0) {
+        cli_format_diag(&s->diags, &s->err);
+        s->failed = 1;
+        return;
+    }
     if ((error = pekppp_score(&s->res, s->a, &s->err)) < 0) {
         cli_format_diag(&s->diags, &s->err);
         s->failed = 1;
@@ -323,7 +328,8 @@ static void run_sheet(run_state *st, pending *pf, const cli_item *item)
             st->done++;
             continue;
         }
-        if (pekppp_score(&res, a, &err) < 0) {
+        if ((args->survey && pekppp_survey_sheet_apply(args->survey, a, &err) < 0) ||
+            pekppp_score(&res, a, &err) < 0) {
             cli_print_diag(&err);
             take_failure(st, pf, &err);
         } else {

@@ -26,6 +26,7 @@ typedef struct {
     const char *fail_under;
     const char *fail_under_mean;
     int lang;
+    pekppp_survey_sheet *survey;       /* --survey, or NULL */
 } cli_batch_args;
 
 /* Score every item and write the batch report; returns the exit code. */

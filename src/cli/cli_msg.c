@@ -183,6 +183,27 @@ static const char *const messages[CM_COUNT][2] = {
     [CM_XLSX_WHATIF] = { "-f xlsx tidak menampilkan --set atau --target: pakai -f html, md, text atau json",
                          "-f xlsx does not show --set or --target: use -f html, md, text or json" },
     [CM_XLSX_FAILED] = { "gagal menulis buku kerja '%s': %s", "cannot write the workbook '%s': %s" },
+    /* skm */
+    [CM_BAD_WEIGHTS] = { "--weights menerima exact atau sebuah desimal bobot per unsur, "
+                         "misalnya 0.11 atau 0.111",
+                         "--weights takes exact or a decimal weight per unsur, such as 0.11 or "
+                         "0.111" },
+    /* rubric show: the conversion factor; a question; the survey (F-03) */
+    [CM_GUIDE_CONVERT] = { "Indeks = skor tertimbang x %s; predikat pada nilai itu\n",
+                           "Index = weighted score x %s; grades on that value\n" },
+    [CM_GUIDE_QUESTION] = { "    Pertanyaan: ", "    Question: " },
+    [CM_GUIDE_SURVEY] = { "\nSurvei (F-03): setiap butir dijawab %d-%d oleh setiap responden\n",
+                          "\nSurvey (F-03): each respondent answers each item %d-%d\n" },
+    [CM_GUIDE_SURVEY_MIN] = { "Minimal %ld responden; di bawahnya survei tidak dihitung\n",
+                              "At least %ld respondents; with fewer the survey is left out\n" },
+    [CM_GUIDE_COMBINE] = { "Indeks = %s%% evaluator + %s%% survei\n",
+                           "Index = %s%% evaluator + %s%% survey\n" },
+    [CM_RESPONDENTS_XLSX] = { "--respondents menulis CSV; buku kerja isian (-f xlsx) sudah memuat "
+                              "lembar Survei untuk responden satu unit",
+                              "--respondents writes CSV; the fill-in workbook (-f xlsx) already has "
+                              "a Survey sheet for one unit's respondents" },
+    [CM_SKM_NO_INPUT] = { "lembar jawaban responden belum diberikan",
+                          "no respondent sheet given" },
 };
 
 const char *cli_msg(int lang, cli_msg_id id)

@@ -9,6 +9,7 @@ int cmd_plan(int argc, char **argv);
 int cmd_diff(int argc, char **argv);
 int cmd_rubric(int argc, char **argv);
 int cmd_schema(int argc, char **argv);
+int cmd_skm(int argc, char **argv);
 /* Print the help of one command (NULL: the overview); returns an exit code. */
 int cmd_help_for(const char *name, int lang);
 

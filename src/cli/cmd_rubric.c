@@ -148,6 +148,43 @@ static void rubric_list(pekppp_sink *out, cli_rubrics *rs, int lang)
 }
 
 /* One rubric as a guide: what each indicator asks at each level. */
+/* The survey (form F-03): its scale, minimum respondents, weight in the
+ * index and items, so unit staff need not read the YAML to fill it in. */
+static void survey_show(pekppp_sink *out, const pekppp_rubric *r, int lang)
+{
+    size_t i, n = pekppp_rubric_survey_item_count(r);
+    int64_t ev = 0, sv = 0;
+    char line[512], a[32], b[32];
+    if (n == 0)
+        return;
+    snprintf(line, sizeof(line), cli_msg(lang, CM_GUIDE_SURVEY), pekppp_rubric_scale_min(r),
+             pekppp_rubric_scale_max(r));
+    pekppp_sink_puts(out, line);
+    snprintf(line, sizeof(line), cli_msg(lang, CM_GUIDE_SURVEY_MIN),
+             pekppp_rubric_min_respondents(r));
+    pekppp_sink_puts(out, line);
+    if (pekppp_rubric_combine(r, &ev, &sv)) {
+        guide_dec(a, sizeof(a), ev);
+        guide_dec(b, sizeof(b), sv);
+        snprintf(line, sizeof(line), cli_msg(lang, CM_GUIDE_COMBINE), a, b);
+        pekppp_sink_puts(out, line);
+    }
+    for (i = 0; i < n; i++) {
+        const pekppp_survey_item *it = pekppp_rubric_survey_item(r, i);
+        const pekppp_aspect *asp = pekppp_rubric_aspect(r, it->aspect);
+        pekppp_sink_puts(out, "  ");
+        guide_puts(out, it->id);
+        pekppp_sink_puts(out, "  ");
+        guide_puts(out, it->text);
+        if (asp && asp->id) {
+            pekppp_sink_puts(out, " [");
+            guide_puts(out, asp->id);
+            pekppp_sink_puts(out, "]");
+        }
+        pekppp_sink_puts(out, "\n");
+    }
+}
+
 static void rubric_show(pekppp_sink *out, const pekppp_rubric *r, int lang)
 {
     size_t a, i, k, nl = (size_t)(pekppp_rubric_scale_max(r) - pekppp_rubric_scale_min(r) + 1);
@@ -170,6 +207,12 @@ static void rubric_show(pekppp_sink *out, const pekppp_rubric *r, int lang)
         guide_puts(out, b->label);
         pekppp_sink_puts(out, "\n");
     }
+    if (pekppp_rubric_convert_factor(r)) {
+        char line[256];
+        guide_dec(w, sizeof(w), pekppp_rubric_convert_factor(r));
+        snprintf(line, sizeof(line), cli_msg(lang, CM_GUIDE_CONVERT), w);
+        pekppp_sink_puts(out, line);
+    }
     for (a = 0; a < pekppp_rubric_aspect_count(r); a++) {
         const pekppp_aspect *asp = pekppp_rubric_aspect(r, a);
         guide_dec(w, sizeof(w), asp->weight);
@@ -184,14 +227,21 @@ static void rubric_show(pekppp_sink *out, const pekppp_rubric *r, int lang)
         pekppp_sink_puts(out, "%)\n");
         for (i = asp->first; i < asp->first + asp->count; i++) {
             const pekppp_indicator *ind = pekppp_rubric_indicator(r, i);
-            guide_dec(w, sizeof(w), ind->weight);
+            const char *question = pekppp_rubric_indicator_question(r, i);
+            if (pekppp_rubric_indicator_weight_text(r, i, w, sizeof(w)) < 0)
+                guide_dec(w, sizeof(w), ind->weight);
             pekppp_sink_puts(out, "\n  ");
             guide_puts(out, ind->id);
             pekppp_sink_puts(out, "  ");
             guide_puts(out, ind->name);
             pekppp_sink_puts(out, cli_msg(lang, CM_GUIDE_WEIGHT));
             pekppp_sink_puts(out, w);
-            pekppp_sink_puts(out, "%)\n");
+            pekppp_sink_puts(out, strchr(w, '/') ? ")\n" : "%)\n");
+            if (question) {
+                pekppp_sink_puts(out, cli_msg(lang, CM_GUIDE_QUESTION));
+                guide_puts(out, question);
+                pekppp_sink_puts(out, "\n");
+            }
             for (k = 0; k < nl; k++) {
                 char lv[16];
                 snprintf(lv, sizeof(lv), "    %d  ", pekppp_rubric_scale_min(r) + (int)k);
@@ -207,6 +257,7 @@ static void rubric_show(pekppp_sink *out, const pekppp_rubric *r, int lang)
                 pekppp_sink_puts(out, "\n");
         }
     }
+    survey_show(out, r, lang);
 }
 
 int cmd_rubric(int argc, char **argv)

@@ -21,7 +21,7 @@
 #include "xlsx_out.h"
 
 enum { O_RUBRIC = 1, O_RUBRIC_PATH, O_FORMAT, O_OUTPUT, O_LANG, O_INCOMPLETE, O_FAIL_UNDER,
-       O_FAIL_UNDER_MEAN, O_JOBS, O_GROUP_BY, O_TITLE, O_CSV_DIALECT, O_SET, O_TARGET, O_QUIET, O_HELP };
+       O_FAIL_UNDER_MEAN, O_JOBS, O_GROUP_BY, O_TITLE, O_CSV_DIALECT, O_SET, O_TARGET, O_QUIET, O_SURVEY, O_HELP };
 
 const cli_opt score_opts[] = {
     { O_RUBRIC, 'r', "rubric", "FILE",
@@ -57,6 +57,9 @@ const cli_opt score_opts[] = {
       { "tambahkan rencana menuju predikat ini (seperti `pekppp plan`)",
         "add the plan to reach this grade (as `pekppp plan` makes it)" } },
     { O_QUIET, 'q', "quiet", NULL, { "tanpa bilah kemajuan", "no progress bar" } },
+    { O_SURVEY, 0, "survey", "FILE",
+      { "jawaban survei F-03 dari lembar responden (kolom unit_id, satu kolom per butir)",
+        "F-03 survey answers from a respondent sheet (a unit_id column, a column per item)" } },
     { O_HELP, 'h', "help", NULL, { "tampilkan bantuan ini", "show this help" } },
     { 0, 0, NULL, NULL, { NULL, NULL } }
 };
@@ -96,6 +99,8 @@ typedef struct {
     const char *output, *fail_under, *fail_under_mean;
     const char *target;      /* --target: add the plan */
     const char *title;       /* --title: the batch page's title */
+    const char *survey_file; /* --survey: the F-03 respondent sheet */
+    pekppp_survey_sheet *survey;
     char **inputs, **sets;   /* room for every argument; sets: --set what-if answers */
     size_t ninputs, nsets;
     unsigned group_by;
@@ -153,6 +158,7 @@ static int parse_options(score_args *a, int argc, char **argv)
         case O_SET: a->sets[a->nsets++] = (char *)v; break;
         case O_TARGET: a->target = v; break;
         case O_QUIET: a->quiet = 1; break;
+        case O_SURVEY: a->survey_file = v; break;
         case O_HELP: return cmd_help_for("score", a->lang);
         default: break;
         }
@@ -243,6 +249,11 @@ static int score_one(score_args *args, const char *input)
         rc = err.line == 0 ? cli_exit_for(error) : CLI_EXIT_INVALID;
         goto done;
     }
+    if (args->survey && (error = pekppp_survey_sheet_apply(args->survey, a, &err)) < 0) {
+        cli_print_diag(&err);
+        rc = cli_exit_for(error);
+        goto done;
+    }
     /* Check the threshold before any output: a usage error writes no report. */
     if (args->fail_under &&
         (rc = cli_read_threshold(pekppp_assessment_rubric(a), "--fail-under", args->fail_under,
@@ -306,7 +317,26 @@ static int score_batch(score_args *a, const cli_items *items)
     args.fail_under = a->fail_under;
     args.fail_under_mean = a->fail_under_mean;
     args.lang = a->lang;
+    args.survey = a->survey;
     return cli_run_batch(items, &args);
+}
+
+/* Read the --survey sheet against -r or the default rubric; 0 or an exit code. */
+static int read_survey(score_args *a)
+{
+    pekppp_load_options lo = PEKPPP_LOAD_OPTIONS_INIT;
+    const pekppp_rubric *r = a->aopts.rubric;
+    pekppp_error err;
+    int error;
+    pekppp_error_clear(&err);
+    if (!r && cli_rubrics_resolve(&r, CLI_DEFAULT_RUBRIC, &a->rubrics, &err) < 0) {
+        cli_fail("%s", cli_diag_message(&err));
+        return err.code == PEKPPP_ENOTFOUND || !err.code ? CLI_EXIT_IO : CLI_EXIT_INVALID;
+    }
+    lo.diag = cli_diag_cb;
+    if ((error = pekppp_survey_sheet_read(&a->survey, r, a->survey_file, &lo, &err)) < 0)
+        return cli_exit_for(error);
+    return 0;
 }
 
 /* Gather the inputs and score them: one unit file gives a unit report,
@@ -323,11 +353,20 @@ static int score_inputs(score_args *a)
         return CLI_EXIT_INTERNAL;
     }
     /* Nothing is read before -o is known not to overwrite an input. */
-    if ((rc = cli_out_check(a->output, &items, &a->rubrics.rubric_file, 1, a->lang, "score")) != 0 ||
-        (a->rubrics.rubric_file &&
-         (rc = cli_rubrics_load_given(&a->rubrics, &a->aopts.rubric)) != 0)) {
-        cli_items_free(&items);
-        return rc;
+    {
+        const char *reads[2];
+        size_t nreads = 0;
+        if (a->rubrics.rubric_file)
+            reads[nreads++] = a->rubrics.rubric_file;
+        if (a->survey_file)
+            reads[nreads++] = a->survey_file;
+        if ((rc = cli_out_check(a->output, &items, reads, nreads, a->lang, "score")) != 0 ||
+            (a->rubrics.rubric_file &&
+             (rc = cli_rubrics_load_given(&a->rubrics, &a->aopts.rubric)) != 0) ||
+            (a->survey_file && (rc = read_survey(a)) != 0)) {
+            cli_items_free(&items);
+            return rc;
+        }
     }
     if (items.count == 1 && !items.saw_folder_or_sheet && a->format != PEKPPP_FORMAT_CSV &&
         !a->fail_under_mean) {
@@ -339,6 +378,10 @@ static int score_inputs(score_args *a)
         rc = score_batch(a, &items);
     }
     cli_items_free(&items);
+    /* Responses for a unit that was not scored are reported, never dropped. */
+    if (a->survey && pekppp_survey_sheet_report_unused(a->survey, cli_diag_cb, NULL) > 0 &&
+        (rc == CLI_EXIT_OK || rc == CLI_EXIT_BELOW))
+        rc = CLI_EXIT_INVALID;
     return rc;
 }
 
@@ -365,6 +408,7 @@ int cmd_score(int argc, char **argv)
     cli_rubrics_init(&a.rubrics, a.lang);
     if ((rc = parse_options(&a, argc, argv)) == SCORE_GO)
         rc = score_inputs(&a);
+    pekppp_survey_sheet_free(a.survey);
     cli_rubrics_free(&a.rubrics);
     free(a.inputs);
     free(a.sets);

@@ -16,7 +16,8 @@
 #include "term.h"
 #include "xlsx_out.h"
 
-enum { O_RUBRIC = 1, O_RUBRIC_PATH, O_FORMAT, O_OUTPUT, O_FORCE, O_LANG, O_CSV_DIALECT, O_HELP };
+enum { O_RUBRIC = 1, O_RUBRIC_PATH, O_FORMAT, O_OUTPUT, O_FORCE, O_LANG, O_CSV_DIALECT, O_RESPONDENTS,
+       O_HELP };
 
 const cli_opt template_opts[] = {
     { O_RUBRIC, 'r', "rubric", "FILE|ID",
@@ -34,6 +35,9 @@ const cli_opt template_opts[] = {
     { O_LANG, 0, "lang", "LANG", { "bahasa komentar: id atau en", "language of comments: id or en" } },
     { O_CSV_DIALECT, 0, "csv-dialect", "D",
       { "plain atau id (';' dan koma desimal)", "plain or id (';' and decimal comma)" } },
+    { O_RESPONDENTS, 0, "respondents", NULL,
+      { "lembar responden kosong (CSV): unit_id dan satu kolom per butir survei",
+        "the blank respondent sheet (CSV): unit_id and a column per survey item" } },
     { O_HELP, 'h', "help", NULL, { "tampilkan bantuan ini", "show this help" } },
     { 0, 0, NULL, NULL, { NULL, NULL } }
 };
@@ -49,7 +53,7 @@ int cmd_template(int argc, char **argv)
     pekppp_sink sink;
     pekppp_error err;
     struct stat sb;
-    int lang = cli_lang_default(), id, rc = CLI_EXIT_OK, force = 0;
+    int lang = cli_lang_default(), id, rc = CLI_EXIT_OK, force = 0, respondents = 0;
 
     cli_rubrics_init(&rubrics, lang);
     pekppp_sink_init_buffer(&sink);
@@ -69,6 +73,7 @@ int cmd_template(int argc, char **argv)
             break;
         case O_OUTPUT: output = v; break;
         case O_FORCE: force = 1; break;
+        case O_RESPONDENTS: respondents = 1; break;
         case O_LANG:
             if ((rc = cli_opt_lang(v, &lang, &rubrics, "template")) != 0)
                 goto done;
@@ -80,6 +85,10 @@ int cmd_template(int argc, char **argv)
         case O_HELP: rc = cmd_help_for("template", lang); goto done;
         default: break;
         }
+    }
+    if (respondents && format == PEKPPP_FORMAT_XLSX) {
+        rc = cli_usage(lang, "template", cli_msg(lang, CM_RESPONDENTS_XLSX));
+        goto done;
     }
     /* A form may have been filled in since it was made: replace it only
      * when asked (devices and FIFOs are written in place, never "replaced"). */
@@ -107,7 +116,8 @@ int cmd_template(int argc, char **argv)
         rc = cli_template_xlsx(output, r, &ro, lang);
         goto done;
     }
-    if (pekppp_template_write(&sink, r, format, &ro) < 0) {
+    if (respondents ? pekppp_survey_sheet_template(&sink, r, &ro) < 0
+                    : pekppp_template_write(&sink, r, format, &ro) < 0) {
         rc = CLI_EXIT_INTERNAL;
         goto done;
     }

@@ -19,6 +19,7 @@ extern const cli_opt plan_opts[];
 extern const cli_opt diff_opts[];
 extern const cli_opt rubric_opts[];
 extern const cli_opt schema_opts[];
+extern const cli_opt skm_opts[];
 
 typedef struct {
     const char *name;
@@ -52,9 +53,13 @@ static const cli_command commands[] = {
       { "rubrik yang ditemukan, atau satu rubrik sebagai panduan",
         "the rubrics found, or one rubric as a readable guide" },
       rubric_opts },
+    { "skm", cmd_skm, "pekppp skm [OPTIONS] RESPONSES...",
+      { "Survei Kepuasan Masyarakat dari lembar jawaban responden: NRR, IKM, mutu",
+        "the Community Satisfaction Survey from respondent sheets: NRR, IKM, grade" },
+      skm_opts },
     { "schema", cmd_schema, "pekppp schema [NAME]",
-      { "JSON Schema sebuah format (rubric, unit, result, batch, plan, diff)",
-        "the JSON Schema of a format (rubric, unit, result, batch, plan, diff)" },
+      { "JSON Schema sebuah format (rubric, unit, result, batch, plan, diff, skm)",
+        "the JSON Schema of a format (rubric, unit, result, batch, plan, diff, skm)" },
       schema_opts },
 };
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))

@@ -39,6 +39,15 @@ struct pekppp_rubric {
     size_t nsurvey_items;
     long min_respondents;
     bool has_survey;
+    /* Instruments scored on respondent means (an SKM, docs/formats.md, "SKM"). */
+    bool has_weighting;          /* `weighting:` given: indicator weights are exact
+                                    fractions of weighting.total, scored without rounding */
+    pk_rat weight_total;         /* weighting.total */
+    pk_rat *iweights;            /* per scored indicator, exact (has_weighting) */
+    int64_t *legacy_weights;     /* weighting.legacy: decimals scaled by 10^4 */
+    size_t nlegacy;
+    int64_t convert_factor;      /* convert.factor scaled by 10^4; 0 when there is none */
+    const char **questions;      /* per scored indicator: its question text, or NULL */
     size_t *id_table;            /* open addressing: 1 + position, 0 empty (see rubric.c) */
     size_t id_cap;               /* a power of two */
 };
@@ -77,6 +86,11 @@ struct pekppp_assessment {
     long respondents;
     int64_t *item_sums;           /* per survey item, PK_SURVEY_RESPONSES */
     int64_t *item_counts;
+    /* Per scored indicator, the sum of the respondents' answers and how many
+     * answered (an SKM); NULL for a unit answered by levels.  An indicator
+     * nobody answered is left out like 'na'. */
+    int64_t *ind_sums;
+    int64_t *ind_counts;
 };
 
 typedef struct {
@@ -105,6 +119,12 @@ struct pekppp_result {
     pk_recommendation *recs;
     size_t nrecs;
 };
+
+/* Score @p a with these exact indicator weights instead of the rubric's
+ * (NULL: the rubric's); pekppp_score() is this with NULL.  A legacy weight
+ * convention (every unsur 0.11) is scored so. */
+int pk_score_weighted(pekppp_result **out, const pekppp_assessment *a, const pk_rat *weights,
+                      pekppp_error *err);
 
 /* Round an exact value to the rubric's places; PEKPPP_ERANGE on overflow. */
 int pk_round(const pekppp_rubric *r, pk_rat v, int64_t *out);

@@ -151,6 +151,89 @@ static void decode_combine(rctx *c, const pk_node *n)
     pk_path_pop(&c->d, old);
 }
 
+/* `convert: {factor: 25}`: the index shown and graded is the weighted score
+ * times the factor (an SKM's IKM x 25, from 25 to 100). */
+static void decode_convert(rctx *c, const pk_node *n)
+{
+    static const pk_field f[] = { { "factor", true } };
+    const pk_node *v[1];
+    size_t old = pk_path_key(&c->d, "convert");
+    if (pk_fields(&c->d, n, f, 1, v) == 0 && v[0]) {
+        int64_t factor = 0;
+        size_t o = pk_path_key(&c->d, "factor");
+        if (pk_get_dec(&c->d, v[0], 4, false, &factor) == 0) {
+            if (factor == 0 || factor > (int64_t)1000000 * PEKPPP_DEC_SCALE)
+                pk_err(&c->d, v[0], PEKPPP_EINVALID, PK_R_RUBRIC_WEIGHT,
+                       "convert.factor must be above 0 and at most 1000000");
+            else
+                c->r->convert_factor = factor;
+        }
+        pk_path_pop(&c->d, o);
+    }
+    pk_path_pop(&c->d, old);
+}
+
+/* `weighting: {total: 1, legacy: [0.11, 0.111]}`: indicator weights are exact
+ * fractions (`1/9`) that sum to `total` within each aspect; `legacy` lists
+ * the rounded decimals that sheets print for them, for comparison. */
+static void decode_weighting(rctx *c, const pk_node *n)
+{
+    static const pk_field f[] = { { "total", true }, { "legacy", false } };
+    const pk_node *v[2];
+    pekppp_rubric *r = c->r;
+    size_t old = pk_path_key(&c->d, "weighting"), i;
+    r->has_weighting = true;
+    r->weight_total = pk_rat_int(1);
+    (void)pk_fields(&c->d, n, f, 2, v);
+    if (v[0]) {
+        size_t o = pk_path_key(&c->d, "total");
+        int64_t t = 0;
+        if (pk_get_dec(&c->d, v[0], 4, false, &t) == 0) {
+            if (t == 0)
+                pk_err(&c->d, v[0], PEKPPP_EINVALID, PK_R_RUBRIC_WEIGHT,
+                       "weighting.total must be above 0");
+            else
+                r->weight_total = pk_rat_dec(t);
+        }
+        pk_path_pop(&c->d, o);
+    }
+    if (v[1]) {
+        size_t o = pk_path_key(&c->d, "legacy");
+        if (pk_want_seq(&c->d, v[1]) == 0 && v[1]->count > 0 && v[1]->count <= 16) {
+            r->legacy_weights = pk_arena_alloc(&r->arena, v[1]->count * sizeof(int64_t));
+            if (!r->legacy_weights) {
+                pk_err(&c->d, NULL, PEKPPP_ENOMEM, PK_R_OTHER, "out of memory");
+            } else {
+                for (i = 0; i < v[1]->count; i++) {
+                    size_t o2 = pk_path_index(&c->d, i);
+                    int64_t w = 0;
+                    if (pk_get_dec(&c->d, v[1]->items[i], 4, false, &w) < 0)
+                        ;
+                    else if (w > 0)
+                        r->legacy_weights[r->nlegacy++] = w;
+                    else
+                        pk_err(&c->d, v[1]->items[i], PEKPPP_EINVALID, PK_R_RUBRIC_WEIGHT,
+                               "weight must be above 0 (an unscored item belongs under "
+                               "'supplementary')");
+                    pk_path_pop(&c->d, o2);
+                }
+            }
+        } else if (v[1]->kind == PK_SEQ) {
+            pk_err(&c->d, v[1], PEKPPP_EINVALID, PK_R_LIMIT, "expected 1 to %d legacy weights",
+                   16);
+        }
+        pk_path_pop(&c->d, o);
+    }
+    pk_path_pop(&c->d, old);
+}
+
+/* The highest and lowest index a band can be given: the scale, converted. */
+static int64_t band_bound(const pekppp_rubric *r, int level)
+{
+    int64_t v = (int64_t)level * PEKPPP_DEC_SCALE;
+    return r->convert_factor ? v / PEKPPP_DEC_SCALE * r->convert_factor : v;
+}
+
 static void decode_bands(rctx *c, const pk_node *n)
 {
     static const pk_field f[] = { { "grade", true }, { "label", true }, { "min", true } };
@@ -197,10 +280,18 @@ static void decode_bands(rctx *c, const pk_node *n)
                        "rounded index can equal it",
                        v[2]->str, r->decimals);
                 ok = 0;
-            } else if (c->scale_ok && min > (int64_t)r->scale_max * PEKPPP_DEC_SCALE) {
-                pk_err(&c->d, v[2], PEKPPP_EINVALID, PK_R_RUBRIC_BAND,
-                       "band '%s' is unreachable: its minimum %s is above scale.max %d",
-                       b->grade ? b->grade : "?", v[2]->str, r->scale_max);
+            } else if (c->scale_ok && min > band_bound(r, r->scale_max)) {
+                char top[32];
+                pk_dec_format_short(top, sizeof(top), band_bound(r, r->scale_max));
+                if (r->convert_factor)
+                    pk_err(&c->d, v[2], PEKPPP_EINVALID, PK_R_RUBRIC_BAND,
+                           "band '%s' is unreachable: its minimum %s is above the highest index "
+                           "%s",
+                           b->grade ? b->grade : "?", v[2]->str, top);
+                else
+                    pk_err(&c->d, v[2], PEKPPP_EINVALID, PK_R_RUBRIC_BAND,
+                           "band '%s' is unreachable: its minimum %s is above scale.max %d",
+                           b->grade ? b->grade : "?", v[2]->str, r->scale_max);
                 ok = 0;
             } else if (i > 0 && all_ok && min >= pk_fixed_dec(r->bands[i - 1].min)) {
                 char prev[32];
@@ -224,13 +315,22 @@ static void decode_bands(rctx *c, const pk_node *n)
         pk_path_pop(&c->d, o);
     }
     if (all_ok && c->scale_ok &&
-        pk_fixed_dec(r->bands[r->nbands - 1].min) != (int64_t)r->scale_min * PEKPPP_DEC_SCALE) {
+        pk_fixed_dec(r->bands[r->nbands - 1].min) != band_bound(r, r->scale_min)) {
         const pk_node *last = n->items[n->count - 1];
         size_t o = pk_path_index(&c->d, n->count - 1);
         pk_path_key(&c->d, "min");
-        pk_err(&c->d, pk_map_get(last, "min"), PEKPPP_EINVALID, PK_R_RUBRIC_BAND,
-               "the last band's minimum must equal scale.min (%d), so every index has a grade",
-               r->scale_min);
+        if (r->convert_factor) {
+            char low[32];
+            pk_dec_format_short(low, sizeof(low), band_bound(r, r->scale_min));
+            pk_err(&c->d, pk_map_get(last, "min"), PEKPPP_EINVALID, PK_R_RUBRIC_BAND,
+                   "the last band's minimum must equal scale.min x convert.factor (%s), so every "
+                   "index has a grade",
+                   low);
+        } else {
+            pk_err(&c->d, pk_map_get(last, "min"), PEKPPP_EINVALID, PK_R_RUBRIC_BAND,
+                   "the last band's minimum must equal scale.min (%d), so every index has a grade",
+                   r->scale_min);
+        }
         pk_path_pop(&c->d, o);
     }
     pk_path_pop(&c->d, old);
@@ -309,15 +409,42 @@ static void decode_advice(rctx *c, const pk_node *n, pekppp_indicator *ind)
 
 /* Returns whether the weight was read, so a sum is only checked over weights
  * that are all known. */
+/* An exact weight of a `weighting:` rubric: a fraction ("1/9") or a decimal. */
+static bool decode_fraction_weight(rctx *c, const pk_node *w, pekppp_indicator *ind)
+{
+    pekppp_rubric *r = c->r;
+    size_t pos = (size_t)(ind - r->indicators);
+    pk_rat v, pct;
+    int64_t shown = 0;
+    if (w->kind != PK_SCALAR || pk_rat_parse(w->str, &v) < 0 || v.num <= 0 ||
+        v.den > (pk_i128)1000000000) {
+        pk_err(&c->d, w, PEKPPP_EINVALID, PK_R_RUBRIC_WEIGHT,
+               "weight '%s' is not a fraction above 0 such as 1/9, nor a decimal such as 0.25",
+               w->kind == PK_SCALAR ? w->str : "?");
+        return false;
+    }
+    if (pk_rat_cmp(v, r->weight_total) > 0) {
+        pk_err(&c->d, w, PEKPPP_EINVALID, PK_R_RUBRIC_WEIGHT,
+               "weight %s is above weighting.total", w->str);
+        return false;
+    }
+    r->iweights[pos] = v;
+    /* The public weight is the percent within the aspect, to 4 places. */
+    if (pk_rat_div(&pct, v, r->weight_total) == 0 &&
+        pk_rat_mul(&pct, pct, pk_rat_int(100)) == 0 && pk_rat_round(&shown, pct, 4) == 0)
+        ind->weight = shown;
+    return true;
+}
+
 static bool decode_indicator(rctx *c, const pk_node *n, pekppp_indicator *ind)
 {
     bool weight_ok = false;
     static const pk_field f[] = { { "id", true },        { "name", true },  { "weight", true },
                                   { "levels", true },    { "na", false },   { "evidence", false },
-                                  { "advice", false },   { "ref", false } };
-    const pk_node *v[8];
+                                  { "advice", false },   { "ref", false },  { "question", false } };
+    const pk_node *v[9];
     size_t o;
-    (void)pk_fields(&c->d, n, f, 8, v);
+    (void)pk_fields(&c->d, n, f, 9, v);
     if (v[0]) {
         o = pk_path_key(&c->d, "id");
         if (pk_get_text(&c->d, v[0], &ind->id) == 0) {
@@ -332,7 +459,16 @@ static bool decode_indicator(rctx *c, const pk_node *n, pekppp_indicator *ind)
     o = pk_path_key(&c->d, "name");
     (void)pk_get_text(&c->d, v[1], &ind->name);
     pk_path_pop(&c->d, o);
-    if (v[2]) {
+    if (v[8] && c->r->questions) {
+        o = pk_path_key(&c->d, "question");
+        (void)pk_get_text(&c->d, v[8], &c->r->questions[ind - c->r->indicators]);
+        pk_path_pop(&c->d, o);
+    }
+    if (v[2] && c->r->has_weighting) {
+        o = pk_path_key(&c->d, "weight");
+        weight_ok = decode_fraction_weight(c, v[2], ind);
+        pk_path_pop(&c->d, o);
+    } else if (v[2]) {
         o = pk_path_key(&c->d, "weight");
         weight_ok = pk_get_dec(&c->d, v[2], 4, false, &ind->weight) == 0;
         if (weight_ok && ind->weight == 0)
@@ -357,7 +493,8 @@ static bool decode_indicator(rctx *c, const pk_node *n, pekppp_indicator *ind)
         (void)pk_get_text_list(&c->d, v[5], &ind->evidence, &ind->evidence_count);
         pk_path_pop(&c->d, o);
     }
-    if (!v[5] || ind->evidence_count == 0)
+    /* A questionnaire item (it has a question) is answered, not evidenced. */
+    if ((!v[5] || ind->evidence_count == 0) && !v[8])
         pk_warn(&c->d, n, PK_R_RUBRIC_EVIDENCE, "indicator '%s' lists no evidence (bukti dukung)",
                 ind->id ? ind->id : "?");
     if (v[6])
@@ -387,6 +524,28 @@ static void check_hundred(rctx *c, const pk_node *at, int64_t sum, const char *w
         pk_err(&c->d, at, PEKPPP_EINVALID, PK_R_RUBRIC_WEIGHT_SUM,
                "%s sum to %s, not exactly 100 (or set 'normalise: true' to divide by the sum)",
                what, s);
+}
+
+/* The exact weights of a `weighting:` aspect sum to weighting.total. */
+static void check_exact_total(rctx *c, const pk_node *at, const pekppp_aspect *a)
+{
+    pekppp_rubric *r = c->r;
+    pk_rat sum = pk_rat_int(0);
+    size_t j;
+    char s[64], t[64];
+    for (j = a->first; j < a->first + a->count; j++)
+        if (pk_rat_add(&sum, sum, r->iweights[j]) < 0) {
+            pk_err(&c->d, at, PEKPPP_ERANGE, PK_R_RUBRIC_WEIGHT_SUM,
+                   "the weights of aspect '%s' outgrow exact arithmetic", a->id ? a->id : "?");
+            return;
+        }
+    if (pk_rat_cmp(sum, r->weight_total) == 0)
+        return;
+    pk_rat_format(s, sizeof(s), sum);
+    pk_rat_format(t, sizeof(t), r->weight_total);
+    pk_err(&c->d, at, PEKPPP_EINVALID, PK_R_RUBRIC_WEIGHT_SUM,
+           "the indicator weights of aspect '%s' sum to %s, not exactly weighting.total %s",
+           a->id ? a->id : "?", s, t);
 }
 
 static void decode_aspects(rctx *c, const pk_node *n, const pk_node *key)
@@ -425,6 +584,17 @@ static void decode_aspects(rctx *c, const pk_node *n, const pk_node *key)
     }
     memset(r->aspects, 0, n->count * sizeof(*r->aspects));
     memset(r->indicators, 0, (total ? total : 1) * sizeof(*r->indicators));
+    r->questions = pk_arena_alloc(&r->arena, (total ? total : 1) * sizeof(*r->questions));
+    if (r->has_weighting)
+        r->iweights = pk_arena_alloc(&r->arena, (total ? total : 1) * sizeof(*r->iweights));
+    if (!r->questions || (r->has_weighting && !r->iweights)) {
+        pk_err(&c->d, NULL, PEKPPP_ENOMEM, PK_R_OTHER, "out of memory");
+        pk_path_pop(&c->d, old);
+        return;
+    }
+    memset(r->questions, 0, (total ? total : 1) * sizeof(*r->questions));
+    if (r->iweights)
+        memset(r->iweights, 0, (total ? total : 1) * sizeof(*r->iweights));
     r->naspects = n->count;
 
     for (i = 0; i < n->count; i++) {
@@ -488,7 +658,9 @@ static void decode_aspects(rctx *c, const pk_node *n, const pk_node *key)
                     pk_path_pop(&c->d, o3);
                 }
                 a->count = v[4]->count;
-                if (iok && v[4]->count > 0) {
+                if (iok && v[4]->count > 0 && r->has_weighting) {
+                    check_exact_total(c, pk_map_key(n->items[i], "indicators"), a);
+                } else if (iok && v[4]->count > 0) {
                     char what[160];
                     const pk_node *at = pk_map_key(n->items[i], "indicators");
                     snprintf(what, sizeof(what), "the indicator weights of aspect '%s'",
@@ -689,9 +861,10 @@ static void decode_rubric(rctx *c, const pk_node *root)
         { "schema", true },    { "id", true },       { "version", true },  { "title", false },
         { "regulation", false }, { "lang", false },  { "scale", true },    { "rounding", false },
         { "combine", false },  { "bands", true },    { "aspects", true },  { "supplementary", false },
-        { "survey", false },   { "provisional", false }, { "normalise", false }
+        { "survey", false },   { "provisional", false }, { "normalise", false },
+        { "convert", false },  { "weighting", false }
     };
-    const pk_node *v[15];
+    const pk_node *v[17];
     pekppp_rubric *r = c->r;
     size_t o;
 
@@ -707,7 +880,7 @@ static void decode_rubric(rctx *c, const pk_node *root)
             return;
         }
     }
-    if (pk_fields(&c->d, root, f, 15, v) < 0 && root->kind != PK_MAP)
+    if (pk_fields(&c->d, root, f, 17, v) < 0 && root->kind != PK_MAP)
         return;
     /* Read first: they change how the weights below are checked. */
     o = pk_path_key(&c->d, "provisional");
@@ -745,6 +918,10 @@ static void decode_rubric(rctx *c, const pk_node *root)
     r->combine_evaluator = PK_HUNDRED;
     if (v[8])
         decode_combine(c, v[8]);
+    if (v[15])
+        decode_convert(c, v[15]);
+    if (v[16])
+        decode_weighting(c, v[16]);
     if (v[9])
         decode_bands(c, v[9]);
     if (v[10])
@@ -887,6 +1064,32 @@ const pekppp_supplement *pekppp_rubric_supplement(const pekppp_rubric *r, size_t
 const pekppp_survey_item *pekppp_rubric_survey_item(const pekppp_rubric *r, size_t i)
 {
     return i < r->nsurvey_items ? &r->survey_items[i] : NULL;
+}
+
+int pekppp_rubric_indicator_weight_text(const pekppp_rubric *r, size_t i, char *buf, size_t size)
+{
+    if (i >= r->nindicators)
+        return -1;
+    if (r->iweights)
+        return pk_rat_format(buf, size, r->iweights[i]);
+    return pk_dec_format_short(buf, size, r->indicators[i].weight);
+}
+
+const char *pekppp_rubric_indicator_question(const pekppp_rubric *r, size_t i)
+{
+    return i < r->nindicators && r->questions ? r->questions[i] : NULL;
+}
+
+int64_t pekppp_rubric_convert_factor(const pekppp_rubric *r) { return r->convert_factor; }
+long pekppp_rubric_min_respondents(const pekppp_rubric *r) { return r->min_respondents; }
+
+bool pekppp_rubric_combine(const pekppp_rubric *r, int64_t *evaluator, int64_t *survey)
+{
+    if (evaluator)
+        *evaluator = r->combine_evaluator;
+    if (survey)
+        *survey = r->combine_survey;
+    return r->combines_survey;
 }
 
 const pekppp_band *pekppp_rubric_band_for(const pekppp_rubric *r, pekppp_fixed rounded)

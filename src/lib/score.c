@@ -105,8 +105,66 @@ done:
     return error;
 }
 
+/* Rule 1 for exact weights or respondent means (docs/scoring.md, "exact
+ * weights"): S(a) = sum w(i) v(i) / (T x Wused / Wall), where v(i) is the
+ * level or the mean of the respondents' answers, Wused the weights of the
+ * indicators counted, Wall all the aspect's weights and T weighting.total
+ * (without `weighting:`, T = Wall: the weighted mean).  With the rubric's
+ * own weights Wall = T, so an answered aspect is plainly sum w(i) v(i) / T;
+ * a legacy convention (every weight 0.11, Wall 0.99) keeps T / Wall = 1/0.99
+ * out of it: S = sum 0.11 v(i), as the sheets compute it.
+ * Sets *counted to the weights counted (0 when none: left out). */
+static int exact_aspect(const pekppp_assessment *a, const pk_rat *weights, size_t asp, pk_rat *score,
+                        int *counted, unsigned *flags)
+{
+    const pekppp_rubric *r = a->rubric;
+    const pekppp_aspect *ap = &r->aspects[asp];
+    pk_rat num = pk_rat_int(0), wused = pk_rat_int(0), wall = pk_rat_int(0), den, t, v;
+    size_t j;
+    int error = 0;
+    *counted = 0;
+    for (j = ap->first; j < ap->first + ap->count; j++) {
+        pk_rat w = weights ? weights[j]
+                           : r->iweights ? r->iweights[j] : pk_rat_dec(r->indicators[j].weight);
+        TRY(pk_rat_add(&wall, wall, w));
+        if (a->ind_counts) {
+            if (a->ind_counts[j] == 0) {
+                *flags |= PEKPPP_FLAG_NA_RENORMALISED;
+                continue;
+            }
+            TRY(pk_rat_make(&v, a->ind_sums[j], a->ind_counts[j]));
+        } else if (a->answers[j].level == PEKPPP_LEVEL_NA) {
+            *flags |= PEKPPP_FLAG_NA_RENORMALISED;
+            continue;
+        } else {
+            v = pk_rat_int(counted_level(r, a->answers[j].level));
+        }
+        TRY(pk_rat_mul(&t, w, v));
+        TRY(pk_rat_add(&num, num, t));
+        TRY(pk_rat_add(&wused, wused, w));
+        *counted = 1;
+    }
+    if (!*counted)
+        goto done;
+    den = wused;
+    if (r->has_weighting) {
+        TRY(pk_rat_mul(&den, r->weight_total, wused));
+        TRY(pk_rat_div(&den, den, wall));
+    }
+    TRY(pk_rat_div(score, num, den));
+done:
+    return error;
+}
+
 int pekppp_score(pekppp_result **out, const pekppp_assessment *a, pekppp_error *err)
 {
+    return pk_score_weighted(out, a, NULL, err);
+}
+
+int pk_score_weighted(pekppp_result **out, const pekppp_assessment *a, const pk_rat *weights,
+                      pekppp_error *err)
+{
+    bool exact_path = weights || a->rubric->has_weighting || a->ind_counts;
     const pekppp_rubric *r = a->rubric;
     pekppp_result *res = NULL;
     int64_t *wsum = NULL; /* per aspect: sum of the weights of its non-na indicators */
@@ -133,7 +191,7 @@ int pekppp_score(pekppp_result **out, const pekppp_assessment *a, pekppp_error *
     if (r->provisional)
         res->flags |= PEKPPP_FLAG_PROVISIONAL_RUBRIC;
     /* Incomplete when an answer is still missing now (a what-if may fill it). */
-    for (i = 0; i < r->nindicators; i++)
+    for (i = 0; i < r->nindicators && !a->ind_counts; i++)
         if (a->answers[i].level == PEKPPP_LEVEL_MISSING)
             res->flags |= PEKPPP_FLAG_INCOMPLETE;
 
@@ -145,6 +203,20 @@ int pekppp_score(pekppp_result **out, const pekppp_assessment *a, pekppp_error *
         pk_aspect_result *ar = &res->aspects[i];
         int64_t num = 0, den = 0;
         pk_rat t;
+        if (exact_path) {
+            int counted;
+            TRY(exact_aspect(a, weights, i, &ar->score, &counted, &res->flags));
+            wsum[i] = counted; /* recommendations are not made on this path */
+            if (!counted) {
+                ar->left_out = true;
+                continue;
+            }
+            TRY(pk_round(r, ar->score, &ar->rounded));
+            TRY(pk_rat_mul(&t, pk_rat_dec(asp->weight), ar->score));
+            TRY(pk_rat_add(&evaluator_num, evaluator_num, t));
+            wtotal += asp->weight;
+            continue;
+        }
         for (j = asp->first; j < asp->first + asp->count; j++) {
             int level = a->answers[j].level;
             if (level == PEKPPP_LEVEL_NA) {
@@ -214,9 +286,18 @@ int pekppp_score(pekppp_result **out, const pekppp_assessment *a, pekppp_error *
     } else {
         res->index = res->evaluator;
     }
+    /* convert.factor: the index shown and graded is the score times it. */
+    if (r->convert_factor)
+        TRY(pk_rat_mul(&res->index, res->index, pk_rat_dec(r->convert_factor)));
     TRY(pk_round(r, res->index, &res->index_rounded));
     res->band = pekppp_rubric_band_for(r, pekppp_result_index(res));
-    TRY(recommend(res, wsum, wtotal));
+    if (exact_path) {
+        /* One-level steps are for units answered by levels. */
+        if (!(res->recs = pk_malloc(sizeof(*res->recs))))
+            TRY(PEKPPP_ENOMEM);
+    } else {
+        TRY(recommend(res, wsum, wtotal));
+    }
 
     *out = res;
     res = NULL;

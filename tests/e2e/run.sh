@@ -102,12 +102,15 @@ render unit-plan 0 score -f html examples/disdukcapil.yaml --target A- || exit 1
 render batch 0 score -f html examples || exit 1
 render inject 0 score -f html "$inj_case/unit.yaml" || exit 1
 render batch-inject 3 score -f html "$batch_inj_case/units" examples/kecamatan-bojong.yaml || exit 1
+skm_inj_case=tests/cli/html-skm-escapes-injected-unit-names
+render skm 0 skm -f html tests/fixtures/skm/google-forms-two-units.csv || exit 1
+render skm-inject 0 skm -f html "$skm_inj_case/responses.csv" || exit 1
 (cd "$src" && "$bin" score -f json examples/puskesmas-kajen.yaml) >"$tmp/unit.json" || exit 1
 (cd "$src" && "$bin" score -f json examples) >"$tmp/batch.json" 2>/dev/null || exit 1
 (cd "$src" && "$bin" plan -f json examples/disdukcapil.yaml --target A-) >"$tmp/plan.json" || exit 1
 
 # --- self-contained: nothing fetched ----------------------------------
-for p in unit unit-en batch inject batch-inject; do
+for p in unit unit-en batch inject batch-inject skm skm-inject; do
     check "$p: no src/href attribute, url() or @import (nothing to fetch)" \
         lacks "$p.html" '<[^>]*[[:space:]](src|href|srcset|action|data)=|url\(|@import'
     check "$p: a Content-Security-Policy forbids every fetch" \
@@ -244,6 +247,19 @@ check "batch-inject: the unit that failed to load is listed, its message escaped
     has batch-inject.dom "tidak punya indikator '&lt;img src=x onerror=alert(1)&gt;'"
 check "batch-inject: the injected name is a data attribute and text" \
     has batch-inject.dom "data-name=\"&lt;script&gt;document.title='pwned'&lt;/script&gt; Kajen &quot;I&quot; &amp; 'II'\""
+
+dom skm || exit 1
+check "skm: one bar per answered unsur of each unit (9 + 9)" test "$(count skm.dom '<rect class="bar"')" = 18
+check "skm: the band lines are drawn at the grades' NRR (A at 3,5324)" has skm.dom 'A ≥ 3,5324'
+check "skm: the unit's IKM and mutu are shown" has skm.dom '<strong>84,72</strong>'
+check "skm: no script at all" lacks skm.dom '<script'
+dom skm-inject || exit 1
+check "skm-inject: no script ran (the title is the page's own)" \
+    has skm-inject.dom '<title>Survei Kepuasan Masyarakat (SKM)</title>'
+check "skm-inject: the unit id and name are text" \
+    has skm-inject.dom "<h2>&lt;script&gt;document.title='pwned'&lt;/script&gt; — &lt;img src=x onerror=alert(1)&gt; Kajen \"I\" &amp; 'II'</h2>"
+check "skm-inject: no element or attribute made from the injected texts" \
+    lacks skm-inject.dom '<(img|script)[[:space:]>]|<[^>]*[[:space:]]onerror='
 
 # --- screenshots ------------------------------------------------------
 png_ok() { # file: PNG signature, 1200x1600, not blank

@@ -4,7 +4,7 @@
 #   rubrics/*.yaml                        -> rubric.schema.json
 #   examples/*.yaml                       -> unit.schema.json
 #   tests/cli/*/expected.stdout that is pekppp JSON (found by its "schema" value)
-#                                         -> result/batch/plan/diff.schema.json
+#                                         -> result/batch/plan/diff/skm.schema.json
 #   `pekppp score -f json` on each example, and on the examples of each rubric
 #   at once                               -> result.schema.json, batch.schema.json
 # plus negative checks: small invalid documents that must be rejected, each for
@@ -120,7 +120,7 @@ for f in tests/cli/*/expected.stdout; do
         sed 's/.*"pekppp\/\([a-z]*\)\/.*/\1/')
     [ -n "$kind" ] || continue
     case $kind in
-    result | batch | plan | diff)
+    result | batch | plan | diff | skm)
         # ajv-cli reads data by its extension: give it a .json copy.
         next_file
         cp "$f" "$out" && add "$kind" "$f" "$out"
@@ -230,6 +230,10 @@ mutate batch "negative: batch whose unit has no exact" \
     tests/cli/batch-folder-with-subfolders-json/expected.stdout 'delete doc.units[0].exact' \
     "must have required property 'exact'"
 
+mutate skm "negative: skm unit without index" \
+    tests/cli/skm-google-forms-two-units-json/expected.stdout 'delete doc.units[0].index' \
+    "must have required property 'index'"
+
 # --- convert the YAML, all in one run ---------------------------------------------
 jobs=$data/yaml-jobs.tsv
 : > "$jobs"
@@ -291,7 +295,7 @@ for i in "${!kinds[@]}"; do
 done
 
 # --- validate: one ajv run per schema ------------------------------------------------
-for kind in rubric unit result batch plan diff; do
+for kind in rubric unit result batch plan diff skm; do
     args=() idx=()
     for i in "${!kinds[@]}"; do
         if [ "${kinds[$i]}" = "$kind" ]; then

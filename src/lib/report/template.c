@@ -41,6 +41,32 @@ static void comment(pekppp_sink *sink, const char *indent, const char *prefix, c
     pekppp_sink_puts(sink, "\n");
 }
 
+/* The F-03 items as comments, with their scale, the minimum respondents and
+ * the survey's weight in the index, so staff can fill the survey in without
+ * reading the rubric (issue 14).  Its words, Indonesian and English, are
+ * kept here until they move to msg.c. */
+static void survey_items_comment(pekppp_sink *sink, const pekppp_rubric *r, pekppp_lang lang)
+{
+    static const char *const words[4][2] = {
+        { "Butir survei F-03: skala", "F-03 survey items: scale" },
+        { "minimal", "at least" },
+        { "responden; survei", "respondents; the survey is" },
+        { "% dari indeks. Lembar responden kosong: pekppp template --respondents",
+          "% of the index. A blank respondent sheet: pekppp template --respondents" },
+    };
+    int en = lang == PEKPPP_LANG_EN;
+    char pct[32];
+    size_t i;
+    pk_dec_format_short(pct, sizeof(pct), r->combine_survey);
+    pk_sink_printf(sink, "# %s %d-%d, %s %ld %s %s%s\n", words[0][en], r->scale_min, r->scale_max,
+                   words[1][en], r->min_respondents, words[2][en], pct, words[3][en]);
+    for (i = 0; i < r->nsurvey_items; i++) {
+        pk_sink_printf(sink, "#   %s  ", r->survey_items[i].id);
+        comment_text(sink, r->survey_items[i].text);
+        pekppp_sink_puts(sink, "\n");
+    }
+}
+
 static void yaml_form(pekppp_sink *sink, const pekppp_rubric *r, pekppp_lang lang)
 {
     size_t a, i, k;
@@ -109,6 +135,7 @@ static void yaml_form(pekppp_sink *sink, const pekppp_rubric *r, pekppp_lang lan
         for (i = 0; i < r->nsurvey_items && i < 3; i++)
             pk_sink_printf(sink, "%s%s: %d", i ? ", " : "", r->survey_items[i].id, r->scale_max);
         pekppp_sink_puts(sink, r->nsurvey_items > 3 ? ", ...}\n" : "}\n");
+        survey_items_comment(sink, r, lang);
     }
 }
 
