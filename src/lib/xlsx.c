@@ -1192,8 +1192,8 @@ static void keep_cell(pk_xlsx *x, int shared, size_t off, size_t len, pk_cell_ki
     if (x->npend == x->pcap) {
         size_t cap = x->pcap ? x->pcap * 2 : 64;
         if (cap > PK_XLSX_MAX_COLS) {
-            cell_error(x, PEKPPP_ELIMIT, x->col, PK_R_LIMIT, "more than %u cells in one row",
-                       PK_XLSX_MAX_COLS);
+            cell_error(x, PEKPPP_ELIMIT, x->col, PK_R_LIMIT, "more than %d cells in one row",
+                       (int)PK_XLSX_MAX_COLS);
             return;
         }
         if (!(p = pk_realloc(x->pend, cap * sizeof(*p)))) {
