@@ -27,7 +27,7 @@
 #include "arena.h"
 #include "xlsx.h"
 
-#define NS_SEP '\x1f' /* cannot occur in XML text, so never inside a namespace URI */
+#define MAX_PREFIXES 8
 
 typedef struct {
     char *name;  /* as the workbook names it */
@@ -67,6 +67,9 @@ struct xml_ctx {
     const char *part;
     unsigned depth;
     int code; /* the first error a handler reported: parsing stops */
+    /* Prefixes bound to Office Open XML namespaces (xmlns:x="...spreadsheetml/2006/main"). */
+    char prefix[MAX_PREFIXES][16];
+    size_t nprefix;
     void (*on_start)(xml_ctx *, const char *local, const char **atts);
     void (*on_end)(xml_ctx *, const char *local);
     void (*on_text)(xml_ctx *, const char *s, size_t len);
@@ -295,17 +298,39 @@ static long part_read(pk_xlsx *x, part_in *in, pk_report *rep, unsigned line, un
 
 /* ---- XML ---------------------------------------------------------------- */
 
-/* The local name of an element in no namespace or in one of Office Open XML's (the
- * transitional schemas.openxmlformats.org or the strict purl.oclc.org ones); NULL for
- * an element of another vocabulary (extensions, markup compatibility), which is skipped. */
-static const char *local_name(const char *name)
+/*
+ * Names are matched without expat's namespace processing, which costs a
+ * third of the parse: an unprefixed element is taken as Office Open XML's
+ * (its parts put their vocabulary in the default namespace), a prefixed one
+ * only when its prefix was bound to one of Office Open XML's namespaces (the
+ * transitional schemas.openxmlformats.org or the strict purl.oclc.org ones);
+ * any other (extensions, markup compatibility) is skipped.
+ */
+static void learn_prefixes(xml_ctx *c, const char **atts)
 {
-    const char *sep = strchr(name, NS_SEP);
-    if (!sep)
+    for (; atts[0]; atts += 2) {
+        const char *p = atts[0] + 6;
+        size_t n = strlen(p);
+        if (strncmp(atts[0], "xmlns:", 6) != 0 || n == 0 || n >= sizeof(c->prefix[0]) ||
+            c->nprefix == MAX_PREFIXES)
+            continue;
+        if (strncmp(atts[1], "http://schemas.openxmlformats.org/", 34) == 0 ||
+            strncmp(atts[1], "http://purl.oclc.org/ooxml/", 27) == 0)
+            memcpy(c->prefix[c->nprefix++], p, n + 1);
+    }
+}
+
+/* The local name of an element of Office Open XML, or NULL. */
+static const char *local_name(const xml_ctx *c, const char *name)
+{
+    const char *colon = strchr(name, ':');
+    size_t i, n;
+    if (!colon)
         return name;
-    if (strncmp(name, "http://schemas.openxmlformats.org/", 34) == 0 ||
-        strncmp(name, "http://purl.oclc.org/ooxml/", 27) == 0)
-        return sep + 1;
+    n = (size_t)(colon - name);
+    for (i = 0; i < c->nprefix; i++)
+        if (strncmp(c->prefix[i], name, n) == 0 && c->prefix[i][n] == '\0')
+            return colon + 1;
     return NULL;
 }
 
@@ -318,13 +343,12 @@ static const char *attr(const char **atts, const char *name)
     return NULL;
 }
 
-/* The relationship id attribute (r:id in the relationships namespace). */
+/* The relationship id attribute (r:id, whatever the relationships prefix is). */
 static const char *attr_rid(const char **atts)
 {
-    static const char suffix[] = "relationships\x1fid";
     for (; atts && atts[0]; atts += 2) {
-        size_t n = strlen(atts[0]);
-        if (n >= sizeof(suffix) - 1 && strcmp(atts[0] + n - (sizeof(suffix) - 1), suffix) == 0)
+        const char *colon = strchr(atts[0], ':');
+        if (colon && colon > atts[0] && strcmp(colon, ":id") == 0)
             return atts[1];
     }
     return NULL;
@@ -333,7 +357,7 @@ static const char *attr_rid(const char **atts)
 /* xml:space="preserve" among @p atts? */
 static int attr_preserve(const char **atts)
 {
-    const char *v = attr(atts, "http://www.w3.org/XML/1998/namespace\x1fspace");
+    const char *v = attr(atts, "xml:space");
     return v && strcmp(v, "preserve") == 0;
 }
 
@@ -365,7 +389,9 @@ static void XMLCALL h_start(void *ud, const XML_Char *name, const XML_Char **att
         halt(c, PEKPPP_ELIMIT);
         return;
     }
-    if ((local = local_name(name)) != NULL && c->on_start)
+    if (atts[0])
+        learn_prefixes(c, atts);
+    if ((local = local_name(c, name)) != NULL && c->on_start)
         c->on_start(c, local, atts);
 }
 
@@ -375,7 +401,7 @@ static void XMLCALL h_end(void *ud, const XML_Char *name)
     const char *local;
     if (c->code)
         return;
-    if ((local = local_name(name)) != NULL && c->on_end)
+    if ((local = local_name(c, name)) != NULL && c->on_end)
         c->on_end(c, local);
     c->depth--;
 }
@@ -405,7 +431,8 @@ static int ctx_parser(xml_ctx *c, pk_report *rep)
     c->rep = rep;
     c->depth = 0;
     c->code = 0;
-    if (!(c->parser = XML_ParserCreate_MM(NULL, &xml_memory, "\x1f")))
+    c->nprefix = 0;
+    if (!(c->parser = XML_ParserCreate_MM(NULL, &xml_memory, NULL)))
         return oom(rep);
     XML_SetUserData(c->parser, c);
     XML_SetElementHandler(c->parser, h_start, h_end);

@@ -60,7 +60,9 @@ static int parse(const char *s, size_t len, decimal *out, int any_point)
 {
     size_t i = 0, mant = 0;
     int point = 0;
-    memset(out, 0, sizeof(*out));
+    out->n = 0; /* not a memset of the digits: this runs for every number cell */
+    out->e = 0;
+    out->neg = 0;
     if (i < len && (s[i] == '+' || s[i] == '-'))
         out->neg = s[i++] == '-';
     for (; i < len; i++) {

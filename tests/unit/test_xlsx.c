@@ -858,6 +858,23 @@ static void test_xlsx__missing_parts_say_the_file_is_damaged(void **state)
     }
 }
 
+static void test_xlsx__prefixed_and_strict_namespaces_and_foreign_elements(void **state)
+{
+    const part p[] = {
+        { "xl/workbook.xml",
+          "<x:workbook xmlns:x=\"http://purl.oclc.org/ooxml/spreadsheetml/main\" "
+          "xmlns:rel=\"http://purl.oclc.org/ooxml/officeDocument/relationships\"><x:sheets>"
+          "<x:sheet name=\"Strict\" sheetId=\"1\" rel:id=\"rId1\"/></x:sheets></x:workbook>", 0, 0 },
+        { "xl/worksheets/sheet1.xml",
+          "<x:worksheet xmlns:x=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" "
+          "xmlns:x14=\"http://schemas.microsoft.com/office/spreadsheetml/2009/9/main\">"
+          "<x:sheetData><x:row><x:c><x:v>1</x:v></x:c><x14:c><x14:v>9</x14:v></x14:c>"
+          "<x:c t=\"inlineStr\"><x:is><x:t xml:space=\"preserve\"> two </x:t></x:is></x:c>"
+          "</x:row></x:sheetData></x:worksheet>", 0, 0 } };
+    (void)state;
+    assert_string_equal(read_parts(p, 2), "[Strict]\n1:1=1/N 1:2= two \n");
+}
+
 /* A zip's local and central headers both give a part's sizes; @p name's are set to
  * @p comp and @p size everywhere, as a lying zip would. */
 static void lie_about_sizes(char *z, size_t len, const char *name, uint32_t size)
@@ -1087,6 +1104,7 @@ int main(void)
         cmocka_unit_test(test_xlsx__a_workbook_written_by_libxlsxwriter),
         cmocka_unit_test(test_xlsx__old_xls_macro_ods_and_other_files_are_refused_with_what_to_do),
         cmocka_unit_test(test_xlsx__missing_parts_say_the_file_is_damaged),
+        cmocka_unit_test(test_xlsx__prefixed_and_strict_namespaces_and_foreign_elements),
         cmocka_unit_test(test_xlsx__zip_bombs_are_stopped_on_the_bytes_inflated),
         cmocka_unit_test(test_xlsx__shared_strings_over_their_limits),
         cmocka_unit_test(test_xlsx__doctypes_entities_and_deep_nesting_are_refused),
