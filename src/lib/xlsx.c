@@ -309,10 +309,13 @@ static long part_read(pk_xlsx *x, part_in *in, pk_report *rep, unsigned line, un
 static void learn_prefixes(xml_ctx *c, const char **atts)
 {
     for (; atts[0]; atts += 2) {
-        const char *p = atts[0] + 6;
-        size_t n = strlen(p);
-        if (strncmp(atts[0], "xmlns:", 6) != 0 || n == 0 || n >= sizeof(c->prefix[0]) ||
-            c->nprefix == MAX_PREFIXES)
+        const char *p;
+        size_t n;
+        if (strncmp(atts[0], "xmlns:", 6) != 0 || c->nprefix == MAX_PREFIXES)
+            continue;
+        p = atts[0] + 6;
+        n = strlen(p);
+        if (n == 0 || n >= sizeof(c->prefix[0]))
             continue;
         if (strncmp(atts[1], "http://schemas.openxmlformats.org/", 34) == 0 ||
             strncmp(atts[1], "http://purl.oclc.org/ooxml/", 27) == 0)

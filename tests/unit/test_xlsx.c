@@ -107,7 +107,7 @@ static char *book(size_t nsheets, const char *const *names, const char *const *r
                   const char *sst, size_t *len)
 {
     part parts[16];
-    char types[2048], wb[2048], rels[2048], *sheets[8], *sstp = NULL, paths[8][40];
+    char types[2048], wb[2048], rels[2048], *sheets[8], *sstp = NULL, paths[8][64];
     size_t i, n = 0, k;
     char *zip;
     assert_true(nsheets <= 8);
