@@ -1581,7 +1581,10 @@ int pk_xlsx_next(pk_xlsx *x, pk_csv_cell **cells, size_t *count, pk_report *rep)
         return 0;
     rep->sheet = x->sheets[x->cur].name;
     x->ctx.rep = rep;
+    x->row_bad = 0;
     rc = next_row(x, cells, count, rep);
+    if (rc < 0 && !x->last_bad && x->row_bad)
+        rc = x->row_bad; /* a cell's error came first in this call: its code is returned */
     if (rc <= 0 && !x->last_bad) {
         x->done = 1; /* the end, or the rest cannot be trusted */
         stream_close(x);

@@ -1003,6 +1003,17 @@ static void test_xlsx__doctypes_entities_and_deep_nesting_are_refused(void **sta
                                               "XML (undefined entity, at its line 1)\n"
                                               "bad row (-3), the end\n");
     }
+    /* A cell's error, then the XML breaks in the same row: the first error's code. */
+    {
+        const part p[] = { { "xl/worksheets/sheet1.xml",
+                             "<worksheet><sheetData><row><c r=\"ZZZZ1\"><v>1</v></c><c><</row>",
+                             0, 0 } };
+        assert_string_equal(read_parts(p, 1),
+                            "[S]\n! S!1:1 xlsx.cell: 'ZZZZ1' is not a cell reference (columns A "
+                            "to XFD, rows 1 to 1048576)\n! S!1:0 xlsx.file: the workbook is "
+                            "damaged: part xl/worksheets/sheet1.xml is not well-formed XML (not "
+                            "well-formed (invalid token), at its line 1)\nbad row (-4), the end\n");
+    }
     k = (size_t)sprintf(deep, "<worksheet><sheetData><row><c><v>1</v></c></row>");
     for (i = 0; i < 70; i++)
         k += (size_t)sprintf(deep + k, "<x>");
