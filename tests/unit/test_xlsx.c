@@ -1053,6 +1053,31 @@ static void test_xlsx__damaged_zips_say_so(void **state)
     free(z);
 }
 
+static void test_xlsx__a_failed_checksum_is_found_at_the_end_of_its_part(void **state)
+{
+    part parts[4];
+    size_t len, i;
+    char *z, *hit = NULL;
+    (void)state;
+    parts[0] = (part){ "[Content_Types].xml", types_xlsx, 0, 0 };
+    parts[1] = (part){ "xl/workbook.xml", wb_one, 0, 0 };
+    parts[2] = (part){ "xl/_rels/workbook.xml.rels", rels_one, 0, 0 };
+    parts[3] = (part){ "xl/worksheets/sheet1.xml",
+                       "<worksheet><sheetData><row><c><v>1234</v></c></row></sheetData></worksheet>",
+                       0, 1 };
+    z = make_zip(parts, 4, &len);
+    for (i = 0; i + 4 < len; i++)
+        if (memcmp(z + i, "1234", 4) == 0)
+            hit = z + i;
+    assert_non_null(hit);
+    hit[1] = '9'; /* still well-formed XML, but not the bytes the CRC was taken of */
+    assert_string_equal(read_book(z, len),
+                        "[S]\n1:1=1934/N\n! S!1:0 xlsx.file: the workbook is damaged: a part "
+                        "fails its checksum (CRC), in part xl/worksheets/sheet1.xml\n"
+                        "bad row (-3), the end\n");
+    free(z);
+}
+
 static void test_xlsx__a_million_rows_stream_in_bounded_memory(void **state)
 {
     size_t rows = PK_XLSX_MAX_ROWS, k = 0, i, len;
@@ -1120,6 +1145,7 @@ int main(void)
         cmocka_unit_test(test_xlsx__shared_strings_over_their_limits),
         cmocka_unit_test(test_xlsx__doctypes_entities_and_deep_nesting_are_refused),
         cmocka_unit_test(test_xlsx__damaged_zips_say_so),
+        cmocka_unit_test(test_xlsx__a_failed_checksum_is_found_at_the_end_of_its_part),
         cmocka_unit_test(test_xlsx__a_million_rows_stream_in_bounded_memory),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
