@@ -22,13 +22,19 @@
  *    takes or refuses it (a level must be whole, a survey score has at most
  *    4 decimals) with the cell's location;
  *  - a boolean: "TRUE" or "FALSE";
+ *  - a date stored as ISO text (t="d"): the text;
  *  - a formula: its cached value, by the rules above; a formula with no
  *    cached value, or an error value (#N/A, #DIV/0!), is reported at the cell
  *    (csv->bad semantics: the row is skipped, the reading goes on).
+ * Each cell's `kind` (csv.h) says which it was: PK_CELL_TEXT, _NUMBER, _BOOL
+ * or _DATE; empty cells are PK_CELL_TEXT.  Dates Excel stores as day numbers
+ * are numbers: number formats are not applied.
  *
  * Limits guard against hostile workbooks (zip bombs, huge parts, entity
  * expansion, deep nesting); each is a located, clear error.  An old .xls
- * (OLE2) or a macro workbook (.xlsm) is refused with what to do instead.
+ * (OLE2), a macro workbook (.xlsm), a binary .xlsb and an OpenDocument .ods
+ * are refused with what to do instead.  Problems of the file are filed under
+ * the rule xlsx.file (line 0), of a cell under xlsx.cell, limits under limit.
  */
 #ifndef PK_XLSX_H
 #define PK_XLSX_H
