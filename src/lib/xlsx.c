@@ -91,6 +91,7 @@ struct pk_xlsx {
     int wb_kind;
     char *chunk;          /* PK_XLSX_CHUNK bytes */
     unsigned long total;  /* bytes inflated by this reader */
+    zip_uint64_t file_size;
     /* shared strings: texts NUL-separated in sst, string i starts at sst_off[i] */
     char *sst;
     size_t sst_len, sst_cap;
@@ -247,8 +248,10 @@ static int part_open(pk_xlsx *x, part_in *in, const char *name, unsigned long li
     if (i < 0)
         return 1;
     zip_stat_init(&st);
+    /* The compressed size the directory claims, at most the file's own size: a lie cannot
+     * buy a higher ratio than the bytes there are. */
     if (zip_stat_index(x->zip, (zip_uint64_t)i, 0, &st) == 0 && (st.valid & ZIP_STAT_COMP_SIZE))
-        in->comp = (unsigned long)st.comp_size;
+        in->comp = (unsigned long)(st.comp_size < x->file_size ? st.comp_size : x->file_size);
     if (!(in->zf = zip_fopen_index(x->zip, (zip_uint64_t)i, 0))) {
         zip_error_t *e = zip_get_error(x->zip);
         return zip_fail(rep, zip_error_code_zip(e), zip_error_code_system(e), name, 0, 0);
@@ -1028,6 +1031,7 @@ static int open_any(pk_xlsx *x, int fd, const char *data, size_t len, pk_report 
     if (!(x->chunk = pk_malloc(PK_XLSX_CHUNK)))
         return oom(rep);
     zip_error_init(&err);
+    x->file_size = fd >= 0 ? (zip_uint64_t)st.st_size : len;
     if (fd >= 0) {
         x->fsrc.size = (zip_uint64_t)st.st_size;
         rc = open_zip(x, zip_source_function_create(fd_source_cb, &x->fsrc, &err), rep);

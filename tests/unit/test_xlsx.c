@@ -876,16 +876,20 @@ static void test_xlsx__prefixed_and_strict_namespaces_and_foreign_elements(void 
 }
 
 /* A zip's local and central headers both give a part's sizes; @p name's are set to
- * @p comp and @p size everywhere, as a lying zip would. */
-static void lie_about_sizes(char *z, size_t len, const char *name, uint32_t size)
+ * @p size (and @p comp compressed, unless 0) everywhere, as a lying zip would. */
+static void lie_about_sizes(char *z, size_t len, const char *name, uint32_t size, uint32_t comp)
 {
     size_t i, nl = strlen(name);
     for (i = 0; i + 46 + nl <= len; i++) {
         unsigned char *p = (unsigned char *)z + i;
         if (memcmp(p, "PK\x01\x02", 4) == 0 && p[28] == nl && memcmp(p + 46, name, nl) == 0) {
             memcpy(p + 24, &size, 4);
+            if (comp)
+                memcpy(p + 20, &comp, 4);
         } else if (memcmp(p, "PK\x03\x04", 4) == 0 && p[26] == nl && memcmp(p + 30, name, nl) == 0) {
             memcpy(p + 22, &size, 4);
+            if (comp)
+                memcpy(p + 18, &comp, 4);
         }
     }
 }
@@ -912,8 +916,13 @@ static void test_xlsx__zip_bombs_are_stopped_on_the_bytes_inflated(void **state)
                              "inflates to more than 250 times its compressed size (a zip "
                              "bomb?): refused\nbad row (-7), the end\n");
     /* The same when the zip's directory says the part is 100 bytes. */
-    lie_about_sizes(z, len, "xl/worksheets/sheet1.xml", 100);
+    lie_about_sizes(z, len, "xl/worksheets/sheet1.xml", 100, 0);
     got = read_book(z, len);
+    assert_non_null(strstr(got, "times its compressed size (a zip bomb?): refused\n"));
+    /* And when it claims 100 MB of compressed data in a file of 50 KB. */
+    lie_about_sizes(z, len, "xl/worksheets/sheet1.xml", 100, 100u << 20);
+    got = read_book(z, len);
+    /* (the ratio is taken against at most the file's own size) */
     assert_non_null(strstr(got, "times its compressed size (a zip bomb?): refused\n"));
     free(z);
     /* A workbook part over its own limit, stored (ratio 1). */
