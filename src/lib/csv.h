@@ -19,11 +19,21 @@
 #include <stddef.h>
 #include "diag.h"
 
+/* What a cell held: always text in a CSV file; a workbook cell (xlsx.h) may
+ * have been a number, a boolean or a date, shown as text by fixed rules. */
+typedef enum {
+    PK_CELL_TEXT = 0,
+    PK_CELL_NUMBER,
+    PK_CELL_BOOL,
+    PK_CELL_DATE
+} pk_cell_kind;
+
 typedef struct {
     const char *text;  /* unquoted, NUL-terminated */
     size_t len;
     unsigned line, col;
     int quoted;
+    pk_cell_kind kind; /* PK_CELL_TEXT in CSV */
 } pk_csv_cell;
 
 typedef struct {
