@@ -540,6 +540,11 @@ static pekppp_assessment *new_unit(const pekppp_sheet *s)
     a->rubric = r;
     memcpy(a->sha256, s->rows.sha256, sizeof(a->sha256));
     a->file = pk_arena_strndup(&a->arena, s->name, strlen(s->name));
+    if (s->rows.sheet_name &&
+        !(a->sheet = pk_arena_strndup(&a->arena, s->rows.sheet_name, strlen(s->rows.sheet_name)))) {
+        pekppp_assessment_free(a);
+        return NULL;
+    }
     a->answers = pk_arena_alloc(&a->arena, (r->nindicators ? r->nindicators : 1) * sizeof(*a->answers));
     a->supplement_levels =
         pk_arena_alloc(&a->arena, (r->nsupplements ? r->nsupplements : 1) * sizeof(int));
