@@ -291,6 +291,7 @@ static void run_sheet(run_state *st, pending *pf, const cli_item *item)
     }
     o.rubric = r;
     o.allow_incomplete = args->allow_incomplete != 0;
+    o.sheet = args->sheet;
     o.diag = cli_diag_cb;
     if (pekppp_sheet_open_file(&sheet, path, &o, &err) < 0) {
         take_failure(st, pf, &err);

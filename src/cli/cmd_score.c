@@ -20,7 +20,7 @@
 #include "whatif.h"
 
 enum { O_RUBRIC = 1, O_RUBRIC_PATH, O_FORMAT, O_OUTPUT, O_LANG, O_INCOMPLETE, O_FAIL_UNDER,
-       O_FAIL_UNDER_MEAN, O_JOBS, O_GROUP_BY, O_TITLE, O_CSV_DIALECT, O_SET, O_TARGET, O_QUIET, O_HELP };
+       O_FAIL_UNDER_MEAN, O_JOBS, O_GROUP_BY, O_TITLE, O_CSV_DIALECT, O_SET, O_TARGET, O_QUIET, O_SHEET, O_HELP };
 
 const cli_opt score_opts[] = {
     { O_RUBRIC, 'r', "rubric", "FILE",
@@ -56,6 +56,7 @@ const cli_opt score_opts[] = {
     { O_TARGET, 't', "target", "GRADE",
       { "tambahkan rencana menuju predikat ini (seperti `pekppp plan`)",
         "add the plan to reach this grade (as `pekppp plan` makes it)" } },
+    { O_SHEET, 0, "sheet", "NAME", { "lembar .xlsx yang dibaca (bawaan: lembar pertama berisi unit)", "the .xlsx sheet to read (default: the first that holds units)" } },
     { O_QUIET, 'q', "quiet", NULL, { "tanpa bilah kemajuan", "no progress bar" } },
     { O_HELP, 'h', "help", NULL, { "tampilkan bantuan ini", "show this help" } },
     { 0, 0, NULL, NULL, { NULL, NULL } }
@@ -152,6 +153,7 @@ static int parse_options(score_args *a, int argc, char **argv)
                 return rc;
             break;
         case O_INCOMPLETE: a->aopts.allow_incomplete = true; break;
+        case O_SHEET: a->aopts.sheet = v; break;
         case O_FAIL_UNDER: a->fail_under = v; break;
         case O_FAIL_UNDER_MEAN: a->fail_under_mean = v; break;
         case O_JOBS: {
@@ -289,6 +291,7 @@ static int score_batch(score_args *a, const cli_items *items)
     args.group_by = a->group_by;
     args.title = a->title;
     args.allow_incomplete = a->aopts.allow_incomplete;
+    args.sheet = a->aopts.sheet;
     args.jobs = (int)(a->jobs > 0 ? a->jobs : 1);
     args.quiet = a->quiet;
     args.output = a->output;
