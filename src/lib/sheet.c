@@ -746,6 +746,7 @@ struct long_sheet {
     int *kind;             /* per header column */
     size_t ncols;
     int slot[LF_COUNT];    /* kind -> index within a row's kept cells, -1 when absent */
+    char *header[LF_COUNT]; /* each kept column's name as the header writes it */
     size_t nslots;
     lf_cell *cells;        /* nslots per row */
     size_t *next;          /* per row: the unit's next row, SIZE_MAX at its last */
@@ -808,8 +809,11 @@ static bool is_long_header(const pk_csv_cell *cells, size_t n)
 
 static void long_free(struct long_sheet *lf)
 {
+    size_t k;
     if (!lf)
         return;
+    for (k = 0; k < LF_COUNT; k++)
+        pk_free(lf->header[k]);
     pk_free(lf->kind);
     pk_free(lf->cells);
     pk_free(lf->next);
@@ -858,6 +862,12 @@ static int long_header(pekppp_sheet *s, const pk_csv_cell *cells, size_t n, pk_r
             error = PEKPPP_EINVALID;
         } else if (k != LF_IGNORED) {
             lf->slot[k] = (int)lf->nslots++;
+            if (!(lf->header[k] = pk_malloc(cells[i].len + 1))) {
+                pk_diag(rep, PEKPPP_ENOMEM, PEKPPP_SEV_ERROR, 0, 0, NULL, PK_R_OTHER,
+                        "out of memory");
+                return PEKPPP_ENOMEM;
+            }
+            memcpy(lf->header[k], cells[i].text, cells[i].len + 1);
         }
     }
     if (lf->slot[LF_UNIT_ID] < 0) {
@@ -1166,7 +1176,7 @@ static int lf_answer(pekppp_sheet *s, pekppp_assessment *a, size_t row, unsigned
     int lv;
     trimmed(&code, &t, &n);
     if (n == 0) {
-        pk_diag(rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, code.line, code.col, "indicator",
+        pk_diag(rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, code.line, code.col, NULL,
                 PK_R_UNIT_UNKNOWN_INDICATOR, "the indicator code is empty");
         return PEKPPP_EINVALID;
     }
@@ -1184,11 +1194,11 @@ static int lf_answer(pekppp_sheet *s, pekppp_assessment *a, size_t row, unsigned
         if (k < 0) {
             const char *near = lf_nearest_code(r, id);
             if (near)
-                pk_diag(rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, code.line, code.col, "indicator",
+                pk_diag(rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, code.line, code.col, NULL,
                         PK_R_UNIT_UNKNOWN_INDICATOR,
                         "rubric '%s' has no indicator '%s': did you mean '%s'?", r->id, id, near);
             else
-                pk_diag(rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, code.line, code.col, "indicator",
+                pk_diag(rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, code.line, code.col, NULL,
                         PK_R_UNIT_UNKNOWN_INDICATOR, "rubric '%s' has no indicator '%s'", r->id,
                         id);
             return PEKPPP_EINVALID;
@@ -1249,7 +1259,7 @@ static int lf_fields(pekppp_sheet *s, pekppp_assessment *a, const lf_unit *u, pk
                 pk_diag(rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, c->line, c->col, lf_field[k],
                         PK_R_UNIT_FIELD_CONFLICT,
                         "unit '%s': %s '%s' differs from '%s' in row %u", lf_text(lf, id),
-                        lf_field[k], lf_text(lf, c), lf_text(lf, first[k]), first[k]->line);
+                        lf->header[k], lf_text(lf, c), lf_text(lf, first[k]), first[k]->line);
                 error = PEKPPP_EINVALID;
             }
         }
