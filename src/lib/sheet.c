@@ -1040,9 +1040,11 @@ static int long_read(pekppp_sheet *s, pk_report *rep)
     keep.sheet = s->rows.sheet_name;
     for (;;) {
         size_t before = lf->nerrs;
+        int unread;
         rc = pk_rows_next(&s->rows, &cells, &n, &keep);
         if (rc == 0)
             break;
+        unread = rc < 0 && !pk_rows_bad(&s->rows); /* the reader cannot go on */
         if (rc > 0)
             s->nrows++;
         if (rc > 0 && (n > lf->ncols || (n < lf->ncols && !s->rows.is_xlsx))) {
@@ -1079,7 +1081,7 @@ static int long_read(pekppp_sheet *s, pk_report *rep)
             u->err = before;
             u->nerr = lf->nerrs - before;
         }
-        if (rc < 0 && !pk_rows_bad(&s->rows)) {
+        if (unread) {
             pk_rows_stop(&s->rows); /* the rest cannot be trusted */
             break;
         }
