@@ -15,6 +15,7 @@
 #include "pekppp/batch.h"
 #include "decode.h"
 #include "rows.h"
+#include "sheet_internal.h"
 
 typedef enum {
     COL_UNIT_ID, COL_UNIT_NAME, COL_INSTITUTION, COL_CATEGORY, COL_MODE, COL_PERIOD,
@@ -334,7 +335,7 @@ size_t pekppp_sheet_rows(const pekppp_sheet *s)
 }
 
 /* Copy a cell's text into the unit's arena; empty cells give NULL. */
-static int cell_text(pekppp_assessment *a, const pk_csv_cell *c, const char **out)
+int pk_sheet_text(pekppp_assessment *a, const pk_csv_cell *c, const char **out)
 {
     if (c->len == 0) {
         *out = NULL;
@@ -345,7 +346,7 @@ static int cell_text(pekppp_assessment *a, const pk_csv_cell *c, const char **ou
 }
 
 /* A cell's text without surrounding spaces, for levels and numbers. */
-static void trimmed(const pk_csv_cell *c, const char **s, size_t *len)
+void pk_sheet_trim(const pk_csv_cell *c, const char **s, size_t *len)
 {
     const char *p = c->text;
     size_t n = c->len;
@@ -360,14 +361,13 @@ static void trimmed(const pk_csv_cell *c, const char **s, size_t *len)
 }
 
 /* Read an answer cell: a level, "na", or empty (missing). */
-static int read_answer(pekppp_sheet *s, pk_report *rep, const pk_csv_cell *c, const char *id,
-                       bool na_ok, bool scored, int *out)
+int pk_sheet_level(const pekppp_rubric *r, pk_report *rep, const pk_csv_cell *c, const char *id,
+                   bool na_ok, bool scored, int *out)
 {
-    const pekppp_rubric *r = s->rubric;
     const char *t;
     size_t n;
     int64_t v;
-    trimmed(c, &t, &n);
+    pk_sheet_trim(c, &t, &n);
     if (n == 0) {
         *out = PEKPPP_LEVEL_MISSING;
         return 0;
@@ -400,18 +400,19 @@ static int read_answer(pekppp_sheet *s, pk_report *rep, const pk_csv_cell *c, co
 }
 
 /* survey_score: a decimal of up to 4 places; with ';' sheets, ',' may be the point. */
-static int read_score(pekppp_sheet *s, pk_report *rep, const pk_csv_cell *c, int64_t *out)
+static int read_score(const pekppp_rubric *r, bool comma, pk_report *rep, const pk_csv_cell *c,
+                      int64_t *out)
 {
     const char *t;
     size_t n, i;
     char buf[64];
     pk_dec_status st;
-    trimmed(c, &t, &n);
+    pk_sheet_trim(c, &t, &n);
     if (n >= sizeof(buf))
         n = sizeof(buf) - 1;
     memcpy(buf, t, n);
     buf[n] = '\0';
-    if (pk_rows_decimal_comma(&s->rows))
+    if (comma)
         for (i = 0; i < n; i++)
             if (buf[i] == ',')
                 buf[i] = '.';
@@ -420,14 +421,14 @@ static int read_score(pekppp_sheet *s, pk_report *rep, const pk_csv_cell *c, int
         pk_diag(rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, c->line, c->col, "survey_score",
                 PK_R_UNIT_SURVEY,
                 "expected a survey score with at most 4 decimal places%s, got '%s'",
-                pk_rows_decimal_comma(&s->rows) ? " (decimal comma or point)" : " (decimal point)", buf);
+                comma ? " (decimal comma or point)" : " (decimal point)", buf);
         return PEKPPP_EINVALID;
     }
-    if (*out > (int64_t)s->rubric->scale_max * PEKPPP_DEC_SCALE ||
-        *out < (int64_t)s->rubric->scale_min * PEKPPP_DEC_SCALE) {
+    if (*out > (int64_t)r->scale_max * PEKPPP_DEC_SCALE ||
+        *out < (int64_t)r->scale_min * PEKPPP_DEC_SCALE) {
         pk_diag(rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, c->line, c->col, "survey_score",
                 PK_R_UNIT_SURVEY, "survey score %s is outside the scale %d to %d", buf,
-                s->rubric->scale_min, s->rubric->scale_max);
+                r->scale_min, r->scale_max);
         return PEKPPP_EINVALID;
     }
     return 0;
@@ -439,7 +440,7 @@ static int read_indicator(pekppp_sheet *s, pekppp_assessment *a, const pk_csv_ce
 {
     const pekppp_rubric *r = s->rubric;
     int level;
-    if (read_answer(s, rep, cell, r->indicators[index].id, r->indicators[index].na_allowed, true,
+    if (pk_sheet_level(s->rubric, rep, cell, r->indicators[index].id, r->indicators[index].na_allowed, true,
                     &level) < 0) {
         a->answers[index].line = cell->line; /* reported: not "missing" too */
         return PEKPPP_EINVALID;
@@ -488,13 +489,13 @@ static int check_fields(const pekppp_sheet *s, const pekppp_assessment *a,
 }
 
 /* The survey columns: a score needs its respondents, and respondents need a score. */
-static int read_survey(pekppp_sheet *s, pekppp_assessment *a, const pk_csv_cell *score,
-                       const pk_csv_cell *resp, pk_report *rep)
+int pk_sheet_survey(const pekppp_rubric *r, bool comma, pekppp_assessment *a,
+                    const pk_csv_cell *score, const pk_csv_cell *resp, pk_report *rep)
 {
     int error = 0;
     if (score && score->len > 0) {
         int64_t v;
-        if (read_score(s, rep, score, &v) < 0) {
+        if (read_score(r, comma, rep, score, &v) < 0) {
             error = PEKPPP_EINVALID;
         } else {
             a->survey_kind = PK_SURVEY_SCORE;
@@ -509,7 +510,7 @@ static int read_survey(pekppp_sheet *s, pekppp_assessment *a, const pk_csv_cell 
             const char *t;
             size_t tn;
             int64_t v2;
-            trimmed(resp, &t, &tn);
+            pk_sheet_trim(resp, &t, &tn);
             if (pk_dec_parse(t, tn, 0, false, &v2) != PK_DEC_OK || v2 / 10000 > 100000000) {
                 pk_diag(rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, resp->line, resp->col,
                         "survey_respondents", PK_R_UNIT_SURVEY,
@@ -529,19 +530,18 @@ static int read_survey(pekppp_sheet *s, pekppp_assessment *a, const pk_csv_cell 
 }
 
 /* A unit with nothing answered yet, or NULL when out of memory. */
-static pekppp_assessment *new_unit(const pekppp_sheet *s)
+pekppp_assessment *pk_sheet_unit(const pekppp_rubric *r, const char *file, const char *sheet,
+                                 const char *sha256)
 {
-    const pekppp_rubric *r = s->rubric;
     pekppp_assessment *a;
     size_t i;
     if (!(a = pk_malloc(sizeof(*a))))
         return NULL;
     memset(a, 0, sizeof(*a));
     a->rubric = r;
-    memcpy(a->sha256, s->rows.sha256, sizeof(a->sha256));
-    a->file = pk_arena_strndup(&a->arena, s->name, strlen(s->name));
-    if (s->rows.sheet_name &&
-        !(a->sheet = pk_arena_strndup(&a->arena, s->rows.sheet_name, strlen(s->rows.sheet_name)))) {
+    memcpy(a->sha256, sha256, sizeof(a->sha256));
+    a->file = pk_arena_strndup(&a->arena, file, strlen(file));
+    if (sheet && !(a->sheet = pk_arena_strndup(&a->arena, sheet, strlen(sheet)))) {
         pekppp_assessment_free(a);
         return NULL;
     }
@@ -607,14 +607,14 @@ static int fill_row(pekppp_sheet *s, pekppp_assessment *a, pk_csv_cell *cells, s
                 error = PEKPPP_EINVALID;
             break;
         case COL_SUPPLEMENT:
-            if (read_answer(s, rep, &cells[i], r->supplements[c->index].id, false, false,
+            if (pk_sheet_level(s->rubric, rep, &cells[i], r->supplements[c->index].id, false, false,
                             &level) < 0)
                 error = PEKPPP_EINVALID;
             else
                 a->supplement_levels[c->index] = level;
             break;
         default:
-            if (cell_text(a, &cells[i], fixed[c->kind]) < 0)
+            if (pk_sheet_text(a, &cells[i], fixed[c->kind]) < 0)
                 return PEKPPP_ENOMEM;
             if (c->kind == COL_UNIT_ID) {
                 a->id_line = cells[i].line;
@@ -626,7 +626,7 @@ static int fill_row(pekppp_sheet *s, pekppp_assessment *a, pk_csv_cell *cells, s
     }
     if (check_fields(s, a, cells, n, rep) < 0)
         error = PEKPPP_EINVALID;
-    if (read_survey(s, a, score, resp, rep) < 0)
+    if (pk_sheet_survey(s->rubric, pk_rows_decimal_comma(&s->rows), a, score, resp, rep) < 0)
         error = PEKPPP_EINVALID;
     /* An indicator without a column (allowed only with allow_incomplete). */
     for (i = 0; i < r->nindicators; i++)
@@ -661,7 +661,7 @@ int pekppp_sheet_next(pekppp_sheet *s, pekppp_assessment **out, pekppp_error *er
                 PK_R_UNIT_ROW, "this row has %zu cells, the header has %zu", n, s->ncols);
         return PEKPPP_EINVALID;
     }
-    if (!(a = new_unit(s)))
+    if (!(a = pk_sheet_unit(s->rubric, s->name, s->rows.sheet_name, s->rows.sha256)))
         goto oom;
     error = fill_row(s, a, cells, n, &rep);
     if (error < 0) {
@@ -765,7 +765,7 @@ struct long_sheet {
 
 /* A header name in its compared form: ASCII lower case, spaces and hyphens as '_', no
  * surrounding blanks; NUL-terminated into @p buf (cut to fit). */
-static const char *lf_norm(const char *h, char *buf, size_t size)
+const char *pk_sheet_norm(const char *h, char *buf, size_t size)
 {
     size_t n = 0, len = strlen(h);
     while (len > 0 && (h[len - 1] == ' ' || h[len - 1] == '\t'))
@@ -788,7 +788,7 @@ static int lf_kind_of(const char *h)
 {
     char buf[64];
     size_t i;
-    lf_norm(h, buf, sizeof(buf));
+    pk_sheet_norm(h, buf, sizeof(buf));
     for (i = 0; i < LF_NNAMES; i++)
         if (strcmp(buf, lf_names[i].name) == 0)
             return lf_names[i].kind;
@@ -845,7 +845,7 @@ static int long_header(pekppp_sheet *s, const pk_csv_cell *cells, size_t n, pk_r
         k = lf->kind[i] = lf_kind_of(h);
         if (k < 0) {
             char buf[64];
-            const char *near = pk_nearest(lf_norm(h, buf, sizeof(buf)), names, LF_NNAMES);
+            const char *near = pk_nearest(pk_sheet_norm(h, buf, sizeof(buf)), names, LF_NNAMES);
             if (near)
                 pk_diag(rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, cells[i].line, cells[i].col, NULL,
                         PK_R_SCHEMA_UNKNOWN_KEY, "unknown column '%s': did you mean '%s'?", h,
@@ -1119,7 +1119,7 @@ static pk_csv_cell lf_csv(const struct long_sheet *lf, const lf_cell *c)
 }
 
 /* Split an evidence cell into items, one per line (Alt+Enter in a spreadsheet). */
-static int lf_evidence(pekppp_assessment *a, const char *t, size_t n, pk_answer *ans)
+int pk_sheet_evidence(pekppp_assessment *a, const char *t, size_t n, pk_answer *ans)
 {
     size_t count = 0, i, k = 0, start = 0;
     const char **list;
@@ -1147,7 +1147,7 @@ static int lf_evidence(pekppp_assessment *a, const char *t, size_t n, pk_answer 
 }
 
 /* The ids a code could have meant: the scored indicators, then the supplementary items. */
-static const char *lf_nearest_code(const pekppp_rubric *r, const char *code)
+const char *pk_sheet_nearest_code(const pekppp_rubric *r, const char *code)
 {
     const char **names = pk_malloc((r->nindicators + r->nsupplements + 1) * sizeof(*names));
     const char *near;
@@ -1163,6 +1163,17 @@ static const char *lf_nearest_code(const pekppp_rubric *r, const char *code)
     return near;
 }
 
+long pk_sheet_code(const pekppp_rubric *r, const char *id)
+{
+    long k = pekppp_rubric_find_indicator(r, id);
+    size_t j;
+    if (k < 0)
+        for (j = 0; j < r->nsupplements; j++)
+            if (strcmp(id, r->supplements[j].id) == 0)
+                return (long)(r->nindicators + j);
+    return k;
+}
+
 /* One row's indicator, level, note and evidence into the unit. */
 static int lf_answer(pekppp_sheet *s, pekppp_assessment *a, size_t row, unsigned *seen,
                      pk_report *rep)
@@ -1173,10 +1184,10 @@ static int lf_answer(pekppp_sheet *s, pekppp_assessment *a, size_t row, unsigned
     pk_csv_cell code = lf_csv(lf, &cells[lf->slot[LF_INDICATOR]]);
     pk_csv_cell level = lf_csv(lf, &cells[lf->slot[LF_LEVEL]]);
     const char *t;
-    size_t n, j;
+    size_t n;
     long k;
     int lv;
-    trimmed(&code, &t, &n);
+    pk_sheet_trim(&code, &t, &n);
     if (n == 0) {
         pk_diag(rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, code.line, code.col, NULL,
                 PK_R_UNIT_UNKNOWN_INDICATOR, "the indicator code is empty");
@@ -1188,13 +1199,9 @@ static int lf_answer(pekppp_sheet *s, pekppp_assessment *a, size_t row, unsigned
             n = sizeof(id) - 1;
         memcpy(id, t, n);
         id[n] = '\0';
-        k = pekppp_rubric_find_indicator(r, id);
-        if (k < 0)
-            for (j = 0; j < r->nsupplements; j++)
-                if (strcmp(id, r->supplements[j].id) == 0)
-                    k = (long)(r->nindicators + j);
+        k = pk_sheet_code(r, id);
         if (k < 0) {
-            const char *near = lf_nearest_code(r, id);
+            const char *near = pk_sheet_nearest_code(r, id);
             if (near)
                 pk_diag(rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, code.line, code.col, NULL,
                         PK_R_UNIT_UNKNOWN_INDICATOR,
@@ -1217,7 +1224,7 @@ static int lf_answer(pekppp_sheet *s, pekppp_assessment *a, size_t row, unsigned
     seen[k] = code.line ? code.line : 1;
     if ((size_t)k >= r->nindicators) {
         size_t sup = (size_t)k - r->nindicators;
-        if (read_answer(s, rep, &level, r->supplements[sup].id, false, false, &lv) < 0)
+        if (pk_sheet_level(s->rubric, rep, &level, r->supplements[sup].id, false, false, &lv) < 0)
             return PEKPPP_EINVALID;
         a->supplement_levels[sup] = lv;
         return 0;
@@ -1225,12 +1232,12 @@ static int lf_answer(pekppp_sheet *s, pekppp_assessment *a, size_t row, unsigned
     if (read_indicator(s, a, &level, (size_t)k, rep) < 0)
         return PEKPPP_EINVALID;
     if (lf->slot[LF_NOTE] >= 0 && cells[lf->slot[LF_NOTE]].len > 0 &&
-        cell_text(a, &(pk_csv_cell){ .text = lf_text(lf, &cells[lf->slot[LF_NOTE]]),
+        pk_sheet_text(a, &(pk_csv_cell){ .text = lf_text(lf, &cells[lf->slot[LF_NOTE]]),
                                      .len = cells[lf->slot[LF_NOTE]].len },
                   &a->answers[k].note) < 0)
         return PEKPPP_ENOMEM;
     if (lf->slot[LF_EVIDENCE] >= 0 && cells[lf->slot[LF_EVIDENCE]].len > 0 &&
-        lf_evidence(a, lf_text(lf, &cells[lf->slot[LF_EVIDENCE]]),
+        pk_sheet_evidence(a, lf_text(lf, &cells[lf->slot[LF_EVIDENCE]]),
                     cells[lf->slot[LF_EVIDENCE]].len, &a->answers[k]) < 0)
         return PEKPPP_ENOMEM;
     return 0;
@@ -1265,7 +1272,7 @@ static int lf_fields(pekppp_sheet *s, pekppp_assessment *a, const lf_unit *u, pk
                 error = PEKPPP_EINVALID;
             }
         }
-    if (cell_text(a, &(pk_csv_cell){ .text = lf_text(lf, id), .len = id->len }, &a->unit_id) < 0)
+    if (pk_sheet_text(a, &(pk_csv_cell){ .text = lf_text(lf, id), .len = id->len }, &a->unit_id) < 0)
         return PEKPPP_ENOMEM;
     a->id_line = id->line;
     a->id_col = id->col;
@@ -1284,7 +1291,7 @@ static int lf_fields(pekppp_sheet *s, pekppp_assessment *a, const lf_unit *u, pk
         const char **dst[LF_PERIOD + 1] = { NULL, &a->unit_name, &a->institution, &a->category,
                                             &a->mode, &a->period };
         for (k = LF_UNIT_NAME; k <= LF_PERIOD; k++)
-            if (first[k] && cell_text(a, &given[k], dst[k]) < 0)
+            if (first[k] && pk_sheet_text(a, &given[k], dst[k]) < 0)
                 return PEKPPP_ENOMEM;
     }
     if (lf->slot[LF_UNIT_NAME] < 0) {
@@ -1326,7 +1333,7 @@ static int long_next(pekppp_sheet *s, pekppp_assessment **out, pk_report *rep)
         return code < 0 ? code : PEKPPP_EINVALID;
     }
     memset(given, 0, sizeof(given));
-    if (!(a = new_unit(s)) ||
+    if (!(a = pk_sheet_unit(s->rubric, s->name, s->rows.sheet_name, s->rows.sha256)) ||
         !(seen = pk_malloc((r->nindicators + r->nsupplements + 1) * sizeof(*seen))))
         goto oom;
     memset(seen, 0, (r->nindicators + r->nsupplements + 1) * sizeof(*seen));
@@ -1353,7 +1360,7 @@ static int long_next(pekppp_sheet *s, pekppp_assessment **out, pk_report *rep)
                 a->unit_id, r->indicators[i].id, r->scale_min);
         error = PEKPPP_EINVALID;
     }
-    if (read_survey(s, a, given[LF_SURVEY_SCORE].line ? &given[LF_SURVEY_SCORE] : NULL,
+    if (pk_sheet_survey(s->rubric, pk_rows_decimal_comma(&s->rows), a, given[LF_SURVEY_SCORE].line ? &given[LF_SURVEY_SCORE] : NULL,
                     given[LF_SURVEY_RESPONDENTS].line ? &given[LF_SURVEY_RESPONDENTS] : NULL,
                     rep) < 0)
         error = PEKPPP_EINVALID;
