@@ -14,6 +14,7 @@
 
 #include "pekppp/batch.h"
 #include "decode.h"
+#include "form.h"
 #include "rows.h"
 #include "sheet_internal.h"
 
@@ -45,6 +46,7 @@ struct pekppp_sheet {
     int kind;          /* SHEET_WIDE or SHEET_LONG */
     pk_csv_cell *pad;  /* a workbook row filled out to the header's width */
     struct long_sheet *lf; /* a long-format sheet */
+    pekppp_assessment *form; /* a fill-in workbook's unit, until given */
 };
 
 /* Map the header's cells to columns; report every problem. */
@@ -140,7 +142,7 @@ done:
     return error;
 }
 
-enum { SHEET_WIDE, SHEET_LONG };
+enum { SHEET_WIDE, SHEET_LONG, SHEET_FORM };
 
 static int long_header(pekppp_sheet *s, const pk_csv_cell *cells, size_t n, pk_report *rep);
 static int long_read(pekppp_sheet *s, pk_report *rep);
@@ -208,18 +210,56 @@ static int choose_sheet(pekppp_sheet *s, const char *want, pk_report *rep)
         if (pk_rows_select(&s->rows, i, &quiet) < 0)
             continue;
         rc = pk_rows_next(&s->rows, &cells, &n, &quiet);
-        if (rc > 0 && is_unit_header(cells, n))
+        if (rc > 0 && (is_unit_header(cells, n) ||
+                       pk_form_is_identity(pk_rows_sheet_name(&s->rows, i), cells, n)))
             return pk_rows_select(&s->rows, i, rep);
     }
     for (i = 0; i < count; i++) {
         rep->sheet = pk_rows_sheet_name(&s->rows, i);
         pk_diag(rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, 1, 1, NULL, PK_R_UNIT_SHEET,
                 "sheet '%s' holds no units: its first row is not a unit header (a 'unit_id' "
-                "column, or unit id, indicator code and level columns)",
+                "column, or unit id, indicator code and level columns) and it is not the "
+                "identity sheet of a fill-in workbook",
                 pk_rows_sheet_name(&s->rows, i));
     }
     rep->sheet = NULL;
     return PEKPPP_EINVALID;
+}
+
+/* The fill-in workbook's sheets, read through pk_rows. */
+static size_t src_count(void *ctx)
+{
+    return pk_rows_sheet_count(ctx);
+}
+
+static const char *src_name(void *ctx, size_t i)
+{
+    return pk_rows_sheet_name(ctx, i);
+}
+
+static int src_select(void *ctx, size_t i, pk_report *rep)
+{
+    return pk_rows_select(ctx, i, rep);
+}
+
+static int src_next(void *ctx, pk_csv_cell **cells, size_t *n, pk_report *rep)
+{
+    return pk_rows_next(ctx, cells, n, rep);
+}
+
+static bool src_bad(void *ctx)
+{
+    return pk_rows_bad(ctx);
+}
+
+static int read_form(pekppp_sheet *s, pk_report *rep)
+{
+    pk_form_source src = { src_count, src_name, src_select, src_next, src_bad,
+                           pk_rows_decimal_comma(&s->rows), &s->rows };
+    s->kind = SHEET_FORM;
+    s->nrows = 1;
+    return pk_form_read(&s->form, &src, s->rubric, s->allow_incomplete, s->name,
+                        s->rows.sha256, rep);
 }
 
 /* Open @p path, or when NULL the @p len bytes at @p data (copied); read and check the header. */
@@ -266,7 +306,10 @@ static int sheet_open(pekppp_sheet **out, const char *path, const char *data, si
     }
     if ((error = rc) < 0)
         goto done;
-    if (is_long_header(cells, n)) {
+    if (s->rows.is_xlsx && pk_form_is_identity(s->rows.sheet_name, cells, n)) {
+        if ((error = read_form(s, rep)) < 0)
+            goto done;
+    } else if (is_long_header(cells, n)) {
         s->kind = SHEET_LONG;
         if ((error = long_header(s, cells, n, rep)) < 0 || (error = long_read(s, rep)) < 0)
             goto done;
@@ -323,6 +366,7 @@ void pekppp_sheet_free(pekppp_sheet *s)
         return;
     pk_rows_free(&s->rows);
     long_free(s->lf);
+    pekppp_assessment_free(s->form);
     pk_free(s->cols);
     pk_free(s->pad);
     pk_free(s->name);
@@ -647,6 +691,11 @@ int pekppp_sheet_next(pekppp_sheet *s, pekppp_assessment **out, pekppp_error *er
     pk_report_init(&rep, s->name, s->diag, s->payload, err);
     if (s->kind == SHEET_LONG)
         return long_next(s, out, &rep);
+    if (s->kind == SHEET_FORM) { /* its one unit, read when the workbook opened */
+        *out = s->form;
+        s->form = NULL;
+        return *out ? 1 : 0;
+    }
     rc = pk_rows_next(&s->rows, &cells, &n, &rep);
     if (rc <= 0) {
         if (rc < 0 && !pk_rows_bad(&s->rows))
@@ -1163,6 +1212,54 @@ const char *pk_sheet_nearest_code(const pekppp_rubric *r, const char *code)
     return near;
 }
 
+void pk_sheet_missing(const pekppp_rubric *r, const unsigned *seen, const char *unit,
+                      unsigned line, unsigned col, pk_report *rep)
+{
+    char list[400];
+    size_t i, n = 0, len = 0;
+    for (i = 0; i < r->nindicators; i++)
+        n += !seen[i];
+    if (n == 0)
+        return;
+    if (n <= 3) {
+        for (i = 0; i < r->nindicators; i++) {
+            if (seen[i])
+                continue;
+            if (unit)
+                pk_diag(rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, line, col, r->indicators[i].id,
+                        PK_R_UNIT_MISSING_ANSWER,
+                        "unit '%s' has no row for indicator '%s' (use --allow-incomplete to count "
+                        "it as %d)", unit, r->indicators[i].id, r->scale_min);
+            else
+                pk_diag(rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, line, col, r->indicators[i].id,
+                        PK_R_UNIT_MISSING_ANSWER,
+                        "the indicator sheet has no row for indicator '%s' (use "
+                        "--allow-incomplete to count it as %d)", r->indicators[i].id,
+                        r->scale_min);
+        }
+        return;
+    }
+    list[0] = '\0';
+    for (i = 0; i < r->nindicators; i++) {
+        if (seen[i])
+            continue;
+        if (len + strlen(r->indicators[i].id) + 8 >= sizeof(list)) {
+            snprintf(list + len, sizeof(list) - len, ", ...");
+            break;
+        }
+        len += (size_t)snprintf(list + len, sizeof(list) - len, "%s%s", len ? ", " : "",
+                                r->indicators[i].id);
+    }
+    if (unit)
+        pk_diag(rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, line, col, NULL, PK_R_UNIT_MISSING_ANSWER,
+                "unit '%s' has no rows for %zu indicators: %s (use --allow-incomplete to count "
+                "them as %d)", unit, n, list, r->scale_min);
+    else
+        pk_diag(rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, line, col, NULL, PK_R_UNIT_MISSING_ANSWER,
+                "the indicator sheet has no rows for %zu indicators: %s (use --allow-incomplete "
+                "to count them as %d)", n, list, r->scale_min);
+}
+
 long pk_sheet_code(const pekppp_rubric *r, const char *id)
 {
     long k = pekppp_rubric_find_indicator(r, id);
@@ -1347,17 +1444,12 @@ static int long_next(pekppp_sheet *s, pekppp_assessment **out, pk_report *rep)
         if (e < 0)
             error = e;
     }
-    for (i = 0; i < r->nindicators; i++) {
-        if (seen[i])
-            continue;
-        if (s->allow_incomplete) {
-            a->incomplete = true;
-            continue;
-        }
-        pk_diag(rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, a->id_line, a->id_col,
-                r->indicators[i].id, PK_R_UNIT_MISSING_ANSWER,
-                "unit '%s' has no row for indicator '%s' (use --allow-incomplete to count it as %d)",
-                a->unit_id, r->indicators[i].id, r->scale_min);
+    for (i = 0; i < r->nindicators && seen[i]; i++)
+        ;
+    if (i < r->nindicators && s->allow_incomplete) {
+        a->incomplete = true;
+    } else if (i < r->nindicators) {
+        pk_sheet_missing(r, seen, a->unit_id, a->id_line, a->id_col, rep);
         error = PEKPPP_EINVALID;
     }
     if (pk_sheet_survey(s->rubric, pk_rows_decimal_comma(&s->rows), a, given[LF_SURVEY_SCORE].line ? &given[LF_SURVEY_SCORE] : NULL,

@@ -35,6 +35,11 @@ int pk_sheet_survey(const pekppp_rubric *r, bool comma, pekppp_assessment *a,
 /* An evidence cell into @p ans: one item per line of the cell, blank lines left out. */
 int pk_sheet_evidence(pekppp_assessment *a, const char *t, size_t n, pk_answer *ans);
 
+/* Report the scored indicators with no row (seen[i] == 0): one by one when a few, else in
+ * one line; of unit @p unit in a long sheet, or (NULL) of the fill-in workbook. */
+void pk_sheet_missing(const pekppp_rubric *r, const unsigned *seen, const char *unit,
+                      unsigned line, unsigned col, pk_report *rep);
+
 /* An indicator code: a scored indicator's position, nindicators + j for supplementary
  * item j, or -1; and the id a wrong code most likely meant (NULL when none is close). */
 long pk_sheet_code(const pekppp_rubric *r, const char *id);
