@@ -73,8 +73,8 @@ static void uri(pekppp_sink *out, const char *s)
 
 /* A fingerprint that survives edits elsewhere in the file: FNV-1a 64 over
  * the rule, the file, the path and the message, leaving out the line: the
- * problem's own, and the digits after "line " in a message that points at
- * another place ("first at line 12"). */
+ * problem's own, and the digits after "line " or "row " in a message that
+ * points at another place ("first at line 12", "first in row 7"). */
 static void fingerprint(char out[17], const pekppp_error *d)
 {
     static const char hex[] = "0123456789abcdef";
@@ -90,7 +90,8 @@ static void fingerprint(char out[17], const pekppp_error *d)
         const char *p;
         for (p = parts[i]; *p; p++) {
             h = (h ^ (unsigned char)*p) * 1099511628211ULL;
-            if (i == 3 && p - parts[i] >= 4 && strncmp(p - 4, "line ", 5) == 0)
+            if (i == 3 && ((p - parts[i] >= 4 && strncmp(p - 4, "line ", 5) == 0) ||
+                           (p - parts[i] >= 3 && strncmp(p - 3, "row ", 4) == 0)))
                 while (p[1] >= '0' && p[1] <= '9')
                     p++;
         }
