@@ -12,7 +12,7 @@
 #include "model.h"
 
 /* A unit with nothing answered yet, read from @p file (and workbook @p sheet, or NULL)
- * whose SHA-256 is @p sha256; NULL when out of memory. */
+ * whose SHA-256 is @p sha256 (64 hex digits and a NUL); NULL when out of memory. */
 pekppp_assessment *pk_sheet_unit(const pekppp_rubric *r, const char *file, const char *sheet,
                                  const char *sha256);
 

@@ -87,7 +87,8 @@ static int read_book(book *b, const pekppp_rubric *r, bool allow, seen_t *seen,
     memset(&b->csv, 0, sizeof(b->csv));
     b->csv.fd = -1;
     pk_report_init(&rep, "formulir.xlsx", keep, seen, &err);
-    rc = pk_form_read(out, &src, r, allow, "formulir.xlsx", "0", &rep);
+    static const char sha[65] = "0000000000000000000000000000000000000000000000000000000000000000";
+    rc = pk_form_read(out, &src, r, allow, "formulir.xlsx", sha, &rep);
     pk_csv_free(&b->csv);
     return rc;
 }
