@@ -194,6 +194,7 @@ static int choose_sheet(pekppp_sheet *s, const char *want, pk_report *rep)
         for (i = 0; i < count; i++)
             if (strcmp(pk_rows_sheet_name(&s->rows, i), want) == 0)
                 return pk_rows_select(&s->rows, i, rep);
+        rep->sheet = NULL; /* said of the workbook, not of the sheet opened first */
         pk_diag(rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, 0, 0, NULL, PK_R_UNIT_SHEET,
                 "the workbook has no sheet '%s' (its sheets: %s)", want,
                 sheet_list(&s->rows, list, sizeof(list)));
@@ -280,6 +281,7 @@ static int sheet_open(pekppp_sheet **out, const char *path, const char *data, si
     if ((error = pk_rows_open(&s->rows, path, data, len, rep)) < 0)
         goto done;
     if (!opts->rubric) {
+        rep->sheet = NULL;
         pk_diag(rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, 0, 0, NULL,
                 PK_R_UNIT_RUBRIC, "a sheet needs a rubric to be read against");
         error = PEKPPP_EINVALID;
