@@ -1,6 +1,6 @@
 /*
  * `pekppp diff OLD NEW`: what changed between two periods.  Each side is a
- * unit file, a folder of them, or a CSV sheet; every unit is scored and the
+ * unit file, a folder of them, or a sheet (CSV or .xlsx); every unit is scored and the
  * two sides are matched by unit id.
  */
 #include <stdlib.h>

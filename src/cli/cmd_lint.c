@@ -30,8 +30,8 @@ enum {
 
 const cli_opt lint_opts[] = {
     { O_RUBRIC, 'r', "rubric", "FILE",
-      { "rubrik lembar CSV, dan unit (id-nya tetap harus cocok), seperti pada score",
-        "the rubric of CSV sheets, and of units (its id must still match), as for score" } },
+      { "rubrik lembar (CSV, .xlsx), dan unit (id-nya tetap harus cocok), seperti pada score",
+        "the rubric of sheets (CSV, .xlsx), and of units (its id must still match), as for score" } },
     { O_RUBRIC_PATH, 0, "rubric-path", "DIRS",
       { "cari rubrik unit di folder ini dulu", "search these folders first for units' rubrics" } },
     { O_FORMAT, 'f', "format", "FMT",
@@ -258,7 +258,7 @@ static void lint_score(lint_run *run, const pekppp_assessment *a)
     pekppp_result_free(res);
 }
 
-/* Check a CSV sheet as `score` reads it: the header, then every row,
+/* Check a sheet (CSV or a workbook's) as `score` reads it: the header, then every row,
  * against the -r rubric or the default one. */
 static void lint_sheet(lint_run *run, const char *file)
 {
