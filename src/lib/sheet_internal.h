@@ -7,9 +7,43 @@
 
 #include <stdbool.h>
 
+#include "pekppp/batch.h"
+
 #include "csv.h"
 #include "diag.h"
 #include "model.h"
+#include "rows.h"
+
+enum { SHEET_WIDE, SHEET_LONG, SHEET_FORM };
+
+struct pekppp_sheet {
+    pk_rows rows;
+    char *name;
+    const pekppp_rubric *rubric;
+    bool allow_incomplete;
+    pekppp_diag_cb diag;
+    void *payload;
+    struct pk_sheet_column *cols; /* a wide sheet: what each header cell is */
+    size_t ncols;
+    size_t nrows;
+    int kind;          /* SHEET_WIDE, SHEET_LONG or SHEET_FORM */
+    pk_csv_cell *pad;  /* a workbook row filled out to the header's width */
+    struct long_sheet *lf; /* a long-format sheet */
+    pekppp_assessment *form; /* a fill-in workbook's unit, until given */
+};
+
+/* An indicator's answer cell into the unit: its level, or a missing answer (reported
+ * unless the sheet allows incomplete units). */
+int pk_sheet_indicator(pekppp_sheet *s, pekppp_assessment *a, const pk_csv_cell *cell,
+                       size_t index, pk_report *rep);
+
+/* Long-format sheets (sheet_long.c): is a header one; check it; read every row; give the
+ * next unit (pekppp_sheet_next's contract); free what they keep. */
+bool pk_is_long_header(const pk_csv_cell *cells, size_t n);
+int pk_long_header(pekppp_sheet *s, const pk_csv_cell *cells, size_t n, pk_report *rep);
+int pk_long_read(pekppp_sheet *s, pk_report *rep);
+int pk_long_next(pekppp_sheet *s, pekppp_assessment **out, pk_report *rep);
+void pk_long_free(struct long_sheet *lf);
 
 /* A unit with nothing answered yet, read from @p file (and workbook @p sheet, or NULL)
  * whose SHA-256 is @p sha256 (64 hex digits and a NUL); NULL when out of memory. */
