@@ -94,6 +94,9 @@ static int read_book(book *b, const pekppp_rubric *r, bool allow, seen_t *seen,
 }
 
 static void append(char **buf, size_t *len, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void append(char **buf, size_t *len, const char *fmt, ...)
 {
     va_list ap;
     int k;
