@@ -56,6 +56,13 @@ PEKPPP_EXTERN(int) pekppp_sheet_open_file(pekppp_sheet **out, const char *path,
 PEKPPP_EXTERN(int) pekppp_sheet_next(pekppp_sheet *sheet, pekppp_assessment **out,
                                      pekppp_error *err);
 
+/**
+ * Is @p sheet a fill-in workbook (`pekppp template -f xlsx`, read back)?  It then
+ * holds exactly one unit, read when it opened: a front end may show it as a unit
+ * file's, not as a batch.
+ */
+PEKPPP_EXTERN(int) pekppp_sheet_is_form(const pekppp_sheet *sheet);
+
 /** Number of data rows read so far (blank lines not counted). */
 PEKPPP_EXTERN(size_t) pekppp_sheet_rows(const pekppp_sheet *sheet);
 

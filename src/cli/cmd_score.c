@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <time.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "batch_run.h"
@@ -216,8 +217,32 @@ static int check_below(const pekppp_result *res, pekppp_fixed threshold, const s
     return CLI_EXIT_OK;
 }
 
-/* One unit: the unit report, with the what-if and the plan when asked. */
-static int score_one(score_args *args, const char *input)
+/* A single workbook that is a fill-in workbook: its one unit, else NULL (then it is read
+ * as a batch, which reports its problems).  Read quietly: a form that fails is read again
+ * by the batch, which says why. */
+static pekppp_assessment *open_form(score_args *args, const char *path)
+{
+    pekppp_assessment_options o = args->aopts;
+    pekppp_sheet *s = NULL;
+    pekppp_assessment *a = NULL;
+    pekppp_error err;
+    size_t n = strlen(path);
+    if (n < 5 || strcasecmp(path + n - 5, ".xlsx") != 0)
+        return NULL;
+    pekppp_error_clear(&err);
+    if (!o.rubric && cli_rubrics_resolve(&o.rubric, CLI_DEFAULT_RUBRIC, &args->rubrics, &err) < 0)
+        return NULL;
+    o.diag = NULL;
+    if (pekppp_sheet_open_file(&s, path, &o, &err) == 0 && pekppp_sheet_is_form(s) &&
+        pekppp_sheet_next(s, &a, &err) != 1)
+        a = NULL;
+    pekppp_sheet_free(s);
+    return a;
+}
+
+/* One unit: the unit report, with the what-if and the plan when asked.  The unit is
+ * @p given (taken over; a fill-in workbook's), or loaded from @p input. */
+static int score_one(score_args *args, const char *input, pekppp_assessment *given)
 {
     pekppp_assessment_options aopts = args->aopts;
     pekppp_plan *plan = NULL;
@@ -234,7 +259,8 @@ static int score_one(score_args *args, const char *input)
     pekppp_sink_init_buffer(&sink);
     aopts.resolve = cli_rubrics_resolve;
     aopts.resolve_payload = &args->rubrics;
-    error = cli_load_for_sets(&a, input, &aopts, args->sets, args->nsets, &err);
+    error = given ? (a = given, 0)
+                  : cli_load_for_sets(&a, input, &aopts, args->sets, args->nsets, &err);
     if (error < 0) {
         rc = err.line == 0 ? cli_exit_for(error) : CLI_EXIT_INVALID;
         goto done;
@@ -306,6 +332,8 @@ static int score_batch(score_args *a, const cli_items *items)
 static int score_inputs(score_args *a)
 {
     cli_items items = { NULL, 0, 0, 0, NULL, 0, NULL, 0, 0 };
+    pekppp_assessment *form = NULL;
+    char formbuf[CLI_PATH_MAX];
     int rc;
     a->ropts.lang = a->lang ? PEKPPP_LANG_EN : PEKPPP_LANG_ID;
     if (a->format == PEKPPP_FORMAT_HTML)
@@ -324,7 +352,11 @@ static int score_inputs(score_args *a)
     if (items.count == 1 && !items.saw_folder_or_sheet && a->format != PEKPPP_FORMAT_CSV &&
         !a->fail_under_mean) {
         char buf[CLI_PATH_MAX];
-        rc = score_one(a, cli_item_path(&items.items[0], buf));
+        rc = score_one(a, cli_item_path(&items.items[0], buf), NULL);
+    } else if (items.count == 1 && items.items[0].kind == ITEM_SHEET &&
+               a->format != PEKPPP_FORMAT_CSV && !a->fail_under_mean &&
+               (form = open_form(a, cli_item_path(&items.items[0], formbuf))) != NULL) {
+        rc = score_one(a, formbuf, form); /* a fill-in workbook is one unit */
     } else if (a->nsets > 0 || a->target) {
         rc = usage(a->lang, cli_msg(a->lang, a->nsets > 0 ? CM_SET_NEEDS_UNIT : CM_TARGET_NEEDS_UNIT));
     } else {

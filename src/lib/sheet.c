@@ -354,6 +354,11 @@ void pekppp_sheet_free(pekppp_sheet *s)
     pk_free(s);
 }
 
+int pekppp_sheet_is_form(const pekppp_sheet *s)
+{
+    return s->kind == SHEET_FORM;
+}
+
 size_t pekppp_sheet_rows(const pekppp_sheet *s)
 {
     return s->nrows;

@@ -64,6 +64,7 @@ static void test_workbook__first_sheet_with_units_and_locations(void **state)
     (void)state;
     o.rubric = r;
     assert_int_equal(pekppp_sheet_open_buffer(&s, t, strlen(t), "book.xlsx", &o, &err), 0);
+    assert_false(pekppp_sheet_is_form(s));
     assert_int_equal(pekppp_sheet_next(s, &a, &err), 1);
     assert_string_equal(a->unit_id, "opd-0");
     assert_string_equal(a->sheet, "Rekap 2024");
@@ -166,6 +167,7 @@ static void test_workbook__fill_in_workbook_gives_its_one_unit(void **state)
     /* the same workbook answered right */
     t[strstr(t, ",9,") - t + 1] = '5';
     assert_int_equal(pekppp_sheet_open_buffer(&s, t, n, "formulir.xlsx", &o, &err), 0);
+    assert_true(pekppp_sheet_is_form(s));
     assert_int_equal(pekppp_sheet_next(s, &a, &err), 1);
     assert_string_equal(a->unit_id, "f-1");
     assert_string_equal(a->sheet, "Identitas");
