@@ -11,13 +11,13 @@ _pekppp_value_opts()
     case $1 in
         score) echo "-r --rubric --rubric-path -f --format -o --output --lang --fail-under
                      --fail-under-mean -j --jobs --group-by --title --csv-dialect --set -t --target
-                     --survey" ;;
+                     --survey --sheet" ;;
         lint) echo "-r --rubric --rubric-path -f --format -o --output --lang --max-warnings
-                    --disable --config" ;;
+                    --disable --config --sheet" ;;
         template) echo "-r --rubric --rubric-path -f --format -o --output --lang --csv-dialect" ;;
         plan) echo "-t --target --max-level-step --fix --set -r --rubric --rubric-path -f --format
                     -o --output --lang" ;;
-        diff) echo "-r --rubric --rubric-path -f --format -o --output --lang --csv-dialect" ;;
+        diff) echo "-r --rubric --rubric-path -f --format -o --output --lang --csv-dialect --sheet" ;;
         rubric) echo "--rubric-path --lang -o --output" ;;
         schema) echo "-o --output" ;;
         skm) echo "-r --rubric --rubric-path -f --format --weights -o --output --csv-dialect --lang" ;;
@@ -30,15 +30,15 @@ _pekppp_all_opts()
     case $1 in
         score) echo "--rubric --rubric-path --format --output --lang --allow-incomplete
                      --fail-under --fail-under-mean --jobs --group-by --title --csv-dialect --set
-                     --target --quiet --survey --help" ;;
+                     --target --sheet --quiet --survey --help" ;;
         lint) echo "--rubric --rubric-path --format --output --lang --strict --max-warnings
-                    --quiet --disable --config --help" ;;
+                    --quiet --disable --config --sheet --help" ;;
         template) echo "--rubric --rubric-path --format --output --force --lang --csv-dialect
                         --respondents --help" ;;
         plan) echo "--target --max-level-step --fix --set --rubric --rubric-path --format
                     --output --lang --allow-incomplete --help" ;;
         diff) echo "--rubric --rubric-path --format --output --lang --csv-dialect
-                    --allow-incomplete --help" ;;
+                    --allow-incomplete --sheet --help" ;;
         rubric) echo "--rubric-path --lang --output --help" ;;
         schema) echo "--output --help" ;;
         skm) echo "--rubric --rubric-path --format --weights --output --csv-dialect --lang --help" ;;

@@ -53,11 +53,16 @@ typedef struct {
     bool allow_incomplete;
     pekppp_diag_cb diag;
     void *payload;
+    /** Version 2: the sheet of a workbook to read (pekppp_sheet_open_file()); NULL picks
+     *  the first sheet whose first row is a unit header.  A CSV file has no sheets: a
+     *  name here is then an error.  Not read from a version 1 struct. */
+    const char *sheet;
 } pekppp_assessment_options;
 
-#define PEKPPP_ASSESSMENT_OPTIONS_VERSION 1
+/** 2 added `sheet`; a version 1 struct (without it) is still accepted. */
+#define PEKPPP_ASSESSMENT_OPTIONS_VERSION 2
 #define PEKPPP_ASSESSMENT_OPTIONS_INIT \
-    { PEKPPP_ASSESSMENT_OPTIONS_VERSION, NULL, NULL, NULL, false, NULL, NULL }
+    { PEKPPP_ASSESSMENT_OPTIONS_VERSION, NULL, NULL, NULL, false, NULL, NULL, NULL }
 
 /**
  * Fill @p opts with the defaults of struct version @p version (pass

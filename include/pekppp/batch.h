@@ -2,9 +2,12 @@
  * @file pekppp/batch.h
  * @brief Many units: CSV sheets in, rankings and group means out.
  *
- * A ::pekppp_sheet reads a CSV sheet (FORMATS.md section 3) one row at a
- * time, giving one ::pekppp_assessment per row, so memory does not grow with
- * the sheet.  A ::pekppp_batch keeps a small summary of each scored unit
+ * A ::pekppp_sheet reads a sheet (FORMATS.md section 3): a CSV file or a sheet
+ * of an .xlsx workbook (chosen with pekppp_assessment_options.sheet).  A wide
+ * sheet (one unit per row) is read one row at a time, so memory does not grow
+ * with the sheet; a long sheet (one row per unit x indicator) is read whole when
+ * it opens and gives its units in the order of their first row; a fill-in
+ * workbook gives its one unit.  A ::pekppp_batch keeps a small summary of each scored unit
  * (never the unit itself), then ranks the units, counts grades and computes
  * exact means overall and per group (SCORING.md, "Many units").
  */
@@ -25,9 +28,11 @@ extern "C" {
 typedef struct pekppp_sheet pekppp_sheet;
 
 /**
- * Open a CSV sheet held in memory (the data is copied).  The header is checked
- * at once: an unknown, repeated or (without allow_incomplete) missing column
- * is an error for the whole sheet.
+ * Open a sheet held in memory (the data is copied; CSV or .xlsx, told apart by
+ * the first bytes).  The header is checked at once: an unknown, repeated or
+ * (without allow_incomplete) missing column is an error for the whole sheet,
+ * as are a `sheet` option the workbook does not have (or any for a CSV file)
+ * and a workbook none of whose sheets holds units.
  *
  * @param opts  `rubric` must be set; `allow_incomplete` and `diag` are used
  * @return 0, or PEKPPP_EPARSE, PEKPPP_EINVALID, PEKPPP_ELIMIT, PEKPPP_ENOMEM
@@ -43,13 +48,20 @@ PEKPPP_EXTERN(int) pekppp_sheet_open_file(pekppp_sheet **out, const char *path,
                                           pekppp_error *err);
 
 /**
- * Read the next row as a unit.
+ * Read the next unit (a row of a wide sheet, a unit's rows of a long one).
  * @param[out] out  on 1, the unit; caller frees with pekppp_assessment_free()
  * @return 1 for a unit, 0 at the end, or a negative code for a bad row (its
  *         problems were reported; call again to go on with the next row)
  */
 PEKPPP_EXTERN(int) pekppp_sheet_next(pekppp_sheet *sheet, pekppp_assessment **out,
                                      pekppp_error *err);
+
+/**
+ * Is @p sheet a fill-in workbook (`pekppp template -f xlsx`, read back)?  It then
+ * holds exactly one unit, read when it opened: a front end may show it as a unit
+ * file's, not as a batch.
+ */
+PEKPPP_EXTERN(int) pekppp_sheet_is_form(const pekppp_sheet *sheet);
 
 /** Number of data rows read so far (blank lines not counted). */
 PEKPPP_EXTERN(size_t) pekppp_sheet_rows(const pekppp_sheet *sheet);

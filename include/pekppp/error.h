@@ -39,6 +39,26 @@ typedef struct {
     char sheet[128];
 } pekppp_error;
 
+/** pekppp_error_location() flags: leave out the file (and its ':'). */
+#define PEKPPP_LOCATION_NO_FILE 1u
+/** pekppp_error_location() flags: only the cell of a workbook problem ("C7"; "" otherwise). */
+#define PEKPPP_LOCATION_CELL 2u
+
+/**
+ * Where @p err is, as every pekppp output shows it, into @p buf (@p n bytes,
+ * always NUL-terminated when @p n > 0; cut to fit):
+ *  - in a workbook (`sheet` set): `file:Sheet!C7`, the column as letters and
+ *    the row as a number; the sheet name in Excel's quotes when it is not a
+ *    plain name (`book.xlsx:'Rekap 2024'!C7`, a quote inside doubled); a
+ *    problem of a whole row is `Sheet!7:7`, of the whole sheet `file:Sheet`;
+ *  - otherwise `file:line:column`, or `file` when not tied to a line;
+ *  - "" when there is neither file nor line.
+ * @p flags: 0, ::PEKPPP_LOCATION_NO_FILE or ::PEKPPP_LOCATION_CELL.
+ * @return the length of the whole location (as snprintf: may be >= @p n)
+ */
+PEKPPP_EXTERN(size_t) pekppp_error_location(const pekppp_error *err, unsigned flags, char *buf,
+                                            size_t n);
+
 /** Called once per problem found.  @p payload is the caller's pointer. */
 typedef void (*pekppp_diag_cb)(const pekppp_error *diag, void *payload);
 

@@ -297,6 +297,7 @@ static void run_sheet(run_state *st, pending *pf, const cli_item *item)
     int found = 0;
     char buf[CLI_PATH_MAX];
     const char *path = cli_item_path(item, buf);
+    pekppp_error_clear(&err); /* the resolver fills only the message */
     if (!r) {
         pthread_mutex_lock(st->rubric_lock);
         found = cli_rubrics_resolve(&r, CLI_DEFAULT_RUBRIC, args->rubrics, &err);
@@ -312,6 +313,7 @@ static void run_sheet(run_state *st, pending *pf, const cli_item *item)
     }
     o.rubric = r;
     o.allow_incomplete = args->allow_incomplete != 0;
+    o.sheet = args->sheet;
     o.diag = cli_diag_cb;
     if (pekppp_sheet_open_file(&sheet, path, &o, &err) < 0) {
         take_failure(st, pf, &err);

@@ -20,6 +20,7 @@ typedef struct {
     unsigned group_by;
     const char *title;                 /* --title, or NULL */
     int allow_incomplete;
+    const char *sheet;                 /* --sheet, or NULL */
     int jobs;
     int quiet;
     const char *output;

@@ -1,6 +1,6 @@
 /*
  * `pekppp diff OLD NEW`: what changed between two periods.  Each side is a
- * unit file, a folder of them, or a CSV sheet; every unit is scored and the
+ * unit file, a folder of them, or a sheet (CSV or .xlsx); every unit is scored and the
  * two sides are matched by unit id.
  */
 #include <stdlib.h>
@@ -18,7 +18,7 @@
 #include "term.h"
 
 enum { O_RUBRIC = 1, O_RUBRIC_PATH, O_FORMAT, O_OUTPUT, O_LANG, O_CSV_DIALECT, O_INCOMPLETE,
-       O_HELP };
+       O_SHEET, O_HELP };
 
 const cli_opt diff_opts[] = {
     { O_RUBRIC, 'r', "rubric", "FILE", { "pakai rubrik ini untuk kedua sisi", "use this rubric file for both sides" } },
@@ -29,6 +29,7 @@ const cli_opt diff_opts[] = {
     { O_CSV_DIALECT, 0, "csv-dialect", "D", { "plain atau id", "plain or id" } },
     { O_INCOMPLETE, 0, "allow-incomplete", NULL,
       { "indikator tanpa jawaban dihitung level minimum", "count unanswered indicators at the lowest level" } },
+    { O_SHEET, 0, "sheet", "NAME", { "lembar .xlsx yang dibaca (bawaan: lembar pertama berisi unit)", "the .xlsx sheet to read (default: the first that holds units)" } },
     { O_HELP, 'h', "help", NULL, { "tampilkan bantuan ini", "show this help" } },
     { 0, 0, NULL, NULL, { NULL, NULL } }
 };
@@ -252,6 +253,7 @@ static int parse_options(diff_args *a, int argc, char **argv)
                 return rc;
             break;
         case O_INCOMPLETE: a->aopts.allow_incomplete = true; break;
+        case O_SHEET: a->aopts.sheet = v; break;
         case O_HELP: return cmd_help_for("diff", a->lang);
         default: break;
         }

@@ -25,13 +25,13 @@
 
 enum {
     O_RUBRIC_PATH = 1, O_FORMAT, O_OUTPUT, O_STRICT, O_MAX_WARNINGS, O_LANG, O_QUIET, O_HELP,
-    O_DISABLE, O_CONFIG, O_RUBRIC
+    O_DISABLE, O_CONFIG, O_RUBRIC, O_SHEET
 };
 
 const cli_opt lint_opts[] = {
     { O_RUBRIC, 'r', "rubric", "FILE",
-      { "rubrik lembar CSV, dan unit (id-nya tetap harus cocok), seperti pada score",
-        "the rubric of CSV sheets, and of units (its id must still match), as for score" } },
+      { "rubrik lembar (CSV, .xlsx), dan unit (id-nya tetap harus cocok), seperti pada score",
+        "the rubric of sheets (CSV, .xlsx), and of units (its id must still match), as for score" } },
     { O_RUBRIC_PATH, 0, "rubric-path", "DIRS",
       { "cari rubrik unit di folder ini dulu", "search these folders first for units' rubrics" } },
     { O_FORMAT, 'f', "format", "FMT",
@@ -52,6 +52,7 @@ const cli_opt lint_opts[] = {
     { O_CONFIG, 0, "config", "FILE",
       { "baca aturan yang diabaikan dari berkas ini (bawaan: .pekppp-lint.yaml bila ada)",
         "read the rules to leave out from this file (default: .pekppp-lint.yaml if present)" } },
+    { O_SHEET, 0, "sheet", "NAME", { "lembar .xlsx yang dibaca (bawaan: lembar pertama berisi unit)", "the .xlsx sheet to read (default: the first that holds units)" } },
     { O_HELP, 'h', "help", NULL, { "tampilkan bantuan ini", "show this help" } },
     { 0, 0, NULL, NULL, { NULL, NULL } }
 };
@@ -68,6 +69,7 @@ typedef struct {
     char **disable;     /* the --disable values, room for every argument */
     size_t ndisable;
     unsigned char *disabled; /* per rule index, from --disable and the config */
+    const char *sheet;  /* --sheet, or NULL */
 } lint_args;
 
 /* As many as cli_rubrics caches rubrics. */
@@ -93,6 +95,7 @@ typedef struct {
     pekppp_batch *batches[LINT_MAX_BATCHES]; /* one per rubric, as score ranks them */
     size_t nbatches;
     const pekppp_rubric *given; /* -r, or NULL */
+    const char *sheet;          /* --sheet, or NULL */
 } lint_run;
 
 #define LINT_GO (-1) /* parse_options: go on and lint */
@@ -149,6 +152,7 @@ static int parse_options(lint_args *a, cli_rubrics *rs, int argc, char **argv)
         case O_QUIET: a->quiet = 1; break;
         case O_DISABLE: a->disable[a->ndisable++] = (char *)v; break;
         case O_CONFIG: a->config = v; break;
+        case O_SHEET: a->sheet = v; break;
         case O_HELP: return cmd_help_for("lint", a->lang);
         default: break;
         }
@@ -254,7 +258,7 @@ static void lint_score(lint_run *run, const pekppp_assessment *a)
     pekppp_result_free(res);
 }
 
-/* Check a CSV sheet as `score` reads it: the header, then every row,
+/* Check a sheet (CSV or a workbook's) as `score` reads it: the header, then every row,
  * against the -r rubric or the default one. */
 static void lint_sheet(lint_run *run, const char *file)
 {
@@ -276,6 +280,7 @@ static void lint_sheet(lint_run *run, const char *file)
         return;
     }
     o.rubric = r;
+    o.sheet = run->sheet;
     o.diag = lint_report_problem;
     o.payload = &run->report;
     if (pekppp_sheet_open_file(&sheet, file, &o, &err) < 0) {
@@ -440,6 +445,7 @@ int cmd_lint(int argc, char **argv)
     if ((rc = parse_options(&a, &run.rubrics, argc, argv)) == LINT_GO) {
         run.report.format = a.format;
         run.report.disabled = a.disabled;
+        run.sheet = a.sheet;
         rc = lint_inputs(&a, &run);
     }
     cli_rubrics_free(&run.rubrics);

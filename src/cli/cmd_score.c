@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <time.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "batch_run.h"
@@ -21,7 +22,7 @@
 #include "xlsx_out.h"
 
 enum { O_RUBRIC = 1, O_RUBRIC_PATH, O_FORMAT, O_OUTPUT, O_LANG, O_INCOMPLETE, O_FAIL_UNDER,
-       O_FAIL_UNDER_MEAN, O_JOBS, O_GROUP_BY, O_TITLE, O_CSV_DIALECT, O_SET, O_TARGET, O_QUIET, O_SURVEY, O_HELP };
+       O_FAIL_UNDER_MEAN, O_JOBS, O_GROUP_BY, O_TITLE, O_CSV_DIALECT, O_SET, O_TARGET, O_QUIET, O_SURVEY, O_SHEET, O_HELP };
 
 const cli_opt score_opts[] = {
     { O_RUBRIC, 'r', "rubric", "FILE",
@@ -56,6 +57,7 @@ const cli_opt score_opts[] = {
     { O_TARGET, 't', "target", "GRADE",
       { "tambahkan rencana menuju predikat ini (seperti `pekppp plan`)",
         "add the plan to reach this grade (as `pekppp plan` makes it)" } },
+    { O_SHEET, 0, "sheet", "NAME", { "lembar .xlsx yang dibaca (bawaan: lembar pertama berisi unit)", "the .xlsx sheet to read (default: the first that holds units)" } },
     { O_QUIET, 'q', "quiet", NULL, { "tanpa bilah kemajuan", "no progress bar" } },
     { O_SURVEY, 0, "survey", "FILE",
       { "jawaban survei F-03 dari lembar responden (kolom unit_id, satu kolom per butir)",
@@ -135,6 +137,7 @@ static int parse_options(score_args *a, int argc, char **argv)
                 return rc;
             break;
         case O_INCOMPLETE: a->aopts.allow_incomplete = true; break;
+        case O_SHEET: a->aopts.sheet = v; break;
         case O_FAIL_UNDER: a->fail_under = v; break;
         case O_FAIL_UNDER_MEAN: a->fail_under_mean = v; break;
         case O_JOBS: {
@@ -226,8 +229,32 @@ static int write_unit_xlsx(const score_args *args, const pekppp_result *res,
     return cli_out_commit(&out);
 }
 
-/* One unit: the unit report, with the what-if and the plan when asked. */
-static int score_one(score_args *args, const char *input)
+/* A single workbook that is a fill-in workbook: its one unit, else NULL (then it is read
+ * as a batch, which reports its problems).  Read quietly: a form that fails is read again
+ * by the batch, which says why. */
+static pekppp_assessment *open_form(score_args *args, const char *path)
+{
+    pekppp_assessment_options o = args->aopts;
+    pekppp_sheet *s = NULL;
+    pekppp_assessment *a = NULL;
+    pekppp_error err;
+    size_t n = strlen(path);
+    if (n < 5 || strcasecmp(path + n - 5, ".xlsx") != 0)
+        return NULL;
+    pekppp_error_clear(&err);
+    if (!o.rubric && cli_rubrics_resolve(&o.rubric, CLI_DEFAULT_RUBRIC, &args->rubrics, &err) < 0)
+        return NULL;
+    o.diag = NULL;
+    if (pekppp_sheet_open_file(&s, path, &o, &err) == 0 && pekppp_sheet_is_form(s) &&
+        pekppp_sheet_next(s, &a, &err) != 1)
+        a = NULL;
+    pekppp_sheet_free(s);
+    return a;
+}
+
+/* One unit: the unit report, with the what-if and the plan when asked.  The unit is
+ * @p given (taken over; a fill-in workbook's), or loaded from @p input. */
+static int score_one(score_args *args, const char *input, pekppp_assessment *given)
 {
     pekppp_assessment_options aopts = args->aopts;
     pekppp_plan *plan = NULL;
@@ -244,7 +271,8 @@ static int score_one(score_args *args, const char *input)
     pekppp_sink_init_buffer(&sink);
     aopts.resolve = cli_rubrics_resolve;
     aopts.resolve_payload = &args->rubrics;
-    error = cli_load_for_sets(&a, input, &aopts, args->sets, args->nsets, &err);
+    error = given ? (a = given, 0)
+                  : cli_load_for_sets(&a, input, &aopts, args->sets, args->nsets, &err);
     if (error < 0) {
         rc = err.line == 0 ? cli_exit_for(error) : CLI_EXIT_INVALID;
         goto done;
@@ -311,6 +339,7 @@ static int score_batch(score_args *a, const cli_items *items)
     args.group_by = a->group_by;
     args.title = a->title;
     args.allow_incomplete = a->aopts.allow_incomplete;
+    args.sheet = a->aopts.sheet;
     args.jobs = (int)(a->jobs > 0 ? a->jobs : 1);
     args.quiet = a->quiet;
     args.output = a->output;
@@ -344,6 +373,8 @@ static int read_survey(score_args *a)
 static int score_inputs(score_args *a)
 {
     cli_items items = { NULL, 0, 0, 0, NULL, 0, NULL, 0, 0 };
+    pekppp_assessment *form = NULL;
+    char formbuf[CLI_PATH_MAX];
     int rc;
     a->ropts.lang = a->lang ? PEKPPP_LANG_EN : PEKPPP_LANG_ID;
     if (a->format == PEKPPP_FORMAT_HTML || a->format == PEKPPP_FORMAT_XLSX)
@@ -371,7 +402,11 @@ static int score_inputs(score_args *a)
     if (items.count == 1 && !items.saw_folder_or_sheet && a->format != PEKPPP_FORMAT_CSV &&
         !a->fail_under_mean) {
         char buf[CLI_PATH_MAX];
-        rc = score_one(a, cli_item_path(&items.items[0], buf));
+        rc = score_one(a, cli_item_path(&items.items[0], buf), NULL);
+    } else if (items.count == 1 && items.items[0].kind == ITEM_SHEET &&
+               a->format != PEKPPP_FORMAT_CSV && !a->fail_under_mean &&
+               (form = open_form(a, cli_item_path(&items.items[0], formbuf))) != NULL) {
+        rc = score_one(a, formbuf, form); /* a fill-in workbook is one unit */
     } else if (a->nsets > 0 || a->target) {
         rc = usage(a->lang, cli_msg(a->lang, a->nsets > 0 ? CM_SET_NEEDS_UNIT : CM_TARGET_NEEDS_UNIT));
     } else {

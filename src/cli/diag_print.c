@@ -153,13 +153,13 @@ static void print_source(pekppp_sink *out, const char *file, unsigned line, unsi
 void cli_format_diag(pekppp_sink *out, const pekppp_error *d)
 {
     const char *sev = d->severity == PEKPPP_SEV_WARNING ? "warning" : "error";
-    char head[640];
-    if (d->line)
-        snprintf(head, sizeof(head), "%s:%u:%u: %s: ", d->file, d->line, d->column, sev);
-    else if (d->file[0])
-        snprintf(head, sizeof(head), "%s: %s: ", d->file, sev);
-    else
+    char head[800], where[700];
+    if (d->line || d->file[0] || d->sheet[0]) {
+        pekppp_error_location(d, 0, where, sizeof(where));
+        snprintf(head, sizeof(head), "%s: %s: ", where, sev);
+    } else {
         snprintf(head, sizeof(head), "pekppp: %s: ", sev);
+    }
     pekppp_sink_puts(out, head);
     if (d->path[0]) {
         pekppp_sink_puts(out, d->path);
@@ -167,7 +167,8 @@ void cli_format_diag(pekppp_sink *out, const pekppp_error *d)
     }
     pekppp_sink_puts(out, cli_diag_message(d));
     pekppp_sink_puts(out, "\n");
-    print_source(out, d->file, d->line, d->column);
+    if (!d->sheet[0]) /* a workbook has no source lines to show */
+        print_source(out, d->file, d->line, d->column);
 }
 
 void cli_print_diag(const pekppp_error *d)

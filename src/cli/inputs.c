@@ -135,6 +135,31 @@ static int has_suffix(const char *s, const char *suffix)
     return n > m && strcmp(s + n - m, suffix) == 0;
 }
 
+/* As has_suffix, ignoring ASCII case (Windows saves BOOK.XLSX). */
+static int has_suffix_nocase(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), m = strlen(suffix), i;
+    if (n <= m)
+        return 0;
+    for (i = 0; i < m; i++) {
+        char c = s[n - m + i];
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c - 'A' + 'a');
+        if (c != suffix[i])
+            return 0;
+    }
+    return 1;
+}
+
+int cli_is_sheet_name(const char *name)
+{
+    /* CSV and .xlsx are read; .xlsm, .xls and .ods go to the workbook reader too, which
+     * says what to do with them (never "unknown file"). */
+    return has_suffix(name, ".csv") || has_suffix_nocase(name, ".xlsx") ||
+           has_suffix_nocase(name, ".xlsm") || has_suffix_nocase(name, ".xls") ||
+           has_suffix_nocase(name, ".ods");
+}
+
 int cli_is_unit_name(const char *name)
 {
     return name[0] != '.' &&
@@ -242,7 +267,7 @@ int cli_items_expand(cli_items *out, char *const *inputs, size_t n)
                 rc = push_item(out, ITEM_MISSING, "", inputs[i]);
             else if (rc == 0 && found == 0)
                 rc = push_item(out, ITEM_EMPTY, "", inputs[i]);
-        } else if (has_suffix(inputs[i], ".csv")) {
+        } else if (cli_is_sheet_name(inputs[i])) {
             out->saw_folder_or_sheet = 1;
             rc = push_file(out, ITEM_SHEET, "", inputs[i], reached ? &st : NULL);
         } else {

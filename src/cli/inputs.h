@@ -46,6 +46,9 @@ typedef struct {
 /* Whether a folder walk reads a file named @p name (its last component):
  * not hidden, ending in .yaml, .yml or .json. */
 int cli_is_unit_name(const char *name);
+/* Is @p name a sheet by its suffix: .csv, or a workbook (.xlsx; .xlsm, .xls, .ods are
+ * refused by the workbook reader with what to do)? */
+int cli_is_sheet_name(const char *name);
 
 /* Expand the command line's inputs in order; folders are searched
  * recursively for .yaml, .yml and .json files, sorted by name.  Symbolic

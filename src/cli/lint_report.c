@@ -73,23 +73,25 @@ static void uri(pekppp_sink *out, const char *s)
 
 /* A fingerprint that survives edits elsewhere in the file: FNV-1a 64 over
  * the rule, the file, the path and the message, leaving out the line: the
- * problem's own, and the digits after "line " in a message that points at
- * another place ("first at line 12"). */
+ * problem's own, and the digits after "line " or "row " in a message that
+ * points at another place ("first at line 12", "first in row 7"). */
 static void fingerprint(char out[17], const pekppp_error *d)
 {
     static const char hex[] = "0123456789abcdef";
-    const char *parts[4];
+    const char *parts[5];
     uint64_t h = 14695981039346656037ULL;
     int i, k;
     parts[0] = d->rule;
     parts[1] = d->file;
     parts[2] = d->path;
     parts[3] = d->message;
-    for (i = 0; i < 4; i++) {
+    parts[4] = d->sheet;
+    for (i = 0; i < (d->sheet[0] ? 5 : 4); i++) { /* the sheet only when there is one */
         const char *p;
         for (p = parts[i]; *p; p++) {
             h = (h ^ (unsigned char)*p) * 1099511628211ULL;
-            if (i == 3 && p - parts[i] >= 4 && strncmp(p - 4, "line ", 5) == 0)
+            if (i == 3 && ((p - parts[i] >= 4 && strncmp(p - 4, "line ", 5) == 0) ||
+                           (p - parts[i] >= 3 && strncmp(p - 3, "row ", 4) == 0)))
                 while (p[1] >= '0' && p[1] <= '9')
                     p++;
         }
@@ -136,8 +138,22 @@ static void sarif_result(lint_report *c, const pekppp_error *d, int warning)
                  d->line, d->column ? d->column : 1);
         pekppp_sink_puts(c->out, num);
     }
+    pekppp_sink_puts(c->out, "}");
+    if (d->sheet[0]) {
+        /* A workbook's cell: SARIF's logical location (3.33), kind "cell" (no listed kind
+         * fits; 3.33.7 allows another).  The region keeps row and column numbers. */
+        char cell[700];
+        pekppp_sink_puts(c->out, ",\n           \"logicalLocations\": [{\"name\": ");
+        pekppp_error_location(d, d->line ? PEKPPP_LOCATION_CELL : PEKPPP_LOCATION_NO_FILE,
+                              cell, sizeof(cell));
+        json_str(c->out, d->line ? cell : d->sheet);
+        pekppp_sink_puts(c->out, ", \"fullyQualifiedName\": ");
+        pekppp_error_location(d, PEKPPP_LOCATION_NO_FILE, cell, sizeof(cell));
+        json_str(c->out, cell);
+        pekppp_sink_puts(c->out, d->line ? ", \"kind\": \"cell\"}]" : ", \"kind\": \"sheet\"}]");
+    }
     fingerprint(fp, d);
-    pekppp_sink_puts(c->out, "}}],\n         \"partialFingerprints\": {\"pekppp/v1\": \"");
+    pekppp_sink_puts(c->out, "}],\n         \"partialFingerprints\": {\"pekppp/v1\": \"");
     pekppp_sink_puts(c->out, fp);
     pekppp_sink_puts(c->out, "\"}}");
 }
@@ -165,6 +181,17 @@ void lint_report_problem(const pekppp_error *d, void *payload)
         else
             snprintf(num, sizeof(num), ", \"line\": null, \"column\": null");
         pekppp_sink_puts(c->out, num);
+        if (d->sheet[0]) {
+            char cell[64];
+            pekppp_sink_puts(c->out, ", \"sheet\": ");
+            json_str(c->out, d->sheet);
+            pekppp_sink_puts(c->out, ", \"cell\": ");
+            pekppp_error_location(d, PEKPPP_LOCATION_CELL, cell, sizeof(cell));
+            if (cell[0])
+                json_str(c->out, cell);
+            else
+                pekppp_sink_puts(c->out, "null");
+        }
         pekppp_sink_puts(c->out, warning ? ", \"severity\": \"warning\", \"path\": "
                                          : ", \"severity\": \"error\", \"path\": ");
         if (d->path[0])
@@ -190,6 +217,12 @@ void lint_report_problem(const pekppp_error *d, void *payload)
         pekppp_sink_puts(c->out, ",title=pekppp ");
         gh_escape(c->out, d->rule, 1);
         pekppp_sink_puts(c->out, "::");
+        if (d->sheet[0]) { /* the cell, which line= and col= cannot say */
+            char cell[700];
+            pekppp_error_location(d, PEKPPP_LOCATION_NO_FILE, cell, sizeof(cell));
+            gh_escape(c->out, cell, 0);
+            pekppp_sink_puts(c->out, ": ");
+        }
         if (d->path[0]) {
             gh_escape(c->out, d->path, 0);
             pekppp_sink_puts(c->out, ": ");

@@ -31,8 +31,8 @@ typedef struct {
 
 static const cli_command commands[] = {
     { "score", cmd_score, "pekppp score [OPTIONS] INPUT...",
-      { "nilai unit (berkas, folder, lembar CSV): indeks, predikat, peringkat",
-        "score units (files, folders, CSV sheets): index, grade, ranking" },
+      { "nilai unit (berkas, folder, lembar CSV/.xlsx): indeks, predikat, peringkat",
+        "score units (files, folders, CSV/.xlsx sheets): index, grade, ranking" },
       score_opts },
     { "lint", cmd_lint, "pekppp lint [OPTIONS] FILE|FOLDER...",
       { "periksa berkas rubrik dan unit, tampilkan semua masalah",

@@ -9,6 +9,7 @@
 #include "model.h"
 
 #include <stdio.h>
+#include <stddef.h>
 #include <string.h>
 
 #include "decode.h"
@@ -500,7 +501,10 @@ int pekppp_assessment_options_init(pekppp_assessment_options *opts, unsigned ver
     pekppp_assessment_options defaults = PEKPPP_ASSESSMENT_OPTIONS_INIT;
     if (!opts || version == 0 || version > PEKPPP_ASSESSMENT_OPTIONS_VERSION)
         return PEKPPP_EINVALID;
-    *opts = defaults;
+    defaults.version = version;
+    /* A version 1 struct ends before `sheet`: write only what it has. */
+    memcpy(opts, &defaults,
+           version == 1 ? offsetof(pekppp_assessment_options, sheet) : sizeof(defaults));
     return 0;
 }
 

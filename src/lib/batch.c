@@ -281,6 +281,14 @@ int pk_missed_total(const pk_missed *m, pk_rat *out)
     return 0;
 }
 
+/* pk_location() into @p buf, returned. */
+static const char *pk_place(const char *file, const char *sheet, unsigned line, unsigned col,
+                            char *buf, size_t n)
+{
+    pk_location(file, sheet, line, col, 0, buf, n);
+    return buf;
+}
+
 int pekppp_batch_add(pekppp_batch *b, const pekppp_result *res, pekppp_error *err)
 {
     const pekppp_assessment *a = res->assessment;
@@ -291,6 +299,7 @@ int pekppp_batch_add(pekppp_batch *b, const pekppp_result *res, pekppp_error *er
     int oom = 0, error;
 
     pk_report_init(&rep, a->file, NULL, NULL, err);
+    rep.sheet = a->sheet;
     /* One rubric per batch: the same file (by content) may be loaded twice,
      * but a unit of another rubric or another version cannot be ranked here. */
     if (res->rubric != r && strcmp(res->rubric->sha256, r->sha256) != 0) {
@@ -314,6 +323,9 @@ int pekppp_batch_add(pekppp_batch *b, const pekppp_result *res, pekppp_error *er
     store_file(b, u, a->file, a->id_path && strcmp(a->id_path, "unit_id") == 0, &oom);
     if (oom)
         goto oom;
+    u->sheet = a->sheet ? intern(b, a->sheet, &oom) : NULL;
+    if (oom)
+        goto oom;
     u->id_line = a->id_line;
     u->id_col = a->id_col;
     if (b->nunits == b->ucap) {
@@ -328,13 +340,19 @@ int pekppp_batch_add(pekppp_batch *b, const pekppp_result *res, pekppp_error *er
     }
     b->units[b->nunits] = u;
     if ((prev = claim_id(b, b->nunits, &oom)) != NULL) {
-        char prev_file[2048];
+        char prev_file[2048], where[2400];
         snprintf(prev_file, sizeof(prev_file), "%s%s", prev->dir, prev->base);
-        if (prev->id_line)
+        if (prev->id_line && !prev->sheet)
             pk_diag(&rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, a->id_line, a->id_col, a->id_path,
                     PK_R_UNIT_DUPLICATE_ID,
                     "unit id '%s' was already used by %s:%u:%u: this unit is left out", u->id,
                     prev_file, prev->id_line, prev->id_col);
+        else if (prev->id_line) /* a workbook's cell: book.xlsx:Rekap!A7 */
+            pk_diag(&rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, a->id_line, a->id_col, a->id_path,
+                    PK_R_UNIT_DUPLICATE_ID,
+                    "unit id '%s' was already used by %s: this unit is left out", u->id,
+                    pk_place(prev_file, prev->sheet, prev->id_line, prev->id_col, where,
+                             sizeof(where)));
         else
             pk_diag(&rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, a->id_line, a->id_col, a->id_path,
                     PK_R_UNIT_DUPLICATE_ID,
@@ -393,7 +411,7 @@ int pekppp_batch_add_failure(pekppp_batch *b, const pekppp_error *e)
     f->path = copy(b, e->path, &oom);
     f->message = copy(b, e->message, &oom);
     f->message_id = e->message_id[0] ? copy(b, e->message_id, &oom) : NULL;
-    f->sheet = e->sheet[0] ? copy(b, e->sheet, &oom) : NULL;
+    f->sheet = e->sheet[0] ? intern(b, e->sheet, &oom) : NULL;
     f->line = e->line;
     f->column = e->column;
     if (oom)

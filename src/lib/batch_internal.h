@@ -11,6 +11,7 @@ typedef struct {
     pk_rat index;               /* exact, for ranking and means */
     const char *id, *name, *institution, *category, *mode, *period;
     const char *dir, *base;     /* its file: the folder part interned, then the rest */
+    const char *sheet;          /* the workbook sheet it was read from (interned), or NULL */
     const pekppp_band *band;    /* in the batch's rubric */
     uint32_t id_line, id_col;   /* where its id stands in file (0: unknown) */
     uint32_t rank;

@@ -17,6 +17,100 @@ const char *pekppp_error_message(const pekppp_error *err, pekppp_lang lang)
     return lang == PEKPPP_LANG_ID && err->message_id[0] ? err->message_id : err->message;
 }
 
+/* Append @p s to buf[*used..n), cutting at the end; *used counts what would have been written. */
+static void put(char *buf, size_t n, size_t *used, const char *s, size_t len)
+{
+    size_t i;
+    for (i = 0; i < len; i++, (*used)++)
+        if (*used + 1 < n)
+            buf[*used] = s[i];
+}
+
+/* Does a sheet name need Excel's quotes in a reference?  Yes unless it is letters (any
+ * non-ASCII byte counts as one), digits, '_' and '.', not starting with a digit, and not
+ * itself like a cell reference (letters then digits: "A1", "Q4"). */
+static int needs_quotes(const char *name)
+{
+    const unsigned char *p = (const unsigned char *)name;
+    size_t letters = 0, digits = 0, i;
+    if (!*p || (*p >= '0' && *p <= '9'))
+        return 1;
+    for (i = 0; p[i]; i++) {
+        unsigned char c = p[i];
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+              c == '_' || c == '.' || c >= 0x80))
+            return 1;
+    }
+    while (((p[letters] | 0x20) >= 'a' && (p[letters] | 0x20) <= 'z'))
+        letters++;
+    while (p[letters + digits] >= '0' && p[letters + digits] <= '9')
+        digits++;
+    return letters > 0 && letters <= 3 && digits > 0 && !p[letters + digits];
+}
+
+size_t pk_location(const char *file, const char *sheet, unsigned line, unsigned col,
+                   unsigned flags, char *buf, size_t n)
+{
+    size_t used = 0;
+    char num[32];
+    int k;
+    if (n)
+        buf[0] = '\0';
+    if (!file)
+        file = "";
+    if (!sheet)
+        sheet = "";
+    if (!(flags & (PEKPPP_LOCATION_NO_FILE | PEKPPP_LOCATION_CELL)) && file[0]) {
+        put(buf, n, &used, file, strlen(file));
+        if (line || sheet[0])
+            put(buf, n, &used, ":", 1);
+    }
+    if (sheet[0] && !(flags & PEKPPP_LOCATION_CELL)) {
+        if (needs_quotes(sheet)) {
+            const char *p;
+            put(buf, n, &used, "'", 1);
+            for (p = sheet; *p; p++) {
+                put(buf, n, &used, p, 1);
+                if (*p == '\'')
+                    put(buf, n, &used, "'", 1); /* Excel doubles a quote in a name */
+            }
+            put(buf, n, &used, "'", 1);
+        } else {
+            put(buf, n, &used, sheet, strlen(sheet));
+        }
+        if (line)
+            put(buf, n, &used, "!", 1);
+    }
+    if (line && sheet[0]) {
+        char letters[8];
+        size_t nl = 0, i;
+        unsigned c = col;
+        while (c > 0 && nl < sizeof(letters)) {
+            letters[nl++] = (char)('A' + (c - 1) % 26);
+            c = (c - 1) / 26;
+        }
+        for (i = 0; i < nl; i++)
+            put(buf, n, &used, &letters[nl - 1 - i], 1);
+        k = snprintf(num, sizeof(num), "%u", line);
+        put(buf, n, &used, num, (size_t)k);
+        if (!col) { /* a whole row: Excel's 7:7 */
+            put(buf, n, &used, ":", 1);
+            put(buf, n, &used, num, (size_t)k);
+        }
+    } else if (line && !(flags & PEKPPP_LOCATION_CELL)) {
+        k = snprintf(num, sizeof(num), "%u:%u", line, col);
+        put(buf, n, &used, num, (size_t)k);
+    }
+    if (n)
+        buf[used < n ? used : n - 1] = '\0';
+    return used;
+}
+
+size_t pekppp_error_location(const pekppp_error *err, unsigned flags, char *buf, size_t n)
+{
+    return pk_location(err->file, err->sheet, err->line, err->column, flags, buf, n);
+}
+
 void pk_report_init(pk_report *r, const char *file, pekppp_diag_cb cb, void *payload,
                     pekppp_error *err)
 {

@@ -36,6 +36,10 @@ typedef enum {
     PK_R_COUNT
 } pk_rule;
 
+/* pekppp_error_location() for a place kept in parts (batch and diff failures). */
+size_t pk_location(const char *file, const char *sheet, unsigned line, unsigned col,
+                   unsigned flags, char *buf, size_t n);
+
 void pk_report_init(pk_report *r, const char *file, pekppp_diag_cb cb, void *payload,
                     pekppp_error *err);
 

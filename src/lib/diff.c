@@ -129,6 +129,7 @@ static int keep_failure(pekppp_diff *d, side_t *s, const pekppp_error *e, const 
     f->path = e->path[0] ? dup(d, e->path, &oom) : NULL;
     f->message = dup(d, e->message, &oom);
     f->message_id = e->message_id[0] ? dup(d, e->message_id, &oom) : NULL;
+    f->sheet = e->sheet[0] ? dup(d, e->sheet, &oom) : NULL;
     f->line = e->line;
     f->column = e->line ? e->column : 0;
     if (oom)
@@ -182,6 +183,7 @@ int pekppp_diff_add(pekppp_diff *d, pekppp_diff_side which, const pekppp_result 
     int oom = 0;
 
     pk_report_init(&rep, a->file, fail_cb, &fs, err);
+    rep.sheet = a->sheet;
     for (i = 0; i < s->n; i++)
         if (strcmp(s->units[i]->id, a->unit_id) == 0) {
             pk_diag(&rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, a->id_line, a->id_col, a->id_path,
@@ -511,6 +513,7 @@ static int carry_batch_errors(pekppp_diff *d, side_t *s, const cJSON *errors, co
         const char *file = cJSON_IsObject(x) ? jstr(x, "file") : NULL;
         const char *path = cJSON_IsObject(x) ? jstr(x, "path") : NULL;
         const char *msg = cJSON_IsObject(x) ? jstr(x, "message") : NULL;
+        const char *sheet = cJSON_IsObject(x) ? jstr(x, "sheet") : NULL;
         int error;
         pekppp_error_clear(&e);
         e.code = PEKPPP_EINVALID;
@@ -521,6 +524,8 @@ static int carry_batch_errors(pekppp_diff *d, side_t *s, const cJSON *errors, co
         }
         if (path)
             snprintf(e.path, sizeof(e.path), "%s", path);
+        if (sheet)
+            snprintf(e.sheet, sizeof(e.sheet), "%s", sheet);
         pekppp_error_set_message(&e, msg && *msg ? msg : "failed (no message recorded)",
                                  msg && *msg ? NULL : "gagal (tanpa pesan)");
         if ((error = keep_failure(d, s, &e, NULL, NULL, name)) < 0)

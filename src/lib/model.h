@@ -73,6 +73,7 @@ struct pekppp_assessment {
     pk_arena arena;
     const pekppp_rubric *rubric;  /* borrowed */
     const char *file;
+    const char *sheet;            /* the workbook sheet it was read from, or NULL */
     char sha256[65];
     const char *unit_id, *unit_name, *institution, *category, *mode;
     const char *period, *assessor;

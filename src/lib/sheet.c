@@ -1,23 +1,23 @@
 /*
- * CSV sheets: one unit per row (FORMATS.md section 3).
+ * Sheets of units (FORMATS.md section 3), from a CSV file or a workbook's sheet (rows.h).
  *
- * The header is read and checked when the sheet opens; each call to
- * pekppp_sheet_next turns one row into an assessment with its own arena,
- * checked against the rubric with the same rules (and messages) as a unit
- * file.  A bad row is reported at its cells and skipped; the next call reads
- * on.
+ * Opening picks the sheet (the one asked for, or the first whose first row is a unit
+ * header) and reads its header: a wide sheet (one unit per row, here), a long one (one
+ * row per unit x indicator, sheet_long.c) or a fill-in workbook (form.c).  In a wide
+ * sheet each call to pekppp_sheet_next turns one row into an assessment with its own
+ * arena, checked against the rubric with the same rules (and messages) as a unit file.
+ * A bad row is reported at its cells and skipped; the next call reads on.
  */
 #include "model.h"
 
-#include <errno.h>
+#include <stdint.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "pekppp/batch.h"
-#include "csv.h"
 #include "decode.h"
-#include "yaml_tree.h"
-#include "sha256.h"
+#include "form.h"
+#include "rows.h"
+#include "sheet_internal.h"
 
 typedef enum {
     COL_UNIT_ID, COL_UNIT_NAME, COL_INSTITUTION, COL_CATEGORY, COL_MODE, COL_PERIOD,
@@ -29,43 +29,21 @@ static const char *const fixed_names[] = { "unit_id",  "unit_name", "institution
                                            "survey_respondents" };
 #define NFIXED 8
 
-typedef struct {
+typedef struct pk_sheet_column {
     col_kind kind;
     size_t index; /* indicator or supplement index */
 } column;
 
-struct pekppp_sheet {
-    char *data;
-    size_t len;
-    char *name;
-    char sha256[65];
-    pk_csv csv;
-    const pekppp_rubric *rubric;
-    bool allow_incomplete;
-    pekppp_diag_cb diag;
-    void *payload;
-    column *cols;
-    size_t ncols;
-    size_t rows;
-};
 
 /* Map the header's cells to columns; report every problem. */
-static int read_header(pekppp_sheet *s, pk_report *rep)
+static int read_header(pekppp_sheet *s, const pk_csv_cell *cells, size_t n, pk_report *rep)
 {
-    pk_csv_cell *cells;
-    size_t n, i, j, nnames = 0;
+    size_t i, j, nnames = 0;
     const pekppp_rubric *r = s->rubric;
     const char **names = NULL;
     unsigned char *seen_ind = NULL, *seen_fixed;
     unsigned char fixed[NFIXED] = { 0 };
-    int rc = pk_csv_next(&s->csv, &cells, &n, rep), error = 0;
-    if (rc == 0) {
-        pk_diag(rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, 1, 1, NULL,
-                PK_R_YAML_EMPTY, "the sheet is empty: expected a header row");
-        return PEKPPP_EINVALID;
-    }
-    if (rc < 0)
-        return rc;
+    int error = 0;
     seen_fixed = fixed;
     s->cols = pk_malloc(n * sizeof(*s->cols));
     seen_ind = pk_malloc(r->nindicators + r->nsupplements + 1);
@@ -150,53 +128,184 @@ done:
     return error;
 }
 
-/* Open over @p data, which the sheet takes over (freed with the sheet, or here on failure),
- * or, when @p fd >= 0, streamed from @p fd (owned likewise) whose SHA-256 is @p sha256. */
-static int open_owned(pekppp_sheet **out, char *data, size_t len, int fd, const char *sha256,
+
+/* Does a workbook sheet's first row hold units (wide or long)? */
+static bool is_unit_header(const pk_csv_cell *cells, size_t n)
+{
+    size_t i;
+    if (pk_is_long_header(cells, n))
+        return true;
+    for (i = 0; i < n; i++)
+        if (strcmp(cells[i].text, "unit_id") == 0)
+            return true;
+    return false;
+}
+
+/* The workbook's sheet names, quoted and separated by commas, into @p buf. */
+static const char *sheet_list(const pk_rows *rows, char *buf, size_t size)
+{
+    size_t i, used = 0;
+    buf[0] = '\0';
+    for (i = 0; i < pk_rows_sheet_count(rows) && used + 1 < size; i++) {
+        int k = snprintf(buf + used, size - used, "%s'%s'", i ? ", " : "",
+                         pk_rows_sheet_name(rows, i));
+        if (k < 0)
+            break;
+        used += (size_t)k;
+    }
+    return buf;
+}
+
+/*
+ * Pick the sheet to read: the one named @p want, or in a workbook the first whose
+ * first row is a unit header (wide or long).  A CSV file is its one sheet.
+ */
+static int choose_sheet(pekppp_sheet *s, const char *want, pk_report *rep)
+{
+    size_t i, count = pk_rows_sheet_count(&s->rows);
+    char list[400];
+    if (want && !s->rows.is_xlsx) {
+        pk_diag(rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, 0, 0, NULL, PK_R_UNIT_SHEET,
+                "a CSV file has no sheets to choose: '%s' names none", want);
+        return PEKPPP_EINVALID;
+    }
+    if (want) {
+        for (i = 0; i < count; i++)
+            if (strcmp(pk_rows_sheet_name(&s->rows, i), want) == 0)
+                return pk_rows_select(&s->rows, i, rep);
+        rep->sheet = NULL; /* said of the workbook, not of the sheet opened first */
+        pk_diag(rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, 0, 0, NULL, PK_R_UNIT_SHEET,
+                "the workbook has no sheet '%s' (its sheets: %s)", want,
+                sheet_list(&s->rows, list, sizeof(list)));
+        return PEKPPP_EINVALID;
+    }
+    if (!s->rows.is_xlsx)
+        return 0;
+    for (i = 0; i < count; i++) {
+        pk_report quiet;
+        pk_csv_cell *cells;
+        size_t n;
+        int rc;
+        pk_report_init(&quiet, s->name, NULL, NULL, NULL);
+        if (pk_rows_select(&s->rows, i, &quiet) < 0)
+            continue;
+        rc = pk_rows_next(&s->rows, &cells, &n, &quiet);
+        if (rc > 0 && (is_unit_header(cells, n) ||
+                       pk_form_is_identity(pk_rows_sheet_name(&s->rows, i), cells, n)))
+            return pk_rows_select(&s->rows, i, rep);
+    }
+    for (i = 0; i < count; i++) {
+        rep->sheet = pk_rows_sheet_name(&s->rows, i);
+        pk_diag(rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, 1, 1, NULL, PK_R_UNIT_SHEET,
+                "sheet '%s' holds no units: its first row is not a unit header (a 'unit_id' "
+                "column, or unit id, indicator code and level columns) and it is not the "
+                "identity sheet of a fill-in workbook",
+                pk_rows_sheet_name(&s->rows, i));
+    }
+    rep->sheet = NULL;
+    return PEKPPP_EINVALID;
+}
+
+/* The fill-in workbook's sheets, read through pk_rows. */
+static size_t src_count(void *ctx)
+{
+    return pk_rows_sheet_count(ctx);
+}
+
+static const char *src_name(void *ctx, size_t i)
+{
+    return pk_rows_sheet_name(ctx, i);
+}
+
+static int src_select(void *ctx, size_t i, pk_report *rep)
+{
+    return pk_rows_select(ctx, i, rep);
+}
+
+static int src_next(void *ctx, pk_csv_cell **cells, size_t *n, pk_report *rep)
+{
+    return pk_rows_next(ctx, cells, n, rep);
+}
+
+static bool src_bad(void *ctx)
+{
+    return pk_rows_bad(ctx);
+}
+
+static int read_form(pekppp_sheet *s, pk_report *rep)
+{
+    pk_form_source src = { src_count, src_name, src_select, src_next, src_bad,
+                           pk_rows_decimal_comma(&s->rows), &s->rows };
+    s->kind = SHEET_FORM;
+    s->nrows = 1;
+    return pk_form_read(&s->form, &src, s->rubric, s->allow_incomplete, s->name,
+                        s->rows.sha256, rep);
+}
+
+/* Open @p path, or when NULL the @p len bytes at @p data (copied); read and check the header. */
+static int sheet_open(pekppp_sheet **out, const char *path, const char *data, size_t len,
                       const char *name, const pekppp_assessment_options *opts, pk_report *rep)
 {
-    pekppp_sheet *s = NULL;
-    int error = 0;
+    pekppp_sheet *s;
+    pk_csv_cell *cells;
+    size_t n;
+    int error, rc;
+    const char *want = opts->version >= 2 ? opts->sheet : NULL;
+    if (!(s = pk_malloc(sizeof(*s)))) {
+        pk_diag(rep, PEKPPP_ENOMEM, PEKPPP_SEV_ERROR, 0, 0, NULL, PK_R_OTHER, "out of memory");
+        return PEKPPP_ENOMEM;
+    }
+    memset(s, 0, sizeof(*s));
+    s->rows.csv.fd = -1;
+    if ((error = pk_rows_open(&s->rows, path, data, len, rep)) < 0)
+        goto done;
     if (!opts->rubric) {
+        rep->sheet = NULL;
         pk_diag(rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, 0, 0, NULL,
                 PK_R_UNIT_RUBRIC, "a sheet needs a rubric to be read against");
         error = PEKPPP_EINVALID;
-    } else if ((s = pk_malloc(sizeof(*s))) != NULL) {
-        memset(s, 0, sizeof(*s));
-        s->csv.fd = -1;
-        s->data = data;
-        s->len = len;
-        data = NULL;
-        if ((s->name = pk_malloc(strlen(name) + 1)) != NULL)
-            strcpy(s->name, name);
+        goto done;
     }
-    if (!error && (!s || !s->name)) {
+    if (!(s->name = pk_malloc(strlen(name) + 1))) {
         pk_diag(rep, PEKPPP_ENOMEM, PEKPPP_SEV_ERROR, 0, 0, NULL, PK_R_OTHER, "out of memory");
         error = PEKPPP_ENOMEM;
+        goto done;
     }
-    if (error < 0) {
-        pk_free(data);
-        if (fd >= 0)
-            close(fd);
-        pekppp_sheet_free(s);
-        return error;
-    }
+    strcpy(s->name, name);
     s->rubric = opts->rubric;
     s->allow_incomplete = opts->allow_incomplete;
     s->diag = opts->diag;
     s->payload = opts->payload;
-    if (fd >= 0) {
-        memcpy(s->sha256, sha256, sizeof(s->sha256));
-        if ((error = pk_csv_init_fd(&s->csv, fd, 0, rep)) < 0)
+    if ((error = choose_sheet(s, want, rep)) < 0)
+        goto done;
+    rc = pk_rows_next(&s->rows, &cells, &n, rep);
+    if (rc == 0) {
+        pk_diag(rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, 1, 1, NULL,
+                PK_R_YAML_EMPTY, "the sheet is empty: expected a header row");
+        error = PEKPPP_EINVALID;
+        goto done;
+    }
+    if ((error = rc) < 0)
+        goto done;
+    if (s->rows.is_xlsx && pk_form_is_identity(s->rows.sheet_name, cells, n)) {
+        if ((error = read_form(s, rep)) < 0)
+            goto done;
+    } else if (pk_is_long_header(cells, n)) {
+        s->kind = SHEET_LONG;
+        if ((error = pk_long_header(s, cells, n, rep)) < 0 || (error = pk_long_read(s, rep)) < 0)
             goto done;
     } else {
-        pk_sha256_hex(s->data, s->len, s->sha256);
-        pk_csv_init(&s->csv, s->data, s->len);
+        if ((error = read_header(s, cells, n, rep)) < 0)
+            goto done;
+        if (!(s->pad = pk_malloc((s->ncols ? s->ncols : 1) * sizeof(*s->pad)))) {
+            pk_diag(rep, PEKPPP_ENOMEM, PEKPPP_SEV_ERROR, 0, 0, NULL, PK_R_OTHER, "out of memory");
+            error = PEKPPP_ENOMEM;
+            goto done;
+        }
     }
-    if ((error = read_header(s, rep)) < 0)
-        goto done;
     *out = s;
     s = NULL;
+    error = 0;
 done:
     pekppp_sheet_free(s);
     return error;
@@ -206,96 +315,57 @@ int pekppp_sheet_open_buffer(pekppp_sheet **out, const char *data, size_t len, c
                              const pekppp_assessment_options *opts, pekppp_error *err)
 {
     pk_report rep;
-    char *copy;
     *out = NULL;
     pk_report_init(&rep, name, opts->diag, opts->payload, err);
     if (pk_options_check(&rep, "pekppp_assessment_options", opts->version,
                          PEKPPP_ASSESSMENT_OPTIONS_VERSION) < 0)
         return PEKPPP_EINVALID;
-    if (!(copy = pk_malloc(len + 1))) {
-        pk_diag(&rep, PEKPPP_ENOMEM, PEKPPP_SEV_ERROR, 0, 0, NULL, PK_R_OTHER, "out of memory");
-        return PEKPPP_ENOMEM;
-    }
-    memcpy(copy, data, len);
-    copy[len] = '\0';
-    return open_owned(out, copy, len, -1, NULL, name, opts, &rep);
-}
-
-/* The SHA-256 of a regular file, read through once; then back to its start. */
-static int hash_fd(int fd, char hex[65], pk_report *rep)
-{
-    char buf[64 * 1024];
-    pk_sha256 h;
-    pk_sha256_init(&h);
-    for (;;) {
-        ssize_t r = read(fd, buf, sizeof(buf));
-        if (r < 0 && errno == EINTR)
-            continue;
-        if (r < 0) {
-            pk_diag(rep, PEKPPP_EIO, PEKPPP_SEV_ERROR, 0, 0, NULL, PK_R_IO, "cannot read: %s", strerror(errno));
-            return PEKPPP_EIO;
-        }
-        if (r == 0)
-            break;
-        pk_sha256_update(&h, buf, (size_t)r);
-    }
-    pk_sha256_final_hex(&h, hex);
-    if (lseek(fd, 0, SEEK_SET) != 0) {
-        pk_diag(rep, PEKPPP_EIO, PEKPPP_SEV_ERROR, 0, 0, NULL, PK_R_IO, "cannot read: %s", strerror(errno));
-        return PEKPPP_EIO;
-    }
-    return 0;
+    return sheet_open(out, NULL, data, len, name, opts, &rep);
 }
 
 /*
  * A regular file is streamed: read once for the SHA-256 of the receipt (each unit carries it
  * from its first row on), then again row by row, so a sheet has no whole-file limit.  A FIFO
- * or a device cannot be read twice: it is read whole, up to PEKPPP_MAX_FILE_SIZE.
+ * or a device cannot be read twice: it is read whole, up to PEKPPP_MAX_FILE_SIZE (rows.c).
  */
 int pekppp_sheet_open_file(pekppp_sheet **out, const char *path,
                            const pekppp_assessment_options *opts, pekppp_error *err)
 {
     pk_report rep;
-    char *data = NULL, sha[65];
-    size_t len = 0;
-    int error, fd, regular = 0;
+    int error;
     *out = NULL;
     pk_report_init(&rep, path, opts->diag, opts->payload, err);
     if ((error = pk_options_check(&rep, "pekppp_assessment_options", opts->version,
                                   PEKPPP_ASSESSMENT_OPTIONS_VERSION)) < 0)
         return error;
-    if ((fd = pk_open_input(path, &rep, &regular)) < 0)
-        return fd;
-    if (!regular) {
-        if ((error = pk_read_fd(&data, &len, fd, &rep)) < 0)
-            return error;
-        return open_owned(out, data, len, -1, NULL, path, opts, &rep);
-    }
-    if ((error = hash_fd(fd, sha, &rep)) < 0) {
-        close(fd);
-        return error;
-    }
-    return open_owned(out, NULL, 0, fd, sha, path, opts, &rep);
+    return sheet_open(out, path, NULL, 0, path, opts, &rep);
 }
 
 void pekppp_sheet_free(pekppp_sheet *s)
 {
     if (!s)
         return;
-    pk_csv_free(&s->csv);
+    pk_rows_free(&s->rows);
+    pk_long_free(s->lf);
+    pekppp_assessment_free(s->form);
     pk_free(s->cols);
-    pk_free(s->data);
+    pk_free(s->pad);
     pk_free(s->name);
     pk_free(s);
 }
 
+int pekppp_sheet_is_form(const pekppp_sheet *s)
+{
+    return s->kind == SHEET_FORM;
+}
+
 size_t pekppp_sheet_rows(const pekppp_sheet *s)
 {
-    return s->rows;
+    return s->nrows;
 }
 
 /* Copy a cell's text into the unit's arena; empty cells give NULL. */
-static int cell_text(pekppp_assessment *a, const pk_csv_cell *c, const char **out)
+int pk_sheet_text(pekppp_assessment *a, const pk_csv_cell *c, const char **out)
 {
     if (c->len == 0) {
         *out = NULL;
@@ -306,7 +376,7 @@ static int cell_text(pekppp_assessment *a, const pk_csv_cell *c, const char **ou
 }
 
 /* A cell's text without surrounding spaces, for levels and numbers. */
-static void trimmed(const pk_csv_cell *c, const char **s, size_t *len)
+void pk_sheet_trim(const pk_csv_cell *c, const char **s, size_t *len)
 {
     const char *p = c->text;
     size_t n = c->len;
@@ -321,14 +391,13 @@ static void trimmed(const pk_csv_cell *c, const char **s, size_t *len)
 }
 
 /* Read an answer cell: a level, "na", or empty (missing). */
-static int read_answer(pekppp_sheet *s, pk_report *rep, const pk_csv_cell *c, const char *id,
-                       bool na_ok, bool scored, int *out)
+int pk_sheet_level(const pekppp_rubric *r, pk_report *rep, const pk_csv_cell *c, const char *id,
+                   bool na_ok, bool scored, int *out)
 {
-    const pekppp_rubric *r = s->rubric;
     const char *t;
     size_t n;
     int64_t v;
-    trimmed(c, &t, &n);
+    pk_sheet_trim(c, &t, &n);
     if (n == 0) {
         *out = PEKPPP_LEVEL_MISSING;
         return 0;
@@ -361,18 +430,19 @@ static int read_answer(pekppp_sheet *s, pk_report *rep, const pk_csv_cell *c, co
 }
 
 /* survey_score: a decimal of up to 4 places; with ';' sheets, ',' may be the point. */
-static int read_score(pekppp_sheet *s, pk_report *rep, const pk_csv_cell *c, int64_t *out)
+static int read_score(const pekppp_rubric *r, bool comma, pk_report *rep, const pk_csv_cell *c,
+                      int64_t *out)
 {
     const char *t;
     size_t n, i;
     char buf[64];
     pk_dec_status st;
-    trimmed(c, &t, &n);
+    pk_sheet_trim(c, &t, &n);
     if (n >= sizeof(buf))
         n = sizeof(buf) - 1;
     memcpy(buf, t, n);
     buf[n] = '\0';
-    if (s->csv.delim == ';')
+    if (comma)
         for (i = 0; i < n; i++)
             if (buf[i] == ',')
                 buf[i] = '.';
@@ -381,26 +451,26 @@ static int read_score(pekppp_sheet *s, pk_report *rep, const pk_csv_cell *c, int
         pk_diag(rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, c->line, c->col, "survey_score",
                 PK_R_UNIT_SURVEY,
                 "expected a survey score with at most 4 decimal places%s, got '%s'",
-                s->csv.delim == ';' ? " (decimal comma or point)" : " (decimal point)", buf);
+                comma ? " (decimal comma or point)" : " (decimal point)", buf);
         return PEKPPP_EINVALID;
     }
-    if (*out > (int64_t)s->rubric->scale_max * PEKPPP_DEC_SCALE ||
-        *out < (int64_t)s->rubric->scale_min * PEKPPP_DEC_SCALE) {
+    if (*out > (int64_t)r->scale_max * PEKPPP_DEC_SCALE ||
+        *out < (int64_t)r->scale_min * PEKPPP_DEC_SCALE) {
         pk_diag(rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, c->line, c->col, "survey_score",
                 PK_R_UNIT_SURVEY, "survey score %s is outside the scale %d to %d", buf,
-                s->rubric->scale_min, s->rubric->scale_max);
+                r->scale_min, r->scale_max);
         return PEKPPP_EINVALID;
     }
     return 0;
 }
 
 /* One indicator cell: its level (or a missing answer, reported unless allowed). */
-static int read_indicator(pekppp_sheet *s, pekppp_assessment *a, const pk_csv_cell *cell,
+int pk_sheet_indicator(pekppp_sheet *s, pekppp_assessment *a, const pk_csv_cell *cell,
                           size_t index, pk_report *rep)
 {
     const pekppp_rubric *r = s->rubric;
     int level;
-    if (read_answer(s, rep, cell, r->indicators[index].id, r->indicators[index].na_allowed, true,
+    if (pk_sheet_level(s->rubric, rep, cell, r->indicators[index].id, r->indicators[index].na_allowed, true,
                     &level) < 0) {
         a->answers[index].line = cell->line; /* reported: not "missing" too */
         return PEKPPP_EINVALID;
@@ -449,13 +519,13 @@ static int check_fields(const pekppp_sheet *s, const pekppp_assessment *a,
 }
 
 /* The survey columns: a score needs its respondents, and respondents need a score. */
-static int read_survey(pekppp_sheet *s, pekppp_assessment *a, const pk_csv_cell *score,
-                       const pk_csv_cell *resp, pk_report *rep)
+int pk_sheet_survey(const pekppp_rubric *r, bool comma, pekppp_assessment *a,
+                    const pk_csv_cell *score, const pk_csv_cell *resp, pk_report *rep)
 {
     int error = 0;
     if (score && score->len > 0) {
         int64_t v;
-        if (read_score(s, rep, score, &v) < 0) {
+        if (read_score(r, comma, rep, score, &v) < 0) {
             error = PEKPPP_EINVALID;
         } else {
             a->survey_kind = PK_SURVEY_SCORE;
@@ -470,7 +540,7 @@ static int read_survey(pekppp_sheet *s, pekppp_assessment *a, const pk_csv_cell 
             const char *t;
             size_t tn;
             int64_t v2;
-            trimmed(resp, &t, &tn);
+            pk_sheet_trim(resp, &t, &tn);
             if (pk_dec_parse(t, tn, 0, false, &v2) != PK_DEC_OK || v2 / 10000 > 100000000) {
                 pk_diag(rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, resp->line, resp->col,
                         "survey_respondents", PK_R_UNIT_SURVEY,
@@ -487,6 +557,54 @@ static int read_survey(pekppp_sheet *s, pekppp_assessment *a, const pk_csv_cell 
         error = PEKPPP_EINVALID;
     }
     return error;
+}
+
+/* A unit with nothing answered yet, or NULL when out of memory. */
+pekppp_assessment *pk_sheet_unit(const pekppp_rubric *r, const char *file, const char *sheet,
+                                 const char *sha256)
+{
+    pekppp_assessment *a;
+    size_t i;
+    if (!(a = pk_malloc(sizeof(*a))))
+        return NULL;
+    memset(a, 0, sizeof(*a));
+    a->rubric = r;
+    memcpy(a->sha256, sha256, sizeof(a->sha256));
+    a->file = pk_arena_strndup(&a->arena, file, strlen(file));
+    if (sheet && !(a->sheet = pk_arena_strndup(&a->arena, sheet, strlen(sheet)))) {
+        pekppp_assessment_free(a);
+        return NULL;
+    }
+    a->answers = pk_arena_alloc(&a->arena, (r->nindicators ? r->nindicators : 1) * sizeof(*a->answers));
+    a->supplement_levels =
+        pk_arena_alloc(&a->arena, (r->nsupplements ? r->nsupplements : 1) * sizeof(int));
+    if (!a->file || !a->answers || !a->supplement_levels) {
+        pekppp_assessment_free(a);
+        return NULL;
+    }
+    memset(a->answers, 0, r->nindicators * sizeof(*a->answers));
+    for (i = 0; i < r->nindicators; i++)
+        a->answers[i].level = PEKPPP_LEVEL_MISSING;
+    for (i = 0; i < r->nsupplements; i++)
+        a->supplement_levels[i] = PEKPPP_LEVEL_MISSING;
+    return a;
+}
+
+/* A workbook row of @p n cells as the header's ncols: the missing ones empty. */
+static pk_csv_cell *pad_row(pekppp_sheet *s, pk_csv_cell *cells, size_t n)
+{
+    size_t i;
+    for (i = 0; i < s->ncols; i++) {
+        if (i < n) {
+            s->pad[i] = cells[i];
+        } else {
+            memset(&s->pad[i], 0, sizeof(s->pad[i]));
+            s->pad[i].text = "";
+            s->pad[i].line = n ? cells[0].line : 0;
+            s->pad[i].col = (unsigned)i + 1;
+        }
+    }
+    return s->pad;
 }
 
 /* A row's cells into the unit, column by column, then the checks across columns. */
@@ -515,18 +633,18 @@ static int fill_row(pekppp_sheet *s, pekppp_assessment *a, pk_csv_cell *cells, s
             resp = &cells[i];
             break;
         case COL_INDICATOR:
-            if (read_indicator(s, a, &cells[i], c->index, rep) < 0)
+            if (pk_sheet_indicator(s, a, &cells[i], c->index, rep) < 0)
                 error = PEKPPP_EINVALID;
             break;
         case COL_SUPPLEMENT:
-            if (read_answer(s, rep, &cells[i], r->supplements[c->index].id, false, false,
+            if (pk_sheet_level(s->rubric, rep, &cells[i], r->supplements[c->index].id, false, false,
                             &level) < 0)
                 error = PEKPPP_EINVALID;
             else
                 a->supplement_levels[c->index] = level;
             break;
         default:
-            if (cell_text(a, &cells[i], fixed[c->kind]) < 0)
+            if (pk_sheet_text(a, &cells[i], fixed[c->kind]) < 0)
                 return PEKPPP_ENOMEM;
             if (c->kind == COL_UNIT_ID) {
                 a->id_line = cells[i].line;
@@ -538,7 +656,7 @@ static int fill_row(pekppp_sheet *s, pekppp_assessment *a, pk_csv_cell *cells, s
     }
     if (check_fields(s, a, cells, n, rep) < 0)
         error = PEKPPP_EINVALID;
-    if (read_survey(s, a, score, resp, rep) < 0)
+    if (pk_sheet_survey(s->rubric, pk_rows_decimal_comma(&s->rows), a, score, resp, rep) < 0)
         error = PEKPPP_EINVALID;
     /* An indicator without a column (allowed only with allow_incomplete). */
     for (i = 0; i < r->nindicators; i++)
@@ -551,41 +669,35 @@ int pekppp_sheet_next(pekppp_sheet *s, pekppp_assessment **out, pekppp_error *er
 {
     pk_report rep;
     pk_csv_cell *cells;
-    size_t n, i;
+    size_t n;
     pekppp_assessment *a = NULL;
-    const pekppp_rubric *r = s->rubric;
     int rc, error;
 
     *out = NULL;
     pk_report_init(&rep, s->name, s->diag, s->payload, err);
-    rc = pk_csv_next(&s->csv, &cells, &n, &rep);
+    if (s->kind == SHEET_LONG)
+        return pk_long_next(s, out, &rep);
+    if (s->kind == SHEET_FORM) { /* its one unit, read when the workbook opened */
+        *out = s->form;
+        s->form = NULL;
+        return *out ? 1 : 0;
+    }
+    rc = pk_rows_next(&s->rows, &cells, &n, &rep);
     if (rc <= 0) {
-        if (rc < 0 && !s->csv.bad)
-            s->csv.pos = s->csv.len; /* an unclosed quote swallows the rest */
+        if (rc < 0 && !pk_rows_bad(&s->rows))
+            pk_rows_stop(&s->rows); /* an unclosed quote swallows the rest */
         return rc;
     }
-    s->rows++;
+    s->nrows++;
+    if (n < s->ncols && s->rows.is_xlsx) /* a workbook leaves out empty cells at a row's end */
+        cells = pad_row(s, cells, n), n = s->ncols;
     if (n != s->ncols) {
         pk_diag(&rep, PEKPPP_EINVALID, PEKPPP_SEV_ERROR, cells[0].line, 1, NULL,
                 PK_R_UNIT_ROW, "this row has %zu cells, the header has %zu", n, s->ncols);
         return PEKPPP_EINVALID;
     }
-    if (!(a = pk_malloc(sizeof(*a))))
+    if (!(a = pk_sheet_unit(s->rubric, s->name, s->rows.sheet_name, s->rows.sha256)))
         goto oom;
-    memset(a, 0, sizeof(*a));
-    a->rubric = r;
-    memcpy(a->sha256, s->sha256, sizeof(a->sha256));
-    a->file = pk_arena_strndup(&a->arena, s->name, strlen(s->name));
-    a->answers = pk_arena_alloc(&a->arena, (r->nindicators ? r->nindicators : 1) * sizeof(*a->answers));
-    a->supplement_levels =
-        pk_arena_alloc(&a->arena, (r->nsupplements ? r->nsupplements : 1) * sizeof(int));
-    if (!a->file || !a->answers || !a->supplement_levels)
-        goto oom;
-    memset(a->answers, 0, r->nindicators * sizeof(*a->answers));
-    for (i = 0; i < r->nindicators; i++)
-        a->answers[i].level = PEKPPP_LEVEL_MISSING;
-    for (i = 0; i < r->nsupplements; i++)
-        a->supplement_levels[i] = PEKPPP_LEVEL_MISSING;
     error = fill_row(s, a, cells, n, &rep);
     if (error < 0) {
         pekppp_assessment_free(a);

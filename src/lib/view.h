@@ -148,6 +148,7 @@ typedef struct {
     const char *file;          /* where the problem is */
     const char *via;           /* the result or batch file that recorded it, or NULL */
     const char *path, *message, *message_id;
+    const char *sheet;         /* a workbook's sheet (line, column: its cell), or NULL */
     unsigned line, column;
 } pk_diff_failure;
 

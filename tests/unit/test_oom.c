@@ -102,6 +102,8 @@ static void sweep(operation op, void *ctx, const char *what)
 typedef struct {
     const char *rubric_text, *unit_text, *sheet_text;
     size_t rubric_len, unit_len, sheet_len;
+    const char *long_text; /* a long-format sheet, read the same way */
+    size_t long_len;
 } inputs;
 
 static int op_rubric(void *ctx)
@@ -202,6 +204,14 @@ static int op_sheet(void *ctx)
     return with_rubric(ctx, sheet_batch);
 }
 
+static int op_long_sheet(void *ctx)
+{
+    inputs in = *(inputs *)ctx;
+    in.sheet_text = in.long_text;
+    in.sheet_len = in.long_len;
+    return with_rubric(&in, sheet_batch);
+}
+
 /* pekppp_diff_add_json: the inputs' own problems (PEKPPP_EINVALID) are
  * expected.  An allocation failing inside cJSON's parser comes back as
  * PEKPPP_EPARSE ("invalid JSON"): cJSON does not say why it failed.  That is
@@ -282,6 +292,25 @@ static void test_oom__every_allocation_failure_is_clean(void **state)
     sweep(op_rubric, &in, "load the shipped rubric");
     sweep(op_unit, &in, "load, score and report a unit with raw survey responses");
     sweep(op_sheet, &in, "read a sheet into a batch and write it");
+    {
+        /* Two units whose rows alternate, with notes and evidence: every indicator of the
+         * wide sheet's header, one row each. */
+        static const char *const ids[] = {
+            "1.a.Ak", "2.a.P", "3.a.T", "4.a.K", "5.a.K", "6.a.B", "7.a.T", "8.a.Ak", "9.a.Ak",
+            "10.b.As", "11.b.K", "12.b.Ak", "13.b.K", "14.b.K", "15.c.K", "16.c.As", "17.c.As",
+            "18.c.K", "19.c.As", "20.c.B", "21.d.T", "22.d.B", "23.d.As", "24.d.T", "25.e.P",
+            "26.e.P", "27.e.Ak", "28.e.Ak", "29.f.B", "30.f.B" };
+        static char longsheet[8192];
+        size_t k, n = (size_t)snprintf(longsheet, sizeof(longsheet),
+                                       "opd_id,nama_opd,kategori,kode_indikator,nilai,catatan,bukti\n");
+        for (k = 0; k < 2 * sizeof(ids) / sizeof(ids[0]); k++)
+            n += (size_t)snprintf(longsheet + n, sizeof(longsheet) - n,
+                                  "u%zu,Unit %zu,dinas,%s,%zu,catatan,\"SK\nSOP\"\n", k % 2,
+                                  k % 2, ids[k / 2], 3 + k % 2);
+        in.long_text = longsheet;
+        in.long_len = n;
+        sweep(op_long_sheet, &in, "read a long-format sheet into a batch and write it");
+    }
     sweep(op_diff, &in, "compare two sides with failures and write every format");
     free(rubric);
     free(unit);

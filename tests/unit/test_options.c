@@ -90,7 +90,7 @@ static void test_options__init_functions_match_the_init_macros(void **state)
 /* Version 0 and a future version are refused and leave the struct alone. */
 static void test_options__init_refuses_unknown_versions(void **state)
 {
-    static const unsigned char untouched[sizeof(pekppp_report_options)] = { 0 };
+    static const unsigned char untouched[512] = { 0 }; /* larger than every options struct */
     pekppp_load_options lo;
     pekppp_assessment_options ao;
     pekppp_batch_options bo;
@@ -143,6 +143,40 @@ static void test_options__report_init_for_version_1_stays_inside_it(void **state
     assert_ptr_equal(ro.timestamp, NULL);
     for (i = 0; i < sizeof(ro) - offsetof(pekppp_report_options, plan); i++)
         assert_int_equal(tail[i], 0x5a);
+}
+
+/* A program built against version 1 of the assessment options has a struct that ends
+ * before `sheet`: init for version 1 writes nothing past it, and a sheet opened with a
+ * version 1 struct never reads it (the bytes there are not the caller's). */
+static void test_options__assessment_init_for_version_1_stays_inside_it(void **state)
+{
+    pekppp_assessment_options ao;
+    const unsigned char *tail =
+        (const unsigned char *)&ao + offsetof(pekppp_assessment_options, sheet);
+    pekppp_rubric *r = NULL;
+    pekppp_sheet *s = NULL;
+    pekppp_error err;
+    size_t i;
+    (void)state;
+    memset(&ao, 0x5a, sizeof(ao));
+    assert_int_equal(pekppp_assessment_options_init(&ao, 1), 0);
+    assert_int_equal(ao.version, 1);
+    assert_ptr_equal(ao.rubric, NULL);
+    for (i = 0; i < sizeof(ao) - offsetof(pekppp_assessment_options, sheet); i++)
+        assert_int_equal(tail[i], 0x5a);
+    /* The stray `sheet` bytes would name a sheet of a CSV file: an error if read. */
+    ao.sheet = "Rekap";
+    ao.allow_incomplete = true;
+    assert_int_equal(pekppp_rubric_load_file(&r, PEKPPP_SOURCE_DIR "/rubrics/pekppp-2022-luring.yaml", NULL, &err), 0);
+    ao.rubric = r;
+    assert_int_equal(pekppp_sheet_open_buffer(&s, "unit_id,unit_name\n", 18, "v1.csv", &ao, &err),
+                     0);
+    pekppp_sheet_free(s);
+    ao.version = 2;
+    assert_int_equal(pekppp_sheet_open_buffer(&s, "unit_id,unit_name\n", 18, "v2.csv", &ao, &err),
+                     PEKPPP_EINVALID);
+    assert_string_equal(err.rule, "unit.sheet");
+    pekppp_rubric_free(r);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -287,6 +321,7 @@ int main(void)
         cmocka_unit_test(test_options__init_functions_match_the_init_macros),
         cmocka_unit_test(test_options__init_refuses_unknown_versions),
         cmocka_unit_test(test_options__report_init_for_version_1_stays_inside_it),
+        cmocka_unit_test(test_options__assessment_init_for_version_1_stays_inside_it),
         cmocka_unit_test(test_options__loaders_refuse_future_load_and_assessment_options),
         cmocka_unit_test(test_options__batch_and_plan_refuse_future_options),
         cmocka_unit_test(test_options__writers_refuse_future_report_options),

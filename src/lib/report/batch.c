@@ -134,7 +134,12 @@ static void text_report(pekppp_sink *sink, const pekppp_batch *b, pekppp_lang la
             const pk_failure *f = &b->errors[i];
             pekppp_sink_puts(sink, "  ");
             put_cell(sink, f->file, 0);
-            if (f->line)
+            if (f->sheet) {
+                char where[400];
+                pk_location("", f->sheet, f->line, f->column, 0, where, sizeof(where));
+                pekppp_sink_puts(sink, ":");
+                put_cell(sink, where, 0);
+            } else if (f->line)
                 pk_sink_printf(sink, ":%u:%u", f->line, f->column);
             pekppp_sink_puts(sink, ": ");
             if (f->path && f->path[0]) {
@@ -286,6 +291,8 @@ static void json_errors(pekppp_sink *sink, const pekppp_batch *b)
             pk_sink_printf(sink, ", \"line\": %u, \"column\": %u", f->line, f->column);
         else
             pekppp_sink_puts(sink, ", \"line\": null, \"column\": null");
+        if (f->sheet)
+            pk_json_place(sink, f->sheet, f->line, f->column);
         pekppp_sink_puts(sink, ", \"path\": ");
         json_str_or_null(sink, f->path && f->path[0] ? f->path : NULL);
         pekppp_sink_puts(sink, ", \"message\": ");
@@ -347,6 +354,22 @@ static void csv_unsigned(pekppp_sink *sink, unsigned n, char delim)
     csv_cell(sink, n ? s : NULL, delim, 0);
 }
 
+/* The line and column cells of a place: in a workbook the cell `Sheet!C7` stands in the
+ * line column and the column is empty (docs/formats.md, batch CSV). */
+static void csv_place(pekppp_sink *sink, const char *sheet, unsigned line, unsigned col,
+                      char delim)
+{
+    if (sheet) {
+        char where[400];
+        pk_location("", sheet, line, col, 0, where, sizeof(where));
+        csv_cell(sink, where, delim, 0);
+        csv_cell(sink, NULL, delim, 0);
+        return;
+    }
+    csv_unsigned(sink, line, delim);
+    csv_unsigned(sink, line ? col : 0, delim);
+}
+
 /* A scored unit; its file, line and column say where its id stands (path and
  * message are for failures). */
 static void csv_unit_row(pekppp_sink *sink, const pekppp_batch *b, const pk_unit *u, char delim,
@@ -387,8 +410,7 @@ static void csv_unit_row(pekppp_sink *sink, const pekppp_batch *b, const pk_unit
     csv_cell(sink, fl[0] ? fl : NULL, delim, 0);
     snprintf(file, sizeof(file), "%s%s", u->dir ? u->dir : "", u->base ? u->base : "");
     csv_cell(sink, file[0] ? file : NULL, delim, 0);
-    csv_unsigned(sink, u->id_line, delim);
-    csv_unsigned(sink, u->id_line ? u->id_col : 0, delim);
+    csv_place(sink, u->sheet, u->id_line, u->id_col, delim);
     csv_cell(sink, NULL, delim, 0); /* path */
     csv_cell(sink, NULL, delim, 0); /* message */
     pekppp_sink_puts(sink, "\r\n");
@@ -406,8 +428,7 @@ static void csv_failure_row(pekppp_sink *sink, const pekppp_batch *b, const pk_f
     for (k = 0; k < empty; k++)
         csv_cell(sink, NULL, delim, 0);
     csv_cell(sink, f->file, delim, 0);
-    csv_unsigned(sink, f->line, delim);
-    csv_unsigned(sink, f->line ? f->column : 0, delim);
+    csv_place(sink, f->sheet, f->line, f->column, delim);
     csv_cell(sink, f->path && f->path[0] ? f->path : NULL, delim, 0);
     csv_cell(sink, pk_failure_message(f, lang), delim, 0);
     pekppp_sink_puts(sink, "\r\n");
@@ -510,7 +531,12 @@ static void md_report(pekppp_sink *sink, const pekppp_batch *b, pekppp_lang lang
             const pk_failure *f = &b->errors[i];
             pekppp_sink_puts(sink, "- ");
             pk_md_text(sink, f->file);
-            if (f->line)
+            if (f->sheet) {
+                char where[400];
+                pk_location("", f->sheet, f->line, f->column, 0, where, sizeof(where));
+                pekppp_sink_puts(sink, ":");
+                pk_md_text(sink, where);
+            } else if (f->line)
                 pk_sink_printf(sink, ":%u:%u", f->line, f->column);
             pekppp_sink_puts(sink, ": ");
             if (f->path && f->path[0]) {

@@ -106,7 +106,12 @@ static void text_failures(pekppp_sink *sink, const pk_diff_view *v, int side, pe
             pk_sink_printf(sink, "\n%s:\n", pk_msg(lang, side ? M_I_FAILED_NEW : M_I_FAILED_OLD));
         pekppp_sink_puts(sink, "  ");
         text_or(sink, f->file, "");
-        if (f->line)
+        if (f->sheet) {
+            char where[400];
+            pk_location("", f->sheet, f->line, f->column, 0, where, sizeof(where));
+            pekppp_sink_puts(sink, ":");
+            text_or(sink, where, "");
+        } else if (f->line)
             pk_sink_printf(sink, ":%u:%u", f->line, f->column);
         pekppp_sink_puts(sink, ": ");
         if (f->path) {
@@ -256,6 +261,8 @@ static void json_failures(pekppp_sink *sink, const pk_diff_view *v)
                 pk_sink_printf(sink, ", \"line\": %u, \"column\": %u", f->line, f->column);
             else
                 pekppp_sink_puts(sink, ", \"line\": null, \"column\": null");
+            if (f->sheet)
+                pk_json_place(sink, f->sheet, f->line, f->column);
             pekppp_sink_puts(sink, ", \"path\": ");
             json_or_null(sink, f->path);
             pekppp_sink_puts(sink, ", \"via\": ");
@@ -331,7 +338,13 @@ static void csv_failure(pekppp_sink *sink, const pk_diff_failure *f, int side, c
     pk_sink_printf(sink, "%c%s%c%c%c%c%c%c%c", d, side ? "failed_new" : "failed_old", d, d, d, d,
                    d, d, d);
     pk_csv_text(sink, f->file, d);
-    if (f->line)
+    if (f->sheet) { /* a workbook's cell stands in the line column, the column left empty */
+        char where[400];
+        pk_location("", f->sheet, f->line, f->column, 0, where, sizeof(where));
+        pekppp_sink_write(sink, &d, 1);
+        pk_csv_text(sink, where, d);
+        pk_sink_printf(sink, "%c%c", d, d);
+    } else if (f->line)
         pk_sink_printf(sink, "%c%u%c%u%c", d, f->line, d, f->column, d);
     else
         pk_sink_printf(sink, "%c%c%c", d, d, d);

@@ -457,7 +457,12 @@ static void failures(pekppp_sink *sink, const pekppp_batch *b, pekppp_lang lang)
         const pk_failure *f = &b->errors[i];
         puts_(sink, "<li><code>");
         pk_html_text(sink, f->file);
-        if (f->line)
+        if (f->sheet) {
+            char where[400];
+            pk_location("", f->sheet, f->line, f->column, 0, where, sizeof(where));
+            puts_(sink, ":");
+            pk_html_text(sink, where);
+        } else if (f->line)
             pk_sink_printf(sink, ":%u:%u", f->line, f->column);
         puts_(sink, "</code>: ");
         if (f->path && f->path[0]) {

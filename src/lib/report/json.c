@@ -580,3 +580,17 @@ void pk_report_json(pekppp_sink *sink, const pekppp_result *res, const pekppp_re
     }
     cJSON_Delete(root);
 }
+
+void pk_json_place(pekppp_sink *sink, const char *sheet, unsigned line, unsigned col)
+{
+    char cell[32];
+    pekppp_sink_puts(sink, ", \"sheet\": ");
+    pk_json_string(sink, sheet);
+    pekppp_sink_puts(sink, ", \"cell\": ");
+    if (line && col) {
+        pk_location("", sheet, line, col, PEKPPP_LOCATION_CELL, cell, sizeof(cell));
+        pk_json_string(sink, cell);
+    } else {
+        pekppp_sink_puts(sink, "null");
+    }
+}

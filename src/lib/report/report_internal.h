@@ -13,6 +13,7 @@
 #include "model.h"
 #include "msg.h"
 #include "view.h"
+#include "diag.h"
 
 /* The result flags, in the order every format lists them: the JSON/CSV
  * name and the sentence of the notes. */
@@ -42,6 +43,8 @@ void pk_json_indent(pekppp_sink *sink, int depth);
  * escaped, and C1 and bidirectional controls as \uXXXX; a byte that is not
  * UTF-8 as '?'; other UTF-8 passes through. */
 void pk_json_string(pekppp_sink *sink, const char *s);
+/* `, "sheet": "...", "cell": "C7"` (cell null when the place is a whole sheet or row). */
+void pk_json_place(pekppp_sink *sink, const char *sheet, unsigned line, unsigned col);
 /* HTML element text or a "-quoted attribute value: & < > " ' as entities,
  * what pk_text_unsafe finds (but tab and line feed) as '?'. */
 void pk_html_text(pekppp_sink *sink, const char *s);
