@@ -54,7 +54,7 @@ _pekppp_formats()
         template) echo "yaml csv xlsx" ;;
         plan) echo "text json md" ;;
         diff) echo "text json csv" ;;
-        skm) echo "text json md html csv" ;;
+        skm) echo "text json md html csv xlsx" ;;
     esac
 }
 

@@ -58,12 +58,25 @@ PEKPPP_EXTERN(int) pekppp_skm_read_buffer(pekppp_skm **out, const pekppp_rubric 
 PEKPPP_EXTERN(size_t) pekppp_skm_unit_count(const pekppp_skm *s);
 
 /**
- * Write the results: text, JSON, Markdown, HTML, or CSV (one row per unit).
+ * Write the results: text, JSON, Markdown, HTML, or CSV (one row per unit);
+ * a workbook is pekppp_skm_write_xlsx().
  * @return 0, PEKPPP_EINVALID for an unknown format, or the sink's error
  */
 PEKPPP_EXTERN(int) pekppp_skm_write(pekppp_sink *sink, const pekppp_skm *s,
                                     pekppp_report_format format,
                                     const pekppp_report_options *opts);
+
+/**
+ * Write the results as an .xlsx workbook at @p path (replaced when it
+ * exists; pekppp/workbook.h says how text and numbers become cells and how
+ * opts->timestamp makes it reproducible): a summary with a chart of the
+ * units per mutu, the IKM per unit (the columns of the CSV), the unsur of
+ * every unit, the priority list, the respondent profiles and the receipt.
+ * The sheets are in docs/formats.md ("SKM workbook").
+ * @return 0, PEKPPP_EINVALID, PEKPPP_EIO (@p err says why), PEKPPP_ENOMEM
+ */
+PEKPPP_EXTERN(int) pekppp_skm_write_xlsx(const char *path, const pekppp_skm *s,
+                                         const pekppp_report_options *opts, pekppp_error *err);
 
 /** Free. Accepts NULL. */
 PEKPPP_EXTERN(void) pekppp_skm_free(pekppp_skm *s);

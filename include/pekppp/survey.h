@@ -4,7 +4,7 @@
  *        collected in (one row per respondent, many units in one sheet),
  *        joined to the units by id (`pekppp score --survey`).
  *
- * The sheet (CSV, or .xlsx once the reader is there) has a `unit_id` column
+ * The sheet (CSV or .xlsx) has a `unit_id` column
  * and one column per survey item of the rubric, named by its id (`S01`) or
  * its text; each answer is a level on the rubric's scale (blank: not
  * answered).  docs/formats.md, section SKM, "respondent rows".
@@ -61,6 +61,18 @@ PEKPPP_EXTERN(size_t) pekppp_survey_sheet_report_unused(const pekppp_survey_shee
  */
 PEKPPP_EXTERN(int) pekppp_survey_sheet_template(pekppp_sink *sink, const pekppp_rubric *r,
                                                 const pekppp_report_options *opts);
+
+/**
+ * The same blank respondent sheet as an .xlsx workbook at @p path (as
+ * pekppp/workbook.h writes files): one sheet (`Responden`, `Respondents`
+ * with --lang en) with the same header row, and each answer column taking
+ * only a whole number on the rubric's scale for 1000 rows, its input
+ * message the item's text (for an SKM unsur, its answer labels).
+ * @return 0, PEKPPP_EINVALID, PEKPPP_EIO (@p err says why), PEKPPP_ENOMEM
+ */
+PEKPPP_EXTERN(int) pekppp_survey_sheet_template_xlsx(const char *path, const pekppp_rubric *r,
+                                                     const pekppp_report_options *opts,
+                                                     pekppp_error *err);
 
 /** Free. Accepts NULL. */
 PEKPPP_EXTERN(void) pekppp_survey_sheet_free(pekppp_survey_sheet *s);

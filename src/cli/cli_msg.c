@@ -198,10 +198,6 @@ static const char *const messages[CM_COUNT][2] = {
                               "At least %ld respondents; with fewer the survey is left out\n" },
     [CM_GUIDE_COMBINE] = { "Indeks = %s%% evaluator + %s%% survei\n",
                            "Index = %s%% evaluator + %s%% survey\n" },
-    [CM_RESPONDENTS_XLSX] = { "--respondents menulis CSV; buku kerja isian (-f xlsx) sudah memuat "
-                              "lembar Survei untuk responden satu unit",
-                              "--respondents writes CSV; the fill-in workbook (-f xlsx) already has "
-                              "a Survey sheet for one unit's respondents" },
     [CM_SKM_NO_INPUT] = { "lembar jawaban responden belum diberikan",
                           "no respondent sheet given" },
 };

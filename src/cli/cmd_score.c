@@ -208,25 +208,26 @@ static int check_below(const pekppp_result *res, pekppp_fixed threshold, const s
     return CLI_EXIT_OK;
 }
 
+typedef struct {
+    const pekppp_result *res;
+    const pekppp_report_options *ro;
+} unit_book;
+
+static int write_unit_book(const char *path, const void *payload, pekppp_error *err)
+{
+    const unit_book *u = payload;
+    return pekppp_report_write_xlsx(path, u->res, u->ro, err);
+}
+
 /* One unit's workbook to -o (or stdout through a temporary file); 0 or an
  * exit code. */
 static int write_unit_xlsx(const score_args *args, const pekppp_result *res,
                            const pekppp_report_options *ro)
 {
-    cli_out out;
-    const char *name;
-    pekppp_error err;
-    int rc;
-    if ((rc = cli_out_open_named(&out, args->output, &name)) != 0)
-        return rc;
-    pekppp_error_clear(&err);
-    if (pekppp_report_write_xlsx(name, res, ro, &err) < 0) {
-        cli_out_abort(&out);
-        cli_fail(cli_msg(args->lang, CM_XLSX_FAILED), args->output ? args->output : "-",
-                 cli_diag_message(&err));
-        return err.code == PEKPPP_ENOMEM ? CLI_EXIT_INTERNAL : CLI_EXIT_IO;
-    }
-    return cli_out_commit(&out);
+    unit_book u;
+    u.res = res;
+    u.ro = ro;
+    return cli_write_xlsx(args->output, args->lang, write_unit_book, &u);
 }
 
 /* A single workbook that is a fill-in workbook: its one unit, else NULL (then it is read

@@ -14,6 +14,7 @@
 #include "output.h"
 #include "rubric_find.h"
 #include "term.h"
+#include "xlsx_out.h"
 
 #define CLI_DEFAULT_SKM_RUBRIC "skm-2017"
 
@@ -24,8 +25,8 @@ const cli_opt skm_opts[] = {
       { "instrumen SKM (bawaan skm-2017)", "the SKM instrument (default skm-2017)" } },
     { O_RUBRIC_PATH, 0, "rubric-path", "DIRS", { "cari rubrik di folder ini dulu", "search these folders first" } },
     { O_FORMAT, 'f', "format", "FMT",
-      { "text (bawaan), json, md, html, atau csv (satu baris per unit)",
-        "text (default), json, md, html, or csv (one row per unit)" } },
+      { "text (bawaan), json, md, html, csv (satu baris per unit), atau xlsx",
+        "text (default), json, md, html, csv (one row per unit), or xlsx" } },
     { O_WEIGHTS, 0, "weights", "W",
       { "bobot per unsur: exact (bawaan, 1/9 tepat) atau desimal lembar lama, misalnya 0.11",
         "weight per unsur: exact (default, exactly 1/9) or a legacy sheet's decimal, e.g. 0.11" } },
@@ -68,6 +69,17 @@ static int parse_weights(const char *v, int64_t *out)
     return *out > 0 && *out <= 10000 ? 0 : -1;
 }
 
+typedef struct {
+    const pekppp_skm *skm;
+    const pekppp_report_options *ro;
+} skm_book;
+
+static int write_book(const char *path, const void *payload, pekppp_error *err)
+{
+    const skm_book *b = payload;
+    return pekppp_skm_write_xlsx(path, b->skm, b->ro, err);
+}
+
 int cmd_skm(int argc, char **argv)
 {
     cli_opt_state st;
@@ -83,6 +95,7 @@ int cmd_skm(int argc, char **argv)
     pekppp_sink sink;
     pekppp_error err;
     int lang = cli_lang_default(), id, rc = CLI_EXIT_OK, error;
+    char stamp[32];
 
     cli_rubrics_init(&rubrics, lang);
     pekppp_sink_init_buffer(&sink);
@@ -100,7 +113,7 @@ int cmd_skm(int argc, char **argv)
         case O_RUBRIC: rubric = v; break;
         case O_RUBRIC_PATH: rubrics.rubric_path = v; break;
         case O_FORMAT:
-            if ((rc = cli_opt_format(v, "text,json,md,html,csv", &format, lang, "skm")) != 0)
+            if ((rc = cli_opt_format(v, "text,json,md,html,csv,xlsx", &format, lang, "skm")) != 0)
                 goto done;
             break;
         case O_WEIGHTS:
@@ -128,6 +141,12 @@ int cmd_skm(int argc, char **argv)
     }
     ro.lang = lang ? PEKPPP_LANG_EN : PEKPPP_LANG_ID;
     rubrics.lang = lang;
+    if (format == PEKPPP_FORMAT_XLSX) {
+        /* A workbook is no text for a terminal; its receipt has the time. */
+        if ((rc = cli_out_refuse_tty(output, lang, "skm")) != 0)
+            goto done;
+        ro.timestamp = cli_report_time(stamp, sizeof(stamp), lang);
+    }
     for (i = 0; i < ninputs; i++)
         reads[i] = inputs[i];
     /* A value with a '/' or ending in .yaml is a file; otherwise an id. */
@@ -151,6 +170,13 @@ int cmd_skm(int argc, char **argv)
     pekppp_error_clear(&err);
     if ((error = pekppp_skm_read(&skm, r, inputs, ninputs, &so, &err)) < 0) {
         rc = cli_exit_for(error);
+        goto done;
+    }
+    if (format == PEKPPP_FORMAT_XLSX) {
+        skm_book b;
+        b.skm = skm;
+        b.ro = &ro;
+        rc = cli_write_xlsx(output, lang, write_book, &b);
         goto done;
     }
     if ((error = pekppp_skm_write(&sink, skm, format, &ro)) < 0) {

@@ -36,8 +36,8 @@ const cli_opt template_opts[] = {
     { O_CSV_DIALECT, 0, "csv-dialect", "D",
       { "plain atau id (';' dan koma desimal)", "plain or id (';' and decimal comma)" } },
     { O_RESPONDENTS, 0, "respondents", NULL,
-      { "lembar responden kosong (CSV): unit_id dan satu kolom per butir survei",
-        "the blank respondent sheet (CSV): unit_id and a column per survey item" } },
+      { "lembar responden kosong (CSV, atau -f xlsx): unit_id dan satu kolom per butir survei",
+        "the blank respondent sheet (CSV, or -f xlsx): unit_id and a column per survey item" } },
     { O_HELP, 'h', "help", NULL, { "tampilkan bantuan ini", "show this help" } },
     { 0, 0, NULL, NULL, { NULL, NULL } }
 };
@@ -86,10 +86,6 @@ int cmd_template(int argc, char **argv)
         default: break;
         }
     }
-    if (respondents && format == PEKPPP_FORMAT_XLSX) {
-        rc = cli_usage(lang, "template", cli_msg(lang, CM_RESPONDENTS_XLSX));
-        goto done;
-    }
     /* A form may have been filled in since it was made: replace it only
      * when asked (devices and FIFOs are written in place, never "replaced"). */
     if (output && !force && strcmp(output, "-") != 0 && stat(output, &sb) == 0 &&
@@ -113,7 +109,7 @@ int cmd_template(int argc, char **argv)
         goto done;
     }
     if (format == PEKPPP_FORMAT_XLSX) {
-        rc = cli_template_xlsx(output, r, &ro, lang);
+        rc = cli_template_xlsx(output, r, &ro, lang, respondents);
         goto done;
     }
     if (respondents ? pekppp_survey_sheet_template(&sink, r, &ro) < 0

@@ -14,9 +14,18 @@
  * (the time left out). */
 const char *cli_report_time(char *buf, size_t size, int lang);
 
-/* `template -f xlsx`: the fill-in workbook of @p r to @p output (NULL or
- * "-": stdout, never a terminal); 0 or an exit code after saying why. */
+/* A writer that makes a workbook at @p path (libxlsxwriter writes by name). */
+typedef int (*cli_xlsx_writer)(const char *path, const void *payload, pekppp_error *err);
+
+/* Run @p write on a temporary file and move it onto @p output (NULL or
+ * "-": copied to stdout) when it succeeds; on failure say why, leave
+ * @p output as it was.  0 or an exit code. */
+int cli_write_xlsx(const char *output, int lang, cli_xlsx_writer write, const void *payload);
+
+/* `template -f xlsx`: the fill-in workbook of @p r (with @p respondents,
+ * the blank respondent sheet) to @p output (NULL or "-": stdout, never a
+ * terminal); 0 or an exit code after saying why. */
 int cli_template_xlsx(const char *output, const pekppp_rubric *r, pekppp_report_options *ro,
-                      int lang);
+                      int lang, int respondents);
 
 #endif

@@ -47,4 +47,23 @@ struct pekppp_skm {
     size_t grades[16];          /* units per band (position in r->bands), up to 16 bands */
 };
 
+/* The reports' words, Indonesian and English (skm_print.c). */
+typedef enum {
+    W_TITLE, W_UNIT, W_WHOLE_SHEET, W_INSTRUMENT, W_VERSION, W_WEIGHTS, W_WEIGHTS_EXACT,
+    W_WEIGHTS_LEGACY, W_RESPONDENTS, W_EMPTY_ROWS, W_UNSUR, W_ANSWERED, W_BLANK, W_NRR,
+    W_NRR_W, W_IKM, W_IKM_UNIT, W_EXACT, W_MUTU, W_KINERJA, W_OTHER_CONV, W_WITH_WEIGHT,
+    W_PRIORITY, W_PROFILE, W_NO_RESPONDENTS, W_SUMMARY, W_UNITS, W_NOT_ANSWERED, W_BLANK_VALUE,
+    W_RESPONDENTS_LC, W_CHART, W_CHART_DESC,
+    /* the workbook's (skm_xlsx.c) */
+    W_X_IKM, W_X_PRIORITY, W_X_CODE, W_X_EMPTY_ROWS, W_X_VALUE, W_X_COUNT, W_X_RANK,
+    W_X_OTHER, W_X_CHART, W_X_UNITS, W_X_PROFILE, W_COUNT
+} skm_word;
+
+const char *pk_skm_word(const pekppp_report_options *o, skm_word id);
+
+/* A weight convention as the regulation prints it, "1/9" (exact, @p weight
+ * 0) or "0,11" with @p point: in @p buf, or a constant. */
+const char *pk_skm_weight_text(char *buf, size_t size, const pekppp_skm *s, int64_t weight,
+                               char point);
+
 #endif

@@ -7,6 +7,10 @@
         LibreOffice's CSV of every sheet (LODIR/STEM-<sheet>.csv) against pekppp's own
         batch CSV and JSON of the same inputs, and the levels sheet against the inputs
         (CSV sheets and JSON unit files, in the order given)
+  check_book.py skm LODIR STEM SKM.csv SKM.json LANG
+        the SKM workbook (skm -f xlsx) against skm -f csv and -f json of the same sheet:
+        the IKM sheet is the CSV, the unsur, priority, profile and summary sheets and the
+        receipt are the JSON's, the other conventions are named where the grade differs
   check_book.py form BOOK.xlsx LODIR STEM LANG RUBRIC_JSON
         the fill-in workbook: sheets, headers, keys, one row per indicator, level lists,
         protection, only the cells to fill unlocked (RUBRIC_JSON: tests/lo/expected/*.form.json)
@@ -228,6 +232,97 @@ def cmd_batch(lodir, stem, batch_csv, batch_json, lang, inputs):
             fail("receipt: no sha256 of %s" % u["input"]["file"])
 
 
+SKM_WORDS = {
+    "id": {"sheets": ["Ringkasan", "IKM", "Unsur", "Prioritas", "Profil", "Jejak perhitungan"],
+           "with": "dengan bobot", "blank": "(kosong)", "point": ","},
+    "en": {"sheets": ["Summary", "IKM", "Unsur", "Priority", "Profile", "Receipt"],
+           "with": "with weight", "blank": "(blank)", "point": "."},
+}
+
+
+def cmd_skm(lodir, stem, skm_csv, skm_json, lang, book_path):
+    w = SKM_WORDS[lang]
+    sheet = lambda i: read_csv("%s/%s-%s.csv" % (lodir, stem, w["sheets"][i]))
+    ours = read_csv(skm_csv)
+    # parse_float=Decimal keeps the digits as printed ("3.00", not 3.0)
+    js = json.load(open(skm_json, encoding="utf-8"), parse_float=Decimal)
+    units = js["units"]
+    cmd_sheets(book_path, w["sheets"])
+    # IKM: the CSV's columns in its order, then the other conventions.
+    ikm = sheet(1)
+    n = len(ours[0])
+    if len(ikm) != len(ours):
+        fail("IKM: %d rows, skm CSV %d" % (len(ikm), len(ours)))
+    for i, (lo, pk) in enumerate(zip(ikm[1:], ours[1:]), 2):
+        want = [unquote(c) for c in pk]
+        for k, (a, b) in enumerate(zip(lo[:n], want)):
+            if not (a == b or (a and b and same_number(a, b))):
+                fail("IKM row %d column %s (%s): %r, skm CSV %r" % (i, col_name(k), ours[0][k], a, b))
+        if len(lo) != n + 1:
+            fail("IKM row %d: %d cells, expected %d" % (i, len(lo), n + 1))
+        u = units[i - 2]
+        other = [c for c in u.get("conventions", []) if not c["same_grade"]]
+        text = lo[n] if len(lo) > n else ""
+        for c in other:
+            weight = c["weight"] if "/" in c["weight"] else c["weight"].replace(".", w["point"])
+            index = str(c["index"]).replace(".", w["point"])
+            part = "%s %s: %s %s" % (w["with"], weight, index, c["grade"])
+            if part not in text:
+                fail("IKM row %d: the other convention %r is not said (%r)" % (i, part, text))
+        if not other and text:
+            fail("IKM row %d: no other convention differs, but it says %r" % (i, text))
+    # Unsur: unit x unsur in rubric order.
+    rows = sheet(2)[1:]
+    want = []
+    for u in units:
+        rank = {uid: k + 1 for k, uid in enumerate(u["priority"])}
+        for x in u["unsur"]:
+            want.append([u["unit"] or "", u["name"] or "", x["id"], x["name"], str(x["answered"]),
+                         str(x["blank"]), str(x["nrr"] or ""), str(x["weighted"] or ""),
+                         str(rank[x["id"]]) if x["id"] in rank else ""])
+    if [r + [""] * (9 - len(r)) for r in rows] != want:
+        fail("Unsur: %r, JSON %r" % (rows[:3], want[:3]))
+    # Priority: lowest NRR first, as the JSON lists it.
+    rows = sheet(3)[1:]
+    want = []
+    for u in units:
+        byid = {x["id"]: x for x in u["unsur"]}
+        for k, uid in enumerate(u["priority"], 1):
+            want.append([u["unit"] or "", u["name"] or "", str(k), uid, byid[uid]["name"], str(byid[uid]["nrr"])])
+    if rows != want:
+        fail("Prioritas: %r, JSON %r" % (rows[:3], want[:3]))
+    # Profiles: every value with its count, then the blanks.
+    rows = sheet(4)[1:]
+    want = []
+    names = {"age": {"id": "umur", "en": "age"}, "sex": {"id": "jenis kelamin", "en": "sex"},
+             "education": {"id": "pendidikan", "en": "education"},
+             "occupation": {"id": "pekerjaan", "en": "occupation"}}
+    for u in units:
+        for key, t in u["profiles"].items():
+            shown = names.get(key, {}).get(lang, key)
+            for v in t["values"]:
+                want.append([u["unit"] or "", u["name"] or "", shown, v["value"], str(v["count"])])
+            if t["blank"]:
+                want.append([u["unit"] or "", u["name"] or "", shown, w["blank"], str(t["blank"])])
+    if rows != want:
+        fail("Profil: %r, JSON %r" % (rows[:4], want[:4]))
+    # Summary: units, respondents, empty rows, units per grade.
+    summ = sheet(0)
+    vals = [r[1] for r in summ[3:6]]
+    sm = js["summary"]
+    if vals != [str(sm["units"]), str(sm["respondents"]), str(sm["empty_rows"])]:
+        fail("summary: units/respondents/empty rows %r, JSON %r" % (vals, sm))
+    grades = {r[0]: r[2] for r in summ[8:] if len(r) > 2 and r[0]}
+    if grades != {g: str(c) for g, c in sm["grades"].items()}:
+        fail("summary: grade counts %r, JSON %r" % (grades, sm["grades"]))
+    # Receipt: the instrument's and each input's SHA-256.
+    rec = sheet(5)
+    flat = [c for r in rec for c in r]
+    for h in [js["rubric"]["sha256"]] + [i["sha256"] for i in js["inputs"]]:
+        if h not in flat:
+            fail("receipt: SHA-256 %s missing" % h)
+
+
 def cmd_form(path, lodir, stem, lang, rubric_json):
     r = json.load(open(rubric_json, encoding="utf-8"))
     names = {"id": ["Petunjuk", "Identitas", "Indikator", "Survei"],
@@ -291,6 +386,8 @@ def main():
         cmd_sheets(a[0], a[1:])
     elif cmd == "batch":
         cmd_batch(a[0], a[1], a[2], a[3], a[4], a[5:])
+    elif cmd == "skm":
+        cmd_skm(*a)
     elif cmd == "form":
         cmd_form(*a)
     else:

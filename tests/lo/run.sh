@@ -182,6 +182,47 @@ sleep 1.1
 "$bin" template -f xlsx -o formulir2.xlsx
 check "fill-in workbook: the same bytes a second later" cmp -s formulir.xlsx formulir2.xlsx
 
+# ---- skm -f xlsx: the SKM workbook ----
+cp "$here/batch/skm-rumus.csv" skm-rumus.csv
+cp "$src/tests/fixtures/skm/google-forms-two-units.csv" gforms.csv
+cp "$src/tests/fixtures/skm/mutu-differs-with-0-11.csv" mutu.csv
+for c in "gforms id" "skm-rumus id" "mutu en --weights 0.11" "mutu id"; do
+    set -- $c
+    stem=$1 lang=$2
+    shift 2
+    "$bin" skm --lang "$lang" "$@" -f xlsx -o "skm-$stem-$lang.xlsx" "$stem.csv"
+    check "skm -f xlsx --lang $lang $* ($stem) exits 0" [ $? = 0 ]
+    "$bin" skm --lang "$lang" "$@" -f csv -o "skm-$stem-$lang.csv" "$stem.csv"
+    "$bin" skm --lang "$lang" "$@" -f json -o "skm-$stem-$lang.json" "$stem.csv"
+    lo_csv "skm-$stem-$lang.xlsx" "lo-skm-$stem-$lang"
+    check "SKM workbook ($stem, $lang $*) matches skm -f csv and -f json" \
+        python3 "$here/check_book.py" skm "lo-skm-$stem-$lang" "skm-$stem-$lang" "skm-$stem-$lang.csv" \
+        "skm-$stem-$lang.json" "$lang" "skm-$stem-$lang.xlsx"
+done
+check "SKM workbook: the 0.11 convention gives another grade, and says so" \
+    grep -q 'with weight 1/9: [0-9.]* A' "lo-skm-mutu-en/skm-mutu-en-IKM.csv"
+check "SKM workbook: no formula; formula-like ids and names are string cells" \
+    python3 "$here/check_book.py" xml skm-skm-rumus-id.xlsx "=1+1" "+cmd" "@SUM(A1:A9)" "-2+3" \
+    '=HYPERLINK("http://contoh.invalid","klik")'
+check "SKM workbook: the unsur NRR have a colour scale" \
+    sh -c 'unzip -p skm-gforms-id.xlsx xl/worksheets/sheet2.xml | grep -q "<colorScale>"'
+check "SKM workbook: a column chart of the units per mutu" \
+    sh -c 'unzip -p skm-gforms-id.xlsx xl/charts/chart1.xml | grep -qF "<c:f>Ringkasan!\$C\$9:\$C\$12</c:f>"'
+sleep 1.1
+"$bin" skm -f xlsx gforms.csv | cat >skm-piped.xlsx
+check "SKM workbook: the same bytes a second later and through a pipe" cmp -s skm-gforms-id.xlsx skm-piped.xlsx
+echo old >kept-skm.xlsx
+"$bin" skm -f xlsx -o kept-skm.xlsx "$src/tests/fixtures/skm/answer-out-of-scale-and-typo.csv" 2>/dev/null
+rc=$?
+check "skm -f xlsx on a sheet with a 5 exits 3" [ $rc = 3 ]
+check "... and leaves the old -o file as it was, no temporary file" \
+    sh -c '[ "$(cat kept-skm.xlsx)" = old ] && [ -z "$(ls -A | grep "^\.kept-skm\.xlsx\.")" ]'
+if command -v script >/dev/null 2>&1; then
+    script -qec "$bin skm -f xlsx gforms.csv" /dev/null >tty-skm.out 2>&1
+    rc=$?
+    check "skm -f xlsx to a terminal exits 2, saying why" sh -c "[ $rc = 2 ] && grep -q 'beri -o BERKAS.xlsx' tty-skm.out"
+fi
+
 if [ $failures -gt 0 ]; then
     echo "lo.xlsx: $failures check(s) failed; LibreOffice's log:"
     tail -20 "$tmp/lo.log"

@@ -11,14 +11,6 @@
 
 #include <string.h>
 
-/* The report's words, Indonesian and English. */
-typedef enum {
-    W_TITLE, W_UNIT, W_WHOLE_SHEET, W_INSTRUMENT, W_VERSION, W_WEIGHTS, W_WEIGHTS_EXACT,
-    W_WEIGHTS_LEGACY, W_RESPONDENTS, W_EMPTY_ROWS, W_UNSUR, W_ANSWERED, W_BLANK, W_NRR,
-    W_NRR_W, W_IKM, W_IKM_UNIT, W_EXACT, W_MUTU, W_KINERJA, W_OTHER_CONV, W_WITH_WEIGHT,
-    W_PRIORITY, W_PROFILE, W_NO_RESPONDENTS, W_SUMMARY, W_UNITS, W_NOT_ANSWERED, W_BLANK_VALUE,
-    W_RESPONDENTS_LC, W_CHART, W_CHART_DESC, W_COUNT
-} skm_word;
 
 static const char *const words[W_COUNT][2] = {
     { "Survei Kepuasan Masyarakat (SKM)", "Community Satisfaction Survey (SKM)" },
@@ -56,36 +48,54 @@ static const char *const words[W_COUNT][2] = {
     { "NRR per unsur", "NRR per unsur" },
     { "Batang: NRR tiap unsur (skala 1-4). Garis: batas bawah tiap mutu, dalam NRR.",
       "Bars: the NRR of each unsur (scale 1-4). Lines: the lower limit of each grade, as an NRR." },
+    { "IKM", "IKM" },
+    { "Prioritas", "Priority" },
+    { "Kode", "Code" },
+    { "Baris kosong", "Empty rows" },
+    { "Nilai", "Value" },
+    { "Jumlah", "Count" },
+    { "Peringkat", "Rank" },
+    { "Konvensi lain (mutu berbeda)", "Other conventions (another grade)" },
+    { "Jumlah unit per mutu", "Units per grade" },
+    { "Jumlah unit", "Units" },
+    { "Profil", "Profile" },
 };
 
-static const char *w(const pekppp_report_options *o, skm_word id)
+const char *pk_skm_word(const pekppp_report_options *o, skm_word id)
 {
     return words[id][o->lang == PEKPPP_LANG_EN ? 1 : 0];
 }
+
+#define w pk_skm_word
 
 static char point_of(const pekppp_report_options *o)
 {
     return o->lang == PEKPPP_LANG_EN ? '.' : ',';
 }
 
+const char *pk_skm_weight_text(char *buf, size_t size, const pekppp_skm *s, int64_t weight,
+                               char point)
+{
+    if (weight == 0) {
+        if (s->r->nindicators && s->r->iweights &&
+            pk_rat_format(buf, size, s->r->iweights[0]) > 0)
+            return buf;
+        return "exact";
+    }
+    if (pk_dec_format_short(buf, size, weight) > 0) {
+        char *dot = strchr(buf, '.');
+        if (dot)
+            *dot = point;
+        return buf;
+    }
+    return "";
+}
+
 /* A weight convention as the regulation prints it: "1/9" (exact) or "0,11". */
 static void put_weight(pekppp_sink *sink, const pekppp_skm *s, int64_t weight, char point)
 {
     char buf[64];
-    if (weight == 0) {
-        if (s->r->nindicators && s->r->iweights &&
-            pk_rat_format(buf, sizeof(buf), s->r->iweights[0]) > 0)
-            pekppp_sink_puts(sink, buf);
-        else
-            pekppp_sink_puts(sink, "exact");
-        return;
-    }
-    if (pk_dec_format_short(buf, sizeof(buf), weight) > 0) {
-        char *dot = strchr(buf, '.');
-        if (dot)
-            *dot = point;
-        pekppp_sink_puts(sink, buf);
-    }
+    pekppp_sink_puts(sink, pk_skm_weight_text(buf, sizeof(buf), s, weight, point));
 }
 
 static void put_rat(pekppp_sink *sink, pk_rat v)
@@ -866,7 +876,7 @@ int pekppp_skm_write(pekppp_sink *sink, const pekppp_skm *s, pekppp_report_forma
     case PEKPPP_FORMAT_MD: md_report(sink, s, o); break;
     case PEKPPP_FORMAT_CSV: csv_report(sink, s, o); break;
     case PEKPPP_FORMAT_HTML: pk_skm_html(sink, s, o); break;
-    default: return PEKPPP_EINVALID;
+    default: return PEKPPP_EINVALID; /* xlsx: pekppp_skm_write_xlsx() */
     }
     pekppp_sink_flush(sink);
     return sink->error;

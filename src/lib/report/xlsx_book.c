@@ -16,13 +16,6 @@
 #include "batch_internal.h"
 #include "pekppp/workbook.h"
 
-/* Grade colours, best to worst (fill, font): a band's colour is taken by
- * its place among the rubric's bands. */
-static const lxw_color_t band_fill[] = { 0x1B7837, 0x5AAE61, 0xA6DBA0, 0xD9F0D3, 0xFFF2B2,
-                                         0xFDDBC7, 0xF4A582, 0xD6604D, 0xB2182B };
-#define NBAND_COLOURS (sizeof(band_fill) / sizeof(band_fill[0]))
-#define MAX_BAND_FORMATS 32
-
 struct pekppp_workbook {
     pk_xw x;
     char *path;
@@ -30,8 +23,7 @@ struct pekppp_workbook {
     const pekppp_rubric *r;
     pekppp_lang lang;
     lxw_worksheet *summary, *ranking, *aspects, *levels, *recs, *failed, *receipt;
-    lxw_format *head, *num, *wrap, *title;
-    lxw_format *band[MAX_BAND_FORMATS];
+    pk_xw_styles st;
     uint32_t level_row, rec_row, receipt_row;
     int recs_full, levels_full;
     char *last_input;            /* the receipt's last input file (a sheet gives many units) */
@@ -55,56 +47,18 @@ static char *dup_str(const char *s)
     return c;
 }
 
-/* The format of band @p b's grade cell (NULL for no band). */
-static lxw_format *band_format(const pekppp_workbook *wb, const pekppp_band *b)
-{
-    size_t i;
-    if (!b)
-        return NULL;
-    i = (size_t)(b - wb->r->bands);
-    return i < MAX_BAND_FORMATS ? wb->band[i] : NULL;
-}
-
-static void make_formats(pekppp_workbook *wb)
-{
-    lxw_workbook *book = wb->x.wb;
-    char nf[16];
-    size_t i, n = wb->r->nbands;
-    wb->head = workbook_add_format(book);
-    format_set_bold(wb->head);
-    format_set_bg_color(wb->head, 0xDDE3EA);
-    format_set_bottom(wb->head, LXW_BORDER_THIN);
-    wb->title = workbook_add_format(book);
-    format_set_bold(wb->title);
-    format_set_font_size(wb->title, 14);
-    wb->num = workbook_add_format(book);
-    format_set_num_format(wb->num, pk_xw_numfmt(nf, sizeof(nf), wb->r->decimals));
-    wb->wrap = workbook_add_format(book);
-    format_set_text_wrap(wb->wrap);
-    format_set_align(wb->wrap, LXW_ALIGN_VERTICAL_TOP);
-    for (i = 0; i < n && i < MAX_BAND_FORMATS; i++) {
-        size_t c = n > 1 ? i * (NBAND_COLOURS - 1) / (n - 1) : 0;
-        lxw_format *f = workbook_add_format(book);
-        format_set_bg_color(f, band_fill[c]);
-        format_set_font_color(f, c < 2 || c + 2 >= NBAND_COLOURS ? LXW_COLOR_WHITE : LXW_COLOR_BLACK);
-        format_set_bold(f);
-        format_set_align(f, LXW_ALIGN_CENTER);
-        wb->band[i] = f;
-    }
-}
-
 /* A header row of message ids (PK_MSG end marker M_COUNT). */
 static void header(pekppp_workbook *wb, lxw_worksheet *ws, uint32_t row, const pk_msg_id *ids,
                    size_t n)
 {
     size_t i;
     for (i = 0; i < n; i++)
-        pk_xw_text(&wb->x, ws, row, (uint16_t)i, m(wb, ids[i]), wb->head);
+        pk_xw_text(&wb->x, ws, row, (uint16_t)i, m(wb, ids[i]), wb->st.head);
 }
 
 static void receipt_line(pekppp_workbook *wb, const char *key, const char *value)
 {
-    pk_xw_text(&wb->x, wb->receipt, wb->receipt_row, 0, key, wb->head);
+    pk_xw_text(&wb->x, wb->receipt, wb->receipt_row, 0, key, wb->st.head);
     pk_xw_text(&wb->x, wb->receipt, wb->receipt_row, 1, value, NULL);
     wb->receipt_row++;
 }
@@ -118,13 +72,13 @@ static void start_sheets(pekppp_workbook *wb)
                                           M_INDICATORS, M_X_FROM, M_X_TO, M_GAIN, M_X_TEXT };
     size_t i;
     char rubric[512];
-    pk_xw_text(&wb->x, wb->levels, 0, 0, m(wb, M_X_UNIT_ID), wb->head);
-    pk_xw_text(&wb->x, wb->levels, 0, 1, m(wb, M_X_UNIT_NAME), wb->head);
+    pk_xw_text(&wb->x, wb->levels, 0, 0, m(wb, M_X_UNIT_ID), wb->st.head);
+    pk_xw_text(&wb->x, wb->levels, 0, 1, m(wb, M_X_UNIT_NAME), wb->st.head);
     for (i = 0; i < r->nindicators; i++)
-        pk_xw_text(&wb->x, wb->levels, 0, (uint16_t)(2 + i), r->indicators[i].id, wb->head);
+        pk_xw_text(&wb->x, wb->levels, 0, (uint16_t)(2 + i), r->indicators[i].id, wb->st.head);
     for (i = 0; i < r->nsupplements; i++)
         pk_xw_text(&wb->x, wb->levels, 0, (uint16_t)(2 + r->nindicators + i),
-                     r->supplements[i].id, wb->head);
+                     r->supplements[i].id, wb->st.head);
     worksheet_freeze_panes(wb->levels, 1, 2);
     pk_xw_check(&wb->x, worksheet_set_column(wb->levels, 0, 0, 18, NULL));
     pk_xw_check(&wb->x, worksheet_set_column(wb->levels, 1, 1, 30, NULL));
@@ -149,8 +103,8 @@ static void start_sheets(pekppp_workbook *wb)
     if (wb->timestamp)
         receipt_line(wb, m(wb, M_H_GENERATED), wb->timestamp);
     wb->receipt_row++;
-    pk_xw_text(&wb->x, wb->receipt, wb->receipt_row, 0, m(wb, M_H_INPUT), wb->head);
-    pk_xw_text(&wb->x, wb->receipt, wb->receipt_row, 1, "SHA-256", wb->head);
+    pk_xw_text(&wb->x, wb->receipt, wb->receipt_row, 0, m(wb, M_H_INPUT), wb->st.head);
+    pk_xw_text(&wb->x, wb->receipt, wb->receipt_row, 1, "SHA-256", wb->st.head);
     wb->receipt_row++;
 }
 
@@ -183,7 +137,7 @@ int pekppp_workbook_new(pekppp_workbook **out, const char *path, const pekppp_ru
     wb->recs = pk_xw_sheet(&wb->x, m(wb, M_X_SH_RECS));
     wb->failed = pk_xw_sheet(&wb->x, m(wb, M_X_SH_FAILED));
     wb->receipt = pk_xw_sheet(&wb->x, m(wb, M_X_SH_RECEIPT));
-    make_formats(wb);
+    pk_xw_styles_make(&wb->x, r, &wb->st);
     start_sheets(wb);
     *out = wb;
     return 0;
@@ -238,7 +192,7 @@ int pekppp_workbook_add_unit(pekppp_workbook *wb, const pekppp_result *res, pekp
         pk_xw_text(&wb->x, ws, row, 4, ind->name, NULL);
         pk_xw_int(&wb->x, ws, row, 5, rec->from, NULL);
         pk_xw_int(&wb->x, ws, row, 6, rec->to, NULL);
-        pk_xw_fixed(&wb->x, ws, row, 7, rec->gain_rounded, r->decimals, wb->num);
+        pk_xw_fixed(&wb->x, ws, row, 7, rec->gain_rounded, r->decimals, wb->st.num);
         pk_xw_text(&wb->x, ws, row, 8, pk_step_text(r, rec->indicator, rec->from, rec->to, &advice),
                      NULL);
     }
@@ -273,30 +227,30 @@ static void summary_sheet(pekppp_workbook *wb, const pekppp_batch *b)
     pk_xw_check(x, worksheet_set_column(ws, 0, 0, 26, NULL));
     pk_xw_check(x, worksheet_set_column(ws, 1, 1, 30, NULL));
     pk_xw_check(x, worksheet_set_column(ws, 2, 4, 14, NULL));
-    pk_xw_text(x, ws, row, 0, m(wb, M_X_BOOK_TITLE), wb->title);
-    pk_xw_text(x, ws, row++, 1, b->title ? b->title : r->title, wb->title);
-    pk_xw_text(x, ws, row, 0, m(wb, M_RUBRIC), wb->head);
+    pk_xw_text(x, ws, row, 0, m(wb, M_X_BOOK_TITLE), wb->st.title);
+    pk_xw_text(x, ws, row++, 1, b->title ? b->title : r->title, wb->st.title);
+    pk_xw_text(x, ws, row, 0, m(wb, M_RUBRIC), wb->st.head);
     pk_xw_text(x, ws, row++, 1, r->id, NULL);
     if (b->period) {
-        pk_xw_text(x, ws, row, 0, m(wb, M_PERIOD), wb->head);
+        pk_xw_text(x, ws, row, 0, m(wb, M_PERIOD), wb->st.head);
         pk_xw_text(x, ws, row++, 1, b->period, NULL);
     }
     if (b->institution) {
-        pk_xw_text(x, ws, row, 0, m(wb, M_INSTITUTION), wb->head);
+        pk_xw_text(x, ws, row, 0, m(wb, M_INSTITUTION), wb->st.head);
         pk_xw_text(x, ws, row++, 1, b->institution, NULL);
     }
-    pk_xw_text(x, ws, row, 0, m(wb, M_X_UNITS_FOUND), wb->head);
+    pk_xw_text(x, ws, row, 0, m(wb, M_X_UNITS_FOUND), wb->st.head);
     pk_xw_int(x, ws, row++, 1, (int64_t)(b->nunits + b->nerrors), NULL);
-    pk_xw_text(x, ws, row, 0, m(wb, M_SCORED), wb->head);
+    pk_xw_text(x, ws, row, 0, m(wb, M_SCORED), wb->st.head);
     pk_xw_int(x, ws, row++, 1, (int64_t)b->nunits, NULL);
-    pk_xw_text(x, ws, row, 0, m(wb, M_FAILED_LOAD), wb->head);
+    pk_xw_text(x, ws, row, 0, m(wb, M_FAILED_LOAD), wb->st.head);
     pk_xw_int(x, ws, row++, 1, (int64_t)b->nerrors, NULL);
     if (b->nunits > 0) {
-        pk_xw_text(x, ws, row, 0, m(wb, M_MEAN), wb->head);
-        pk_xw_fixed(x, ws, row++, 1, b->mean_rounded, r->decimals, wb->num);
-        pk_xw_text(x, ws, row, 0, m(wb, M_GRADE), wb->head);
+        pk_xw_text(x, ws, row, 0, m(wb, M_MEAN), wb->st.head);
+        pk_xw_fixed(x, ws, row++, 1, b->mean_rounded, r->decimals, wb->st.num);
+        pk_xw_text(x, ws, row, 0, m(wb, M_GRADE), wb->st.head);
         if (b->mean_band) {
-            pk_xw_text(x, ws, row, 1, b->mean_band->grade, band_format(wb, b->mean_band));
+            pk_xw_text(x, ws, row, 1, b->mean_band->grade, pk_xw_band(&wb->st, b->mean_band));
             pk_xw_text(x, ws, row, 2, b->mean_band->label, NULL);
         }
         row++;
@@ -306,42 +260,18 @@ static void summary_sheet(pekppp_workbook *wb, const pekppp_batch *b)
     if (b->rank_split)
         pk_xw_text(x, ws, row++, 0, m(wb, M_I_RANK_EXACT), NULL);
     row++;
-    pk_xw_text(x, ws, row++, 0, m(wb, M_GRADES), wb->title);
+    pk_xw_text(x, ws, row++, 0, m(wb, M_GRADES), wb->st.title);
     header(wb, ws, row++, grade_head, 3);
     first_band = row;
     for (i = 0; i < r->nbands; i++, row++) {
-        pk_xw_text(x, ws, row, 0, r->bands[i].grade, band_format(wb, &r->bands[i]));
+        pk_xw_text(x, ws, row, 0, r->bands[i].grade, pk_xw_band(&wb->st, &r->bands[i]));
         pk_xw_text(x, ws, row, 1, r->bands[i].label, NULL);
         pk_xw_int(x, ws, row, 2, (int64_t)b->grade_counts[i], NULL);
     }
-    if (r->nbands > 0) {
-        lxw_chart *chart = workbook_add_chart(x->wb, LXW_CHART_COLUMN);
-        lxw_chart_series *s = chart ? chart_add_series(chart, NULL, NULL) : NULL;
-        lxw_chart_fill fill;
-        if (!s) {
-            x->oom = 1;
-        } else {
-            const char *name = m(wb, M_X_SH_SUMMARY);
-            memset(&fill, 0, sizeof(fill));
-            fill.color = 0x2F6DB5;
-            chart_series_set_categories(s, name, first_band, 0, first_band + (uint32_t)r->nbands - 1, 0);
-            chart_series_set_values(s, name, first_band, 2, first_band + (uint32_t)r->nbands - 1, 2);
-            chart_series_set_name(s, m(wb, M_X_COUNT));
-            chart_series_set_fill(s, &fill);
-            chart_title_set_name(chart, m(wb, M_X_CHART_TITLE));
-            chart_axis_set_name(chart->x_axis, m(wb, M_GRADE));
-            chart_axis_set_name(chart->y_axis, m(wb, M_X_COUNT));
-            chart_legend_set_position(chart, LXW_CHART_LEGEND_NONE);
-            chart_axis_set_num_format(chart->y_axis, "0");
-            chart_axis_set_min(chart->y_axis, 0);
-            /* Counts are whole: no 0.5 tick under a handful of units. */
-            for (i = 0, k = 0; i < r->nbands; i++)
-                k = b->grade_counts[i] > k ? b->grade_counts[i] : k;
-            if (k <= 10)
-                chart_axis_set_major_unit(chart->y_axis, 1);
-            pk_xw_check(x, worksheet_insert_chart(ws, 1, 4, chart));
-        }
-    }
+    for (i = 0, k = 0; i < r->nbands; i++)
+        k = b->grade_counts[i] > k ? b->grade_counts[i] : k;
+    pk_xw_grade_chart(x, ws, m(wb, M_X_SH_SUMMARY), first_band, r->nbands, k,
+                      m(wb, M_X_CHART_TITLE), m(wb, M_GRADE), m(wb, M_X_COUNT));
     if (b->ngroups == 0)
         return;
     row++;
@@ -354,9 +284,9 @@ static void summary_sheet(pekppp_workbook *wb, const pekppp_batch *b)
             pk_xw_text(x, ws, row, 0, m(wb, kinds[k].title), NULL);
             pk_xw_text(x, ws, row, 1, g->key, NULL);
             pk_xw_int(x, ws, row, 2, (int64_t)g->units, NULL);
-            pk_xw_fixed(x, ws, row, 3, g->mean_rounded, r->decimals, wb->num);
+            pk_xw_fixed(x, ws, row, 3, g->mean_rounded, r->decimals, wb->st.num);
             if (g->band)
-                pk_xw_text(x, ws, row, 4, g->band->grade, band_format(wb, g->band));
+                pk_xw_text(x, ws, row, 4, g->band->grade, pk_xw_band(&wb->st, g->band));
             row++;
         }
 }
@@ -420,14 +350,14 @@ static void ranking_sheet(pekppp_workbook *wb, const pekppp_batch *b)
         pk_xw_text(x, ws, row, 5, u->category, NULL);
         pk_xw_text(x, ws, row, 6, u->mode, NULL);
         pk_xw_text(x, ws, row, 7, u->period, NULL);
-        pk_xw_fixed(x, ws, row, 8, u->index_rounded, r->decimals, wb->num);
+        pk_xw_fixed(x, ws, row, 8, u->index_rounded, r->decimals, wb->st.num);
         if (u->band) {
-            pk_xw_text(x, ws, row, 9, u->band->grade, band_format(wb, u->band));
+            pk_xw_text(x, ws, row, 9, u->band->grade, pk_xw_band(&wb->st, u->band));
             pk_xw_text(x, ws, row, 10, u->band->label, NULL);
         }
-        pk_xw_fixed(x, ws, row, 11, u->evaluator_rounded, r->decimals, wb->num);
+        pk_xw_fixed(x, ws, row, 11, u->evaluator_rounded, r->decimals, wb->st.num);
         if (u->survey_counts)
-            pk_xw_fixed(x, ws, row, 12, u->survey_rounded, r->decimals, wb->num);
+            pk_xw_fixed(x, ws, row, 12, u->survey_rounded, r->decimals, wb->st.num);
         unit_flags(fl, sizeof(fl), u->flags);
         pk_xw_text(x, ws, row, 13, fl, NULL);
         snprintf(file, sizeof(file), "%s%s", u->dir ? u->dir : "", u->base ? u->base : "");
@@ -459,14 +389,14 @@ static void aspects_sheet(pekppp_workbook *wb, const pekppp_batch *b)
     uint32_t row = 1;
     size_t i, k;
     char name[512];
-    pk_xw_text(x, ws, 0, 0, m(wb, M_RANK), wb->head);
-    pk_xw_text(x, ws, 0, 1, m(wb, M_X_UNIT_ID), wb->head);
-    pk_xw_text(x, ws, 0, 2, m(wb, M_X_UNIT_NAME), wb->head);
+    pk_xw_text(x, ws, 0, 0, m(wb, M_RANK), wb->st.head);
+    pk_xw_text(x, ws, 0, 1, m(wb, M_X_UNIT_ID), wb->st.head);
+    pk_xw_text(x, ws, 0, 2, m(wb, M_X_UNIT_NAME), wb->st.head);
     for (k = 0; k < r->naspects; k++) {
         const pekppp_aspect *asp = &r->aspects[k];
         snprintf(name, sizeof(name), "%s%s%s", asp->code ? asp->code : "", asp->code ? ". " : "",
                  asp->name ? asp->name : asp->id);
-        pk_xw_text(x, ws, 0, (uint16_t)(3 + k), name, wb->head);
+        pk_xw_text(x, ws, 0, (uint16_t)(3 + k), name, wb->st.head);
     }
     worksheet_freeze_panes(ws, 1, 3);
     pk_xw_check(x, worksheet_set_column(ws, 1, 1, 18, NULL));
@@ -479,7 +409,7 @@ static void aspects_sheet(pekppp_workbook *wb, const pekppp_batch *b)
         pk_xw_text(x, ws, row, 2, u->name, NULL);
         for (k = 0; k < r->naspects; k++)
             if (u->aspects[k] != INT32_MIN)
-                pk_xw_fixed(x, ws, row, (uint16_t)(3 + k), u->aspects[k], r->decimals, wb->num);
+                pk_xw_fixed(x, ws, row, (uint16_t)(3 + k), u->aspects[k], r->decimals, wb->st.num);
     }
     if (row > 1 && r->naspects > 0) {
         lxw_conditional_format cf;

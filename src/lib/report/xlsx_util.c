@@ -157,6 +157,85 @@ void pk_xw_int(pk_xw *x, lxw_worksheet *ws, uint32_t row, uint16_t col, int64_t 
     pk_xw_fixed(x, ws, row, col, v, 0, fmt);
 }
 
+/* Grade colours, best to worst: a band's colour is taken by its place among
+ * the rubric's bands; the darkest ends get white text. */
+static const lxw_color_t band_fill[] = { 0x1B7837, 0x5AAE61, 0xA6DBA0, 0xD9F0D3, 0xFFF2B2,
+                                         0xFDDBC7, 0xF4A582, 0xD6604D, 0xB2182B };
+#define NBAND_COLOURS (sizeof(band_fill) / sizeof(band_fill[0]))
+
+void pk_xw_styles_make(pk_xw *x, const pekppp_rubric *r, pk_xw_styles *st)
+{
+    lxw_workbook *book = x->wb;
+    char nf[16];
+    size_t i, n = r->nbands;
+    memset(st, 0, sizeof(*st));
+    st->bands = r->bands;
+    st->nbands = n;
+    st->head = workbook_add_format(book);
+    format_set_bold(st->head);
+    format_set_bg_color(st->head, 0xDDE3EA);
+    format_set_bottom(st->head, LXW_BORDER_THIN);
+    st->title = workbook_add_format(book);
+    format_set_bold(st->title);
+    format_set_font_size(st->title, 14);
+    st->num = workbook_add_format(book);
+    format_set_num_format(st->num, pk_xw_numfmt(nf, sizeof(nf), r->decimals));
+    st->wrap = workbook_add_format(book);
+    format_set_text_wrap(st->wrap);
+    format_set_align(st->wrap, LXW_ALIGN_VERTICAL_TOP);
+    for (i = 0; i < n && i < PK_XW_MAX_BANDS; i++) {
+        size_t c = n > 1 ? i * (NBAND_COLOURS - 1) / (n - 1) : 0;
+        lxw_format *f = workbook_add_format(book);
+        format_set_bg_color(f, band_fill[c]);
+        format_set_font_color(f, c < 2 || c + 2 >= NBAND_COLOURS ? LXW_COLOR_WHITE : LXW_COLOR_BLACK);
+        format_set_bold(f);
+        format_set_align(f, LXW_ALIGN_CENTER);
+        st->band[i] = f;
+    }
+}
+
+lxw_format *pk_xw_band(const pk_xw_styles *st, const pekppp_band *b)
+{
+    size_t i;
+    if (!b || !st->bands || b < st->bands)
+        return NULL;
+    i = (size_t)(b - st->bands);
+    return i < st->nbands && i < PK_XW_MAX_BANDS ? st->band[i] : NULL;
+}
+
+void pk_xw_grade_chart(pk_xw *x, lxw_worksheet *ws, const char *sheet, uint32_t first,
+                       size_t nbands, size_t max, const char *title, const char *x_name,
+                       const char *y_name)
+{
+    lxw_chart *chart;
+    lxw_chart_series *s;
+    lxw_chart_fill fill;
+    if (nbands == 0)
+        return;
+    chart = workbook_add_chart(x->wb, LXW_CHART_COLUMN);
+    s = chart ? chart_add_series(chart, NULL, NULL) : NULL;
+    if (!s) {
+        x->oom = 1;
+        return;
+    }
+    memset(&fill, 0, sizeof(fill));
+    fill.color = 0x2F6DB5;
+    chart_series_set_categories(s, sheet, first, 0, first + (uint32_t)nbands - 1, 0);
+    chart_series_set_values(s, sheet, first, 2, first + (uint32_t)nbands - 1, 2);
+    chart_series_set_name(s, y_name);
+    chart_series_set_fill(s, &fill);
+    chart_title_set_name(chart, title);
+    chart_axis_set_name(chart->x_axis, x_name);
+    chart_axis_set_name(chart->y_axis, y_name);
+    chart_legend_set_position(chart, LXW_CHART_LEGEND_NONE);
+    chart_axis_set_num_format(chart->y_axis, "0");
+    chart_axis_set_min(chart->y_axis, 0);
+    /* Counts are whole: no 0.5 tick under a handful of units. */
+    if (max <= 10)
+        chart_axis_set_major_unit(chart->y_axis, 1);
+    pk_xw_check(x, worksheet_insert_chart(ws, 1, 4, chart));
+}
+
 const char *pk_xw_numfmt(char *buf, size_t size, int decimals)
 {
     int i;

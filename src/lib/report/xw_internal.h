@@ -44,4 +44,27 @@ void pk_xw_check(pk_xw *x, lxw_error e);
 /* The number format "0.00" for @p decimals places (into @p buf). */
 const char *pk_xw_numfmt(char *buf, size_t size, int decimals);
 
+/* The formats every report workbook uses, made in this order (the order is
+ * part of the file's bytes): header, title, a number with the rubric's
+ * decimals, wrapped text, then one fill per grade band, best first. */
+#define PK_XW_MAX_BANDS 32
+typedef struct {
+    lxw_format *head, *title, *num, *wrap;
+    lxw_format *band[PK_XW_MAX_BANDS];
+    const pekppp_band *bands;    /* the rubric's, to find a band's place */
+    size_t nbands;
+} pk_xw_styles;
+
+void pk_xw_styles_make(pk_xw *x, const pekppp_rubric *r, pk_xw_styles *st);
+/* The format of band @p b's grade cell (NULL for no band). */
+lxw_format *pk_xw_band(const pk_xw_styles *st, const pekppp_band *b);
+
+/* A column chart of the units per grade, from the grades in column 0 and
+ * the counts in column 2 of rows @p first .. first + nbands - 1 of sheet
+ * @p sheet, inserted at row 1, column 4 of @p ws; @p max is the largest
+ * count (whole ticks up to 10). */
+void pk_xw_grade_chart(pk_xw *x, lxw_worksheet *ws, const char *sheet, uint32_t first,
+                       size_t nbands, size_t max, const char *title, const char *x_name,
+                       const char *y_name);
+
 #endif
