@@ -25,6 +25,8 @@ import zipfile
 import xml.etree.ElementTree as ET
 from decimal import Decimal
 
+from xlsxcells import col_name
+
 NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
       "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
       "rel": "http://schemas.openxmlformats.org/package/2006/relationships"}
@@ -79,15 +81,6 @@ class Book:
             else:
                 out[c.get("r")] = ("b", "", style)
         return out
-
-
-def col_name(n):  # 0 -> A
-    s = ""
-    n += 1
-    while n:
-        n, r = divmod(n - 1, 26)
-        s = chr(65 + r) + s
-    return s
 
 
 def read_csv(path):

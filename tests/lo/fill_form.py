@@ -24,6 +24,8 @@ import zipfile
 import xml.etree.ElementTree as ET
 from xml.sax.saxutils import escape
 
+from xlsxcells import col_name, col_index
+
 NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
       "rel": "http://schemas.openxmlformats.org/package/2006/relationships"}
 RID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
@@ -32,22 +34,6 @@ NAMES = {"identity": ("Identitas", "Identity"), "indicators": ("Indikator", "Ind
 IDENTITY = {"unit_id": ("unit", "id"), "unit_name": ("unit", "name"),
             "institution": ("unit", "institution"), "category": ("unit", "category"),
             "mode": ("unit", "mode"), "period": ("period",), "assessor": ("assessor",)}
-
-
-def col_name(n):  # 0 -> A
-    s = ""
-    n += 1
-    while n:
-        n, r = divmod(n - 1, 26)
-        s = chr(65 + r) + s
-    return s
-
-
-def col_index(ref):
-    n = 0
-    for ch in re.match(r"[A-Z]+", ref).group(0):
-        n = n * 26 + ord(ch) - 64
-    return n - 1
 
 
 def identity_values(u):

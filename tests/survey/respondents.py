@@ -16,23 +16,18 @@
 python3 stdlib only.  Exit 1 when a check fails.
 """
 import csv
+import os
 import re
 import sys
 import zipfile
 import xml.etree.ElementTree as ET
 from xml.sax.saxutils import escape
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lo"))
+from xlsxcells import col_name  # noqa: E402
+
 M = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 NS = {"m": M}
-
-
-def col_name(n):  # 0 -> A
-    s = ""
-    n += 1
-    while n:
-        n, r = divmod(n - 1, 26)
-        s = chr(65 + r) + s
-    return s
 
 
 def shared(z):

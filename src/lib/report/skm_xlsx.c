@@ -46,6 +46,20 @@ static void head(skm_book *b, lxw_worksheet *ws, uint32_t row, uint16_t col, con
     pk_xw_text(&b->x, ws, row, col, text, b->st.head);
 }
 
+/* A per-unit sheet's header: unit id, unit name, then @p n more; the
+ * header row frozen, the id and name columns wide. */
+static void unit_header(skm_book *b, lxw_worksheet *ws, const char *const *cols, size_t n)
+{
+    size_t i;
+    head(b, ws, 0, 0, mw(b, M_X_UNIT_ID));
+    head(b, ws, 0, 1, mw(b, M_X_UNIT_NAME));
+    for (i = 0; i < n; i++)
+        head(b, ws, 0, (uint16_t)(2 + i), cols[i]);
+    worksheet_freeze_panes(ws, 1, 0);
+    pk_xw_check(&b->x, worksheet_set_column(ws, 0, 0, 18, NULL));
+    pk_xw_check(&b->x, worksheet_set_column(ws, 1, 1, 30, NULL));
+}
+
 /* A key in column 0 and its text in column 1. */
 static void pair(skm_book *b, lxw_worksheet *ws, uint32_t row, const char *key, const char *value)
 {
@@ -186,16 +200,8 @@ static void ikm_sheet(skm_book *b, lxw_worksheet *ws)
     }
     c = (uint16_t)(nc + 5);
     pk_xw_check(&b->x, worksheet_autofilter(ws, 0, 0, row > 1 ? row - 1 : 1, c));
-    if (row > 1 && r->nindicators > 0) {
-        lxw_conditional_format cf;
-        memset(&cf, 0, sizeof(cf));
-        cf.type = LXW_CONDITIONAL_3_COLOR_SCALE;
-        cf.min_color = 0xF8696B;
-        cf.mid_color = 0xFFEB84;
-        cf.max_color = 0x63BE7B;
-        pk_xw_check(&b->x, worksheet_conditional_format_range(ws, 1, 4, row - 1,
-                                                              (lxw_col_t)(nc - 1), &cf));
-    }
+    if (row > 1 && r->nindicators > 0)
+        pk_xw_color_scale(&b->x, ws, 1, 4, row - 1, (uint16_t)(nc - 1));
 }
 
 static void unsur_sheet(skm_book *b, lxw_worksheet *ws)
@@ -204,15 +210,10 @@ static void unsur_sheet(skm_book *b, lxw_worksheet *ws)
     const pekppp_rubric *r = s->r;
     uint32_t row = 1;
     size_t i, k;
-    static const skm_word cols[] = { W_X_CODE, W_UNSUR, W_ANSWERED, W_BLANK, W_NRR, W_NRR_W,
-                                     W_X_RANK };
-    head(b, ws, 0, 0, mw(b, M_X_UNIT_ID));
-    head(b, ws, 0, 1, mw(b, M_X_UNIT_NAME));
-    for (i = 0; i < sizeof(cols) / sizeof(cols[0]); i++)
-        head(b, ws, 0, (uint16_t)(2 + i), sw(b, cols[i]));
-    worksheet_freeze_panes(ws, 1, 0);
-    pk_xw_check(&b->x, worksheet_set_column(ws, 0, 0, 18, NULL));
-    pk_xw_check(&b->x, worksheet_set_column(ws, 1, 1, 30, NULL));
+    const char *const cols[] = { sw(b, W_X_CODE), sw(b, W_UNSUR), sw(b, W_ANSWERED),
+                                 sw(b, W_BLANK),  sw(b, W_NRR),   sw(b, W_NRR_W),
+                                 sw(b, W_X_RANK) };
+    unit_header(b, ws, cols, sizeof(cols) / sizeof(cols[0]));
     pk_xw_check(&b->x, worksheet_set_column(ws, 3, 3, 44, NULL));
     pk_xw_check(&b->x, worksheet_set_column(ws, 7, 7, 16, NULL));
     for (k = 0; k < s->nunits; k++) {
@@ -243,15 +244,8 @@ static void priority_sheet(skm_book *b, lxw_worksheet *ws)
     const pekppp_rubric *r = s->r;
     uint32_t row = 1;
     size_t i, k;
-    head(b, ws, 0, 0, mw(b, M_X_UNIT_ID));
-    head(b, ws, 0, 1, mw(b, M_X_UNIT_NAME));
-    head(b, ws, 0, 2, mw(b, M_X_NO));
-    head(b, ws, 0, 3, sw(b, W_X_CODE));
-    head(b, ws, 0, 4, sw(b, W_UNSUR));
-    head(b, ws, 0, 5, sw(b, W_NRR));
-    worksheet_freeze_panes(ws, 1, 0);
-    pk_xw_check(&b->x, worksheet_set_column(ws, 0, 0, 18, NULL));
-    pk_xw_check(&b->x, worksheet_set_column(ws, 1, 1, 30, NULL));
+    const char *const cols[] = { mw(b, M_X_NO), sw(b, W_X_CODE), sw(b, W_UNSUR), sw(b, W_NRR) };
+    unit_header(b, ws, cols, sizeof(cols) / sizeof(cols[0]));
     pk_xw_check(&b->x, worksheet_set_column(ws, 4, 4, 44, NULL));
     for (k = 0; k < s->nunits; k++) {
         const pk_skm_unit *u = &s->units[k];
@@ -274,14 +268,8 @@ static void profile_sheet(skm_book *b, lxw_worksheet *ws)
     uint32_t row = 1;
     size_t i, k;
     int p;
-    head(b, ws, 0, 0, mw(b, M_X_UNIT_ID));
-    head(b, ws, 0, 1, mw(b, M_X_UNIT_NAME));
-    head(b, ws, 0, 2, sw(b, W_X_PROFILE));
-    head(b, ws, 0, 3, sw(b, W_X_VALUE));
-    head(b, ws, 0, 4, sw(b, W_X_COUNT));
-    worksheet_freeze_panes(ws, 1, 0);
-    pk_xw_check(&b->x, worksheet_set_column(ws, 0, 0, 18, NULL));
-    pk_xw_check(&b->x, worksheet_set_column(ws, 1, 1, 30, NULL));
+    const char *const cols[] = { sw(b, W_X_PROFILE), sw(b, W_X_VALUE), sw(b, W_X_COUNT) };
+    unit_header(b, ws, cols, sizeof(cols) / sizeof(cols[0]));
     pk_xw_check(&b->x, worksheet_set_column(ws, 2, 3, 20, NULL));
     for (k = 0; k < s->nunits; k++) {
         const pk_skm_unit *u = &s->units[k];

@@ -411,16 +411,8 @@ static void aspects_sheet(pekppp_workbook *wb, const pekppp_batch *b)
             if (u->aspects[k] != INT32_MIN)
                 pk_xw_fixed(x, ws, row, (uint16_t)(3 + k), u->aspects[k], r->decimals, wb->st.num);
     }
-    if (row > 1 && r->naspects > 0) {
-        lxw_conditional_format cf;
-        memset(&cf, 0, sizeof(cf));
-        cf.type = LXW_CONDITIONAL_3_COLOR_SCALE;
-        cf.min_color = 0xF8696B;
-        cf.mid_color = 0xFFEB84;
-        cf.max_color = 0x63BE7B;
-        pk_xw_check(x, worksheet_conditional_format_range(ws, 1, 3, row - 1,
-                                                            (lxw_col_t)(3 + r->naspects - 1), &cf));
-    }
+    if (row > 1 && r->naspects > 0)
+        pk_xw_color_scale(x, ws, 1, 3, row - 1, (uint16_t)(3 + r->naspects - 1));
 }
 
 static void failed_sheet(pekppp_workbook *wb, const pekppp_batch *b)

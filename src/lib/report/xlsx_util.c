@@ -203,6 +203,20 @@ lxw_format *pk_xw_band(const pk_xw_styles *st, const pekppp_band *b)
     return i < st->nbands && i < PK_XW_MAX_BANDS ? st->band[i] : NULL;
 }
 
+void pk_xw_color_scale(pk_xw *x, lxw_worksheet *ws, uint32_t r1, uint16_t c1, uint32_t r2,
+                       uint16_t c2)
+{
+    lxw_conditional_format cf;
+    if (r2 < r1 || c2 < c1)
+        return;
+    memset(&cf, 0, sizeof(cf));
+    cf.type = LXW_CONDITIONAL_3_COLOR_SCALE;
+    cf.min_color = 0xF8696B;
+    cf.mid_color = 0xFFEB84;
+    cf.max_color = 0x63BE7B;
+    pk_xw_check(x, worksheet_conditional_format_range(ws, r1, c1, r2, c2, &cf));
+}
+
 void pk_xw_grade_chart(pk_xw *x, lxw_worksheet *ws, const char *sheet, uint32_t first,
                        size_t nbands, size_t max, const char *title, const char *x_name,
                        const char *y_name)

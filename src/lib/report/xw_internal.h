@@ -59,6 +59,11 @@ void pk_xw_styles_make(pk_xw *x, const pekppp_rubric *r, pk_xw_styles *st);
 /* The format of band @p b's grade cell (NULL for no band). */
 lxw_format *pk_xw_band(const pk_xw_styles *st, const pekppp_band *b);
 
+/* A red-yellow-green colour scale over rows @p r1..r2, columns @p c1..c2
+ * (nothing when the range is empty). */
+void pk_xw_color_scale(pk_xw *x, lxw_worksheet *ws, uint32_t r1, uint16_t c1, uint32_t r2,
+                       uint16_t c2);
+
 /* A column chart of the units per grade, from the grades in column 0 and
  * the counts in column 2 of rows @p first .. first + nbands - 1 of sheet
  * @p sheet, inserted at row 1, column 4 of @p ws; @p max is the largest
