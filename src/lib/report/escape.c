@@ -100,18 +100,18 @@ void pk_text_cell(pekppp_sink *sink, const char *s, size_t width, int pad)
     for (p = s; *p; p += n) {
         n = pk_utf8_next(p, &cp);
         if (width && total > width && chars + 3 >= width) {
-            pekppp_sink_puts(sink, "...");
+            PK_SINK_LIT(sink, "...");
             chars += 3;
             break;
         }
         if (pk_text_unsafe(cp))
-            pekppp_sink_write(sink, "?", 1);
+            pk_sink_put(sink, "?", 1);
         else
-            pekppp_sink_write(sink, p, n);
+            pk_sink_put(sink, p, n);
         chars++;
     }
     while (pad && chars < width) {
-        pekppp_sink_write(sink, " ", 1);
+        pk_sink_put(sink, " ", 1);
         chars++;
     }
 }
@@ -124,18 +124,18 @@ void pk_md_text(pekppp_sink *sink, const char *s)
         unsigned char c = (unsigned char)*s;
         n = pk_utf8_next(s, &cp);
         if (c == '|' || c == '\\' || c == '`' || c == '*' || c == '_' || c == '[' || c == ']') {
-            pekppp_sink_write(sink, "\\", 1);
-            pekppp_sink_write(sink, s, 1);
+            pk_sink_put(sink, "\\", 1);
+            pk_sink_put(sink, s, 1);
         } else if (c == '<') {
-            pekppp_sink_puts(sink, "&lt;");
+            PK_SINK_LIT(sink, "&lt;");
         } else if (c == '&') {
-            pekppp_sink_puts(sink, "&amp;");
+            PK_SINK_LIT(sink, "&amp;");
         } else if (cp < 0x20 || cp == 0x7f) {
-            pekppp_sink_write(sink, " ", 1);
+            pk_sink_put(sink, " ", 1);
         } else if (pk_text_unsafe(cp)) {
-            pekppp_sink_write(sink, "?", 1);
+            pk_sink_put(sink, "?", 1);
         } else {
-            pekppp_sink_write(sink, s, n);
+            pk_sink_put(sink, s, n);
         }
     }
 }
@@ -167,12 +167,12 @@ void pk_html_text(pekppp_sink *sink, const char *s)
             break;
         }
         if (rep) {
-            pekppp_sink_write(sink, run, (size_t)(s - run));
+            pk_sink_put(sink, run, (size_t)(s - run));
             pekppp_sink_puts(sink, rep);
             run = s + n;
         }
     }
-    pekppp_sink_write(sink, run, (size_t)(s - run));
+    pk_sink_put(sink, run, (size_t)(s - run));
 }
 
 /* Characters a spreadsheet may skip, or a reader not see, before a
@@ -215,9 +215,9 @@ void pk_csv_text(pekppp_sink *sink, const char *s, char delim)
         if (*p == delim || *p == '"' || *p == '\n' || *p == '\r')
             quote = 1;
     if (quote)
-        pekppp_sink_write(sink, "\"", 1);
+        pk_sink_put(sink, "\"", 1);
     if (pk_csv_formula(s))
-        pekppp_sink_write(sink, "'", 1);
+        pk_sink_put(sink, "'", 1);
     /* Runs of plain text go out in one write; a quote is doubled, a bad byte becomes '?'. */
     for (run = p = s; *p; p += n) {
         if ((unsigned char)*p < 0x80) { /* ASCII: no decoding */
@@ -227,13 +227,13 @@ void pk_csv_text(pekppp_sink *sink, const char *s, char delim)
         } else if ((n = pk_utf8_next(p, &cp)) > 0 && cp != PK_BAD_UTF8) {
             continue;
         }
-        pekppp_sink_write(sink, run, (size_t)(p - run));
-        pekppp_sink_write(sink, *p == '"' ? "\"\"" : "?", *p == '"' ? 2 : 1);
+        pk_sink_put(sink, run, (size_t)(p - run));
+        pk_sink_put(sink, *p == '"' ? "\"\"" : "?", *p == '"' ? 2 : 1);
         run = p + n;
     }
-    pekppp_sink_write(sink, run, (size_t)(p - run));
+    pk_sink_put(sink, run, (size_t)(p - run));
     if (quote)
-        pekppp_sink_write(sink, "\"", 1);
+        pk_sink_put(sink, "\"", 1);
 }
 
 /* JSON string escaping: quotes, backslashes and control characters; also
@@ -246,7 +246,7 @@ void pk_json_string(pekppp_sink *sink, const char *s)
     const char *run = s;
     size_t n;
     uint32_t cp;
-    pekppp_sink_write(sink, "\"", 1);
+    pk_sink_put(sink, "\"", 1);
     for (; *s; s += n) {
         unsigned char c = (unsigned char)*s;
         char esc[7];
@@ -260,7 +260,7 @@ void pk_json_string(pekppp_sink *sink, const char *s)
         n = pk_utf8_next(s, &cp);
         if (cp != '"' && cp != '\\' && !pk_text_unsafe(cp))
             continue;
-        pekppp_sink_write(sink, run, (size_t)(s - run));
+        pk_sink_put(sink, run, (size_t)(s - run));
         run = s + n;
         switch (cp) {
         case '"': esc[1] = '"'; break;
@@ -280,8 +280,8 @@ void pk_json_string(pekppp_sink *sink, const char *s)
             esc[5] = hex[cp & 15];
             len = 6;
         }
-        pekppp_sink_write(sink, esc, len);
+        pk_sink_put(sink, esc, len);
     }
-    pekppp_sink_write(sink, run, (size_t)(s - run));
-    pekppp_sink_write(sink, "\"", 1);
+    pk_sink_put(sink, run, (size_t)(s - run));
+    pk_sink_put(sink, "\"", 1);
 }

@@ -225,7 +225,7 @@ void pk_json_indent(pekppp_sink *sink, int depth)
     static const char spaces[] = "                                ";
     while (depth > 0) {
         int n = depth > 16 ? 16 : depth;
-        pekppp_sink_write(sink, spaces, (size_t)n * 2);
+        pk_sink_put(sink, spaces, (size_t)n * 2);
         depth -= n;
     }
 }
@@ -381,7 +381,7 @@ void pk_plan_json(pekppp_sink *sink, const pekppp_plan *p, const pekppp_report_o
     pk_jw_object(&w, NULL);
     plan_members(&w, p, 1, o);
     pk_jw_end(&w);
-    pekppp_sink_write(sink, "\n", 1);
+    pk_sink_put(sink, "\n", 1);
 }
 
 void pk_report_json(pekppp_sink *sink, const pekppp_result *res, const pekppp_report_options *o,
@@ -407,18 +407,18 @@ void pk_report_json(pekppp_sink *sink, const pekppp_result *res, const pekppp_re
     }
     pk_jw_end(&w);
     if (o->json_depth == 0)
-        pekppp_sink_write(sink, "\n", 1);
+        pk_sink_put(sink, "\n", 1);
 }
 void pk_json_place(pekppp_sink *sink, const char *sheet, unsigned line, unsigned col)
 {
     char cell[32];
-    pekppp_sink_puts(sink, ", \"sheet\": ");
+    PK_SINK_LIT(sink, ", \"sheet\": ");
     pk_json_string(sink, sheet);
-    pekppp_sink_puts(sink, ", \"cell\": ");
+    PK_SINK_LIT(sink, ", \"cell\": ");
     if (line && col) {
         pk_location("", sheet, line, col, PEKPPP_LOCATION_CELL, cell, sizeof(cell));
         pk_json_string(sink, cell);
     } else {
-        pekppp_sink_puts(sink, "null");
+        PK_SINK_LIT(sink, "null");
     }
 }

@@ -29,19 +29,19 @@ static void item(pk_jw *w, const char *key)
     if (d >= 0 && d < PK_JW_MAX_DEPTH) {
         if (w->flat[d]) {
             if (w->items[d])
-                pekppp_sink_write(w->sink, ", ", 2);
+                pk_sink_put(w->sink, ", ", 2);
         } else {
             if (w->items[d])
-                pekppp_sink_write(w->sink, ",\n", 2);
+                pk_sink_put(w->sink, ",\n", 2);
             else
-                pekppp_sink_write(w->sink, "\n", 1);
+                pk_sink_put(w->sink, "\n", 1);
             pk_json_indent(w->sink, w->base + w->depth);
         }
         w->items[d] = 1;
     }
     if (key) {
         pk_json_string(w->sink, key);
-        pekppp_sink_write(w->sink, ": ", 2);
+        pk_sink_put(w->sink, ": ", 2);
     }
 }
 
@@ -49,7 +49,7 @@ static void jw_open(pk_jw *w, const char *key, int obj)
 {
     int d = w->depth;
     item(w, key);
-    pekppp_sink_write(w->sink, obj ? "{" : "[", 1);
+    pk_sink_put(w->sink, obj ? "{" : "[", 1);
     if (d < PK_JW_MAX_DEPTH) {
         w->items[d] = 0;
         w->kind[d] = (unsigned char)obj;
@@ -84,11 +84,11 @@ void pk_jw_end(pk_jw *w)
     if (d < PK_JW_MAX_DEPTH) {
         close = w->kind[d] ? '}' : ']';
         if (w->items[d] && !w->flat[d]) {
-            pekppp_sink_write(w->sink, "\n", 1);
+            pk_sink_put(w->sink, "\n", 1);
             pk_json_indent(w->sink, w->base + d);
         }
     }
-    pekppp_sink_write(w->sink, &close, 1);
+    pk_sink_put(w->sink, &close, 1);
 }
 
 void pk_jw_str(pk_jw *w, const char *key, const char *s)
@@ -97,13 +97,13 @@ void pk_jw_str(pk_jw *w, const char *key, const char *s)
     if (s)
         pk_json_string(w->sink, s);
     else
-        pekppp_sink_write(w->sink, "null", 4);
+        pk_sink_put(w->sink, "null", 4);
 }
 
 void pk_jw_raw(pk_jw *w, const char *key, const char *raw, size_t len)
 {
     item(w, key);
-    pekppp_sink_write(w->sink, raw, len);
+    pk_sink_put(w->sink, raw, len);
 }
 
 void pk_jw_null(pk_jw *w, const char *key)
