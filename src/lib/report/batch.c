@@ -262,8 +262,12 @@ static void json_ranking(pekppp_sink *sink, const pekppp_batch *b)
     pekppp_sink_puts(sink, b->nunits ? "[\n" : "[]");
     for (i = 0; i < b->nunits; i++) {
         const pk_unit *u = b->units[i];
+        char rank[24];
+        int n = pk_int_format(rank, sizeof(rank), (int64_t)u->rank);
         pk_json_indent(sink, 2);
-        pk_sink_printf(sink, "{\"rank\": %u, \"unit\": ", (unsigned)u->rank);
+        PK_SINK_LIT(sink, "{\"rank\": ");
+        pk_sink_put(sink, rank, n > 0 ? (size_t)n : 0);
+        PK_SINK_LIT(sink, ", \"unit\": ");
         pk_json_string(sink, u->id);
         PK_SINK_LIT(sink, ", \"name\": ");
         json_str_or_null(sink, u->name);

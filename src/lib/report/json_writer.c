@@ -4,7 +4,6 @@
 #include "json_writer.h"
 #include "exact.h"
 
-#include <stdio.h>
 #include <string.h>
 
 void pk_jw_init(pk_jw *w, pekppp_sink *sink, int base)
@@ -122,7 +121,7 @@ void pk_jw_bool(pk_jw *w, const char *key, int v)
 void pk_jw_int(pk_jw *w, const char *key, long v)
 {
     char buf[32];
-    int n = snprintf(buf, sizeof(buf), "%ld", v);
+    int n = pk_int_format(buf, sizeof(buf), v);
     pk_jw_raw(w, key, buf, n > 0 ? (size_t)n : 0);
 }
 
