@@ -237,10 +237,29 @@ void pk_csv_text(pekppp_sink *sink, const char *s, char delim)
 }
 
 /* Bytes that go into a JSON string as they are: printable ASCII but the
- * quote and the backslash. */
+ * quote and the backslash (1), by byte value. */
+const unsigned char pk_json_plain[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+};
+
 static int json_plain(unsigned char c)
 {
-    return c >= 0x20 && c < 0x7f && c != '"' && c != '\\';
+    return pk_json_plain[c];
 }
 
 #define PK_ONES 0x0101010101010101ull
@@ -268,6 +287,25 @@ void pk_json_string(pekppp_sink *sink, const char *s)
     static const char hex[] = "0123456789abcdef";
     size_t len = strlen(s), i = 0, run = 0, n;
     uint32_t cp;
+    while (len - i >= 8) {
+        uint64_t x;
+        memcpy(&x, s + i, 8);
+        if (json_word_special(x))
+            break;
+        i += 8;
+    }
+    while (i < len && json_plain((unsigned char)s[i]))
+        i++;
+    if (i == len && len + 2 < sink->cap - sink->len && !sink->error) {
+        /* Nothing to escape (the common case), and room: quote, copy, quote. */
+        char *d = sink->data + sink->len;
+        d[0] = '"';
+        memcpy(d + 1, s, len);
+        d[len + 1] = '"';
+        d[len + 2] = '\0';
+        sink->len += len + 2;
+        return;
+    }
     PK_SINK_LIT(sink, "\"");
     for (;;) {
         while (len - i >= 8) {

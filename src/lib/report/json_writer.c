@@ -20,6 +20,25 @@ void pk_jw_flat(pk_jw *w, int obj_depth, int arr_depth)
     w->flat_arr = arr_depth;
 }
 
+/* ",", a line break and the indentation of 32 levels: a pretty item's
+ * start is one write out of it. */
+#define PK_JW_INDENTED 32
+static const char comma_nl_indent[] = ",\n"
+                                      "                                "
+                                      "                                ";
+
+/* A line break, with a comma first when @p comma, then @p depth levels of
+ * indentation. */
+static void newline(pk_jw *w, int comma, int depth)
+{
+    if (depth <= PK_JW_INDENTED) {
+        pk_sink_put(w->sink, comma_nl_indent + !comma, (size_t)(!!comma + 1 + 2 * depth));
+    } else {
+        pk_sink_put(w->sink, comma_nl_indent + !comma, (size_t)(!!comma + 1));
+        pk_json_indent(w->sink, depth);
+    }
+}
+
 /* What goes before a value: the separator and indentation its container
  * asks for, then the key. */
 static void item(pk_jw *w, const char *key)
@@ -28,19 +47,29 @@ static void item(pk_jw *w, const char *key)
     if (d >= 0 && d < PK_JW_MAX_DEPTH) {
         if (w->flat[d]) {
             if (w->items[d])
-                pk_sink_put(w->sink, ", ", 2);
+                PK_SINK_LIT(w->sink, ", ");
         } else {
-            if (w->items[d])
-                pk_sink_put(w->sink, ",\n", 2);
-            else
-                pk_sink_put(w->sink, "\n", 1);
-            pk_json_indent(w->sink, w->base + w->depth);
+            newline(w, w->items[d], w->base + w->depth);
         }
         w->items[d] = 1;
     }
     if (key) {
-        pk_json_string(w->sink, key);
-        pk_sink_put(w->sink, ": ", 2);
+        /* Keys are short and nearly always plain: "key": in one write. */
+        char buf[64];
+        size_t n = 1;
+        const char *k = key;
+        buf[0] = '"';
+        while (*k && n < sizeof(buf) - 3 && pk_json_plain[(unsigned char)*k])
+            buf[n++] = *k++;
+        if (*k) {
+            pk_json_string(w->sink, key);
+            PK_SINK_LIT(w->sink, ": ");
+        } else {
+            buf[n++] = '"';
+            buf[n++] = ':';
+            buf[n++] = ' ';
+            pk_sink_put(w->sink, buf, n);
+        }
     }
 }
 
@@ -82,10 +111,8 @@ void pk_jw_end(pk_jw *w)
     }
     if (d < PK_JW_MAX_DEPTH) {
         close = w->kind[d] ? '}' : ']';
-        if (w->items[d] && !w->flat[d]) {
-            pk_sink_put(w->sink, "\n", 1);
-            pk_json_indent(w->sink, w->base + d);
-        }
+        if (w->items[d] && !w->flat[d])
+            newline(w, 0, w->base + d);
     }
     pk_sink_put(w->sink, &close, 1);
 }

@@ -62,6 +62,8 @@ void pk_json_indent(pekppp_sink *sink, int depth);
  * escaped, and C1 and bidirectional controls as \uXXXX; a byte that is not
  * UTF-8 as '?'; other UTF-8 passes through. */
 void pk_json_string(pekppp_sink *sink, const char *s);
+/* 1 for a byte a JSON string takes as it is (printable ASCII but " and \). */
+extern const unsigned char pk_json_plain[256];
 /* `, "sheet": "...", "cell": "C7"` (cell null when the place is a whole sheet or row). */
 void pk_json_place(pekppp_sink *sink, const char *sheet, unsigned line, unsigned col);
 /* HTML element text or a "-quoted attribute value: & < > " ' as entities,
