@@ -627,6 +627,9 @@ int cli_run_batch(cli_items *items, const cli_batch_args *args)
 
     memset(&p, 0, sizeof(p));
     memset(&st, 0, sizeof(st));
+    /* The output was checked against the inputs before: what the listing
+     * kept for that goes now, before the units' records grow. */
+    cli_items_forget_seen(items);
     st.args = args;
     st.rubric_lock = &p.rubric_lock;
     st.total = items->count;

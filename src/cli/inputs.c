@@ -77,6 +77,13 @@ static void free_chain(char *b)
     }
 }
 
+void cli_items_forget_seen(cli_items *items)
+{
+    free(items->seen);
+    items->seen = NULL;
+    items->nseen = items->seen_cap = 0;
+}
+
 void cli_items_release(cli_items *items, size_t done)
 {
     char *b = items->block;
