@@ -40,7 +40,7 @@ typedef struct {
 } slot;
 
 typedef struct {
-    const cli_items *items;
+    cli_items *items;          /* names of consumed items released as it goes */
     const cli_batch_args *args;
     slot *slots;
     size_t window;
@@ -567,6 +567,11 @@ static void take_in_order(pool *p, run_state *st, pending *pf)
         if (p->workers_waiting && (k + 1) % (p->window / 4 ? p->window / 4 : 1) == 0)
             pthread_cond_broadcast(&p->cond);
         pthread_mutex_unlock(&p->lock);
+        /* The batch has its own copy of every file name taken: the listing
+         * lets go of the names before k + 1, which no worker reads again
+         * (workers only take items at or after p->consumed). */
+        if ((k + 1) % 1024 == 0)
+            cli_items_release(p->items, k + 1);
     }
     progress(st, 1);
 }
@@ -611,7 +616,7 @@ static void free_slots(pool *p)
     p->slots = NULL;
 }
 
-int cli_run_batch(const cli_items *items, const cli_batch_args *args)
+int cli_run_batch(cli_items *items, const cli_batch_args *args)
 {
     pool p;
     run_state st;
@@ -622,6 +627,9 @@ int cli_run_batch(const cli_items *items, const cli_batch_args *args)
 
     memset(&p, 0, sizeof(p));
     memset(&st, 0, sizeof(st));
+    /* The output was checked against the inputs before: what the listing
+     * kept for that goes now, before the units' records grow. */
+    cli_items_forget_seen(items);
     st.args = args;
     st.rubric_lock = &p.rubric_lock;
     st.total = items->count;

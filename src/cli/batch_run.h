@@ -30,7 +30,10 @@ typedef struct {
     pekppp_survey_sheet *survey;       /* --survey, or NULL */
 } cli_batch_args;
 
-/* Score every item and write the batch report; returns the exit code. */
-int cli_run_batch(const cli_items *items, const cli_batch_args *args);
+/* Score every item and write the batch report; returns the exit code.  The
+ * listing's (device, inode) set is freed first (cli_items_forget_seen) and
+ * the names of the items taken as the run goes (cli_items_release):
+ * afterwards only cli_items_free may see @p items. */
+int cli_run_batch(cli_items *items, const cli_batch_args *args);
 
 #endif

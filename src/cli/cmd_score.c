@@ -329,7 +329,7 @@ done:
 }
 
 /* Several inputs, a folder, a sheet, -f csv or --fail-under-mean: the batch report. */
-static int score_batch(score_args *a, const cli_items *items)
+static int score_batch(score_args *a, cli_items *items)
 {
     cli_batch_args args;
     memset(&args, 0, sizeof(args));
@@ -373,7 +373,7 @@ static int read_survey(score_args *a)
  * unless a batch option asks for a batch. */
 static int score_inputs(score_args *a)
 {
-    cli_items items = { NULL, 0, 0, 0, NULL, 0, NULL, 0, 0 };
+    cli_items items = { NULL, 0, 0, 0, NULL, 0, NULL, 0, 0, NULL, 0 };
     pekppp_assessment *form = NULL;
     char formbuf[CLI_PATH_MAX];
     int rc;

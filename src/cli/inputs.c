@@ -17,26 +17,95 @@
 
 #define PATH_BLOCK (64u * 1024u)
 
-/* Copy @p path into the current block (a new one when full): a long list of
- * paths then costs its bytes, not a heap allocation each. */
-static char *keep_path(cli_items *it, const char *path)
+/* A block starts with this header; the texts follow. */
+typedef struct {
+    char *prev;   /* the block filled before this one */
+    size_t limit; /* names: every item named here comes before this index */
+} block_head;
+
+/* Copy @p s into the current block of a chain (a new one when full): a long
+ * list of paths then costs its bytes, not a heap allocation each.  Folder
+ * parts go to one chain (@p dir: they live as long as the listing), file
+ * names to the other, which cli_items_release frees as a batch moves on. */
+static char *keep(cli_items *it, const char *s, int dir)
 {
-    size_t n = strlen(path) + 1;
+    char **block = dir ? &it->dir_block : &it->block;
+    size_t *used = dir ? &it->dir_block_used : &it->block_used;
+    size_t n = strlen(s) + 1;
     char *dst;
-    if (n > PATH_BLOCK - sizeof(char *))
+    if (n > PATH_BLOCK - sizeof(block_head))
         return NULL;
-    if (!it->block || it->block_used + n > PATH_BLOCK) {
+    if (!*block || *used + n > PATH_BLOCK) {
         char *b = malloc(PATH_BLOCK);
+        block_head h;
         if (!b)
             return NULL;
-        memcpy(b, &it->block, sizeof(char *)); /* chain to the previous block */
-        it->block = b;
-        it->block_used = sizeof(char *);
+        if (*block) { /* the old block names items before this one */
+            memcpy(&h, *block, sizeof(h));
+            h.limit = it->count;
+            memcpy(*block, &h, sizeof(h));
+        }
+        h.prev = *block;
+        h.limit = SIZE_MAX;
+        memcpy(b, &h, sizeof(h));
+        *block = b;
+        *used = sizeof(block_head);
     }
-    dst = it->block + it->block_used;
-    memcpy(dst, path, n);
-    it->block_used += n;
+    dst = *block + *used;
+    memcpy(dst, s, n);
+    *used += n;
     return dst;
+}
+
+static char *keep_path(cli_items *it, const char *path)
+{
+    return keep(it, path, 0);
+}
+
+static char *keep_dir(cli_items *it, const char *dir)
+{
+    return keep(it, dir, 1);
+}
+
+static void free_chain(char *b)
+{
+    while (b) {
+        block_head h;
+        memcpy(&h, b, sizeof(h));
+        free(b);
+        b = h.prev;
+    }
+}
+
+void cli_items_forget_seen(cli_items *items)
+{
+    free(items->seen);
+    items->seen = NULL;
+    items->nseen = items->seen_cap = 0;
+}
+
+void cli_items_release(cli_items *items, size_t done)
+{
+    char *b = items->block;
+    block_head h;
+    /* Blocks are chained newest first and their limits fall along the
+     * chain: cut it after the newest block that still names a later item. */
+    while (b) {
+        char *prev;
+        memcpy(&h, b, sizeof(h));
+        prev = h.prev;
+        if (prev) {
+            block_head ph;
+            memcpy(&ph, prev, sizeof(ph));
+            if (ph.limit <= done) {
+                h.prev = NULL;
+                memcpy(b, &h, sizeof(h));
+                free_chain(prev);
+                return;
+            }
+        }
+        b = prev;
+    }
 }
 
 /* The set of (device, inode) pairs seen.  A folder's entry keeps its path
@@ -198,7 +267,7 @@ static int walk(cli_items *it, const char *dir, const struct stat *dst, int dept
     /* The folder's part of every path, kept once for all its entries (and
      * for the set, which names the folder in cli_items_check_output). */
     snprintf(prefix, sizeof(prefix), "%s%s", dir, has_suffix(dir, "/") ? "" : "/");
-    if (!(kept = keep_path(it, prefix)) || seen_add(it, dst, kept) < 0) {
+    if (!(kept = keep_dir(it, prefix)) || seen_add(it, dst, kept) < 0) {
         closedir(d);
         return -1;
     }
@@ -316,13 +385,8 @@ cli_msg_id cli_item_problem(const cli_item *item)
 
 void cli_items_free(cli_items *items)
 {
-    char *b = items->block;
-    while (b) {
-        char *prev;
-        memcpy(&prev, b, sizeof(char *));
-        free(b);
-        b = prev;
-    }
+    free_chain(items->block);
+    free_chain(items->dir_block);
     free(items->items);
     free(items->seen);
     memset(items, 0, sizeof(*items));

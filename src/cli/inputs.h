@@ -37,10 +37,12 @@ typedef struct {
     cli_item *items;
     size_t count, cap;
     int saw_folder_or_sheet;
-    char *block;            /* paths are packed into 64 KiB blocks, chained */
+    char *block;            /* names are packed into 64 KiB blocks, chained */
     size_t block_used;
     struct cli_seen_entry *seen; /* files and folders met, by (device, inode) */
     size_t nseen, seen_cap;
+    char *dir_block;        /* folder parts, in blocks of their own */
+    size_t dir_block_used;
 } cli_items;
 
 /* Whether a folder walk reads a file named @p name (its last component):
@@ -58,6 +60,14 @@ int cli_is_sheet_name(const char *name);
  * out of memory; free with cli_items_free either way. */
 int cli_items_expand(cli_items *out, char *const *inputs, size_t n);
 void cli_items_free(cli_items *items);
+/* The listing is complete and -o checked against it: free the set of
+ * (device, inode) pairs (at 100,000 files, 8 MB).  cli_items_has_file and
+ * cli_items_walked_folder find nothing after. */
+void cli_items_forget_seen(cli_items *items);
+/* The items before @p done will not be read again: free the blocks that
+ * hold only their names (a batch keeps each unit's file name itself, so a
+ * long listing is not held twice).  Their names must not be used after. */
+void cli_items_release(cli_items *items, size_t done);
 /* Whether the listing holds the file @p path names by (device, inode), or
  * the path itself as given on the command line: 1 or 0. */
 int cli_items_has_file(const cli_items *items, const char *path);

@@ -259,6 +259,25 @@ int pk_rat_round(int64_t *out, pk_rat v, int decimals)
     return 0;
 }
 
+int pk_int_format(char *buf, size_t size, int64_t v)
+{
+    char digits[24];
+    size_t nd = 0, pos = 0;
+    uint64_t mag = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+    do {
+        digits[nd++] = (char)('0' + mag % 10);
+        mag /= 10;
+    } while (mag > 0);
+    if (nd + (v < 0) + 1 > size)
+        return -1;
+    if (v < 0)
+        buf[pos++] = '-';
+    while (nd > 0)
+        buf[pos++] = digits[--nd];
+    buf[pos] = '\0';
+    return (int)pos;
+}
+
 int pk_fixed_format(char *buf, size_t size, int64_t units, int decimals)
 {
     char digits[32];
@@ -328,10 +347,18 @@ static size_t u128_digits(char *out, pk_i128 v)
 {
     char tmp[48];
     size_t n = 0, i;
-    do {
+    /* 128-bit division is a library call: only for what 64 bits cannot hold. */
+    while (v > (pk_i128)UINT64_MAX) {
         tmp[n++] = (char)('0' + (int)(v % 10));
         v /= 10;
-    } while (v > 0);
+    }
+    {
+        uint64_t w = (uint64_t)v;
+        do {
+            tmp[n++] = (char)('0' + (int)(w % 10));
+            w /= 10;
+        } while (w > 0);
+    }
     for (i = 0; i < n; i++)
         out[i] = tmp[n - 1 - i];
     return n;

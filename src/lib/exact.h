@@ -69,6 +69,9 @@ int pk_rat_format(char *buf, size_t size, pk_rat v);
 /* Parse "num/den" or a plain decimal of up to 4 places; 0 or -1. */
 int pk_rat_parse(const char *s, pk_rat *out);
 
+/* Write an integer in decimal, "-" first when negative (no printf); returns
+ * the length or -1 if it does not fit. */
+int pk_int_format(char *buf, size_t size, int64_t v);
 /* Write units / 10^decimals as "4.40"; returns the length or -1 if it does not fit. */
 int pk_fixed_format(char *buf, size_t size, int64_t units, int decimals);
 /* Write a 10^4-scaled decimal with no trailing zeros: 240000 -> "24", 125000 -> "12.5". */

@@ -11,6 +11,7 @@
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 #include <cmocka.h>
 
@@ -533,6 +534,32 @@ static const fit_case fit_cases[] = {
     { 440, 2, 0, -1 },
 };
 
+/* pk_int_format is the JSON writer's printf("%lld"), and pk_rat_format's
+ * digits take 64-bit steps below 2^64 and 128-bit ones above. */
+static void test_int_and_rat_format__match_printf_at_the_edges(void **state)
+{
+    static const int64_t ints[] = { 0, 1, -1, 9, 10, -10, 123456789, INT64_MAX, INT64_MIN };
+    char buf[64], want[64];
+    size_t i;
+    pk_rat v;
+    (void)state;
+    for (i = 0; i < N_ELEMS(ints); i++) {
+        snprintf(want, sizeof(want), "%lld", (long long)ints[i]);
+        assert_int_equal(pk_int_format(buf, sizeof(buf), ints[i]), (int)strlen(want));
+        assert_string_equal(buf, want);
+    }
+    assert_int_equal(pk_int_format(buf, 3, -10), -1);
+    assert_int_equal(pk_int_format(buf, 4, -10), 3);
+    v.num = (pk_i128)UINT64_MAX * 1000 + 7; /* 18446744073709551615007 */
+    v.den = (pk_i128)UINT64_MAX;
+    assert_true(pk_rat_format(buf, sizeof(buf), v) > 0);
+    assert_string_equal(buf, "18446744073709551615007/18446744073709551615");
+    v.num = -(pk_i128)UINT64_MAX - 1;
+    v.den = 3;
+    assert_true(pk_rat_format(buf, sizeof(buf), v) > 0);
+    assert_string_equal(buf, "-18446744073709551616/3");
+}
+
 static void test_fixed_format__returns_minus_one_when_the_buffer_is_too_small(void **state)
 {
     size_t i;
@@ -579,6 +606,7 @@ int main(void)
         cmocka_unit_test(test_fixed_format__writes_exact_decimal_text),
         cmocka_unit_test(test_dec_format_short__drops_trailing_zeros),
         cmocka_unit_test(test_fixed_format__returns_minus_one_when_the_buffer_is_too_small),
+        cmocka_unit_test(test_int_and_rat_format__match_printf_at_the_edges),
         cmocka_unit_test(test_rat_cmp__does_not_overflow_on_huge_negative_values),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -63,27 +63,27 @@ static void text_report(pekppp_sink *sink, const pekppp_batch *b, pekppp_lang la
     put_cell(sink, r->id, 0);
     pk_sink_printf(sink, " %s ", pk_msg(lang, M_VERSION));
     put_cell(sink, r->version, 0);
-    pekppp_sink_puts(sink, ")\n");
+    PK_SINK_LIT(sink, ")\n");
     periods_note(sink, b, lang, text_plain);
     pk_sink_printf(sink, "%4s  ", pk_msg(lang, M_RANK));
     put_cell(sink, "ID", 20);
-    pekppp_sink_puts(sink, " ");
+    PK_SINK_LIT(sink, " ");
     put_cell(sink, pk_msg(lang, M_UNIT), 40);
     pk_sink_printf(sink, "%7s  %s\n", pk_msg(lang, M_INDEX_SHORT), pk_msg(lang, M_GRADE));
     for (i = 0; i < b->nunits; i++) {
         const pk_unit *u = b->units[i];
         pk_sink_printf(sink, "%4u  ", (unsigned)u->rank);
         put_cell(sink, u->id, 20);
-        pekppp_sink_puts(sink, " ");
+        PK_SINK_LIT(sink, " ");
         put_cell(sink, u->name ? u->name : "", 40);
-        pekppp_sink_puts(sink, " ");
+        PK_SINK_LIT(sink, " ");
         {
             char idx[48];
             pk_fixed_format(idx, sizeof(idx), u->index_rounded, r->decimals);
             pk_sink_printf(sink, "%6s  ", idx);
         }
         put_cell(sink, u->band ? u->band->grade : "", 0);
-        pekppp_sink_puts(sink, "\n");
+        PK_SINK_LIT(sink, "\n");
     }
     if (b->nunits == 0)
         pk_sink_printf(sink, "  %s\n", pk_msg(lang, M_NO_UNITS));
@@ -93,14 +93,14 @@ static void text_report(pekppp_sink *sink, const pekppp_batch *b, pekppp_lang la
     pk_sink_printf(sink, "%zu %s: %zu %s, %zu %s", b->nunits + b->nerrors,
                    pk_msg(lang, M_UNITS_COUNT), b->nunits, pk_msg(lang, M_SCORED), b->nerrors,
                    pk_msg(lang, M_FAILED_LOAD));
-    pekppp_sink_puts(sink, "\n");
+    PK_SINK_LIT(sink, "\n");
     if (b->nunits > 0) {
         pk_sink_printf(sink, "  %s: ", pk_msg(lang, M_MEAN));
         put_fixed(sink, b->mean_rounded, r->decimals, '.');
         if (b->mean_band) {
-            pekppp_sink_puts(sink, "  ");
+            PK_SINK_LIT(sink, "  ");
             put_cell(sink, b->mean_band->grade, 0);
-            pekppp_sink_puts(sink, "  ");
+            PK_SINK_LIT(sink, "  ");
             put_cell(sink, b->mean_band->label, 0);
         }
         pk_sink_printf(sink, "\n  %s:", pk_msg(lang, M_GRADES));
@@ -109,7 +109,7 @@ static void text_report(pekppp_sink *sink, const pekppp_batch *b, pekppp_lang la
             put_cell(sink, r->bands[i].grade, 0);
             pk_sink_printf(sink, " %zu", b->grade_counts[i]);
         }
-        pekppp_sink_puts(sink, "\n");
+        PK_SINK_LIT(sink, "\n");
     }
     for (k = 0; k < sizeof(group_kinds) / sizeof(group_kinds[0]); k++) {
         int any = 0;
@@ -119,35 +119,35 @@ static void text_report(pekppp_sink *sink, const pekppp_batch *b, pekppp_lang la
                 continue;
             if (!any++)
                 pk_sink_printf(sink, "\n%s\n", pk_msg(lang, group_kinds[k].title));
-            pekppp_sink_puts(sink, "  ");
+            PK_SINK_LIT(sink, "  ");
             put_cell(sink, g->key, 40);
             pk_sink_printf(sink, " %5zu  ", g->units);
             put_fixed(sink, g->mean_rounded, r->decimals, '.');
-            pekppp_sink_puts(sink, "  ");
+            PK_SINK_LIT(sink, "  ");
             put_cell(sink, g->band ? g->band->grade : "", 0);
-            pekppp_sink_puts(sink, "\n");
+            PK_SINK_LIT(sink, "\n");
         }
     }
     if (b->nerrors > 0) {
         pk_sink_printf(sink, "\n%s\n", pk_msg(lang, M_FAILED));
         for (i = 0; i < b->nerrors; i++) {
             const pk_failure *f = &b->errors[i];
-            pekppp_sink_puts(sink, "  ");
+            PK_SINK_LIT(sink, "  ");
             put_cell(sink, f->file, 0);
             if (f->sheet) {
                 char where[400];
                 pk_location("", f->sheet, f->line, f->column, 0, where, sizeof(where));
-                pekppp_sink_puts(sink, ":");
+                PK_SINK_LIT(sink, ":");
                 put_cell(sink, where, 0);
             } else if (f->line)
                 pk_sink_printf(sink, ":%u:%u", f->line, f->column);
-            pekppp_sink_puts(sink, ": ");
+            PK_SINK_LIT(sink, ": ");
             if (f->path && f->path[0]) {
                 put_cell(sink, f->path, 0);
-                pekppp_sink_puts(sink, ": ");
+                PK_SINK_LIT(sink, ": ");
             }
             put_cell(sink, pk_failure_message(f, lang), 0);
-            pekppp_sink_puts(sink, "\n");
+            PK_SINK_LIT(sink, "\n");
         }
     }
 }
@@ -156,7 +156,7 @@ static void json_key(pekppp_sink *sink, int depth, const char *key)
 {
     pk_json_indent(sink, depth);
     pk_json_string(sink, key);
-    pekppp_sink_puts(sink, ": ");
+    PK_SINK_LIT(sink, ": ");
 }
 
 static void json_str_or_null(pekppp_sink *sink, const char *s)
@@ -164,27 +164,27 @@ static void json_str_or_null(pekppp_sink *sink, const char *s)
     if (s)
         pk_json_string(sink, s);
     else
-        pekppp_sink_puts(sink, "null");
+        PK_SINK_LIT(sink, "null");
 }
 
 /* "schema", "rubric" and "tool". */
 static void json_head(pekppp_sink *sink, const pekppp_batch *b)
 {
     const pekppp_rubric *r = b->rubric;
-    pekppp_sink_puts(sink, "{\n");
+    PK_SINK_LIT(sink, "{\n");
     json_key(sink, 1, "schema");
-    pekppp_sink_puts(sink, "\"pekppp/batch/v1\",\n");
+    PK_SINK_LIT(sink, "\"pekppp/batch/v1\",\n");
     json_key(sink, 1, "rubric");
-    pekppp_sink_puts(sink, "{\n");
+    PK_SINK_LIT(sink, "{\n");
     json_key(sink, 2, "id");
     pk_json_string(sink, r->id);
-    pekppp_sink_puts(sink, ",\n");
+    PK_SINK_LIT(sink, ",\n");
     json_key(sink, 2, "version");
     pk_json_string(sink, r->version);
-    pekppp_sink_puts(sink, ",\n");
+    PK_SINK_LIT(sink, ",\n");
     json_key(sink, 2, "sha256");
     pk_json_string(sink, r->sha256);
-    pekppp_sink_puts(sink, "\n  },\n");
+    PK_SINK_LIT(sink, "\n  },\n");
     json_key(sink, 1, "tool");
     pekppp_sink_puts(sink, "{\n    \"name\": \"pekppp\",\n    \"version\": \"" PEKPPP_VERSION "\"\n  },\n");
 }
@@ -201,24 +201,24 @@ static void json_summary(pekppp_sink *sink, const pekppp_batch *b)
     if (b->nunits > 0)
         put_fixed(sink, b->mean_rounded, r->decimals, '.');
     else
-        pekppp_sink_puts(sink, "null");
-    pekppp_sink_puts(sink, ",\n");
+        PK_SINK_LIT(sink, "null");
+    PK_SINK_LIT(sink, ",\n");
     json_key(sink, 2, "grade");
     json_str_or_null(sink, b->nunits && b->mean_band ? b->mean_band->grade : NULL);
-    pekppp_sink_puts(sink, ",\n");
+    PK_SINK_LIT(sink, ",\n");
     json_key(sink, 2, "label");
     json_str_or_null(sink, b->nunits && b->mean_band ? b->mean_band->label : NULL);
-    pekppp_sink_puts(sink, ",\n");
+    PK_SINK_LIT(sink, ",\n");
     json_key(sink, 2, "grades");
-    pekppp_sink_puts(sink, "{");
+    PK_SINK_LIT(sink, "{");
     for (i = 0; i < r->nbands; i++) {
         pekppp_sink_puts(sink, i ? ", " : "");
         pk_json_string(sink, r->bands[i].grade);
         pk_sink_printf(sink, ": %zu", b->grade_counts[i]);
     }
-    pekppp_sink_puts(sink, "},\n");
+    PK_SINK_LIT(sink, "},\n");
     json_key(sink, 2, "periods");
-    pekppp_sink_puts(sink, "[");
+    PK_SINK_LIT(sink, "[");
     for (i = 0; i < b->nperiods; i++) {
         pekppp_sink_puts(sink, i ? ", " : "");
         pk_json_string(sink, b->periods[i]);
@@ -246,11 +246,11 @@ static void json_groups(pekppp_sink *sink, const pekppp_batch *b)
         pk_json_string(sink, g->key);
         pk_sink_printf(sink, ", \"units\": %zu, \"mean\": ", g->units);
         put_fixed(sink, g->mean_rounded, r->decimals, '.');
-        pekppp_sink_puts(sink, ", \"grade\": ");
+        PK_SINK_LIT(sink, ", \"grade\": ");
         json_str_or_null(sink, g->band ? g->band->grade : NULL);
         pekppp_sink_puts(sink, i + 1 < b->ngroups ? "},\n" : "}\n  ]");
     }
-    pekppp_sink_puts(sink, ",\n");
+    PK_SINK_LIT(sink, ",\n");
 }
 
 /* "ranking": every unit by rank. */
@@ -262,18 +262,22 @@ static void json_ranking(pekppp_sink *sink, const pekppp_batch *b)
     pekppp_sink_puts(sink, b->nunits ? "[\n" : "[]");
     for (i = 0; i < b->nunits; i++) {
         const pk_unit *u = b->units[i];
+        char rank[24];
+        int n = pk_int_format(rank, sizeof(rank), (int64_t)u->rank);
         pk_json_indent(sink, 2);
-        pk_sink_printf(sink, "{\"rank\": %u, \"unit\": ", (unsigned)u->rank);
+        PK_SINK_LIT(sink, "{\"rank\": ");
+        pk_sink_put(sink, rank, n > 0 ? (size_t)n : 0);
+        PK_SINK_LIT(sink, ", \"unit\": ");
         pk_json_string(sink, u->id);
-        pekppp_sink_puts(sink, ", \"name\": ");
+        PK_SINK_LIT(sink, ", \"name\": ");
         json_str_or_null(sink, u->name);
-        pekppp_sink_puts(sink, ", \"index\": ");
+        PK_SINK_LIT(sink, ", \"index\": ");
         put_fixed(sink, u->index_rounded, r->decimals, '.');
-        pekppp_sink_puts(sink, ", \"grade\": ");
+        PK_SINK_LIT(sink, ", \"grade\": ");
         json_str_or_null(sink, u->band ? u->band->grade : NULL);
         pekppp_sink_puts(sink, i + 1 < b->nunits ? "},\n" : "}\n  ]");
     }
-    pekppp_sink_puts(sink, ",\n");
+    PK_SINK_LIT(sink, ",\n");
 }
 
 /* "errors": the files that could not be scored. */
@@ -285,17 +289,17 @@ static void json_errors(pekppp_sink *sink, const pekppp_batch *b)
     for (i = 0; i < b->nerrors; i++) {
         const pk_failure *f = &b->errors[i];
         pk_json_indent(sink, 2);
-        pekppp_sink_puts(sink, "{\"file\": ");
+        PK_SINK_LIT(sink, "{\"file\": ");
         pk_json_string(sink, f->file);
         if (f->line)
             pk_sink_printf(sink, ", \"line\": %u, \"column\": %u", f->line, f->column);
         else
-            pekppp_sink_puts(sink, ", \"line\": null, \"column\": null");
+            PK_SINK_LIT(sink, ", \"line\": null, \"column\": null");
         if (f->sheet)
             pk_json_place(sink, f->sheet, f->line, f->column);
-        pekppp_sink_puts(sink, ", \"path\": ");
+        PK_SINK_LIT(sink, ", \"path\": ");
         json_str_or_null(sink, f->path && f->path[0] ? f->path : NULL);
-        pekppp_sink_puts(sink, ", \"message\": ");
+        PK_SINK_LIT(sink, ", \"message\": ");
         pk_json_string(sink, f->message);
         pekppp_sink_puts(sink, i + 1 < b->nerrors ? "},\n" : "}\n  ]");
     }
@@ -311,16 +315,16 @@ static int json_report(pekppp_sink *sink, const pekppp_batch *b, pekppp_units_cb
     json_ranking(sink, b);
     json_key(sink, 1, "units");
     if (units && b->nunits > 0) {
-        pekppp_sink_puts(sink, "[\n");
+        PK_SINK_LIT(sink, "[\n");
         if ((error = units(sink, payload)) < 0)
             return error;
-        pekppp_sink_puts(sink, "\n  ]");
+        PK_SINK_LIT(sink, "\n  ]");
     } else {
-        pekppp_sink_puts(sink, "[]");
+        PK_SINK_LIT(sink, "[]");
     }
-    pekppp_sink_puts(sink, ",\n");
+    PK_SINK_LIT(sink, ",\n");
     json_errors(sink, b);
-    pekppp_sink_puts(sink, "\n}\n");
+    PK_SINK_LIT(sink, "\n}\n");
     return 0;
 }
 
@@ -328,13 +332,13 @@ static int json_report(pekppp_sink *sink, const pekppp_batch *b, pekppp_units_cb
 static void csv_cell(pekppp_sink *sink, const char *s, char delim, int first)
 {
     if (!first)
-        pekppp_sink_write(sink, &delim, 1);
+        pk_sink_put(sink, &delim, 1);
     pk_csv_text(sink, s, delim);
 }
 
 static void csv_number(pekppp_sink *sink, int64_t units, int decimals, char delim, char point)
 {
-    pekppp_sink_write(sink, &delim, 1);
+    pk_sink_put(sink, &delim, 1);
     put_fixed(sink, units, decimals, point);
 }
 
@@ -413,7 +417,7 @@ static void csv_unit_row(pekppp_sink *sink, const pekppp_batch *b, const pk_unit
     csv_place(sink, u->sheet, u->id_line, u->id_col, delim);
     csv_cell(sink, NULL, delim, 0); /* path */
     csv_cell(sink, NULL, delim, 0); /* message */
-    pekppp_sink_puts(sink, "\r\n");
+    PK_SINK_LIT(sink, "\r\n");
 }
 
 /* A unit that failed to load or score: status "failed", where and why, every
@@ -431,7 +435,7 @@ static void csv_failure_row(pekppp_sink *sink, const pekppp_batch *b, const pk_f
     csv_place(sink, f->sheet, f->line, f->column, delim);
     csv_cell(sink, f->path && f->path[0] ? f->path : NULL, delim, 0);
     csv_cell(sink, pk_failure_message(f, lang), delim, 0);
-    pekppp_sink_puts(sink, "\r\n");
+    PK_SINK_LIT(sink, "\r\n");
 }
 
 /* Scored units in ranking order, then the failed ones in input order. */
@@ -448,7 +452,7 @@ static void csv_report(pekppp_sink *sink, const pekppp_batch *b, pekppp_csv_dial
         csv_cell(sink, r->aspects[i].id, delim, 0);
     for (i = 0; i < sizeof(csv_tail) / sizeof(csv_tail[0]); i++)
         csv_cell(sink, csv_tail[i], delim, 0);
-    pekppp_sink_puts(sink, "\r\n");
+    PK_SINK_LIT(sink, "\r\n");
     for (i = 0; i < b->nunits; i++)
         csv_unit_row(sink, b, b->units[i], delim, point);
     for (i = 0; i < b->nerrors; i++)
@@ -463,11 +467,11 @@ static void md_report(pekppp_sink *sink, const pekppp_batch *b, pekppp_lang lang
     pk_md_text(sink, r->id);
     pk_sink_printf(sink, " %s ", pk_msg(lang, M_VERSION));
     pk_md_text(sink, r->version);
-    pekppp_sink_puts(sink, ")\n\n");
+    PK_SINK_LIT(sink, ")\n\n");
     if (b->nperiods > 1) {
-        pekppp_sink_puts(sink, "> ");
+        PK_SINK_LIT(sink, "> ");
         periods_note(sink, b, lang, pk_md_text);
-        pekppp_sink_puts(sink, "\n");
+        PK_SINK_LIT(sink, "\n");
     }
     pk_sink_printf(sink, "| %s | ID | %s | %s | %s |\n|--:|---|---|--:|---|\n",
                    pk_msg(lang, M_RANK), pk_msg(lang, M_UNIT), pk_msg(lang, M_INDEX_SHORT),
@@ -476,13 +480,13 @@ static void md_report(pekppp_sink *sink, const pekppp_batch *b, pekppp_lang lang
         const pk_unit *u = b->units[i];
         pk_sink_printf(sink, "| %u | ", (unsigned)u->rank);
         pk_md_text(sink, u->id);
-        pekppp_sink_puts(sink, " | ");
+        PK_SINK_LIT(sink, " | ");
         pk_md_text(sink, u->name);
-        pekppp_sink_puts(sink, " | ");
+        PK_SINK_LIT(sink, " | ");
         put_fixed(sink, u->index_rounded, r->decimals, '.');
-        pekppp_sink_puts(sink, " | ");
+        PK_SINK_LIT(sink, " | ");
         pk_md_text(sink, u->band ? u->band->grade : "");
-        pekppp_sink_puts(sink, " |\n");
+        PK_SINK_LIT(sink, " |\n");
     }
     if (b->rank_split)
         pk_sink_printf(sink, "\n%s\n", pk_msg(lang, M_I_RANK_EXACT));
@@ -493,9 +497,9 @@ static void md_report(pekppp_sink *sink, const pekppp_batch *b, pekppp_lang lang
         pk_sink_printf(sink, "- %s: **", pk_msg(lang, M_MEAN));
         put_fixed(sink, b->mean_rounded, r->decimals, '.');
         if (b->mean_band) {
-            pekppp_sink_puts(sink, " ");
+            PK_SINK_LIT(sink, " ");
             pk_md_text(sink, b->mean_band->grade);
-            pekppp_sink_puts(sink, " ");
+            PK_SINK_LIT(sink, " ");
             pk_md_text(sink, b->mean_band->label);
         }
         pk_sink_printf(sink, "**\n- %s:", pk_msg(lang, M_GRADES));
@@ -504,7 +508,7 @@ static void md_report(pekppp_sink *sink, const pekppp_batch *b, pekppp_lang lang
             pk_md_text(sink, r->bands[i].grade);
             pk_sink_printf(sink, " %zu", b->grade_counts[i]);
         }
-        pekppp_sink_puts(sink, "\n");
+        PK_SINK_LIT(sink, "\n");
     }
     for (k = 0; k < sizeof(group_kinds) / sizeof(group_kinds[0]); k++) {
         int any = 0;
@@ -516,35 +520,35 @@ static void md_report(pekppp_sink *sink, const pekppp_batch *b, pekppp_lang lang
                 pk_sink_printf(sink, "\n### %s\n\n| | n | %s | %s |\n|---|--:|--:|---|\n",
                                pk_msg(lang, group_kinds[k].title), pk_msg(lang, M_MEAN),
                                pk_msg(lang, M_GRADE));
-            pekppp_sink_puts(sink, "| ");
+            PK_SINK_LIT(sink, "| ");
             pk_md_text(sink, g->key);
             pk_sink_printf(sink, " | %zu | ", g->units);
             put_fixed(sink, g->mean_rounded, r->decimals, '.');
-            pekppp_sink_puts(sink, " | ");
+            PK_SINK_LIT(sink, " | ");
             pk_md_text(sink, g->band ? g->band->grade : "");
-            pekppp_sink_puts(sink, " |\n");
+            PK_SINK_LIT(sink, " |\n");
         }
     }
     if (b->nerrors > 0) {
         pk_sink_printf(sink, "\n### %s\n\n", pk_msg(lang, M_FAILED));
         for (i = 0; i < b->nerrors; i++) {
             const pk_failure *f = &b->errors[i];
-            pekppp_sink_puts(sink, "- ");
+            PK_SINK_LIT(sink, "- ");
             pk_md_text(sink, f->file);
             if (f->sheet) {
                 char where[400];
                 pk_location("", f->sheet, f->line, f->column, 0, where, sizeof(where));
-                pekppp_sink_puts(sink, ":");
+                PK_SINK_LIT(sink, ":");
                 pk_md_text(sink, where);
             } else if (f->line)
                 pk_sink_printf(sink, ":%u:%u", f->line, f->column);
-            pekppp_sink_puts(sink, ": ");
+            PK_SINK_LIT(sink, ": ");
             if (f->path && f->path[0]) {
                 pk_md_text(sink, f->path);
-                pekppp_sink_puts(sink, ": ");
+                PK_SINK_LIT(sink, ": ");
             }
             pk_md_text(sink, pk_failure_message(f, lang));
-            pekppp_sink_puts(sink, "\n");
+            PK_SINK_LIT(sink, "\n");
         }
     }
 }

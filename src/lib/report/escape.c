@@ -100,18 +100,18 @@ void pk_text_cell(pekppp_sink *sink, const char *s, size_t width, int pad)
     for (p = s; *p; p += n) {
         n = pk_utf8_next(p, &cp);
         if (width && total > width && chars + 3 >= width) {
-            pekppp_sink_puts(sink, "...");
+            PK_SINK_LIT(sink, "...");
             chars += 3;
             break;
         }
         if (pk_text_unsafe(cp))
-            pekppp_sink_write(sink, "?", 1);
+            pk_sink_put(sink, "?", 1);
         else
-            pekppp_sink_write(sink, p, n);
+            pk_sink_put(sink, p, n);
         chars++;
     }
     while (pad && chars < width) {
-        pekppp_sink_write(sink, " ", 1);
+        pk_sink_put(sink, " ", 1);
         chars++;
     }
 }
@@ -124,18 +124,18 @@ void pk_md_text(pekppp_sink *sink, const char *s)
         unsigned char c = (unsigned char)*s;
         n = pk_utf8_next(s, &cp);
         if (c == '|' || c == '\\' || c == '`' || c == '*' || c == '_' || c == '[' || c == ']') {
-            pekppp_sink_write(sink, "\\", 1);
-            pekppp_sink_write(sink, s, 1);
+            pk_sink_put(sink, "\\", 1);
+            pk_sink_put(sink, s, 1);
         } else if (c == '<') {
-            pekppp_sink_puts(sink, "&lt;");
+            PK_SINK_LIT(sink, "&lt;");
         } else if (c == '&') {
-            pekppp_sink_puts(sink, "&amp;");
+            PK_SINK_LIT(sink, "&amp;");
         } else if (cp < 0x20 || cp == 0x7f) {
-            pekppp_sink_write(sink, " ", 1);
+            pk_sink_put(sink, " ", 1);
         } else if (pk_text_unsafe(cp)) {
-            pekppp_sink_write(sink, "?", 1);
+            pk_sink_put(sink, "?", 1);
         } else {
-            pekppp_sink_write(sink, s, n);
+            pk_sink_put(sink, s, n);
         }
     }
 }
@@ -167,12 +167,12 @@ void pk_html_text(pekppp_sink *sink, const char *s)
             break;
         }
         if (rep) {
-            pekppp_sink_write(sink, run, (size_t)(s - run));
+            pk_sink_put(sink, run, (size_t)(s - run));
             pekppp_sink_puts(sink, rep);
             run = s + n;
         }
     }
-    pekppp_sink_write(sink, run, (size_t)(s - run));
+    pk_sink_put(sink, run, (size_t)(s - run));
 }
 
 /* Characters a spreadsheet may skip, or a reader not see, before a
@@ -215,9 +215,9 @@ void pk_csv_text(pekppp_sink *sink, const char *s, char delim)
         if (*p == delim || *p == '"' || *p == '\n' || *p == '\r')
             quote = 1;
     if (quote)
-        pekppp_sink_write(sink, "\"", 1);
+        pk_sink_put(sink, "\"", 1);
     if (pk_csv_formula(s))
-        pekppp_sink_write(sink, "'", 1);
+        pk_sink_put(sink, "'", 1);
     /* Runs of plain text go out in one write; a quote is doubled, a bad byte becomes '?'. */
     for (run = p = s; *p; p += n) {
         if ((unsigned char)*p < 0x80) { /* ASCII: no decoding */
@@ -227,61 +227,125 @@ void pk_csv_text(pekppp_sink *sink, const char *s, char delim)
         } else if ((n = pk_utf8_next(p, &cp)) > 0 && cp != PK_BAD_UTF8) {
             continue;
         }
-        pekppp_sink_write(sink, run, (size_t)(p - run));
-        pekppp_sink_write(sink, *p == '"' ? "\"\"" : "?", *p == '"' ? 2 : 1);
+        pk_sink_put(sink, run, (size_t)(p - run));
+        pk_sink_put(sink, *p == '"' ? "\"\"" : "?", *p == '"' ? 2 : 1);
         run = p + n;
     }
-    pekppp_sink_write(sink, run, (size_t)(p - run));
+    pk_sink_put(sink, run, (size_t)(p - run));
     if (quote)
-        pekppp_sink_write(sink, "\"", 1);
+        pk_sink_put(sink, "\"", 1);
+}
+
+/* Bytes that go into a JSON string as they are: printable ASCII but the
+ * quote and the backslash (1), by byte value. */
+const unsigned char pk_json_plain[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+};
+
+static int json_plain(unsigned char c)
+{
+    return pk_json_plain[c];
+}
+
+#define PK_ONES 0x0101010101010101ull
+#define PK_HIGHS 0x8080808080808080ull
+
+/* Does any of the 8 bytes in @p x need a look (not json_plain)?  Per byte,
+ * (v - 1) & ~v has its high bit set for a byte 0 (and only above one, where
+ * we look anyway), so: a byte below 0x20, a high bit (UTF-8 or 0x80+), or a
+ * byte equal to '"', '\\' or DEL.  Exact for "is there one". */
+static int json_word_special(uint64_t x)
+{
+    uint64_t q = x ^ (PK_ONES * '"'), b = x ^ (PK_ONES * '\\'), d = x ^ (PK_ONES * 0x7f);
+    uint64_t hit = ((x - PK_ONES * 0x20) & ~x) | x | ((q - PK_ONES) & ~q) |
+                   ((b - PK_ONES) & ~b) | ((d - PK_ONES) & ~d);
+    return (hit & PK_HIGHS) != 0;
 }
 
 /* JSON string escaping: quotes, backslashes and control characters; also
  * C1 controls, bidirectional controls and U+2028/U+2029 as \uXXXX (the data
  * kept, visible in any viewer); a byte that is not UTF-8 as '?'.  Other
- * UTF-8 passes through unchanged. */
+ * UTF-8 passes through unchanged.  Plain ASCII is skipped 8 bytes at a
+ * time, and every run between two escapes goes to the sink in one write. */
 void pk_json_string(pekppp_sink *sink, const char *s)
 {
     static const char hex[] = "0123456789abcdef";
-    const char *run = s;
-    size_t n;
+    size_t len = strlen(s), i = 0, run = 0, n;
     uint32_t cp;
-    pekppp_sink_write(sink, "\"", 1);
-    for (; *s; s += n) {
-        unsigned char c = (unsigned char)*s;
-        char esc[7];
-        size_t len = 2;
-        if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\') { /* plain ASCII: as it is */
-            n = 1;
+    while (len - i >= 8) {
+        uint64_t x;
+        memcpy(&x, s + i, 8);
+        if (json_word_special(x))
+            break;
+        i += 8;
+    }
+    while (i < len && json_plain((unsigned char)s[i]))
+        i++;
+    if (i == len && len + 2 < sink->cap - sink->len && !sink->error) {
+        /* Nothing to escape (the common case), and room: quote, copy, quote. */
+        char *d = sink->data + sink->len;
+        d[0] = '"';
+        memcpy(d + 1, s, len);
+        d[len + 1] = '"';
+        d[len + 2] = '\0';
+        sink->len += len + 2;
+        return;
+    }
+    PK_SINK_LIT(sink, "\"");
+    for (;;) {
+        while (len - i >= 8) {
+            uint64_t x;
+            memcpy(&x, s + i, 8);
+            if (json_word_special(x))
+                break;
+            i += 8;
+        }
+        while (i < len && json_plain((unsigned char)s[i]))
+            i++;
+        if (i >= len)
+            break;
+        n = pk_utf8_next(s + i, &cp);
+        if (cp != '"' && cp != '\\' && !pk_text_unsafe(cp)) { /* UTF-8 as it is */
+            i += n;
             continue;
         }
-        memset(esc, 0, sizeof(esc));
-        esc[0] = '\\';
-        n = pk_utf8_next(s, &cp);
-        if (cp != '"' && cp != '\\' && !pk_text_unsafe(cp))
-            continue;
-        pekppp_sink_write(sink, run, (size_t)(s - run));
-        run = s + n;
+        pk_sink_put(sink, s + run, i - run);
+        i += n;
+        run = i;
         switch (cp) {
-        case '"': esc[1] = '"'; break;
-        case '\\': esc[1] = '\\'; break;
-        case '\n': esc[1] = 'n'; break;
-        case '\r': esc[1] = 'r'; break;
-        case '\t': esc[1] = 't'; break;
-        case PK_BAD_UTF8:
-            esc[0] = '?';
-            len = 1;
-            break;
-        default:
+        case '"': PK_SINK_LIT(sink, "\\\""); break;
+        case '\\': PK_SINK_LIT(sink, "\\\\"); break;
+        case '\n': PK_SINK_LIT(sink, "\\n"); break;
+        case '\r': PK_SINK_LIT(sink, "\\r"); break;
+        case '\t': PK_SINK_LIT(sink, "\\t"); break;
+        case PK_BAD_UTF8: PK_SINK_LIT(sink, "?"); break;
+        default: {
+            char esc[6];
+            esc[0] = '\\';
             esc[1] = 'u';
             esc[2] = hex[(cp >> 12) & 15];
             esc[3] = hex[(cp >> 8) & 15];
             esc[4] = hex[(cp >> 4) & 15];
             esc[5] = hex[cp & 15];
-            len = 6;
+            pk_sink_put(sink, esc, sizeof(esc));
         }
-        pekppp_sink_write(sink, esc, len);
+        }
     }
-    pekppp_sink_write(sink, run, (size_t)(s - run));
-    pekppp_sink_write(sink, "\"", 1);
+    pk_sink_put(sink, s + run, len - run);
+    PK_SINK_LIT(sink, "\"");
 }

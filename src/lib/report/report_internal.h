@@ -15,6 +15,8 @@
 #include "view.h"
 #include "diag.h"
 
+#include <string.h>
+
 /* The result flags, in the order every format lists them: the JSON/CSV
  * name and the sentence of the notes. */
 typedef struct {
@@ -25,6 +27,23 @@ typedef struct {
 
 #define PK_NFLAGS 5
 extern const pk_flag_info pk_flags[PK_NFLAGS];
+
+/* pekppp_sink_write with the common case inline: bytes that fit in the
+ * sink's buffer are appended here, without a call; the rest (growing,
+ * flushing a file sink, a sticky error) is sink.c's.  The buffer always has
+ * room for the NUL after the bytes (len < cap once it exists). */
+static inline void pk_sink_put(pekppp_sink *sink, const char *data, size_t len)
+{
+    if (len < sink->cap - sink->len && !sink->error) {
+        memcpy(sink->data + sink->len, data, len);
+        sink->len += len;
+        sink->data[sink->len] = '\0';
+    } else {
+        pekppp_sink_write(sink, data, len);
+    }
+}
+/* A string literal, its length known at compile time. */
+#define PK_SINK_LIT(sink, lit) pk_sink_put((sink), "" lit, sizeof(lit) - 1)
 
 /* printf to a sink, never cut: a text longer than the stack buffer is
  * formatted again into one that fits (sink.c). */
@@ -43,6 +62,8 @@ void pk_json_indent(pekppp_sink *sink, int depth);
  * escaped, and C1 and bidirectional controls as \uXXXX; a byte that is not
  * UTF-8 as '?'; other UTF-8 passes through. */
 void pk_json_string(pekppp_sink *sink, const char *s);
+/* 1 for a byte a JSON string takes as it is (printable ASCII but " and \). */
+extern const unsigned char pk_json_plain[256];
 /* `, "sheet": "...", "cell": "C7"` (cell null when the place is a whole sheet or row). */
 void pk_json_place(pekppp_sink *sink, const char *sheet, unsigned line, unsigned col);
 /* HTML element text or a "-quoted attribute value: & < > " ' as entities,

@@ -75,8 +75,17 @@ void pekppp_sink_write(pekppp_sink *sink, const char *data, size_t len)
                 sink->error = PEKPPP_EIO;
             return;
         }
-        if (sink->error || reserve(sink, PK_SINK_FILE_BUFFER) < 0)
+        /* Exactly 64 KiB and the NUL: pk_sink_put's inline path, which
+         * fills up to the capacity, then holds no more than this does. */
+        if (sink->error)
             return;
+        if (!sink->data) {
+            if (!(sink->data = pk_malloc(PK_SINK_FILE_BUFFER + 1))) {
+                sink->error = PEKPPP_ENOMEM;
+                return;
+            }
+            sink->cap = PK_SINK_FILE_BUFFER + 1;
+        }
     } else if (reserve(sink, sink->len + len) < 0) {
         return;
     }
